@@ -1,0 +1,38 @@
+# Makefile: the two-command entry point (make run, make test) over CMake.
+BUILD ?= build
+BUILD_ASAN ?= build-asan
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
+ifeq ($(CI),true)
+CMAKE_FLAGS += -DGASDEP_WERROR=ON
+endif
+
+.PHONY: all deps build run test test-sanitize bench clean
+
+all: build
+
+deps:
+	@sh scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/gasdep run scenarios/default.ini -o out
+	@echo "CSV time series are in out/ (balance.csv, shares.csv, group_shares.csv, flows.csv, summary.csv)"
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitize: deps
+	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DGASDEP_SANITIZE=ON $(filter -DGASDEP_WERROR=ON,$(CMAKE_FLAGS))
+	cmake --build $(BUILD_ASAN) -j $(JOBS)
+	cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	./$(BUILD)/gasdep_bench
+
+clean:
+	rm -rf $(BUILD) $(BUILD_ASAN) out

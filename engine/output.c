@@ -1,0 +1,436 @@
+/* output.c: CSV time series and summaries. Each file is written under a
+ * temporary name and renamed when the run is complete, so a reader never sees
+ * half a file and a failed run leaves none behind. */
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "model.h"
+
+enum { T_BALANCE, T_SHARES, T_GSHARES, T_FLOWS, T_SUMMARY, T_MANIFEST, T_N };
+
+const char *const gasdep_tables[] = {"balance", "shares", "group_shares",
+                                     "flows",   "summary", "manifest", NULL};
+
+static const char *const HEADERS[T_N] = {
+    "date,region,demand_mcm,supplied_mcm,unserved_mcm,storage_mcm,storage_fill,"
+    "storage_target_fill,price_eur_mwh\n",
+    "date,region,origin,volume_mcm,share\n",
+    "date,region,group,volume_mcm,share\n",
+    "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n",
+    NULL, /* summary: depends on the origin groups */
+    "key,value\n",
+};
+
+struct output {
+    FILE *f[T_N];
+    char *tmp[T_N], *final[T_N];
+    int owns_stream;
+    char **q_area, **q_origin, **q_group, **q_pipe, **q_node;
+    int n_q;
+    char **all_q;
+    char *line;
+    size_t line_cap;
+};
+
+/* ---- formatting --------------------------------------------------------- */
+
+/* Fixed-point with `dec` decimals, trailing zeros trimmed; empty for NaN.
+ * Much faster than printf, and output rows dominate the cost of a day. */
+static char *fmt_num(char *p, double x, int dec)
+{
+    static const double P10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    if (!isfinite(x))
+        return p;
+    double scaled = x * P10[dec];
+    if (fabs(scaled) >= 9e15)
+        return p + sprintf(p, "%.10g", x);
+    int64_t v = (int64_t)llround(scaled);
+    if (v < 0) {
+        *p++ = '-';
+        v = -v;
+    }
+    uint64_t ip = (uint64_t)v / (uint64_t)P10[dec];
+    uint64_t fp = (uint64_t)v % (uint64_t)P10[dec];
+    char tmp[24];
+    int k = 0;
+    do {
+        tmp[k++] = (char)('0' + ip % 10);
+        ip /= 10;
+    } while (ip);
+    while (k)
+        *p++ = tmp[--k];
+    if (fp) {
+        char fr[12];
+        for (int i = dec - 1; i >= 0; i--) {
+            fr[i] = (char)('0' + fp % 10);
+            fp /= 10;
+        }
+        int last = dec;
+        while (last > 0 && fr[last - 1] == '0')
+            last--;
+        *p++ = '.';
+        memcpy(p, fr, (size_t)last);
+        p += last;
+    }
+    return p;
+}
+
+static char *put_str(char *p, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(p, s, n);
+    return p + n;
+}
+
+/* A CSV field, quoted by libcsv only where it needs quoting. */
+static char *quoted(const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n"))
+        return xstrdup(s);
+    size_t cap = 2 * strlen(s) + 3;
+    char *q = malloc(cap + 1);
+    if (!q)
+        return NULL;
+    size_t n = csv_write(q, cap, s, strlen(s));
+    q[n] = '\0';
+    return q;
+}
+
+/* ---- open / close ------------------------------------------------------- */
+
+static char **quote_all(struct output *o, char *const *names, int n)
+{
+    char **q = xcalloc((size_t)n, sizeof *q);
+    if (!q)
+        return NULL;
+    for (int i = 0; i < n; i++)
+        q[i] = quoted(names[i]);
+    char **all = realloc(o->all_q, (size_t)(o->n_q + 1) * sizeof *all);
+    if (!all) {
+        for (int i = 0; i < n; i++)
+            free(q[i]);
+        free(q);
+        return NULL;
+    }
+    o->all_q = all;
+    o->all_q[o->n_q++] = (char *)q;
+    for (int i = 0; i < n; i++)
+        if (!q[i])
+            return NULL;
+    return q;
+}
+
+static void output_free(struct output *o, const gasdep_model *m)
+{
+    const net *n = &m->n;
+    int counts[5] = {n->n_areas, n->n_origins, n->n_ogroups, n->n_pipe,
+                     n->n_nodes};
+    for (int i = 0; i < o->n_q; i++) {
+        char **q = (char **)o->all_q[i];
+        for (int j = 0; j < counts[i]; j++)
+            free(q[j]);
+        free(q);
+    }
+    free(o->all_q);
+    for (int t = 0; t < T_N; t++) {
+        free(o->tmp[t]);
+        free(o->final[t]);
+    }
+    free(o->line);
+    free(o);
+}
+
+static int table_index(const char *name)
+{
+    for (int t = 0; t < T_N; t++)
+        if (strcmp(gasdep_tables[t], name) == 0)
+            return t;
+    return -1;
+}
+
+static char *path_in(const char *dir, const char *name, const char *suffix)
+{
+    size_t len = strlen(dir) + strlen(name) + strlen(suffix) + 64;
+    char *p = malloc(len);
+    if (p)
+        snprintf(p, len, "%s/%s%s", dir, name, suffix);
+    return p;
+}
+
+static void write_summary_header(struct output *o, const gasdep_model *m)
+{
+    FILE *f = o->f[T_SUMMARY];
+    fputs("region,kind,demand_mcm,supplied_mcm,unserved_mcm,unserved_gwh,"
+          "unserved_share,days_short,min_storage_fill,peak_price_eur_mwh,"
+          "n1_pct",
+          f);
+    for (int g = 0; g < m->n.n_ogroups; g++)
+        fprintf(f, ",share_mean_%s,share_min_%s,share_max_%s", o->q_group[g],
+                o->q_group[g], o->q_group[g]);
+    fputc('\n', f);
+}
+
+struct output *output_open(gasdep_model *m, const char *dir,
+                           const char *only_table, FILE *only_stream)
+{
+    const net *n = &m->n;
+    struct output *o = xcalloc(1, sizeof *o);
+    if (!o) {
+        err_fail(m, GASDEP_ENOMEM, "out of memory");
+        return NULL;
+    }
+    o->line_cap = 256 + 64 * (size_t)(n->n_origins + n->n_ogroups + 16);
+    o->line = malloc(o->line_cap);
+    o->q_area = quote_all(o, n->area_name, n->n_areas);
+    o->q_origin = quote_all(o, n->origin_name, n->n_origins);
+    o->q_group = quote_all(o, n->ogroup_name, n->n_ogroups);
+    o->q_pipe = quote_all(o, n->pipe_name, n->n_pipe);
+    o->q_node = quote_all(o, n->node_name, n->n_nodes);
+    if (!o->line || !o->q_area || !o->q_origin || !o->q_group || !o->q_pipe ||
+        !o->q_node) {
+        output_free(o, m);
+        err_fail(m, GASDEP_ENOMEM, "out of memory");
+        return NULL;
+    }
+    if (only_stream) {
+        int t = only_table ? table_index(only_table) : T_BALANCE;
+        if (t < 0) {
+            output_free(o, m);
+            err_fail(m, GASDEP_EARG, "unknown table '%s'", only_table);
+            return NULL;
+        }
+        o->f[t] = only_stream;
+    } else {
+        if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+            err_fail(m, GASDEP_EIO, "%s: cannot create directory: %s", dir,
+                     strerror(errno));
+            output_free(o, m);
+            return NULL;
+        }
+        o->owns_stream = 1;
+        char suffix[96];
+        /* unique per process and per handle: threads may share a directory */
+        snprintf(suffix, sizeof suffix, ".csv.tmp.%ld.%p", (long)getpid(),
+                 (void *)o);
+        for (int t = 0; t < T_N; t++) {
+            char hidden[64];
+            snprintf(hidden, sizeof hidden, ".%s", gasdep_tables[t]);
+            o->tmp[t] = path_in(dir, hidden, suffix);
+            o->final[t] = path_in(dir, gasdep_tables[t], ".csv");
+            o->f[t] = o->tmp[t] ? fopen(o->tmp[t], "wb") : NULL;
+            if (!o->f[t]) {
+                err_fail(m, GASDEP_EIO, "%s: cannot write: %s",
+                         o->tmp[t] ? o->tmp[t] : dir, strerror(errno));
+                output_close(o, m, 0);
+                return NULL;
+            }
+            setvbuf(o->f[t], NULL, _IOFBF, 1 << 20);
+        }
+    }
+    for (int t = 0; t < T_N; t++)
+        if (o->f[t] && HEADERS[t])
+            fputs(HEADERS[t], o->f[t]);
+    if (o->f[T_SUMMARY])
+        write_summary_header(o, m);
+    return o;
+}
+
+/* ---- daily rows --------------------------------------------------------- */
+
+int output_day(struct output *o, const gasdep_model *m)
+{
+    const net *n = &m->n;
+    const day_state *d = &m->d;
+    char date[11];
+    gasdep_date_format(m->day, date);
+    int A = n->n_areas, O = n->n_origins, G = n->n_ogroups;
+    char *L = o->line;
+    if (o->f[T_BALANCE]) {
+        for (int a = 0; a < A; a++) {
+            char *p = put_str(L, date);
+            *p++ = ',';
+            p = put_str(p, o->q_area[a]);
+            *p++ = ',';
+            p = fmt_num(p, d->area_demand[a], 6);
+            *p++ = ',';
+            p = fmt_num(p, d->area_supplied[a], 6);
+            *p++ = ',';
+            p = fmt_num(p, d->area_unserved[a], 6);
+            *p++ = ',';
+            int has = d->area_volume[a] > 0;
+            if (has)
+                p = fmt_num(p, d->area_storage[a], 6);
+            *p++ = ',';
+            if (has)
+                p = fmt_num(p, d->area_storage[a] / d->area_volume[a], 6);
+            *p++ = ',';
+            if (has)
+                p = fmt_num(p, d->area_target_vol[a] / d->area_volume[a], 6);
+            *p++ = ',';
+            p = fmt_num(p, d->area_price[a], 4);
+            *p++ = '\n';
+            fwrite(L, 1, (size_t)(p - L), o->f[T_BALANCE]);
+        }
+    }
+    for (int t = T_SHARES; t <= T_GSHARES; t++) {
+        if (!o->f[t])
+            continue;
+        int K = t == T_SHARES ? O : G;
+        const double *vol = t == T_SHARES ? d->area_origin : d->area_group;
+        char *const *names = t == T_SHARES ? o->q_origin : o->q_group;
+        for (int a = 0; a < A; a++) {
+            double sup = d->area_supplied[a];
+            for (int k = 0; k < K; k++) {
+                double v = vol[(size_t)a * K + k];
+                char *p = put_str(L, date);
+                *p++ = ',';
+                p = put_str(p, o->q_area[a]);
+                *p++ = ',';
+                p = put_str(p, names[k]);
+                *p++ = ',';
+                p = fmt_num(p, v, 6);
+                *p++ = ',';
+                if (sup > 1e-12)
+                    p = fmt_num(p, v / sup, 6);
+                *p++ = '\n';
+                fwrite(L, 1, (size_t)(p - L), o->f[t]);
+            }
+        }
+    }
+    if (o->f[T_FLOWS]) {
+        for (int q = 0; q < n->n_pipe; q++) {
+            double f = d->fwd[q] - d->rev[q];
+            double cap = f < 0 ? d->pipe_rev[q] : d->pipe_cap[q];
+            char *p = put_str(L, date);
+            *p++ = ',';
+            p = put_str(p, o->q_pipe[q]);
+            *p++ = ',';
+            p = put_str(p, o->q_node[n->pipe_from[q]]);
+            *p++ = ',';
+            p = put_str(p, o->q_node[n->pipe_to[q]]);
+            *p++ = ',';
+            p = fmt_num(p, f, 6);
+            *p++ = ',';
+            p = fmt_num(p, cap, 6);
+            *p++ = ',';
+            if (cap > 1e-12)
+                p = fmt_num(p, fabs(f) / cap, 6);
+            *p++ = '\n';
+            fwrite(L, 1, (size_t)(p - L), o->f[T_FLOWS]);
+        }
+    }
+    return GASDEP_OK;
+}
+
+/* ---- summary and manifest (written at the end) --------------------------- */
+
+static void write_summary(struct output *o, const gasdep_model *m)
+{
+    const net *n = &m->n;
+    FILE *f = o->f[T_SUMMARY];
+    char buf[64];
+    for (int a = 0; a < n->n_areas; a++) {
+        gasdep_area_summary s;
+        gasdep_area_summary_get(m, a, &s);
+        fprintf(f, "%s,%s,", o->q_area[a], a < n->n_regions ? "region" : "group");
+        double vals[] = {s.demand_mcm, s.supplied_mcm, s.unserved_mcm,
+                         s.unserved_mcm * n->gwh_per_mcm,
+                         s.demand_mcm > 0 ? s.unserved_mcm / s.demand_mcm : NAN};
+        for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+            *fmt_num(buf, vals[i], 6) = '\0';
+            fprintf(f, "%s,", buf);
+        }
+        fprintf(f, "%d,", s.days_short);
+        *fmt_num(buf, s.min_storage_fill, 6) = '\0';
+        fprintf(f, "%s,", buf);
+        *fmt_num(buf, s.peak_price_eur_mwh, 4) = '\0';
+        fprintf(f, "%s,", buf);
+        *fmt_num(buf, s.n1_pct, 3) = '\0';
+        fputs(buf, f);
+        for (int g = 0; g < n->n_ogroups; g++) {
+            double st[3];
+            gasdep_area_group_share_stats(m, a, g, &st[0], &st[1], &st[2]);
+            for (int i = 0; i < 3; i++) {
+                *fmt_num(buf, st[i], 6) = '\0';
+                fprintf(f, ",%s", buf);
+            }
+        }
+        fputc('\n', f);
+    }
+}
+
+static void kv(FILE *f, const char *key, const char *value)
+{
+    char *q = quoted(value ? value : "");
+    fprintf(f, "%s,%s\n", key, q ? q : "");
+    free(q);
+}
+
+static void write_manifest(struct output *o, const gasdep_model *m)
+{
+    FILE *f = o->f[T_MANIFEST];
+    char buf[64];
+    kv(f, "engine", "gasdep");
+    kv(f, "engine_version", GASDEP_VERSION);
+    kv(f, "scenario_name", gasdep_scenario_name(m));
+    kv(f, "scenario_path", m->n_files ? m->files[0] : "");
+    snprintf(buf, sizeof buf, "%016" PRIx64, m->content_hash);
+    kv(f, "content_hash_fnv1a64", buf);
+    for (int i = 0; i < m->n_files; i++)
+        kv(f, "file", m->files[i]);
+    for (int i = 0; i < m->n_overrides; i++)
+        kv(f, "override", m->overrides[i]);
+    gasdep_date_format(m->n.first_day, buf);
+    kv(f, "start", buf);
+    gasdep_date_format(m->n.last_day, buf);
+    kv(f, "end", buf);
+    snprintf(buf, sizeof buf, "%.17g", m->sc.gcv);
+    kv(f, "gcv_kwh_m3", buf);
+    snprintf(buf, sizeof buf, "%.3g", m->d.imbalance_max);
+    kv(f, "max_mass_imbalance_mcm", buf);
+}
+
+int output_close(struct output *o, gasdep_model *m, int commit)
+{
+    int rc = GASDEP_OK;
+    if (commit) {
+        if (o->f[T_SUMMARY])
+            write_summary(o, m);
+        if (o->f[T_MANIFEST])
+            write_manifest(o, m);
+    }
+    for (int t = 0; t < T_N; t++) {
+        if (!o->f[t])
+            continue;
+        if (!o->owns_stream) {
+            if (fflush(o->f[t]) != 0)
+                rc = err_fail(m, GASDEP_EIO, "write error: %s", strerror(errno));
+            continue;
+        }
+        if (ferror(o->f[t]) || fclose(o->f[t]) != 0) {
+            if (commit)
+                rc = err_fail(m, GASDEP_EIO, "%s: write error: %s", o->tmp[t],
+                              strerror(errno));
+        }
+        o->f[t] = NULL;
+    }
+    if (o->owns_stream) {
+        for (int t = 0; t < T_N && commit && rc == GASDEP_OK; t++)
+            if (o->tmp[t] && rename(o->tmp[t], o->final[t]) != 0)
+                rc = err_fail(m, GASDEP_EIO, "%s: cannot rename: %s",
+                              o->final[t], strerror(errno));
+        for (int t = 0; t < T_N; t++)
+            if (o->tmp[t])
+                unlink(o->tmp[t]); /* no-op after a successful rename */
+    }
+    output_free(o, m);
+    return rc;
+}

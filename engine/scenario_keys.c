@@ -1,0 +1,103 @@
+/* scenario_keys.c: the table of scenario keys: section kind, key, value type,
+ * field. Adding a parameter is one line here; --set and sweeps get it free. */
+#include <stddef.h>
+
+#include "scenario_keys.h"
+
+#define O(type, field) offsetof(type, field)
+
+const kind_def KINDS[] = {
+    {"origin", SK_ORIGIN, sizeof(origin_el), 0},
+    {"source", SK_SOURCE, sizeof(source_el), 0},
+    {"node", SK_NODE, sizeof(node_el), 0},
+    {"region", SK_NODE, sizeof(node_el), 1},
+    {"pipeline", SK_PIPELINE, sizeof(pipeline_el), 0},
+    {"storage", SK_STORAGE, sizeof(storage_el), 0},
+    {"lng", SK_LNG, sizeof(lng_el), 0},
+    {"event", SK_EVENT, sizeof(event_el), 0},
+    {"scenario", SK_SCENARIO, 0, 0},
+    {"weather", SK_WEATHER, 0, 0},
+    {NULL, 0, 0, 0},
+};
+
+#define OUTAGE_KEYS(kind, type)                                              \
+    {kind, "outage_rate", T_PER_YEAR, O(type, out.rate_per_y), 0},           \
+        {kind, "outage_days", T_DAYS_REAL, O(type, out.mean_days), 0},       \
+        {kind, "outage_dist", T_DIST, O(type, out.dist), 0},                 \
+        {kind, "outage_sigma", T_NUMBER, O(type, out.sigma), 0},             \
+        {kind, "outage_depth", T_FRACTION01, O(type, out.depth), 0}
+
+const key_def KEYS[] = {
+    /* [scenario] and [weather]: fields of scenario_el */
+    {SK_SCENARIO, "name", T_TEXT, O(scenario_el, name), 0},
+    {SK_SCENARIO, "description", T_TEXT, O(scenario_el, description), 0},
+    {SK_SCENARIO, "start", T_DATE, O(scenario_el, start), 0},
+    {SK_SCENARIO, "end", T_DATE, O(scenario_el, end), 0},
+    {SK_SCENARIO, "gcv", T_GCV, O(scenario_el, gcv), 0},
+    {SK_SCENARIO, "voll", T_PRICE, O(scenario_el, voll), 0},
+    {SK_SCENARIO, "target_penalty", T_PRICE, O(scenario_el, target_penalty), 0},
+    {SK_SCENARIO, "min_take_penalty", T_PRICE, O(scenario_el, min_take_penalty), 0},
+    {SK_SCENARIO, "curtailment", T_CURTAIL, O(scenario_el, curtailment), 0},
+    {SK_WEATHER, "persistence", T_NUMBER, O(scenario_el, persistence), 0},
+    {SK_WEATHER, "sigma", T_KELVIN, O(scenario_el, sigma_k), 0},
+
+    {SK_ORIGIN, "group", T_REF, O(origin_el, group), 0},
+    {SK_ORIGIN, "capacity", T_FLOW, O(origin_el, capacity), 0},
+
+    {SK_SOURCE, "node", T_REF, O(source_el, node), 0},
+    {SK_SOURCE, "origin", T_REF, O(source_el, origin), 0},
+    {SK_SOURCE, "capacity", T_FLOW, O(source_el, capacity), 0},
+    {SK_SOURCE, "min_take", T_FLOW, O(source_el, min_take), 0},
+    {SK_SOURCE, "cost", T_PRICE, O(source_el, cost), 0},
+    {SK_SOURCE, "online", T_DATE, O(source_el, online), 0},
+    {SK_SOURCE, "offline", T_DATE, O(source_el, offline), 0},
+    OUTAGE_KEYS(SK_SOURCE, source_el),
+
+    {SK_NODE, "demand", T_FLOW, O(node_el, demand), KF_REGION},
+    {SK_NODE, "shape", T_SHAPE, O(node_el, shape), KF_REGION},
+    {SK_NODE, "series", T_PATH, O(node_el, series), KF_REGION},
+    {SK_NODE, "groups", T_NAMES, O(node_el, groups), KF_REGION},
+    {SK_NODE, "peak_demand", T_FLOW, O(node_el, peak), KF_REGION},
+    {SK_NODE, "heating_sensitivity", T_FRACTION, O(node_el, heating), KF_REGION},
+
+    {SK_PIPELINE, "from", T_REF, O(pipeline_el, from), 0},
+    {SK_PIPELINE, "to", T_REF, O(pipeline_el, to), 0},
+    {SK_PIPELINE, "capacity", T_FLOW, O(pipeline_el, capacity), 0},
+    {SK_PIPELINE, "reverse_capacity", T_FLOW, O(pipeline_el, reverse), 0},
+    {SK_PIPELINE, "tariff", T_PRICE, O(pipeline_el, tariff), 0},
+    {SK_PIPELINE, "loss", T_FRACTION01, O(pipeline_el, loss), 0},
+    {SK_PIPELINE, "online", T_DATE, O(pipeline_el, online), 0},
+    {SK_PIPELINE, "offline", T_DATE, O(pipeline_el, offline), 0},
+    OUTAGE_KEYS(SK_PIPELINE, pipeline_el),
+
+    {SK_STORAGE, "node", T_REF, O(storage_el, node), 0},
+    {SK_STORAGE, "volume", T_VOLUME, O(storage_el, volume), 0},
+    {SK_STORAGE, "injection", T_FLOW, O(storage_el, injection), 0},
+    {SK_STORAGE, "withdrawal", T_FLOW, O(storage_el, withdrawal), 0},
+    {SK_STORAGE, "withdrawal_curve", T_CURVE, O(storage_el, wcurve), 0},
+    {SK_STORAGE, "injection_curve", T_CURVE, O(storage_el, icurve), 0},
+    {SK_STORAGE, "initial_fill", T_FRACTION01, O(storage_el, initial_fill), 0},
+    {SK_STORAGE, "initial_mix", T_MIX, O(storage_el, mix), 0},
+    {SK_STORAGE, "targets", T_TARGETS, O(storage_el, targets), 0},
+    {SK_STORAGE, "injection_cost", T_PRICE, O(storage_el, icost), 0},
+    {SK_STORAGE, "withdrawal_cost", T_PRICE, O(storage_el, wcost), 0},
+    OUTAGE_KEYS(SK_STORAGE, storage_el),
+
+    {SK_LNG, "node", T_REF, O(lng_el, node), 0},
+    {SK_LNG, "capacity", T_FLOW, O(lng_el, capacity), 0},
+    {SK_LNG, "origins", T_NAMES, O(lng_el, origins), 0},
+    {SK_LNG, "costs", T_PRICES, O(lng_el, costs), 0},
+    {SK_LNG, "availability", T_FRACTIONS, O(lng_el, avail), 0},
+    {SK_LNG, "online", T_DATE, O(lng_el, online), 0},
+    {SK_LNG, "offline", T_DATE, O(lng_el, offline), 0},
+    OUTAGE_KEYS(SK_LNG, lng_el),
+
+    {SK_EVENT, "target", T_REF, O(event_el, target), 0},
+    {SK_EVENT, "start", T_DATE, O(event_el, start), 0},
+    {SK_EVENT, "end", T_DATE, O(event_el, end), 0},
+    {SK_EVENT, "ramp", T_DAYS, O(event_el, ramp), 0},
+    {SK_EVENT, "factor", T_FACTOR, O(event_el, factor), 0},
+    {SK_EVENT, "value", T_FLOW, O(event_el, value), 0},
+    {SK_EVENT, "start_window", T_DAYS, O(event_el, start_window), 0},
+    {0, NULL, 0, 0, 0},
+};
