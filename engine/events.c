@@ -163,6 +163,7 @@ int events_resolve(gasdep_model *m)
             err_at(m, e->target.at, "%s: target '%s' takes a 'factor', not a "
                    "'value'", who, e->target.name);
         ev_rt *r = &n->ev[n->n_ev++];
+        r->name = e->h.name;
         r->start = e->start;
         r->end = e->end;
         r->ramp = e->ramp;

@@ -364,6 +364,7 @@ const char *gasdep_name(const gasdep_model *m, int kind, int i)
     case GASDEP_PIPELINE: return n->pipe_name[i];
     case GASDEP_STORAGE: return n->sto_name[i];
     case GASDEP_LNG: return n->lng_name[i];
+    case GASDEP_EVENT: return n->ev[i].name;
     case GASDEP_AREA: return n->area_name[i];
     case GASDEP_ORIGIN_GROUP: return n->ogroup_name[i];
     default: return NULL;

@@ -171,6 +171,7 @@ typedef struct ev_target {
 } ev_target;
 
 typedef struct ev_rt {
+    const char *name;
     int start, end, ramp;
     int is_factor;
     double factor, value_mcm_d;
