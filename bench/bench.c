@@ -1,1 +1,214 @@
-int main(void){return 0;}
+/* bench.c: cost per simulated gas day (LP solve, origin tracing, CSV output)
+ * on a synthetic network of ~40 regions / ~120 pipelines and on networks
+ * 10x and 100x that size. Prints figures; asserts nothing. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "gasdep/gasdep.h"
+#include "model.h"
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* Deterministic LCG so every machine builds the same networks. */
+static unsigned long long lcg = 88172645463325252ULL;
+static double urand(void)
+{
+    lcg = lcg * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (double)(lcg >> 11) / 9007199254740992.0;
+}
+
+typedef struct sbuf {
+    char *s;
+    size_t n, cap;
+} sbuf;
+
+static void add(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(sbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    for (;;) {
+        va_start(ap, fmt);
+        int k = vsnprintf(b->s + b->n, b->cap - b->n, fmt, ap);
+        va_end(ap);
+        if (k >= 0 && (size_t)k < b->cap - b->n) {
+            b->n += (size_t)k;
+            return;
+        }
+        b->cap = b->cap ? 2 * b->cap : 1 << 16;
+        b->s = realloc(b->s, b->cap);
+        if (!b->s)
+            abort();
+    }
+}
+
+/* R regions on a ring with random chords (3 pipelines per region), four
+ * supply hubs of different origins, storage in every other region, LNG in
+ * every fifth, and a Russian cut at mid-winter so shortage days occur. */
+static char *synthetic(int R, const char *start, const char *end)
+{
+    sbuf b = {0};
+    lcg = 88172645463325252ULL;
+    add(&b, "[scenario]\nname = synthetic-%d\nstart = %s\nend = %s\n", R, start, end);
+    const char *orig[] = {"russia", "norway", "azerbaijan", "lng-us"};
+    const char *grp[] = {"russia", "norway", "caspian", "lng"};
+    for (int o = 0; o < 4; o++)
+        add(&b, "[origin %s]\ngroup = %s\n", orig[o], grp[o]);
+    for (int h = 0; h < 3; h++) {
+        add(&b, "[node HUB%d]\n", h);
+        add(&b, "[source S%d]\nnode = HUB%d\norigin = %s\ncapacity = %.1f mcm/d\n"
+                "cost = %.1f EUR/MWh\n", h, h, orig[h], 9.0 * R, 15.0 + 3 * h);
+    }
+    for (int r = 0; r < R; r++) {
+        add(&b, "[region R%d]\ndemand = %.2f bcm/y\n"
+                "shape = 1.6 1.5 1.2 0.9 0.7 0.6 0.6 0.6 0.7 1.0 1.3 1.5\ngroups = %s\n",
+            r, 2.0 + 8.0 * urand(), r % 2 ? "EU ODD" : "EU EVEN");
+        if (r % 2 == 0)
+            add(&b, "[storage ST%d]\nnode = R%d\nvolume = 1 bcm\ninjection = 6 mcm/d\n"
+                    "withdrawal = 12 mcm/d\nwithdrawal_curve = 0:0.4 0.5:1 1:1\n"
+                    "initial_fill = 70%%\ninitial_mix = norway:1\n"
+                    "targets = 11-01:90%% 02-01:45%% 04-01:25%%\n", r, r);
+        if (r % 5 == 0)
+            add(&b, "[lng L%d]\nnode = R%d\ncapacity = 8 mcm/d\norigins = lng-us\n"
+                    "costs = 30\n", r, r);
+    }
+    int P = 0;
+    for (int r = 0; r < R; r++) {
+        add(&b, "[pipeline P%d]\nfrom = R%d\nto = R%d\ncapacity = %.1f mcm/d\n"
+                "reverse_capacity = %.1f mcm/d\ntariff = 0.5\nloss = 0.3%%\n",
+            P++, r, (r + 1) % R, 20 + 20 * urand(), r % 2 ? 10.0 : 0.0);
+        int t = (int)(urand() * R);
+        if (t != r)
+            add(&b, "[pipeline P%d]\nfrom = R%d\nto = R%d\ncapacity = %.1f mcm/d\n"
+                    "tariff = 0.5\n", P++, r, t, 5 + 10 * urand());
+    }
+    for (int r = 0; r < R; r += 3)
+        add(&b, "[pipeline P%d]\nfrom = HUB%d\nto = R%d\ncapacity = %.1f mcm/d\n"
+                "tariff = 1\n", P++, (r / 3) % 3, r, 30 + 30 * urand());
+    add(&b, "[event cut]\ntarget = origin.russia\nstart = 2022-01-10\nend = 2022-02-20\n"
+            "ramp = 5\nfactor = 20%%\n");
+    return b.s;
+}
+
+typedef struct figures {
+    int regions, pipelines, days;
+    double step_us, trace_us, output_us;
+    int stages_max;
+} figures;
+
+static int bench_one(int R, const char *start, const char *end, int with_output,
+                     figures *f)
+{
+    char *text = synthetic(R, start, end);
+    gasdep_model *m = gasdep_create();
+    if (gasdep_load_string(m, "synthetic", text) || gasdep_init(m)) {
+        fprintf(stderr, "bench: %s\n", gasdep_errmsg(m));
+        return -1;
+    }
+    f->regions = gasdep_count(m, GASDEP_REGION);
+    f->pipelines = gasdep_count(m, GASDEP_PIPELINE);
+    double t_step = 0, t_trace = 0;
+    int days = 0, rc;
+    f->stages_max = 0;
+    for (;;) {
+        double t0 = now();
+        rc = gasdep_step(m);
+        double t1 = now();
+        if (rc != GASDEP_OK) {
+            if (rc != GASDEP_DONE)
+                fprintf(stderr, "bench: %s\n", gasdep_errmsg(m));
+            break;
+        }
+        /* tracing again on the same state is idempotent: time it alone */
+        trace_day(m->tr, &m->n, &m->d);
+        double t2 = now();
+        t_step += t1 - t0;
+        t_trace += t2 - t1;
+        if (m->d.lp_stages > f->stages_max)
+            f->stages_max = m->d.lp_stages;
+        days++;
+    }
+    gasdep_destroy(m);
+    f->days = days;
+    f->step_us = 1e6 * t_step / days;
+    f->trace_us = 1e6 * t_trace / days;
+    f->output_us = 0;
+    if (with_output) {
+        char dir[] = "/tmp/gasdep-bench-XXXXXX";
+        if (!mkdtemp(dir))
+            return -1;
+        gasdep_model *m2 = gasdep_create();
+        gasdep_load_string(m2, "synthetic", text);
+        gasdep_init(m2);
+        double t0 = now();
+        rc = gasdep_run(m2, dir);
+        double t1 = now();
+        gasdep_destroy(m2);
+        f->output_us = 1e6 * (t1 - t0) / days - f->step_us;
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+        if (system(cmd) != 0)
+            fprintf(stderr, "bench: could not remove %s\n", dir);
+    }
+    free(text);
+    return rc == GASDEP_DONE || rc == GASDEP_OK ? 0 : -1;
+}
+
+int main(int argc, char **argv)
+{
+    int big = argc > 1 && strcmp(argv[1], "--quick") != 0;
+    char cpu[256] = "unknown";
+    FILE *ci = fopen("/proc/cpuinfo", "r");
+    if (ci) {
+        char line[512];
+        while (fgets(line, sizeof line, ci))
+            if (!strncmp(line, "model name", 10)) {
+                char *c = strchr(line, ':');
+                snprintf(cpu, sizeof cpu, "%.200s", c ? c + 2 : line);
+                cpu[strcspn(cpu, "\n")] = 0;
+                break;
+            }
+        fclose(ci);
+    }
+    printf("gasdep %s benchmark; machine: %s, %ld cores\n", GASDEP_VERSION, cpu,
+           sysconf(_SC_NPROCESSORS_ONLN));
+    printf("%8s %9s %6s %12s %12s %12s %12s %7s\n", "regions", "pipelines", "days",
+           "solve_us/d", "trace_us/d", "output_us/d", "total_us/d", "stages");
+    struct {
+        int R;
+        const char *start, *end;
+        int out;
+    } cases[] = {
+        {40, "2021-10-01", "2022-09-30", 1},
+        {400, "2021-10-01", "2022-03-31", 1},
+        {4000, "2022-01-01", "2022-01-21", 0},
+    };
+    int n = big ? 3 : 2;
+    for (int i = 0; i < n; i++) {
+        figures f;
+        if (bench_one(cases[i].R, cases[i].start, cases[i].end, cases[i].out, &f)) {
+            printf("case %d failed\n", cases[i].R);
+            return 1;
+        }
+        double solve = f.step_us - f.trace_us;
+        char outs[32] = "n/a";
+        if (cases[i].out)
+            snprintf(outs, sizeof outs, "%.1f", f.output_us);
+        printf("%8d %9d %6d %12.1f %12.1f %12s %12.1f %7d\n", f.regions,
+               f.pipelines, f.days, solve, f.trace_us, outs,
+               f.step_us + f.output_us, f.stages_max);
+        fflush(stdout);
+    }
+    if (!big)
+        printf("(run with an argument, e.g. `gasdep_bench full`, for the 100x network)\n");
+    return 0;
+}

@@ -279,12 +279,14 @@ static void set_bounds(struct dispatch *lp, const net *n, const day_state *d)
 static int simplex(struct dispatch *lp)
 {
     int rc = glp_simplex(lp->lp, &lp->smcp);
+    if (getenv("GASDEP_DEBUG_LP")) fprintf(stderr, "simplex rc=%d status=%d obj=%g\n", rc, glp_get_status(lp->lp), glp_get_obj_val(lp->lp));
     if (rc != 0 || glp_get_status(lp->lp) != GLP_OPT) {
         /* a stale basis can stall the warm start: rebuild and go primal */
         glp_adv_basis(lp->lp, 0);
         glp_smcp s = lp->smcp;
         s.meth = GLP_PRIMAL;
         rc = glp_simplex(lp->lp, &s);
+        if (getenv("GASDEP_DEBUG_LP")) fprintf(stderr, "  fallback rc=%d status=%d\n", rc, glp_get_status(lp->lp));
     }
     return rc == 0 && glp_get_status(lp->lp) == GLP_OPT ? 0 : -1;
 }
@@ -338,7 +340,8 @@ static int cooperative(struct dispatch *lp, const net *n, day_state *d,
 {
     glp_prob *P = lp->lp;
     int R = n->n_regions, nfree = 0;
-    glp_set_row_bnds(P, lp->r_tot, GLP_UP, 0.0, total * (1 + 1e-9) + 1e-9);
+    /* slack for the simplex tolerances (1e-7 relative in GLPK) */
+    glp_set_row_bnds(P, lp->r_tot, GLP_UP, 0.0, total * (1 + 1e-6) + 1e-6);
     for (int q = 0; q < R; q++) {
         lp->is_free[q] = d->demand[q] > 0;
         if (!lp->is_free[q])
@@ -376,13 +379,13 @@ static int cooperative(struct dispatch *lp, const net *n, day_state *d,
                 nfree--;
                 fixed++;
                 glp_set_row_bnds(P, lp->r_coop + q, GLP_FR, 0.0, 0.0);
-                ub(P, lp->c_uns + q, phi * d->demand[q] * (1 + 1e-9) + 1e-12);
+                ub(P, lp->c_uns + q, phi * d->demand[q] * (1 + 1e-7) + 1e-7);
             }
         if (!fixed)
             break;
     }
     if (ok) {
-        glp_set_col_bnds(P, lp->c_phi, GLP_DB, 0.0, phi * (1 + 1e-9) + 1e-12);
+        glp_set_col_bnds(P, lp->c_phi, GLP_DB, 0.0, phi * (1 + 1e-7) + 1e-9);
         set_objective(lp, 0);
         d->lp_stages++;
         if (simplex(lp))

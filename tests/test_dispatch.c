@@ -1,0 +1,615 @@
+/* test_dispatch.c: the daily LP (engine/dispatch.c) on hand-computed 2-5
+ * node networks: capacities, merit order, losses, prices, curtailment modes,
+ * minimum take, online/offline dates. Demands are in mcm/d and flat. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+
+#define TOL 1e-6 /* mcm: LP solutions are exact up to simplex tolerances */
+/* prices carry the 1e-4 EUR/MWh anti-circulation tariff of every pipeline
+ * and storage move (dispatch.c EPS_TARIFF): compare to 1e-3 */
+#define PTOL 1e-3
+/* cooperative splits come from a chain of LPs, each exact only to GLPK's
+ * feasibility tolerance (1e-7 relative): 1e-5 mcm on volumes of 10-40 */
+#define COOP_TOL 1e-5
+
+static void step_ok(gasdep_model *m)
+{
+    int rc = gasdep_step(m);
+    cr_assert_eq(rc, GASDEP_OK, "step: %s (%s)", gasdep_strerror(rc),
+                 gasdep_errmsg(m));
+}
+
+static gasdep_area_day area(gasdep_model *m, const char *name)
+{
+    gasdep_area_day a;
+    cr_assert_eq(gasdep_area_result(m, th_area(m, name), &a), GASDEP_OK);
+    return a;
+}
+
+static double flow(gasdep_model *m, const char *pipe, double *cap)
+{
+    double f, c;
+    cr_assert_eq(gasdep_pipeline_result(m, th_pipe(m, pipe), &f, &c), GASDEP_OK);
+    if (cap)
+        *cap = c;
+    return f;
+}
+
+static double origin_mcm(gasdep_model *m, const char *region, const char *o)
+{
+    return gasdep_area_origin_mcm(m, th_area(m, region), th_origin(m, o));
+}
+
+static void balanced(gasdep_model *m)
+{
+    double worst;
+    gasdep_mass_imbalance_mcm(m, &worst);
+    cr_expect_lt(worst, 1e-7, "mass imbalance %g mcm", worst);
+}
+
+#define ONE_DAY "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+
+/* (a) one source 10, pipe 6, demand 8 */
+Test(dispatch, pipe_capacity_limits_supply)
+{
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin o]\n[node H]\n"
+                               "[region R]\ndemand = 8 mcm/d\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 10 mcm/d\n"
+                               "[pipeline P]\nfrom = H\nto = R\ncapacity = 6 mcm/d\n");
+    step_ok(m);
+    /* demand 8, the pipe delivers at most 6 => unserved 2, flow 6 at cap 6 */
+    gasdep_area_day r = area(m, "R");
+    cr_expect_float_eq(r.demand_mcm, 8.0, TOL);
+    cr_expect_float_eq(r.supplied_mcm, 6.0, TOL);
+    cr_expect_float_eq(r.unserved_mcm, 2.0, TOL);
+    double cap;
+    cr_expect_float_eq(flow(m, "P", &cap), 6.0, TOL);
+    cr_expect_float_eq(cap, 6.0, TOL);
+    balanced(m);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, source_capacity_limits_supply)
+{
+    /* 3.65 bcm/y demand = 10 mcm/d; source 4 => unserved 6 */
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin o]\n[node H]\n"
+                               "[region R]\ndemand = 3.65 bcm/y\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 4 mcm/d\n"
+                               "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n");
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 6.0, TOL);
+    cr_expect_float_eq(flow(m, "P", NULL), 4.0, TOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, origin_capacity_caps_all_its_sources)
+{
+    /* origin o capacity 7 over two sources of 5 each: R (demand 10) gets 7 */
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin o]\ncapacity = 7 mcm/d\n[node H]\n"
+                               "[region R]\ndemand = 10 mcm/d\n"
+                               "[source s1]\nnode = H\norigin = o\ncapacity = 5 mcm/d\n"
+                               "[source s2]\nnode = R\norigin = o\ncapacity = 5 mcm/d\n"
+                               "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n");
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").supplied_mcm, 7.0, TOL);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 3.0, TOL);
+    gasdep_destroy(m);
+}
+
+/* (b) merit order: cost 10 fills before cost 20 */
+#define MERIT                                                                  \
+    ONE_DAY "[origin cheap]\n[origin dear]\n[node H]\n"                        \
+    "[region R]\ndemand = 8 mcm/d\n"                                           \
+    "[source sc]\nnode = H\norigin = cheap\ncapacity = 6 mcm/d\ncost = 10 EUR/MWh\n" \
+    "[source sd]\nnode = H\norigin = dear\ncapacity = 10 mcm/d\ncost = 20 EUR/MWh\n" \
+    "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\ntariff = 1.5 EUR/MWh\n"
+
+Test(dispatch, cheaper_source_fills_first)
+{
+    gasdep_model *m = th_model(MERIT);
+    step_ok(m);
+    /* demand 8: cheap (10 EUR/MWh) gives all its 6, dear (20) the other 2 */
+    cr_expect_float_eq(origin_mcm(m, "R", "cheap"), 6.0, TOL);
+    cr_expect_float_eq(origin_mcm(m, "R", "dear"), 2.0, TOL);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+    gasdep_destroy(m);
+}
+
+/* (d) price = marginal source cost + tariff when uncongested */
+Test(dispatch, price_is_marginal_cost_plus_tariff)
+{
+    gasdep_model *m = th_model(MERIT);
+    step_ok(m);
+    /* one more mcm comes from 'dear' (20 EUR/MWh) through P (1.5 EUR/MWh):
+     * price 21.5 EUR/MWh (+1e-4 anti-circulation tariff) */
+    cr_expect_float_eq(area(m, "R").price_eur_mwh, 21.5, PTOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, price_is_in_eur_per_mwh_whatever_the_gcv)
+{
+    /* same network with gcv 11: prices stay in EUR/MWh (21.5) */
+    gasdep_model *m = th_model(MERIT "[scenario]\ngcv = 11\n");
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").price_eur_mwh, 21.5, PTOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, price_is_voll_when_short)
+{
+    /* demand 8 > pipe 6: the marginal mcm is unserved, priced at voll */
+    gasdep_model *m = th_model(ONE_DAY
+                               "voll = 2500 EUR/MWh\n"
+                               "[origin o]\n[node H]\n"
+                               "[region R]\ndemand = 8 mcm/d\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 10 mcm/d\n"
+                               "cost = 20\n"
+                               "[pipeline P]\nfrom = H\nto = R\ncapacity = 6 mcm/d\n");
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").price_eur_mwh, 2500.0, PTOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, price_at_a_congested_node_is_its_local_cost)
+{
+    /* R gets 6 over P (cost 10) then a local dear source (30): price 30 */
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin o]\n[node H]\n"
+                               "[region R]\ndemand = 8 mcm/d\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
+                               "cost = 10\n"
+                               "[source local]\nnode = R\norigin = o\n"
+                               "capacity = 100 mcm/d\ncost = 30\n"
+                               "[pipeline P]\nfrom = H\nto = R\ncapacity = 6 mcm/d\n");
+    step_ok(m);
+    cr_expect_float_eq(flow(m, "P", NULL), 6.0, TOL);
+    cr_expect_float_eq(area(m, "R").price_eur_mwh, 30.0, PTOL);
+    gasdep_destroy(m);
+}
+
+/* (c) losses: to deliver 9 through a 10 % loss pipe, 10 enter it */
+Test(dispatch, pipeline_loss)
+{
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin o]\n[node H]\n"
+                               "[region R]\ndemand = 9 mcm/d\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
+                               "cost = 9 EUR/MWh\n"
+                               "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n"
+                               "loss = 10%\n");
+    step_ok(m);
+    /* 9 = 0.9 x flow => flow 10 */
+    cr_expect_float_eq(flow(m, "P", NULL), 10.0, TOL);
+    cr_expect_float_eq(area(m, "R").supplied_mcm, 9.0, TOL);
+    /* a delivered mcm needs 1/0.9 mcm at 9 EUR/MWh: price 10 EUR/MWh */
+    cr_expect_float_eq(area(m, "R").price_eur_mwh, 10.0, PTOL);
+    balanced(m);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, loss_counts_against_capacity)
+{
+    /* pipe 10 with 20 % loss delivers at most 8: demand 9 -> unserved 1 */
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin o]\n[node H]\n"
+                               "[region R]\ndemand = 9 mcm/d\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
+                               "[pipeline P]\nfrom = H\nto = R\ncapacity = 10 mcm/d\n"
+                               "loss = 0.2\n");
+    step_ok(m);
+    cr_expect_float_eq(flow(m, "P", NULL), 10.0, TOL);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 1.0, TOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, reverse_flow_uses_reverse_capacity)
+{
+    /* P is declared R->H; gas flows H->R in reverse, capped at 3 */
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin o]\n[node H]\n"
+                               "[region R]\ndemand = 5 mcm/d\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
+                               "[pipeline P]\nfrom = R\nto = H\ncapacity = 50 mcm/d\n"
+                               "reverse_capacity = 3 mcm/d\n");
+    step_ok(m);
+    double cap;
+    /* net flow is negative (to -> from) and the capacity is the reverse one */
+    cr_expect_float_eq(flow(m, "P", &cap), -3.0, TOL);
+    cr_expect_float_eq(cap, 3.0, TOL);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 2.0, TOL);
+    gasdep_destroy(m);
+}
+
+/* (e) cooperative: A 10 and B 30 from a hub with 20 */
+#define COOP(mode, tariff_a)                                                   \
+    ONE_DAY "curtailment = " mode "\n"                                         \
+    "[origin o]\n[node H]\n"                                                   \
+    "[region A]\ndemand = 10 mcm/d\n"                                          \
+    "[region B]\ndemand = 30 mcm/d\n"                                          \
+    "[source s]\nnode = H\norigin = o\ncapacity = 20 mcm/d\n"                  \
+    "[pipeline HA]\nfrom = H\nto = A\ncapacity = 100 mcm/d\n"                  \
+    "tariff = " tariff_a "\n"                                                  \
+    "[pipeline HB]\nfrom = H\nto = B\ncapacity = 100 mcm/d\n"
+
+Test(dispatch, cooperative_shares_the_shortage_equally)
+{
+    gasdep_model *m = th_model(COOP("cooperative", "1"));
+    step_ok(m);
+    /* 40 demand, 20 supply: unserved 20 at minimum; equal fraction
+     * 20/40 = 50 % => A unserved 5, B unserved 15 */
+    cr_expect_float_eq(area(m, "A").unserved_mcm, 5.0, COOP_TOL);
+    cr_expect_float_eq(area(m, "B").unserved_mcm, 15.0, COOP_TOL);
+    balanced(m);
+    gasdep_destroy(m);
+}
+
+/* (h) least cost: the cheaper route (B, no tariff) takes everything */
+Test(dispatch, least_cost_follows_costs_only)
+{
+    gasdep_model *m = th_model(COOP("least-cost", "1"));
+    step_ok(m);
+    /* delivering to A costs 1 EUR/MWh more than to B, and both shortfalls
+     * cost voll: all 20 go to B (demand 30) => A unserved 10, B 10 */
+    cr_expect_float_eq(area(m, "A").unserved_mcm, 10.0, TOL);
+    cr_expect_float_eq(area(m, "B").unserved_mcm, 10.0, TOL);
+    gasdep_destroy(m);
+}
+
+/* (f) cooperative with A capped by its pipe */
+Test(dispatch, cooperative_is_max_min_fair)
+{
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin o]\n[node H]\n"
+                               "[region A]\ndemand = 10 mcm/d\n"
+                               "[region B]\ndemand = 10 mcm/d\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 10 mcm/d\n"
+                               "[pipeline HA]\nfrom = H\nto = A\ncapacity = 2 mcm/d\n"
+                               "[pipeline HB]\nfrom = H\nto = B\ncapacity = 100 mcm/d\n");
+    step_ok(m);
+    /* Supply 10 for demand 20: the minimum total unserved is 10 (all supply
+     * can be delivered: 2 to A, 8 to B). A can never get more than 2, so its
+     * unserved fraction is at least 8/10 = 80 %. Round 1 of max-min:
+     * phi = 0.8, A is blocked (fixed at 8 unserved). Round 2: B must take
+     * the remaining 10 - 8 = 2 unserved, phi_B = 20 %. A gets 2, B gets 8. */
+    cr_expect_float_eq(area(m, "A").supplied_mcm, 2.0, COOP_TOL);
+    cr_expect_float_eq(area(m, "A").unserved_mcm, 8.0, COOP_TOL);
+    cr_expect_float_eq(area(m, "B").supplied_mcm, 8.0, COOP_TOL);
+    cr_expect_float_eq(area(m, "B").unserved_mcm, 2.0, COOP_TOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, cooperative_three_regions)
+{
+    /* A 10 (pipe 1), B 20, C 30 from a hub with 31. Minimum unserved 60-31 =
+     * 29. A is capped: 9 unserved (90 %). Remaining 20 unserved over B and C
+     * (demand 50) at equal fraction 20/50 = 40 %: B 8, C 12. */
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin o]\n[node H]\n"
+                               "[region A]\ndemand = 10 mcm/d\n"
+                               "[region B]\ndemand = 20 mcm/d\n"
+                               "[region C]\ndemand = 30 mcm/d\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 31 mcm/d\n"
+                               "[pipeline HA]\nfrom = H\nto = A\ncapacity = 1 mcm/d\n"
+                               "[pipeline HB]\nfrom = H\nto = B\ncapacity = 100 mcm/d\n"
+                               "[pipeline HC]\nfrom = H\nto = C\ncapacity = 100 mcm/d\n");
+    step_ok(m);
+    cr_expect_float_eq(area(m, "A").unserved_mcm, 9.0, COOP_TOL);
+    cr_expect_float_eq(area(m, "B").unserved_mcm, 8.0, COOP_TOL);
+    cr_expect_float_eq(area(m, "C").unserved_mcm, 12.0, COOP_TOL);
+    gasdep_destroy(m);
+}
+
+/* (g) national first along a chain SRC -> A -> B */
+#define CHAIN(mode, dem_a)                                                     \
+    ONE_DAY "curtailment = " mode "\n"                                         \
+    "[origin o]\n[node S]\n"                                                   \
+    "[region A]\ndemand = " dem_a " mcm/d\n"                                   \
+    "[region B]\ndemand = 8 mcm/d\n"                                           \
+    "[source s]\nnode = S\norigin = o\ncapacity = 10 mcm/d\n"                  \
+    "[pipeline SA]\nfrom = S\nto = A\ncapacity = 100 mcm/d\n"                  \
+    "[pipeline AB]\nfrom = A\nto = B\ncapacity = 100 mcm/d\n"
+
+Test(dispatch, national_first_serves_the_transit_region_first)
+{
+    gasdep_model *m = th_model(CHAIN("national-first", "8"));
+    step_ok(m);
+    /* A (demand 8) is served in full before gas passes on: B gets 10-8 = 2 */
+    cr_expect_float_eq(area(m, "A").supplied_mcm, 8.0, TOL);
+    cr_expect_float_eq(area(m, "B").supplied_mcm, 2.0, TOL);
+    cr_expect_float_eq(flow(m, "AB", NULL), 2.0, TOL);
+    balanced(m);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, national_first_short_region_exports_nothing)
+{
+    /* A demand 12 > supply 10: A is short, so it exports nothing: A gets 10,
+     * B gets 0 (unserved 2 and 8) */
+    gasdep_model *m = th_model(CHAIN("national-first", "12"));
+    step_ok(m);
+    cr_expect_float_eq(area(m, "A").supplied_mcm, 10.0, TOL);
+    cr_expect_float_eq(area(m, "B").supplied_mcm, 0.0, TOL);
+    cr_expect_float_eq(flow(m, "AB", NULL), 0.0, TOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, cooperative_on_the_same_chain_shares_equally)
+{
+    /* demand 16, supply 10: unserved 6 = 37.5 % of each: both get 5 */
+    gasdep_model *m = th_model(CHAIN("cooperative", "8"));
+    step_ok(m);
+    cr_expect_float_eq(area(m, "A").supplied_mcm, 5.0, COOP_TOL);
+    cr_expect_float_eq(area(m, "B").supplied_mcm, 5.0, COOP_TOL);
+    cr_expect_float_eq(flow(m, "AB", NULL), 5.0, COOP_TOL);
+    gasdep_destroy(m);
+    /* with A at 12: unserved 10 of 20 = 50 %: A gets 6, B gets 4 */
+    m = th_model(CHAIN("cooperative", "12"));
+    step_ok(m);
+    cr_expect_float_eq(area(m, "A").supplied_mcm, 6.0, COOP_TOL);
+    cr_expect_float_eq(area(m, "B").supplied_mcm, 4.0, COOP_TOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, curtailment_mode_is_read)
+{
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load_string(m, "test.ini", CHAIN("least-cost", "8")),
+                 GASDEP_OK, "%s", gasdep_errmsg(m));
+    double v;
+    /* cooperative = 0, national-first = 1, least-cost = 2 (word order) */
+    cr_assert_eq(gasdep_get(m, "scenario.curtailment", &v), GASDEP_OK);
+    cr_expect_float_eq(v, 2.0, 0);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, no_shortage_no_curtailment_effect)
+{
+    /* with enough supply all three modes serve everything */
+    const char *modes[] = {"cooperative", "national-first", "least-cost"};
+    for (int i = 0; i < 3; i++) {
+        char text[2048];
+        snprintf(text, sizeof text,
+                 ONE_DAY "curtailment = %s\n[origin o]\n[node S]\n"
+                         "[region A]\ndemand = 4 mcm/d\n[region B]\ndemand = 5 mcm/d\n"
+                         "[source s]\nnode = S\norigin = o\ncapacity = 10 mcm/d\n"
+                         "[pipeline SA]\nfrom = S\nto = A\ncapacity = 100 mcm/d\n"
+                         "[pipeline AB]\nfrom = A\nto = B\ncapacity = 100 mcm/d\n",
+                 modes[i]);
+        gasdep_model *m = th_model(text);
+        step_ok(m);
+        cr_expect_float_eq(area(m, "A").unserved_mcm, 0.0, TOL, "%s", modes[i]);
+        cr_expect_float_eq(area(m, "B").unserved_mcm, 0.0, TOL, "%s", modes[i]);
+        cr_expect_float_eq(flow(m, "AB", NULL), 5.0, TOL, "%s", modes[i]);
+        gasdep_destroy(m);
+    }
+}
+
+/* (i) minimum take */
+#define MINTAKE(mt)                                                            \
+    ONE_DAY "[origin cheap]\n[origin dear]\n[node H]\n"                        \
+    "[region R]\ndemand = 10 mcm/d\n"                                          \
+    "[source sc]\nnode = H\norigin = cheap\ncapacity = 10 mcm/d\ncost = 10\n"  \
+    "[source sd]\nnode = H\norigin = dear\ncapacity = 15 mcm/d\ncost = 20\n"   \
+    "min_take = " mt "\n"                                                      \
+    "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n"
+
+Test(dispatch, minimum_take_is_honoured)
+{
+    /* without a minimum take the cheap source serves all 10 */
+    gasdep_model *m = th_model(MINTAKE("0 mcm/d"));
+    step_ok(m);
+    cr_expect_float_eq(origin_mcm(m, "R", "cheap"), 10.0, TOL);
+    cr_expect_float_eq(origin_mcm(m, "R", "dear"), 0.0, TOL);
+    gasdep_destroy(m);
+    /* minimum take 4 on the dear source: dear 4, cheap 6 */
+    m = th_model(MINTAKE("4 mcm/d"));
+    step_ok(m);
+    cr_expect_float_eq(origin_mcm(m, "R", "dear"), 4.0, TOL);
+    cr_expect_float_eq(origin_mcm(m, "R", "cheap"), 6.0, TOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, minimum_take_above_demand_is_soft)
+{
+    /* minimum take 12 > demand 10 and nowhere else to go: the LP stays
+     * feasible, the dear source gives all 10 (each mcm it does not give
+     * costs the 300 EUR/MWh penalty), cheap gives 0, nothing unserved */
+    gasdep_model *m = th_model(MINTAKE("12 mcm/d"));
+    step_ok(m);
+    cr_expect_float_eq(origin_mcm(m, "R", "dear"), 10.0, TOL);
+    cr_expect_float_eq(origin_mcm(m, "R", "cheap"), 0.0, TOL);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+    balanced(m);
+    gasdep_destroy(m);
+}
+
+/* LNG: slots per origin, availability and costs */
+Test(dispatch, lng_slots_follow_costs_and_availability)
+{
+    /* terminal 10 mcm/d; us (cost 5) may fill 60 % = 6, qa (cost 8) the
+     * rest: demand 10 => us 6, qa 4; price = 8 (qa is marginal) */
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin us]\n[origin qa]\n"
+                               "[region R]\ndemand = 10 mcm/d\n"
+                               "[lng T]\nnode = R\ncapacity = 10 mcm/d\n"
+                               "origins = us qa\ncosts = 5 8 EUR/MWh\n"
+                               "availability = 60% 100%\n");
+    step_ok(m);
+    cr_expect_float_eq(origin_mcm(m, "R", "us"), 6.0, TOL);
+    cr_expect_float_eq(origin_mcm(m, "R", "qa"), 4.0, TOL);
+    cr_expect_float_eq(area(m, "R").price_eur_mwh, 8.0, PTOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, lng_send_out_caps_all_slots)
+{
+    /* two slots each 100 % available, send-out 7: demand 10 => unserved 3 */
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin us]\n[origin qa]\n"
+                               "[region R]\ndemand = 10 mcm/d\n"
+                               "[lng T]\nnode = R\ncapacity = 7 mcm/d\n"
+                               "origins = us qa\n");
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 3.0, TOL);
+    gasdep_destroy(m);
+}
+
+/* (j) online / offline dates */
+Test(dispatch, online_and_offline_dates_switch_a_pipeline)
+{
+    /* P2 (5 mcm/d) runs from 01-03 (inclusive) to 01-05 (exclusive): days
+     * 01-03 and 01-04. Demand 8; P1 gives 5 every day. Unserved per day:
+     * 3, 3, 0, 0, 3, 3. */
+    gasdep_model *m = th_model("[scenario]\nstart = 2022-01-01\nend = 2022-01-06\n"
+                               "[origin o]\n[node H]\n"
+                               "[region R]\ndemand = 8 mcm/d\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
+                               "[pipeline P1]\nfrom = H\nto = R\ncapacity = 5 mcm/d\n"
+                               "[pipeline P2]\nfrom = H\nto = R\ncapacity = 5 mcm/d\n"
+                               "online = 2022-01-03\noffline = 2022-01-05\n");
+    const double unserved[6] = {3, 3, 0, 0, 3, 3};
+    const double p2cap[6] = {0, 0, 5, 5, 0, 0};
+    for (int i = 0; i < 6; i++) {
+        step_ok(m);
+        cr_expect_eq(gasdep_day(m), th_day("2022-01-01") + i);
+        double cap;
+        cr_expect_float_eq(area(m, "R").unserved_mcm, unserved[i], TOL, "day %d", i);
+        /* the split between two equal pipes is free; their sum is not */
+        double f2 = flow(m, "P2", &cap);
+        cr_expect_float_eq(flow(m, "P1", NULL) + f2, 8.0 - unserved[i], TOL,
+                           "day %d", i);
+        cr_expect_float_eq(cap, p2cap[i], TOL, "day %d", i);
+        if (p2cap[i] == 0)
+            cr_expect_float_eq(f2, 0.0, TOL, "day %d: P2 is offline", i);
+    }
+    cr_expect_eq(gasdep_step(m), GASDEP_DONE);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, online_date_of_a_source)
+{
+    /* source s2 (4 mcm/d) from 01-02: unserved 10-6 = 4 on day 1, 0 after */
+    gasdep_model *m = th_model("[scenario]\nstart = 2022-01-01\nend = 2022-01-02\n"
+                               "[origin o]\n"
+                               "[region R]\ndemand = 10 mcm/d\n"
+                               "[source s1]\nnode = R\norigin = o\ncapacity = 6 mcm/d\n"
+                               "[source s2]\nnode = R\norigin = o\ncapacity = 4 mcm/d\n"
+                               "online = 2022-01-02\n");
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 4.0, TOL);
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, offline_before_online_is_an_error)
+{
+    gasdep_model *m = NULL;
+    int rc = th_try(ONE_DAY "[origin o]\n[region R]\ndemand = 1 mcm/d\n"
+                            "[source s]\nnode = R\norigin = o\ncapacity = 1 mcm/d\n"
+                            "online = 2022-02-01\noffline = 2022-01-01\n",
+                    &m);
+    cr_expect_eq(rc, GASDEP_EINPUT);
+    cr_expect(strstr(gasdep_errmsg(m), "'offline' must be after 'online'"), "%s",
+              gasdep_errmsg(m));
+    gasdep_destroy(m);
+}
+
+Test(dispatch, perturbation_factors_apply_from_the_next_step)
+{
+    /* demand 10 supplied by a 10 mcm/d pipe; day 2 the pipe is at 50 % and
+     * demand at 120 %: demand 12, supply 5 => unserved 7 */
+    gasdep_model *m = th_model("[scenario]\nstart = 2022-01-01\nend = 2022-01-02\n"
+                               "[origin o]\n[node H]\n[region R]\ndemand = 10 mcm/d\n"
+                               "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
+                               "[pipeline P]\nfrom = H\nto = R\ncapacity = 10 mcm/d\n");
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+    cr_assert_eq(gasdep_set_capacity_factor(m, GASDEP_PIPELINE, th_pipe(m, "P"), 0.5),
+                 GASDEP_OK);
+    cr_assert_eq(gasdep_set_demand_factor(m, gasdep_find(m, GASDEP_REGION, "R"), 1.2),
+                 GASDEP_OK);
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").demand_mcm, 12.0, TOL);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 7.0, TOL);
+    /* invalid perturbations are refused */
+    cr_expect_eq(gasdep_set_demand_factor(m, 99, 1.0), GASDEP_EARG);
+    cr_expect_eq(gasdep_set_capacity_factor(m, GASDEP_PIPELINE, 0, -1.0), GASDEP_EARG);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, five_node_mesh_routes_around_a_bottleneck)
+{
+    /* S -> X (cap 6) -> R and S -> Y (cap 10) -> Z (cap 3) -> R, all
+     * uncongested elsewhere; R demand 12. Max flow into R = 6 + 3 = 9 =>
+     * unserved 3, X route full at 6, Z route full at 3. */
+    gasdep_model *m = th_model(ONE_DAY
+                               "[origin o]\n[node S]\n[node X]\n[node Y]\n[node Z]\n"
+                               "[region R]\ndemand = 12 mcm/d\n"
+                               "[source s]\nnode = S\norigin = o\ncapacity = 100 mcm/d\n"
+                               "[pipeline SX]\nfrom = S\nto = X\ncapacity = 6 mcm/d\n"
+                               "[pipeline XR]\nfrom = X\nto = R\ncapacity = 50 mcm/d\n"
+                               "[pipeline SY]\nfrom = S\nto = Y\ncapacity = 10 mcm/d\n"
+                               "[pipeline YZ]\nfrom = Y\nto = Z\ncapacity = 50 mcm/d\n"
+                               "[pipeline ZR]\nfrom = Z\nto = R\ncapacity = 3 mcm/d\n");
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").unserved_mcm, 3.0, TOL);
+    cr_expect_float_eq(flow(m, "XR", NULL), 6.0, TOL);
+    cr_expect_float_eq(flow(m, "ZR", NULL), 3.0, TOL);
+    cr_expect_float_eq(flow(m, "SY", NULL), 3.0, TOL);
+    balanced(m);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, national_first_respects_capacity_raised_by_an_event)
+{
+    /* A->B is declared at 1 mcm/d but an event raises it to 15 from day 1.
+     * Supply 20 at S; A demand 5, B demand 20: a shortage day (total 25).
+     * National first: A is not short (it keeps its 5) so it may export the
+     * other 15 over A->B (capacity 15 on this day): B gets 15, unserved 5.
+     * Only a short region is barred from exporting. */
+    gasdep_model *m = th_model(ONE_DAY "curtailment = national-first\n"
+                               "[origin o]\n[node S]\n"
+                               "[region A]\ndemand = 5 mcm/d\n"
+                               "[region B]\ndemand = 20 mcm/d\n"
+                               "[source s]\nnode = S\norigin = o\ncapacity = 20 mcm/d\n"
+                               "[pipeline SA]\nfrom = S\nto = A\ncapacity = 100 mcm/d\n"
+                               "[pipeline AB]\nfrom = A\nto = B\ncapacity = 1 mcm/d\n"
+                               "[event expansion]\ntarget = pipeline.AB\n"
+                               "start = 2022-01-01\nvalue = 15 mcm/d\n");
+    step_ok(m);
+    double cap;
+    cr_expect_float_eq(flow(m, "AB", &cap), 15.0, TOL, "A->B carries %g of %g",
+                       flow(m, "AB", NULL), cap);
+    cr_expect_float_eq(cap, 15.0, TOL);
+    cr_expect_float_eq(area(m, "A").supplied_mcm, 5.0, TOL);
+    cr_expect_float_eq(area(m, "B").supplied_mcm, 15.0, TOL);
+    cr_expect_float_eq(area(m, "B").unserved_mcm, 5.0, TOL);
+    gasdep_destroy(m);
+}
+
+Test(dispatch, least_cost_with_the_raised_capacity)
+{
+    /* control for the test above: least-cost on the same network gives the
+     * same 5 / 15 split (A->B carries 15) */
+    gasdep_model *m = th_model(ONE_DAY "curtailment = least-cost\n"
+                               "[origin o]\n[node S]\n"
+                               "[region A]\ndemand = 5 mcm/d\n"
+                               "[region B]\ndemand = 20 mcm/d\n"
+                               "[source s]\nnode = S\norigin = o\ncapacity = 20 mcm/d\n"
+                               "[pipeline SA]\nfrom = S\nto = A\ncapacity = 100 mcm/d\n"
+                               "[pipeline AB]\nfrom = A\nto = B\ncapacity = 1 mcm/d\n"
+                               "[event expansion]\ntarget = pipeline.AB\n"
+                               "start = 2022-01-01\nvalue = 15 mcm/d\n");
+    step_ok(m);
+    cr_expect_float_eq(flow(m, "AB", NULL), 15.0, TOL);
+    cr_expect_float_eq(area(m, "B").unserved_mcm, 5.0, TOL);
+    gasdep_destroy(m);
+}

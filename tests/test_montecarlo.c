@@ -1,0 +1,489 @@
+/* test_montecarlo.c: Monte Carlo (issue 4): shortfall probability and
+ * expected unserved energy against closed forms for one failing pipeline,
+ * the AR(1) weather process, random event starts, determinism across
+ * threads and seeds, resume after SIGKILL, bands.csv. */
+#define _GNU_SOURCE
+#include <criterion/criterion.h>
+#include <ftw.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "batch_int.h"
+#include "gasdep/batch.h"
+#include "helpers.h"
+
+#define T_DAYS 60 /* 2022-01-01 .. 2022-03-01 */
+
+/* Region R, flat demand 10 mcm/d, fed only by pipeline P whose capacity is
+ * exactly the demand: any outage of P is a shortfall, and a day covered for a
+ * fraction f by an outage of depth d loses 10 * d * f mcm. */
+static const char *BASE =
+    "[scenario]\nname = mc\nstart = 2022-01-01\nend = 2022-03-01\n"
+    "[origin ru]\ngroup = russia\n"
+    "[node SRC]\n"
+    "[region R]\ndemand = 10 mcm/d\n"
+    "[source s]\nnode = SRC\norigin = ru\ncapacity = 1000 mcm/d\n"
+    "[pipeline P]\nfrom = SRC\nto = R\ncapacity = 10 mcm/d\n";
+
+/* ---- helpers (as in test_sweep.c) ---------------------------------------- */
+
+static char tmpdir[256];
+
+static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
+{
+    (void)st, (void)flag, (void)f;
+    return remove(p);
+}
+
+static void setup(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/gasdep-test-mc-XXXXXX");
+    cr_assert_not_null(mkdtemp(tmpdir));
+}
+
+static void teardown(void)
+{
+    nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static char *path_in(const char *name)
+{
+    static char buf[4][512];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
+    return buf[k];
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f, "%s", path);
+    fputs(text, f);
+    fclose(f);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    size_t got = fread(s, 1, (size_t)n, f);
+    s[got] = '\0';
+    fclose(f);
+    if (len)
+        *len = got;
+    return s;
+}
+
+static int same_file(const char *a, const char *b)
+{
+    size_t na, nb;
+    char *x = slurp(a, &na), *y = slurp(b, &nb);
+    cr_assert_not_null(x, "missing %s", a);
+    cr_assert_not_null(y, "missing %s", b);
+    int same = na == nb && memcmp(x, y, na) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+typedef struct table {
+    char *text;
+    char **cell;
+    int rows, cols;
+} table;
+
+static table read_csv(const char *path)
+{
+    table t = {0};
+    t.text = slurp(path, NULL);
+    cr_assert_not_null(t.text, "missing %s", path);
+    int lines = 0;
+    for (char *p = t.text; *p; p++)
+        lines += *p == '\n';
+    for (char *p = t.text; *p && *p != '\n'; p++)
+        t.cols += *p == ',';
+    t.cols++;
+    t.cell = calloc((size_t)lines * (size_t)t.cols + 1, sizeof *t.cell);
+    char *p = t.text;
+    for (int r = 0; r < lines; r++)
+        for (int c = 0; c < t.cols; c++) {
+            t.cell[r * t.cols + c] = p;
+            p += strcspn(p, ",\n");
+            *p++ = '\0';
+        }
+    t.rows = lines - 1;
+    return t;
+}
+
+static const char *at(const table *t, int row, const char *name)
+{
+    for (int c = 0; c < t->cols; c++)
+        if (!strcmp(t->cell[c], name))
+            return t->cell[(row + 1) * t->cols + c];
+    cr_assert_fail("no column %s", name);
+    return NULL;
+}
+
+static double num(const table *t, int row, const char *name)
+{
+    return atof(at(t, row, name));
+}
+
+static void free_csv(table *t)
+{
+    free(t->text);
+    free(t->cell);
+}
+
+static gasdep_batch *mc_of(const char *extra, long runs, uint64_t seed)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", BASE, extra);
+    write_file(path_in("mc.ini"), text);
+    gasdep_batch *b = gasdep_batch_create(GASDEP_MONTECARLO);
+    cr_assert_not_null(b);
+    cr_assert_eq(gasdep_batch_set_scenario(b, path_in("mc.ini")), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_set_samples(b, runs), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_set_seed(b, seed), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_prepare(b), GASDEP_OK, "%s", gasdep_batch_errmsg(b));
+    return b;
+}
+
+static void run_ok(gasdep_batch *b, int threads, const char *out)
+{
+    gasdep_batch_options o = {threads, out, 0, 0, NULL, NULL};
+    gasdep_batch_report r;
+    cr_assert_eq(gasdep_batch_run(b, &o, &r), GASDEP_OK, "%s", gasdep_batch_errmsg(b));
+    cr_expect_eq(r.failed, 0, "%s", r.first_error);
+}
+
+static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int sh(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    return system(cmd);
+}
+
+/* Expected covered time (days) of [0, T) by outages arriving at rate lam
+ * per day with survival function surv(u): the number of outages in progress
+ * at time s is Poisson with mean m(s) = lam * int_0^s surv(u) du (an M/G/inf
+ * queue starting empty), so P(s covered) = 1 - exp(-m(s)). Midpoint rule. */
+static double covered_days(double lam, double (*surv)(double, const double *),
+                           const double *par, double T)
+{
+    const int N = 60000;
+    double h = T / N, m = 0, cov = 0, prev = surv(0, par);
+    for (int i = 0; i < N; i++) {
+        double next = surv((i + 1) * h, par);
+        double m1 = m + lam * 0.5 * (prev + next) * h; /* m(s) by trapezoids */
+        cov += (1 - exp(-0.5 * (m + m1))) * h;
+        m = m1;
+        prev = next;
+    }
+    return cov;
+}
+
+static double surv_exp(double u, const double *par)
+{
+    return exp(-u / par[0]);
+}
+
+static double surv_lognormal(double u, const double *par)
+{
+    double mu = log(par[0]) - 0.5 * par[1] * par[1];
+    return u <= 0 ? 1 : 0.5 * erfc((log(u) - mu) / (par[1] * sqrt(2.0)));
+}
+
+TestSuite(montecarlo, .init = setup, .fini = teardown);
+
+/* ---- closed forms for one failing pipeline -------------------------------- */
+
+static void check_failing_pipeline(const char *dist_keys, double depth,
+                                   double (*surv)(double, const double *),
+                                   const double *par)
+{
+    /* rate chosen so that P(no outage starts in T days) = exp(-lam T / 365) = 1/2 */
+    double lam_y = 365.0 * log(2.0) / T_DAYS;
+    char extra[512];
+    snprintf(extra, sizeof extra,
+             "outage_rate = %.12g\noutage_days = 5\noutage_depth = %g%%\n%s", lam_y,
+             100 * depth, dist_keys);
+    const long n = 2000;
+    gasdep_batch *b = mc_of(extra, n, 2024);
+    run_ok(b, 2, path_in("out"));
+    table p = read_csv(path_in("out/probabilities.csv"));
+    cr_assert_eq(p.rows, 1);
+    cr_expect_str_eq(at(&p, 0, "region"), "R");
+    cr_expect_eq((long)num(&p, 0, "runs"), n);
+    /* Any outage starting in the horizon cuts supply below demand on its
+     * first day: P(shortfall) = 1 - exp(-lam T / 365) = 0.5. The estimate is
+     * a binomial proportion with standard error sqrt(0.25 / 2000) = 0.0112;
+     * 4 standard errors (0.045) fail a correct engine with probability
+     * 6e-5, while an off-by-one-day or a wrong rate unit (x365) is caught. */
+    double P = 1 - exp(-lam_y * T_DAYS / 365.0);
+    double se = sqrt(P * (1 - P) / n);
+    double p_hat = num(&p, 0, "p_shortfall");
+    cr_expect_float_eq(p_hat, P, 4 * se, "P(shortfall) %g, expected %g +- %g", p_hat, P,
+                       4 * se);
+    cr_expect_float_eq(num(&p, 0, "p_shortfall_se"), sqrt(p_hat * (1 - p_hat) / n), 1e-6);
+    /* Expected unserved energy: 10 mcm/d * depth * E[covered days], with
+     * E[covered days] from the M/G/inf closed form. Tolerance: 4 standard
+     * errors of the mean, from the sample standard deviation of the runs. */
+    table r = read_csv(path_in("out/runs.csv"));
+    cr_assert_eq(r.rows, n);
+    double sum = 0, sum2 = 0;
+    for (int i = 0; i < r.rows; i++) {
+        double u = num(&r, i, "unserved_mcm");
+        sum += u;
+        sum2 += u * u;
+    }
+    double mean = sum / n, sd = sqrt((sum2 - n * mean * mean) / (n - 1));
+    double want = 10 * depth * covered_days(lam_y / 365.0, surv, par, T_DAYS);
+    cr_expect_float_eq(mean, want, 4 * sd / sqrt(n), "E[unserved] %g, expected %g +- %g",
+                       mean, want, 4 * sd / sqrt(n));
+    cr_expect_float_eq(num(&p, 0, "expected_unserved_mcm"), mean, 1e-5);
+    cr_expect_float_eq(num(&p, 0, "expected_unserved_gwh"), mean * 10.83, 1e-3);
+    free_csv(&r);
+    free_csv(&p);
+    gasdep_batch_destroy(b);
+}
+
+Test(montecarlo, shortfall_probability_and_energy_exponential_outages)
+{
+    double par[] = {5};
+    check_failing_pipeline("", 1.0, surv_exp, par);
+}
+
+Test(montecarlo, shortfall_probability_and_energy_lognormal_partial_outages)
+{
+    double par[] = {5, 0.8};
+    check_failing_pipeline("outage_dist = lognormal\noutage_sigma = 0.8\n", 0.5,
+                           surv_lognormal, par);
+}
+
+Test(montecarlo, outage_count_is_poisson)
+{
+    /* white box: the mean number of outage starts per run is lam T / 365;
+     * Poisson, so its standard error is sqrt(mean / n) */
+    gasdep_batch *b = mc_of("outage_rate = 12\noutage_days = 2\n", 5000, 9);
+    cr_assert_eq(b->n_el, 1);
+    mc_draw d = {0};
+    double sum = 0, cover = 0;
+    for (long run = 1; run <= 5000; run++) {
+        cr_assert_eq(mc_draw_run(b, run, &d), 0);
+        sum += d.n_outages;
+        for (int t = 0; t < T_DAYS; t++) {
+            cr_assert(d.cap[t] >= 0 && d.cap[t] <= 1, "factor %g", d.cap[t]);
+            cover += 1 - d.cap[t];
+        }
+    }
+    double mean = sum / 5000, want = 12.0 * T_DAYS / 365.0;
+    cr_expect_float_eq(mean, want, 4 * sqrt(want / 5000), "%g vs %g", mean, want);
+    double par[] = {2};
+    double cov = covered_days(12.0 / 365.0, surv_exp, par, T_DAYS);
+    /* covered days per run: sd < T, so 4 * T / sqrt(n) is a safe bound */
+    cr_expect_float_eq(cover / 5000, cov, 4.0 * 4 / sqrt(5000.0), "%g vs %g",
+                       cover / 5000, cov);
+    mc_draw_free(&d);
+    gasdep_batch_destroy(b);
+}
+
+/* ---- weather ----------------------------------------------------------------- */
+
+Test(montecarlo, weather_is_a_stationary_ar1_driving_demand)
+{
+    gasdep_batch *b = mc_of("[region R]\nheating_sensitivity = 5%\n"
+                            "[weather]\npersistence = 0.8\nsigma = 2\n",
+                            4000, 5);
+    cr_assert(b->weather);
+    mc_draw d = {0};
+    const int n = 4000;
+    double s0 = 0, q0 = 0, s10 = 0, q10 = 0, lag = 0;
+    for (long run = 1; run <= n; run++) {
+        cr_assert_eq(mc_draw_run(b, run, &d), 0);
+        double a0 = d.anomaly[0], a10 = d.anomaly[10], a11 = d.anomaly[11];
+        s0 += a0;
+        q0 += a0 * a0;
+        s10 += a10;
+        q10 += a10 * a10;
+        lag += a10 * a11;
+        for (int t = 0; t < T_DAYS; t++)
+            cr_assert_float_eq(d.demand[t], fmax(0, 1 - 0.05 * d.anomaly[t]), 1e-12);
+    }
+    /* stationary variance sigma^2 / (1 - phi^2) = 4 / 0.36 = 11.1 K^2 from
+     * the first day on; standard errors: mean sqrt(11.1 / n) = 0.053,
+     * variance 11.1 * sqrt(2 / n) = 0.25, lag-1 correlation (1 - phi^2) /
+     * sqrt(n) = 0.0057; 4 standard errors each */
+    double var = 4 / 0.36;
+    cr_expect_float_eq(s0 / n, 0, 4 * sqrt(var / n));
+    cr_expect_float_eq(s10 / n, 0, 4 * sqrt(var / n));
+    cr_expect_float_eq(q0 / n, var, 4 * var * sqrt(2.0 / n), "var(a0) %g", q0 / n);
+    cr_expect_float_eq(q10 / n, var, 4 * var * sqrt(2.0 / n), "var(a10) %g", q10 / n);
+    cr_expect_float_eq(lag / q10, 0.8, 4 * 0.36 / sqrt(n), "lag-1 corr %g", lag / q10);
+    mc_draw_free(&d);
+    gasdep_batch_destroy(b);
+
+    /* end to end: the demand band is centred on the base demand (symmetric
+     * response), with P5..P95 = +-1.645 sd, sd = 10 * 0.05 * 3.33 = 1.67 */
+    b = mc_of("[region R]\nheating_sensitivity = 5%\n[pipeline P]\ncapacity = 100 mcm/d\n"
+              "[weather]\npersistence = 0.8\nsigma = 2\n", 400, 5);
+    run_ok(b, 2, path_in("w"));
+    table t = read_csv(path_in("w/bands.csv"));
+    int rows = 0;
+    for (int i = 0; i < t.rows; i++) {
+        if (strcmp(at(&t, i, "metric"), "demand_mcm"))
+            continue;
+        rows++;
+        cr_expect_float_eq(num(&t, i, "p50"), 10, 0.5, "%s", at(&t, i, "date"));
+        double spread = num(&t, i, "p95") - num(&t, i, "p5");
+        cr_expect(spread > 4.0 && spread < 7.0, "%s: P5..P95 %g", at(&t, i, "date"), spread);
+        cr_expect_float_eq(num(&t, i, "n"), 400, 0);
+    }
+    cr_expect_eq(rows, T_DAYS);
+    free_csv(&t);
+    gasdep_batch_destroy(b);
+}
+
+/* ---- random event starts ----------------------------------------------------- */
+
+Test(montecarlo, event_starts_are_uniform_in_window_and_keep_duration)
+{
+    const char *ev = "[event cut]\ntarget = pipeline.P\nstart = 2022-01-10\n"
+                     "end = 2022-01-19\nfactor = 0\nstart_window = 4\n";
+    gasdep_batch *b = mc_of(ev, 1000, 3);
+    cr_assert_eq(b->n_ev, 1);
+    mc_draw d = {0};
+    int hist[5] = {0};
+    for (long run = 1; run <= 1000; run++) {
+        cr_assert_eq(mc_draw_run(b, run, &d), 0);
+        cr_assert(d.ev_offset[0] >= 0 && d.ev_offset[0] <= 4);
+        hist[d.ev_offset[0]]++;
+    }
+    /* 200 expected per value, binomial sd 12.6: 4 sd */
+    for (int k = 0; k < 5; k++)
+        cr_expect_float_eq(hist[k], 200, 51, "offset %d drawn %d times", k, hist[k]);
+    mc_draw_free(&d);
+    gasdep_batch_destroy(b);
+
+    b = mc_of(ev, 50, 3);
+    run_ok(b, 2, path_in("ev"));
+    table t = read_csv(path_in("ev/runs.csv"));
+    for (int i = 0; i < t.rows; i++) {
+        /* 10 days stopped, wherever they start */
+        cr_expect_float_eq(num(&t, i, "unserved_mcm"), 100, 1e-6);
+        cr_expect_eq((int)num(&t, i, "days_short"), 10);
+    }
+    free_csv(&t);
+    gasdep_batch_destroy(b);
+}
+
+/* ---- determinism, seeds, bands ----------------------------------------------- */
+
+static const char *MIXED =
+    "outage_rate = 6\noutage_days = 3\n"
+    "[source s]\noutage_rate = 2\noutage_days = 4\noutage_dist = lognormal\n"
+    "outage_depth = 99%\n"
+    "[region R]\nheating_sensitivity = 3%\n"
+    "[weather]\npersistence = 0.9\nsigma = 1.5\n"
+    "[event cut]\ntarget = pipeline.P\nstart = 2022-02-01\nend = 2022-02-03\n"
+    "factor = 50%\nstart_window = 10\n";
+
+Test(montecarlo, results_do_not_depend_on_threads_and_follow_the_seed)
+{
+    gasdep_batch *b = mc_of(MIXED, 120, 77);
+    run_ok(b, 1, path_in("j1"));
+    run_ok(b, 3, path_in("j3"));
+    const char *files[] = {"runs.csv", "bands.csv", "probabilities.csv"};
+    char a[600], c[600];
+    for (int i = 0; i < 3; i++) {
+        snprintf(a, sizeof a, "%s/j1/%s", tmpdir, files[i]);
+        snprintf(c, sizeof c, "%s/j3/%s", tmpdir, files[i]);
+        cr_expect(same_file(a, c), "%s differs between -j 1 and -j 3", files[i]);
+    }
+    gasdep_batch_destroy(b);
+    /* another seed gives other runs */
+    b = mc_of(MIXED, 120, 78);
+    run_ok(b, 2, path_in("s78"));
+    cr_expect(!same_file(path_in("j1/runs.csv"), path_in("s78/runs.csv")));
+    gasdep_batch_destroy(b);
+    /* bands computed in many small slices (tiny memory budget) are the same */
+    setenv("GASDEP_BATCH_MEM_MB", "0.002", 1);
+    b = mc_of(MIXED, 120, 77);
+    run_ok(b, 2, path_in("slices"));
+    unsetenv("GASDEP_BATCH_MEM_MB");
+    cr_expect(same_file(path_in("j1/bands.csv"), path_in("slices/bands.csv")));
+    gasdep_batch_destroy(b);
+}
+
+Test(montecarlo, bands_are_exact_statistics_of_the_runs)
+{
+    /* without stochastic keys every run is the deterministic run */
+    gasdep_batch *b = mc_of("[event cut]\ntarget = pipeline.P\nstart = 2022-01-05\n"
+                            "end = 2022-01-06\nfactor = 30%\n", 20, 1);
+    run_ok(b, 2, path_in("d"));
+    table t = read_csv(path_in("d/bands.csv"));
+    /* 60 days x 1 area x 7 metrics (no storage: storage_fill rows left out) */
+    cr_expect_eq(t.rows, T_DAYS * 7);
+    for (int i = 0; i < t.rows; i++) {
+        cr_expect_float_eq(num(&t, i, "p5"), num(&t, i, "p95"), 1e-9);
+        cr_expect_float_eq(num(&t, i, "mean"), num(&t, i, "p50"), 1e-9);
+        if (!strcmp(at(&t, i, "metric"), "unserved_mcm")) {
+            const char *date = at(&t, i, "date");
+            int cut = !strcmp(date, "2022-01-05") || !strcmp(date, "2022-01-06");
+            cr_expect_float_eq(num(&t, i, "mean"), cut ? 7 : 0, 1e-6, "%s", date);
+        }
+    }
+    free_csv(&t);
+    table p = read_csv(path_in("d/probabilities.csv"));
+    cr_expect_float_eq(num(&p, 0, "p_shortfall"), 1, 0);
+    cr_expect_float_eq(num(&p, 0, "expected_unserved_mcm"), 14, 1e-6);
+    cr_expect_float_eq(num(&p, 0, "expected_days_short"), 2, 0);
+    free_csv(&p);
+    gasdep_batch_destroy(b);
+}
+
+Test(montecarlo, resume_after_sigkill_gives_identical_bytes)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", BASE, MIXED);
+    write_file(path_in("mc.ini"), text);
+    const char *bin = getenv("GASDEP_BIN");
+    cr_assert_not_null(bin);
+    cr_assert_eq(sh("%s montecarlo %s -n 150 --seed 11 -q -j 2 -o %s", bin,
+                    path_in("mc.ini"), path_in("full")), 0);
+    int st = sh("GASDEP_BATCH_KILL_AFTER=60 GASDEP_BATCH_KILL_TORN=1 %s montecarlo %s "
+                "-n 150 --seed 11 -q -j 2 -o %s", bin, path_in("mc.ini"), path_in("cut"));
+    cr_assert(WIFSIGNALED(st) || (WIFEXITED(st) && WEXITSTATUS(st) == 128 + SIGKILL),
+              "not killed: %d", st);
+    struct stat sb;
+    cr_expect(stat(path_in("cut/runs.csv"), &sb) != 0, "runs.csv before the end");
+    /* a different seed must not resume this journal */
+    st = sh("%s montecarlo %s -n 150 --seed 12 -q --resume -o %s 2>/dev/null", bin,
+            path_in("mc.ini"), path_in("cut"));
+    cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 2, "status %d", st);
+    cr_assert_eq(sh("%s montecarlo %s -n 150 --seed 11 -q -j 1 --resume -o %s", bin,
+                    path_in("mc.ini"), path_in("cut")), 0);
+    const char *files[] = {"runs.csv", "bands.csv", "probabilities.csv"};
+    char a[600], c[600];
+    for (int i = 0; i < 3; i++) {
+        snprintf(a, sizeof a, "%s/full/%s", tmpdir, files[i]);
+        snprintf(c, sizeof c, "%s/cut/%s", tmpdir, files[i]);
+        cr_expect(same_file(a, c), "%s differs after resume", files[i]);
+    }
+}

@@ -1,0 +1,451 @@
+/* test_output.c: CSV outputs (engine/output.c): the six files, their
+ * headers and row counts, atomic appearance, values read back with libcsv. */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <csv.h>
+
+#include "helpers.h"
+
+/* 3 days; areas R, Q, EU (3); origins a, b = origin groups a, b (2);
+ * pipelines P, QR (2). R (demand 10) gets 6 of a over P and 1 of b over
+ * QR: supplied 7, unserved 3 every day. Q (demand 2) is served by b. */
+#define SCEN                                                                   \
+    "[scenario]\nname = out, test\nstart = 2022-01-01\nend = 2022-01-03\n"     \
+    "[origin a]\n[origin b]\n[node H]\n"                                       \
+    "[region R]\ndemand = 10 mcm/d\ngroups = EU\n"                             \
+    "[region Q]\ndemand = 2 mcm/d\ngroups = EU\n"                              \
+    "[source sa]\nnode = H\norigin = a\ncapacity = 6 mcm/d\n"                  \
+    "[source sb]\nnode = Q\norigin = b\ncapacity = 5 mcm/d\n"                  \
+    "[pipeline P]\nfrom = H\nto = R\ncapacity = 6 mcm/d\n"                     \
+    "[pipeline QR]\nfrom = Q\nto = R\ncapacity = 1 mcm/d\n"
+
+/* ---- reading CSV back with libcsv -------------------------------------- */
+
+#define MAXF 40
+#define MAXR 200
+
+typedef struct table {
+    int nrows;
+    int nf[MAXR];
+    char *f[MAXR][MAXF];
+    int col; /* current field */
+} table;
+
+static void on_field(void *s, size_t len, void *data)
+{
+    table *t = data;
+    if (t->nrows < MAXR && t->col < MAXF) {
+        char *c = malloc(len + 1);
+        memcpy(c, s, len);
+        c[len] = '\0';
+        t->f[t->nrows][t->col] = c;
+    }
+    t->col++;
+}
+
+static void on_row(int ch, void *data)
+{
+    (void)ch;
+    table *t = data;
+    if (t->nrows < MAXR)
+        t->nf[t->nrows] = t->col;
+    t->nrows++;
+    t->col = 0;
+}
+
+static table *read_csv(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    cr_assert_not_null(fp, "cannot open %s", path);
+    table *t = calloc(1, sizeof *t);
+    struct csv_parser p;
+    cr_assert_eq(csv_init(&p, CSV_APPEND_NULL), 0);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        cr_assert_eq(csv_parse(&p, buf, n, on_field, on_row, t), n, "%s: %s", path,
+                     csv_strerror(csv_error(&p)));
+    csv_fini(&p, on_field, on_row, t);
+    csv_free(&p);
+    fclose(fp);
+    return t;
+}
+
+static void free_table(table *t)
+{
+    for (int r = 0; r < t->nrows && r < MAXR; r++)
+        for (int c = 0; c < t->nf[r] && c < MAXF; c++)
+            free(t->f[r][c]);
+    free(t);
+}
+
+/* Column index of a header name. */
+static int col_of(const table *t, const char *name)
+{
+    for (int c = 0; c < t->nf[0]; c++)
+        if (strcmp(t->f[0][c], name) == 0)
+            return c;
+    cr_assert_fail("no column '%s'", name);
+    return -1;
+}
+
+/* Row whose first two fields are (k1, k2), or -1. */
+static int row_of(const table *t, const char *k1, const char *k2)
+{
+    for (int r = 1; r < t->nrows; r++)
+        if (!strcmp(t->f[r][0], k1) && (!k2 || !strcmp(t->f[r][1], k2)))
+            return r;
+    return -1;
+}
+
+static double num(const table *t, int r, int c)
+{
+    cr_assert_geq(r, 0);
+    char *end;
+    double v = strtod(t->f[r][c], &end);
+    cr_assert(end != t->f[r][c] && *end == '\0', "not a number: '%s'", t->f[r][c]);
+    return v;
+}
+
+static char *first_line(const char *path)
+{
+    static char line[1024];
+    FILE *fp = fopen(path, "r");
+    cr_assert_not_null(fp, "cannot open %s", path);
+    cr_assert_not_null(fgets(line, sizeof line, fp));
+    fclose(fp);
+    return line;
+}
+
+/* ---- directories -------------------------------------------------------- */
+
+static void tmpdir(char *dir)
+{
+    strcpy(dir, "/tmp/gasdep-out-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+}
+
+static void rm_rf(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_expect_eq(system(cmd), 0);
+}
+
+/* Number of entries in dir (without . and ..); hidden ones counted apart. */
+static int count_files(const char *dir, int *hidden)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (hidden)
+            *hidden = 0;
+        return -1;
+    }
+    int n = 0, h = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        n++;
+        h += e->d_name[0] == '.';
+    }
+    closedir(d);
+    if (hidden)
+        *hidden = h;
+    return n;
+}
+
+static char *in(const char *dir, const char *file)
+{
+    static char p[4][512];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(p[k], sizeof p[k], "%s/%s", dir, file);
+    return p[k];
+}
+
+static int lines_of(const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    cr_assert_not_null(fp, "cannot open %s", path);
+    int n = 0, ch, last = '\n';
+    while ((ch = fgetc(fp)) != EOF) {
+        n += ch == '\n';
+        last = ch;
+    }
+    fclose(fp);
+    cr_expect_eq(last, '\n', "%s does not end with a newline", path);
+    return n;
+}
+
+static void run_into(const char *text, const char *dir)
+{
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load_string(m, "test.ini", text), GASDEP_OK, "%s",
+                 gasdep_errmsg(m));
+    int rc = gasdep_run(m, dir);
+    cr_assert_eq(rc, GASDEP_OK, "run: %s", gasdep_errmsg(m));
+    gasdep_destroy(m);
+}
+
+/* ---- tests ---------------------------------------------------------------- */
+
+Test(output, six_files_with_exact_headers_and_no_temporaries)
+{
+    char dir[64];
+    tmpdir(dir);
+    run_into(SCEN, dir);
+    int hidden;
+    cr_expect_eq(count_files(dir, &hidden), 6);
+    cr_expect_eq(hidden, 0, "temporary files left behind");
+    cr_expect_str_eq(first_line(in(dir, "balance.csv")),
+                     "date,region,demand_mcm,supplied_mcm,unserved_mcm,storage_mcm,"
+                     "storage_fill,storage_target_fill,price_eur_mwh\n");
+    cr_expect_str_eq(first_line(in(dir, "shares.csv")),
+                     "date,region,origin,volume_mcm,share\n");
+    cr_expect_str_eq(first_line(in(dir, "group_shares.csv")),
+                     "date,region,group,volume_mcm,share\n");
+    cr_expect_str_eq(first_line(in(dir, "flows.csv")),
+                     "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n");
+    cr_expect_str_eq(first_line(in(dir, "summary.csv")),
+                     "region,kind,demand_mcm,supplied_mcm,unserved_mcm,unserved_gwh,"
+                     "unserved_share,days_short,min_storage_fill,peak_price_eur_mwh,"
+                     "n1_pct,share_mean_a,share_min_a,share_max_a,share_mean_b,"
+                     "share_min_b,share_max_b\n");
+    cr_expect_str_eq(first_line(in(dir, "manifest.csv")), "key,value\n");
+    rm_rf(dir);
+}
+
+Test(output, row_counts)
+{
+    char dir[64];
+    tmpdir(dir);
+    run_into(SCEN, dir);
+    /* header + days x areas = 1 + 3 x 3 */
+    cr_expect_eq(lines_of(in(dir, "balance.csv")), 1 + 3 * 3);
+    /* header + days x areas x origins = 1 + 3 x 3 x 2 */
+    cr_expect_eq(lines_of(in(dir, "shares.csv")), 1 + 3 * 3 * 2);
+    /* header + days x areas x origin groups = 1 + 3 x 3 x 2 */
+    cr_expect_eq(lines_of(in(dir, "group_shares.csv")), 1 + 3 * 3 * 2);
+    /* header + days x pipelines = 1 + 3 x 2 */
+    cr_expect_eq(lines_of(in(dir, "flows.csv")), 1 + 3 * 2);
+    /* header + areas */
+    cr_expect_eq(lines_of(in(dir, "summary.csv")), 1 + 3);
+    /* every row of a table has as many fields as its header */
+    const char *files[] = {"balance.csv", "shares.csv", "group_shares.csv",
+                           "flows.csv", "summary.csv", "manifest.csv"};
+    for (int i = 0; i < 6; i++) {
+        table *t = read_csv(in(dir, files[i]));
+        for (int r = 1; r < t->nrows; r++)
+            cr_expect_eq(t->nf[r], t->nf[0], "%s row %d", files[i], r);
+        free_table(t);
+    }
+    rm_rf(dir);
+}
+
+Test(output, balance_values_by_hand)
+{
+    char dir[64];
+    tmpdir(dir);
+    run_into(SCEN, dir);
+    table *t = read_csv(in(dir, "balance.csv"));
+    int r = row_of(t, "2022-01-02", "R");
+    /* R: demand 10, supplied 6 + 1 = 7, unserved 3, no storage (empty
+     * fields), price = voll 1000 (short) */
+    cr_expect_float_eq(num(t, r, col_of(t, "demand_mcm")), 10.0, 1e-6);
+    cr_expect_float_eq(num(t, r, col_of(t, "supplied_mcm")), 7.0, 1e-6);
+    cr_expect_float_eq(num(t, r, col_of(t, "unserved_mcm")), 3.0, 1e-6);
+    cr_expect_str_eq(t->f[r][col_of(t, "storage_mcm")], "");
+    cr_expect_str_eq(t->f[r][col_of(t, "storage_fill")], "");
+    cr_expect_float_eq(num(t, r, col_of(t, "price_eur_mwh")), 1000.0, 1e-3);
+    /* EU = R + Q: demand 12, unserved 3 */
+    r = row_of(t, "2022-01-03", "EU");
+    cr_expect_float_eq(num(t, r, col_of(t, "demand_mcm")), 12.0, 1e-6);
+    cr_expect_float_eq(num(t, r, col_of(t, "unserved_mcm")), 3.0, 1e-6);
+    free_table(t);
+    rm_rf(dir);
+}
+
+Test(output, shares_flows_summary_manifest_by_hand)
+{
+    char dir[64];
+    tmpdir(dir);
+    run_into(SCEN, dir);
+    /* shares: R gets a 6, b 1 of 7 */
+    table *t = read_csv(in(dir, "shares.csv"));
+    int vc = col_of(t, "volume_mcm"), sc = col_of(t, "share");
+    int found = 0;
+    for (int r = 1; r < t->nrows; r++) {
+        if (strcmp(t->f[r][0], "2022-01-01") || strcmp(t->f[r][1], "R"))
+            continue;
+        if (!strcmp(t->f[r][2], "a")) {
+            cr_expect_float_eq(num(t, r, vc), 6.0, 1e-6);
+            cr_expect_float_eq(num(t, r, sc), 6.0 / 7.0, 2e-6);
+            found++;
+        } else if (!strcmp(t->f[r][2], "b")) {
+            cr_expect_float_eq(num(t, r, vc), 1.0, 1e-6);
+            cr_expect_float_eq(num(t, r, sc), 1.0 / 7.0, 2e-6);
+            found++;
+        }
+    }
+    cr_expect_eq(found, 2);
+    free_table(t);
+    /* flows: P at its capacity 6, utilisation 1 */
+    t = read_csv(in(dir, "flows.csv"));
+    int r = row_of(t, "2022-01-02", "P");
+    cr_expect_str_eq(t->f[r][col_of(t, "from")], "H");
+    cr_expect_str_eq(t->f[r][col_of(t, "to")], "R");
+    cr_expect_float_eq(num(t, r, col_of(t, "flow_mcm")), 6.0, 1e-6);
+    cr_expect_float_eq(num(t, r, col_of(t, "capacity_mcm")), 6.0, 1e-6);
+    cr_expect_float_eq(num(t, r, col_of(t, "utilisation")), 1.0, 1e-6);
+    free_table(t);
+    /* summary: R demand 30, unserved 9 = 9 x 10.83 = 97.47 GWh, share 0.3,
+     * 3 short days; share_mean_a 18/21 */
+    t = read_csv(in(dir, "summary.csv"));
+    r = row_of(t, "R", "region");
+    cr_assert_geq(r, 0);
+    cr_expect_float_eq(num(t, r, col_of(t, "demand_mcm")), 30.0, 1e-6);
+    cr_expect_float_eq(num(t, r, col_of(t, "unserved_mcm")), 9.0, 1e-6);
+    cr_expect_float_eq(num(t, r, col_of(t, "unserved_gwh")), 97.47, 1e-5);
+    cr_expect_float_eq(num(t, r, col_of(t, "unserved_share")), 0.3, 1e-6);
+    cr_expect_float_eq(num(t, r, col_of(t, "days_short")), 3.0, 0);
+    cr_expect_float_eq(num(t, r, col_of(t, "share_mean_a")), 18.0 / 21.0, 2e-6);
+    cr_expect_geq(row_of(t, "EU", "group"), 0);
+    free_table(t);
+    /* manifest: the scenario name with a comma survives CSV quoting */
+    t = read_csv(in(dir, "manifest.csv"));
+    r = row_of(t, "scenario_name", NULL);
+    cr_assert_geq(r, 0);
+    cr_expect_str_eq(t->f[r][1], "out, test");
+    r = row_of(t, "start", NULL);
+    cr_expect_str_eq(t->f[r][1], "2022-01-01");
+    r = row_of(t, "end", NULL);
+    cr_expect_str_eq(t->f[r][1], "2022-01-03");
+    r = row_of(t, "engine_version", NULL);
+    cr_expect_str_eq(t->f[r][1], GASDEP_VERSION);
+    free_table(t);
+    rm_rf(dir);
+}
+
+Test(output, outdir_is_created)
+{
+    char dir[64], sub[128];
+    tmpdir(dir);
+    snprintf(sub, sizeof sub, "%s/new", dir);
+    run_into(SCEN, sub);
+    cr_expect_eq(count_files(sub, NULL), 6);
+    rm_rf(dir);
+}
+
+Test(output, init_error_writes_nothing)
+{
+    char dir[64], sub[128];
+    tmpdir(dir);
+    snprintf(sub, sizeof sub, "%s/out", dir);
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load_string(m, "test.ini",
+                                    SCEN "[pipeline X]\nfrom = H\nto = NOWHERE\n"
+                                         "capacity = 1 mcm/d\n"),
+                 GASDEP_OK);
+    cr_expect_eq(gasdep_run(m, sub), GASDEP_EINPUT);
+    int n = count_files(sub, NULL);
+    cr_expect(n <= 0, "%d files written by a failed run", n);
+    gasdep_destroy(m);
+    rm_rf(dir);
+}
+
+Test(output, invalid_override_writes_nothing)
+{
+    /* a rejected --set leaves the scenario invalid: the run must fail and
+     * write nothing, as the CLI does ("exits with status 2 and writes no
+     * output") */
+    char dir[64], sub[128];
+    tmpdir(dir);
+    snprintf(sub, sizeof sub, "%s/out", dir);
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load_string(m, "test.ini", SCEN), GASDEP_OK);
+    cr_expect_eq(gasdep_set_assignment(m, "pipeline.P.capacity=lots"), GASDEP_EINPUT);
+    int rc = gasdep_run(m, sub);
+    cr_expect_neq(rc, GASDEP_OK, "the run ignored the rejected override");
+    int n = count_files(sub, NULL);
+    cr_expect(n <= 0, "%d files written by a run with an invalid override", n);
+    gasdep_destroy(m);
+    rm_rf(dir);
+}
+
+Test(output, failure_during_the_run_leaves_no_files)
+{
+    /* a second run of a finished model fails at its first step: the output
+     * directory may exist but holds nothing, not even temporaries */
+    char dir[64], first[128], second[128];
+    tmpdir(dir);
+    snprintf(first, sizeof first, "%s/first", dir);
+    snprintf(second, sizeof second, "%s/second", dir);
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load_string(m, "test.ini", SCEN), GASDEP_OK);
+    cr_assert_eq(gasdep_run(m, first), GASDEP_OK, "%s", gasdep_errmsg(m));
+    cr_expect_neq(gasdep_run(m, second), GASDEP_OK);
+    int n = count_files(second, NULL);
+    cr_expect(n <= 0, "%d files left by a failed run", n);
+    cr_expect_eq(count_files(first, NULL), 6);
+    gasdep_destroy(m);
+    rm_rf(dir);
+}
+
+Test(output, one_table_to_a_stream)
+{
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load_string(m, "test.ini", SCEN), GASDEP_OK);
+    FILE *f = tmpfile();
+    cr_assert_not_null(f);
+    cr_assert_eq(gasdep_run_to(m, NULL, "flows", f), GASDEP_OK, "%s",
+                 gasdep_errmsg(m));
+    rewind(f);
+    char line[512];
+    int n = 0;
+    cr_assert_not_null(fgets(line, sizeof line, f));
+    cr_expect_str_eq(line, "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n");
+    while (fgets(line, sizeof line, f))
+        n++;
+    cr_expect_eq(n, 3 * 2); /* days x pipelines */
+    fclose(f);
+    gasdep_destroy(m);
+}
+
+Test(output, unknown_table_is_refused)
+{
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load_string(m, "test.ini", SCEN), GASDEP_OK);
+    FILE *f = tmpfile();
+    cr_expect_neq(gasdep_run_to(m, NULL, "nonsense", f), GASDEP_OK);
+    fclose(f);
+    gasdep_destroy(m);
+}
+
+Test(output, table_names)
+{
+    const char *expect[] = {"balance", "shares", "group_shares", "flows",
+                            "summary", "manifest"};
+    int n = 0;
+    while (gasdep_tables[n])
+        n++;
+    cr_assert_eq(n, 6);
+    for (int i = 0; i < 6; i++)
+        cr_expect_str_eq(gasdep_tables[i], expect[i]);
+}
+
+Test(output, unwritable_directory_is_an_io_error)
+{
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load_string(m, "test.ini", SCEN), GASDEP_OK);
+    cr_expect_eq(gasdep_run(m, "/nonexistent-gasdep-dir/a/b"), GASDEP_EIO);
+    cr_expect(strstr(gasdep_errmsg(m), "/nonexistent-gasdep-dir/a/b") != NULL, "%s",
+              gasdep_errmsg(m));
+    gasdep_destroy(m);
+}

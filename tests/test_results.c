@@ -1,0 +1,284 @@
+/* test_results.c: areas (regions and region groups), run summaries and the
+ * N-1 indicator (engine/results.c). */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+
+#define TOL 1e-6
+/* cooperative splits come from a chain of LPs, each exact only to GLPK's
+ * feasibility tolerance (1e-7 relative): 1e-5 mcm on volumes of 10-40 */
+#define COOP_TOL 1e-5
+
+static void step_ok(gasdep_model *m)
+{
+    int rc = gasdep_step(m);
+    cr_assert_eq(rc, GASDEP_OK, "step: %s (%s)", gasdep_strerror(rc),
+                 gasdep_errmsg(m));
+}
+
+static gasdep_area_day area(gasdep_model *m, const char *name)
+{
+    gasdep_area_day a;
+    cr_assert_eq(gasdep_area_result(m, th_area(m, name), &a), GASDEP_OK);
+    return a;
+}
+
+/* Region R: entry pipelines E1 (10) from X and E2 (5) from Y, storage
+ * withdrawal 4, LNG 3, production 2, peak demand 20. Exit pipeline R->Z
+ * (50, no reverse) is not an entry. */
+#define N1_NET(extra)                                                          \
+    "[scenario]\nstart = 2022-01-01\nend = 2022-01-02\n"                       \
+    "[origin o]\n[node X]\n[node Y]\n[node Z]\n"                               \
+    "[region R]\ndemand = 10 mcm/d\npeak_demand = 20 mcm/d\n"                  \
+    "[source prod]\nnode = R\norigin = o\ncapacity = 2 mcm/d\n"                \
+    "[source imp1]\nnode = X\norigin = o\ncapacity = 100 mcm/d\n"              \
+    "[source imp2]\nnode = Y\norigin = o\ncapacity = 100 mcm/d\n"              \
+    "[pipeline E1]\nfrom = X\nto = R\ncapacity = 10 mcm/d\n"                   \
+    "[pipeline E2]\nfrom = Y\nto = R\ncapacity = 5 mcm/d\n"                    \
+    "[pipeline EXIT]\nfrom = R\nto = Z\ncapacity = 50 mcm/d\n"                 \
+    "[storage S]\nnode = R\nvolume = 100 mcm\ninjection = 5 mcm/d\n"           \
+    "withdrawal = 4 mcm/d\ninitial_fill = 50%\ninitial_mix = o:1\n"            \
+    "[lng L]\nnode = R\ncapacity = 3 mcm/d\norigins = o\n" extra
+
+Test(results, n1_worked_example)
+{
+    /* N-1 = 100 (EP 10+5 + P 2 + S 4 + LNG 3 - I 10) / D_max 20 = 70 % */
+    gasdep_model *m = th_model(N1_NET(""));
+    cr_expect_float_eq(gasdep_n1_pct(m, th_area(m, "R")), 70.0, 1e-9);
+    th_run(m);
+    gasdep_area_summary s;
+    cr_assert_eq(gasdep_area_summary_get(m, th_area(m, "R"), &s), GASDEP_OK);
+    cr_expect_float_eq(s.n1_pct, 70.0, 1e-9);
+    gasdep_destroy(m);
+}
+
+Test(results, n1_reverse_capacity_of_an_exit_counts_as_entry)
+{
+    /* EXIT gets a reverse capacity of 12 > E1: EP = 10 + 5 + 12, I = 12:
+     * 100 (27 + 2 + 4 + 3 - 12) / 20 = 120 % */
+    gasdep_model *m = th_model(N1_NET("[pipeline EXIT]\nreverse_capacity = 12 mcm/d\n"));
+    cr_expect_float_eq(gasdep_n1_pct(m, th_area(m, "R")), 120.0, 1e-9);
+    gasdep_destroy(m);
+}
+
+Test(results, n1_uses_first_day_capacities)
+{
+    /* E1 is offline on the first day (online 2022-01-02): EP = 5; the
+     * largest single infrastructure is then E2 (5 > storage 4 > LNG 3 >
+     * production 2). N-1 = 100 (5 + 2 + 4 + 3 - 5) / 20 = 45 % */
+    gasdep_model *m = th_model(N1_NET("[pipeline E1]\nonline = 2022-01-02\n"));
+    cr_expect_float_eq(gasdep_n1_pct(m, th_area(m, "R")), 45.0, 1e-9);
+    gasdep_destroy(m);
+}
+
+Test(results, n1_storage_uses_the_best_curve_rate)
+{
+    /* withdrawal 4 with a curve peaking at 100 % -> deliverability 4 whatever
+     * the first-day fill; the example stays at 70 % */
+    gasdep_model *m = th_model(N1_NET("[storage S]\ninitial_fill = 5%\n"
+                                      "withdrawal_curve = 0:20% 50%:100% 100%:100%\n"));
+    cr_expect_float_eq(gasdep_n1_pct(m, th_area(m, "R")), 70.0, 1e-9);
+    gasdep_destroy(m);
+}
+
+Test(results, n1_peak_defaults_to_the_highest_month)
+{
+    /* no peak_demand: D_max = mean x highest normalised monthly factor.
+     * Shape 2 for January, 1 otherwise: sum of factor x days = 31 x 2 + 334
+     * = 396; normalised January factor 2 x 365 / 396; mean 10 => D_max =
+     * 7300 / 396. N-1 = 100 x 14 / D_max */
+    gasdep_model *m = th_model(
+        "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+        "[origin o]\n[node X]\n"
+        "[region R]\ndemand = 10 mcm/d\nshape = 2 1 1 1 1 1 1 1 1 1 1 1\n"
+        "[source imp]\nnode = X\norigin = o\ncapacity = 100 mcm/d\n"
+        "[pipeline E1]\nfrom = X\nto = R\ncapacity = 10 mcm/d\n"
+        "[pipeline E2]\nfrom = X\nto = R\ncapacity = 14 mcm/d\n");
+    double dmax = 7300.0 / 396.0;
+    cr_expect_float_eq(gasdep_n1_pct(m, th_area(m, "R")), 100.0 * 10.0 / dmax, 1e-9);
+    /* and January demand is that same 7300/396 mcm/d */
+    step_ok(m);
+    cr_expect_float_eq(area(m, "R").demand_mcm, dmax, 1e-9);
+    gasdep_destroy(m);
+}
+
+Test(results, shape_is_normalised_to_the_annual_demand)
+{
+    /* 3.65 bcm/y (10 mcm/d mean) with shape 2 in Jan, 1 otherwise: the
+     * year's total is 3650 mcm: 31 x 7300/396 + 334 x 3650/396 = 3650 */
+    gasdep_model *m = th_model(
+        "[scenario]\nstart = 2022-01-01\nend = 2022-12-31\n"
+        "[origin o]\n"
+        "[region R]\ndemand = 3.65 bcm/y\nshape = 2 1 1 1 1 1 1 1 1 1 1 1\n"
+        "[source s]\nnode = R\norigin = o\ncapacity = 100 mcm/d\n");
+    th_run(m);
+    gasdep_area_summary s;
+    gasdep_area_summary_get(m, th_area(m, "R"), &s);
+    cr_expect_float_eq(s.demand_mcm, 3650.0, 1e-6);
+    cr_expect_float_eq(s.supplied_mcm, 3650.0, 1e-5);
+    cr_expect_eq(s.days_short, 0);
+    gasdep_destroy(m);
+}
+
+Test(results, n1_of_a_region_group_ignores_internal_pipes)
+{
+    /* EU = {A, B}; entries X->A 10 and X->B 6; A->B (30) is internal. Peaks
+     * 5 + 5. N-1(EU) = 100 (10 + 6 - 10) / 10 = 60 %.
+     * N-1(B) = 100 (6 + 30 - 30) / 5 = 120 % (A->B is an entry of B). */
+    gasdep_model *m = th_model(
+        "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+        "[origin o]\n[node X]\n"
+        "[region A]\ndemand = 5 mcm/d\ngroups = EU\n"
+        "[region B]\ndemand = 5 mcm/d\ngroups = EU\n"
+        "[source imp]\nnode = X\norigin = o\ncapacity = 100 mcm/d\n"
+        "[pipeline XA]\nfrom = X\nto = A\ncapacity = 10 mcm/d\n"
+        "[pipeline XB]\nfrom = X\nto = B\ncapacity = 6 mcm/d\n"
+        "[pipeline AB]\nfrom = A\nto = B\ncapacity = 30 mcm/d\n");
+    cr_expect_float_eq(gasdep_n1_pct(m, th_area(m, "EU")), 60.0, 1e-9);
+    cr_expect_float_eq(gasdep_n1_pct(m, th_area(m, "B")), 120.0, 1e-9);
+    gasdep_destroy(m);
+}
+
+/* Hub H (cost 10) feeds A (demand 10, tariff 2) and B (demand 30, tariff
+ * 5); both in group EU, only A also in SEE. */
+#define GROUPS                                                                 \
+    "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\n"                       \
+    "[origin o]\n[node H]\n"                                                   \
+    "[region A]\ndemand = 10 mcm/d\ngroups = EU SEE\n"                         \
+    "[region B]\ndemand = 30 mcm/d\ngroups = EU\n"                             \
+    "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\ncost = 10\n"      \
+    "[pipeline HA]\nfrom = H\nto = A\ncapacity = 100 mcm/d\ntariff = 2\n"      \
+    "[pipeline HB]\nfrom = H\nto = B\ncapacity = 100 mcm/d\ntariff = 5\n"
+
+Test(results, areas_are_regions_then_groups)
+{
+    gasdep_model *m = th_model(GROUPS);
+    cr_expect_eq(gasdep_count(m, GASDEP_REGION), 2);
+    cr_expect_eq(gasdep_count(m, GASDEP_AREA), 4);
+    cr_expect_str_eq(gasdep_name(m, GASDEP_AREA, 0), "A");
+    cr_expect_str_eq(gasdep_name(m, GASDEP_AREA, 1), "B");
+    cr_expect_str_eq(gasdep_name(m, GASDEP_AREA, 2), "EU");
+    cr_expect_str_eq(gasdep_name(m, GASDEP_AREA, 3), "SEE");
+    cr_expect(gasdep_area_is_group(m, 2) && gasdep_area_is_group(m, 3));
+    cr_expect(!gasdep_area_is_group(m, 0) && !gasdep_area_is_group(m, 1));
+    gasdep_destroy(m);
+}
+
+Test(results, group_sums_members_and_weights_price_by_demand)
+{
+    gasdep_model *m = th_model(GROUPS);
+    step_ok(m);
+    /* prices: A 10 + 2 = 12, B 10 + 5 = 15 EUR/MWh (+1e-4) */
+    cr_expect_float_eq(area(m, "A").price_eur_mwh, 12.0, 1e-3);
+    cr_expect_float_eq(area(m, "B").price_eur_mwh, 15.0, 1e-3);
+    /* EU: demand 10 + 30 = 40; price (10 x 12 + 30 x 15) / 40 = 14.25 */
+    gasdep_area_day eu = area(m, "EU");
+    cr_expect_float_eq(eu.demand_mcm, 40.0, TOL);
+    cr_expect_float_eq(eu.supplied_mcm, 40.0, TOL);
+    cr_expect_float_eq(eu.price_eur_mwh, 14.25, 1e-3);
+    /* SEE has only A */
+    cr_expect_float_eq(area(m, "SEE").demand_mcm, 10.0, TOL);
+    cr_expect_float_eq(area(m, "SEE").price_eur_mwh, 12.0, 1e-3);
+    cr_expect(isnan(eu.storage_fill));
+    gasdep_destroy(m);
+}
+
+Test(results, summary_totals_over_the_horizon)
+{
+    /* 3 days; on day 2 source s is at 25 (of 100 needed 40): unserved 15
+     * shared cooperatively 37.5 % each: A 3.75, B 11.25. Totals: demand A
+     * 30, B 90, EU 120; unserved A 3.75, B 11.25, EU 15; one short day each.
+     * Peak prices, from the cost LP of the short day: there A (cheaper
+     * route) is served in full and B is short, so B's price is voll = 1000;
+     * one more mcm for A is taken from B: 1000 - tariff HB 5 + tariff HA 2 =
+     * 997. EU: (10 x 997 + 30 x 1000) / 40 = 999.25. */
+    gasdep_model *m = th_model(GROUPS "[event e]\ntarget = source.s\n"
+                                      "start = 2022-01-02\nend = 2022-01-02\n"
+                                      "value = 25 mcm/d\n");
+    th_run(m);
+    gasdep_area_summary a, b, eu;
+    gasdep_area_summary_get(m, th_area(m, "A"), &a);
+    gasdep_area_summary_get(m, th_area(m, "B"), &b);
+    gasdep_area_summary_get(m, th_area(m, "EU"), &eu);
+    cr_expect_float_eq(a.demand_mcm, 30.0, TOL);
+    cr_expect_float_eq(b.demand_mcm, 90.0, TOL);
+    cr_expect_float_eq(eu.demand_mcm, 120.0, TOL);
+    cr_expect_float_eq(a.unserved_mcm, 3.75, COOP_TOL, "A unserved %.15g", a.unserved_mcm);
+    cr_expect_float_eq(b.unserved_mcm, 11.25, COOP_TOL, "B unserved %.15g", b.unserved_mcm);
+    cr_expect_float_eq(eu.unserved_mcm, 15.0, TOL);
+    cr_expect_float_eq(eu.supplied_mcm, 105.0, TOL);
+    cr_expect_eq(a.days_short, 1);
+    cr_expect_eq(b.days_short, 1);
+    cr_expect_eq(eu.days_short, 1);
+    cr_expect_float_eq(a.peak_price_eur_mwh, 997.0, 1e-3);
+    cr_expect_float_eq(b.peak_price_eur_mwh, 1000.0, 1e-3);
+    cr_expect_float_eq(eu.peak_price_eur_mwh, 999.25, 1e-3);
+    cr_expect(isnan(a.min_storage_fill));
+    gasdep_destroy(m);
+}
+
+Test(results, step_after_the_horizon_is_done)
+{
+    gasdep_model *m = th_model(GROUPS);
+    int first, last;
+    cr_assert_eq(gasdep_horizon(m, &first, &last), GASDEP_OK);
+    cr_expect_eq(first, th_day("2022-01-01"));
+    cr_expect_eq(last, th_day("2022-01-03"));
+    cr_expect_eq(gasdep_day(m), -1);
+    gasdep_area_day d;
+    cr_expect_eq(gasdep_area_result(m, 0, &d), GASDEP_EARG);
+    for (int i = 0; i < 3; i++)
+        step_ok(m);
+    cr_expect_eq(gasdep_day(m), last);
+    cr_expect_eq(gasdep_step(m), GASDEP_DONE);
+    cr_expect_eq(gasdep_day(m), last);
+    cr_expect_eq(gasdep_finish(m), GASDEP_OK);
+    cr_expect_eq(gasdep_step(m), GASDEP_ESTATE);
+    gasdep_destroy(m);
+}
+
+#define BROKEN GROUPS "[pipeline Q]\nfrom = H\nto = NOWHERE\ncapacity = 1 mcm/d\n"
+
+Test(results, counts_are_zero_after_a_failed_init)
+{
+    /* init fails on an unknown node: the network description is not valid
+     * ("valid after init"), so every count is 0 */
+    gasdep_model *m = NULL;
+    cr_assert_eq(th_try(BROKEN, &m), GASDEP_EINPUT);
+    cr_expect_eq(gasdep_count(m, GASDEP_REGION), 0);
+    cr_expect_eq(gasdep_count(m, GASDEP_AREA), 0,
+                 "gasdep_count(AREA) = %d after a failed init",
+                 gasdep_count(m, GASDEP_AREA));
+    cr_expect_eq(gasdep_step(m), GASDEP_ESTATE);
+    gasdep_destroy(m);
+}
+
+Test(results, accessors_do_not_crash_after_a_failed_init)
+{
+    /* the summary arrays were never allocated: accessors must refuse, not
+     * dereference them */
+    gasdep_model *m = NULL;
+    cr_assert_eq(th_try(BROKEN, &m), GASDEP_EINPUT);
+    cr_expect(isnan(gasdep_n1_pct(m, 0)));
+    gasdep_area_summary s;
+    cr_expect_eq(gasdep_area_summary_get(m, 0, &s), GASDEP_EARG);
+    double mean, lo, hi;
+    cr_expect_eq(gasdep_area_group_share_stats(m, 0, 0, &mean, &lo, &hi),
+                 GASDEP_EARG);
+    gasdep_destroy(m);
+}
+
+Test(results, no_region_is_an_error)
+{
+    gasdep_model *m = NULL;
+    int rc = th_try("[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+                    "[origin o]\n[node H]\n",
+                    &m);
+    cr_expect_eq(rc, GASDEP_EINPUT);
+    cr_expect(strstr(gasdep_errmsg(m), "no [region]") != NULL, "%s",
+              gasdep_errmsg(m));
+    gasdep_destroy(m);
+}
