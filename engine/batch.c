@@ -358,18 +358,55 @@ static gasdep_model *load_probe(gasdep_batch *b)
     return m;
 }
 
-/* Hash of the scenario file's bytes (the top file; see the report for why
- * base files are not covered). */
-static uint64_t file_hash(const char *path, uint64_t h)
+/* Hash of the bytes of the scenario file and of every file it reads: base
+ * files (recursively) and demand series, found by their `base =` and
+ * `series =` lines and resolved against the naming file's directory. */
+static uint64_t file_hash(const char *path, uint64_t h, int depth)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return h;
+    if (!f || depth > 16) {
+        if (f)
+            fclose(f);
+        return fnv1a64(h, "?", 1);
+    }
+    bbuf text = {0};
     char buf[65536];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        h = fnv1a64(h, buf, n);
+        bb_put(&text, buf, n);
     fclose(f);
+    if (text.oom || !text.p) {
+        bb_free(&text);
+        return h;
+    }
+    h = fnv1a64(h, text.p, text.n);
+    for (char *line = text.p; line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        while (isspace((unsigned char)*line))
+            line++;
+        size_t k = !strncmp(line, "base", 4) ? 4 : !strncmp(line, "series", 6) ? 6 : 0;
+        char *v = line + k;
+        while (k && (*v == ' ' || *v == '\t'))
+            v++;
+        if (k && *v == '=') {
+            v++;
+            while (isspace((unsigned char)*v))
+                v++;
+            v[strcspn(v, " \t\r;#")] = '\0';
+            char full[4096];
+            const char *slash = strrchr(path, '/');
+            if (v[0] == '/' || !slash)
+                snprintf(full, sizeof full, "%s", v);
+            else
+                snprintf(full, sizeof full, "%.*s/%s", (int)(slash - path), path, v);
+            if (*v)
+                h = file_hash(full, h, depth + 1);
+        }
+        line = next;
+    }
+    bb_free(&text);
     return h;
 }
 
@@ -450,8 +487,8 @@ int gasdep_batch_prepare(gasdep_batch *b)
     const char *kw = b->kind == GASDEP_SWEEP ? "sweep" : "montecarlo";
     h = fnv1a64(h, kw, strlen(kw) + 1);
     h = fnv1a64(h, GASDEP_VERSION, sizeof GASDEP_VERSION);
-    h = fnv1a64(h, b->scenario, strlen(b->scenario) + 1);
-    h = file_hash(b->scenario, h);
+    /* the scenario by content, not by the path it was named with */
+    h = file_hash(b->scenario, h, 0);
     for (int i = 0; i < b->n_sets; i++)
         h = fnv1a64(h, b->sets[i], strlen(b->sets[i]) + 1);
     if (b->kind == GASDEP_SWEEP) {

@@ -51,7 +51,8 @@ static void queue_push(exec *e, bbuf *rec)
     pthread_mutex_unlock(&e->mu);
 }
 
-/* 1: a record in *out; 0: timed out; -1: no more records will come. */
+/* 1: a record in *out; 0: none yet (timed out); -1: no more will come.
+ * timeout < 0 waits as long as needed, 0 does not wait. */
 static int queue_pop(exec *e, bbuf *out, double timeout)
 {
     pthread_mutex_lock(&e->mu);
@@ -60,8 +61,8 @@ static int queue_pop(exec *e, bbuf *out, double timeout)
     long ns = until.tv_nsec + (long)(timeout * 1e9);
     until.tv_sec += ns / 1000000000L;
     until.tv_nsec = ns % 1000000000L;
-    while (e->qcount == 0 && e->producers > 0) {
-        if (timeout <= 0)
+    while (e->qcount == 0 && e->producers > 0 && timeout != 0) {
+        if (timeout < 0)
             pthread_cond_wait(&e->not_empty, &e->mu);
         else if (pthread_cond_timedwait(&e->not_empty, &e->mu, &until) == ETIMEDOUT)
             break;
@@ -244,6 +245,7 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
                                     : gasdep_batch_cores() / bmpi_local_size();
     if (threads < 1)
         threads = 1;
+    int out_threads = threads; /* for the statistics of bands.csv */
     if (threads > e.n_todo)
         threads = e.n_todo > 0 ? (int)e.n_todo : 1;
     r->threads = threads;
@@ -269,6 +271,8 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
         }
     if (e.n_todo > 0 && !started)
         atomic_store(&e.oom, 1);
+    if (mpi && atomic_load(&e.oom))
+        bmpi_abort(1); /* the other ranks would wait for this one's runs */
 
     long got = 0, failed = 0, written = 0, limit = kill_after();
     int io_error = 0;
@@ -277,49 +281,44 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
         gasdep_batch_progress pr = {resumed, b->n_runs, resumed, 0, 0, 0};
         if (opts->progress)
             opts->progress(opts->progress_ctx, &pr);
-        while (got < n_pending) {
-            /* one local record (waiting briefly), then one from another rank */
-            int k = queue_pop(&e, &rec, mpi ? 0.001 : 0.25);
-            int idle = k != 1;
-            for (int src = 0; src < 2 && !io_error; src++) {
-                if (src == 1) {
-                    if (!mpi)
-                        break;
-                    long run;
-                    int m = bmpi_poll(&rec);
-                    if (m < 0 || (m == 1 && !rec_valid(rec.p, rec.n, b->n_runs, &run)))
-                        bmpi_abort(1); /* no way to recover a lost message */
-                    if (m != 1)
-                        continue;
-                    idle = 0;
-                } else if (k != 1) {
-                    continue;
-                }
-                if (journal_append(&j, rec.p, rec.n)) {
-                    io_error = errno ? errno : EIO;
-                    atomic_store(&e.stop, 1);
-                    break;
-                }
-                got++;
-                written++;
-                failed += rec_failed(&rec);
-                maybe_kill(&j, &rec, written, limit);
-                if (opts->progress) {
-                    pr.done = resumed + got;
-                    pr.failed = failed;
-                    pr.elapsed = batch_now() - t0;
-                    opts->progress(opts->progress_ctx, &pr);
-                }
+        while (got < n_pending && !io_error) {
+            /* take every record that is waiting, local or from other ranks;
+             * wait (briefly under MPI) only when there was none */
+            int k = queue_pop(&e, &rec, 0), m = 0;
+            if (k != 1 && mpi) {
+                long run;
+                m = bmpi_poll(&rec);
+                if (m < 0 || (m == 1 && !rec_valid(rec.p, rec.n, b->n_runs, &run)))
+                    bmpi_abort(1); /* no way to recover a lost message */
             }
-            if (io_error)
+            if (k != 1 && m != 1) {
+                if (k < 0 && !mpi)
+                    break; /* workers gone early (out of memory) */
+                if (k == 0)
+                    k = queue_pop(&e, &rec, mpi ? 0.0005 : 0.25);
+                else
+                    usleep(200); /* only other ranks' records are still to come */
+                if (k != 1)
+                    continue;
+            }
+            if (journal_append(&j, rec.p, rec.n)) {
+                io_error = errno ? errno : EIO;
+                atomic_store(&e.stop, 1);
                 break;
-            if (k < 0 && !mpi)
-                break; /* workers gone early (out of memory) */
-            if (idle && k < 0)
-                usleep(200); /* only other ranks' records are still to come */
+            }
+            got++;
+            written++;
+            failed += rec_failed(&rec);
+            maybe_kill(&j, &rec, written, limit);
+            if (opts->progress) {
+                pr.done = resumed + got;
+                pr.failed = failed;
+                pr.elapsed = batch_now() - t0;
+                opts->progress(opts->progress_ctx, &pr);
+            }
         }
     } else {
-        while (queue_pop(&e, &rec, 0) == 1)
+        while (queue_pop(&e, &rec, -1) == 1)
             if (bmpi_send(rec.p, rec.n))
                 bmpi_abort(1);
     }
@@ -348,13 +347,14 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
         status = GASDEP_EIO;
     if (mpi && status != GASDEP_OK)
         bmpi_abort(1);
-    r->executed = n_pending;
+    r->executed = writer ? got : e.n_todo;
     if (writer && status == GASDEP_OK) {
         if (journal_sync(&j)) {
             bb_printf(&err, "%s: %s", j.path, strerror(errno));
             status = GASDEP_EIO;
         } else {
-            status = batch_write_outputs(b, &j, dir, opts->keep_series, r, &err);
+            status = batch_write_outputs(b, &j, dir, opts->keep_series,
+                                         out_threads, r, &err);
         }
     } else if (writer && status == GASDEP_EIO) {
         bb_printf(&err, "%s: %s", j.path, strerror(io_error));

@@ -199,7 +199,8 @@ int rec_valid(const void *rec, size_t len, long n_runs, long *run);
 
 /* batch_output.c */
 int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
-                        int keep_series, gasdep_batch_report *r, bbuf *err);
+                        int keep_series, int threads, gasdep_batch_report *r,
+                        bbuf *err);
 
 /* batch_mpi.c (stubs without MPI) */
 int bmpi_active(void);

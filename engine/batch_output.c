@@ -10,6 +10,7 @@
  * not memory. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,8 +116,50 @@ static size_t mem_budget(void)
     return (size_t)(mb * 1024 * 1024);
 }
 
+/* Statistics and CSV rows of cells [c0 + lo, c0 + hi) of one pass; the
+ * cells of a pass are split over threads, rows are written in cell order. */
+typedef struct band_job {
+    const gasdep_batch *b;
+    double *vals;
+    size_t n_ok, c0, lo, hi;
+    int started;
+    bbuf out;
+} band_job;
+
+static void *band_rows(void *arg)
+{
+    band_job *jb = arg;
+    static const double Q[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
+    size_t A = (size_t)jb->b->n_areas, M = BM_COUNT;
+    char date[16];
+    for (size_t c = jb->lo; c < jb->hi; c++) {
+        double *x = jb->vals + c * jb->n_ok;
+        size_t n = 0;
+        for (size_t k = 0; k < jb->n_ok; k++)
+            if (isfinite(x[k]))
+                x[n++] = x[k];
+        if (!n)
+            continue;
+        size_t cell = jb->c0 + c;
+        size_t day = cell / (A * M), a = (cell / M) % A, met = cell % M;
+        double mean = gsl_stats_mean(x, 1, n); /* in run order */
+        gsl_sort(x, 1, n);
+        gasdep_date_format(jb->b->first_day + (int)day, date);
+        bb_printf(&jb->out, "%s,%s,%s,%zu,", date, jb->b->area_name[a],
+                  BAND_METRICS[met], n);
+        bb_num(&jb->out, mean, 6);
+        for (int q = 0; q < 5; q++) {
+            bb_putc(&jb->out, ',');
+            bb_num(&jb->out, gsl_stats_quantile_from_sorted_data(x, 1, n, Q[q]), 6);
+        }
+        bb_putc(&jb->out, '\n');
+    }
+    return NULL;
+}
+
 static int write_bands(const gasdep_batch *b, journal *j, const long *ok, long n_ok,
-                       const char *dir, gasdep_batch_report *r, bbuf *err)
+                       const char *dir, int threads, gasdep_batch_report *r,
+                       bbuf *err)
 {
     ofile o;
     int rc = of_open(&o, dir, "bands.csv", err);
@@ -132,56 +175,70 @@ static int write_bands(const gasdep_batch *b, journal *j, const long *ok, long n
         per = 1;
     if (per > C)
         per = C;
+    if (threads < 1)
+        threads = 1;
     double *vals = malloc((per * (size_t)(n_ok ? n_ok : 1) + 1) * sizeof *vals);
     double *row = malloc((per + 1) * sizeof *row);
-    if (!vals || !row) {
+    band_job *jobs = calloc((size_t)threads, sizeof *jobs);
+    pthread_t *tid = calloc((size_t)threads, sizeof *tid);
+    if (!vals || !row || !jobs || !tid) {
         free(vals);
         free(row);
+        free(jobs);
+        free(tid);
         of_abort(&o);
         bb_puts(err, "out of memory for bands.csv");
         return GASDEP_ENOMEM;
     }
-    static const double Q[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
-    char date[16], num[48];
-    for (size_t c0 = 0; c0 < C && n_ok > 0; c0 += per) {
+    for (size_t c0 = 0; c0 < C && n_ok > 0 && rc == GASDEP_OK; c0 += per) {
         size_t nc = C - c0 < per ? C - c0 : per;
         for (long k = 0; k < n_ok; k++) {
             if (journal_section(j, ok[k], SEC_BANDS, c0 * sizeof(double),
                                 nc * sizeof(double), row, NULL)) {
                 bb_printf(err, "%s: run %ld unreadable", j->path, ok[k]);
-                free(vals);
-                free(row);
-                of_abort(&o);
-                return GASDEP_EIO;
+                rc = GASDEP_EIO;
+                break;
             }
             for (size_t c = 0; c < nc; c++)
                 vals[c * (size_t)n_ok + (size_t)k] = row[c];
         }
-        for (size_t c = 0; c < nc; c++) {
-            double *x = vals + c * (size_t)n_ok;
-            size_t n = 0;
-            for (long k = 0; k < n_ok; k++)
-                if (isfinite(x[k]))
-                    x[n++] = x[k];
-            if (!n)
-                continue;
-            size_t cell = c0 + c;
-            size_t day = cell / (A * M), a = (cell / M) % A, met = cell % M;
-            double mean = gsl_stats_mean(x, 1, n); /* in run order */
-            gsl_sort(x, 1, n);
-            gasdep_date_format(b->first_day + (int)day, date);
-            fprintf(o.f, "%s,%s,%s,%zu,", date, b->area_name[a], BAND_METRICS[met], n);
-            fputs(fmt_fixed(num, mean, 6), o.f);
-            for (int q = 0; q < 5; q++) {
-                fputc(',', o.f);
-                fputs(fmt_fixed(num, gsl_stats_quantile_from_sorted_data(x, 1, n, Q[q]), 6),
-                      o.f);
-            }
-            fputc('\n', o.f);
+        if (rc != GASDEP_OK)
+            break;
+        for (int t = 0; t < threads; t++) {
+            band_job *jb = &jobs[t];
+            jb->b = b;
+            jb->vals = vals;
+            jb->n_ok = (size_t)n_ok;
+            jb->c0 = c0;
+            jb->lo = nc * (size_t)t / (size_t)threads;
+            jb->hi = nc * (size_t)(t + 1) / (size_t)threads;
+            jb->out.n = 0;
+            jb->started = t > 0 && pthread_create(&tid[t], NULL, band_rows, jb) == 0;
+        }
+        band_rows(&jobs[0]);
+        for (int t = 1; t < threads; t++)
+            if (jobs[t].started)
+                pthread_join(tid[t], NULL);
+            else
+                band_rows(&jobs[t]); /* no thread: do it here */
+        for (int t = 0; t < threads; t++) {
+            if (jobs[t].out.oom)
+                rc = GASDEP_ENOMEM;
+            fwrite(jobs[t].out.p ? jobs[t].out.p : "", 1, jobs[t].out.n, o.f);
         }
     }
+    for (int t = 0; t < threads; t++)
+        bb_free(&jobs[t].out);
+    free(jobs);
+    free(tid);
     free(vals);
     free(row);
+    if (rc != GASDEP_OK) {
+        of_abort(&o);
+        if (rc == GASDEP_ENOMEM)
+            bb_puts(err, "out of memory for bands.csv");
+        return rc;
+    }
     return of_commit(&o, r, err);
 }
 
@@ -255,7 +312,8 @@ static int write_probabilities(const gasdep_batch *b, journal *j, const long *ok
 }
 
 int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
-                        int keep_series, gasdep_batch_report *r, bbuf *err)
+                        int keep_series, int threads, gasdep_batch_report *r,
+                        bbuf *err)
 {
     int mc = b->kind == GASDEP_MONTECARLO;
     r->failed = 0;
@@ -303,7 +361,7 @@ int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
     }
     bb_free(&h);
     if (rc == GASDEP_OK && mc)
-        rc = write_bands(b, j, ok, n_ok, dir, r, err);
+        rc = write_bands(b, j, ok, n_ok, dir, threads, r, err);
     if (rc == GASDEP_OK && mc)
         rc = write_probabilities(b, j, ok, n_ok, dir, r, err);
     free(ok);

@@ -213,7 +213,8 @@ int bworker_run(bworker *w, long run, bbuf *out)
     int loaded = rc == GASDEP_OK;
     if (loaded)
         rc = apply_overrides(w, run, m);
-    param_columns(b, run, m, loaded, &params);
+    /* canonical values only when every override took (else as given) */
+    param_columns(b, run, m, loaded && rc == GASDEP_OK, &params);
     if (rc == GASDEP_OK)
         rc = gasdep_init(m);
     int A = gasdep_count(m, GASDEP_AREA);

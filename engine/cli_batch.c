@@ -292,6 +292,7 @@ static int input_error(gasdep_batch *b, const char *cmd, int rc)
     return rc == GASDEP_ENOMEM || rc == GASDEP_EIO ? EXIT_RUNTIME : EXIT_USAGE;
 }
 
+/* The shortfall table of a finished Monte Carlo, from its probabilities.csv. */
 static void print_probabilities(const char *dir)
 {
     char path[4096];
@@ -300,20 +301,15 @@ static void print_probabilities(const char *dir)
     if (!f)
         return;
     char line[1024];
-    int first = 1;
-    say("%-10s %-6s %12s %10s %16s %16s\n", "area", "kind", "P(shortfall)", "+-1se",
+    say("%-12s %-6s %13s %8s %17s %17s\n", "area", "kind", "P(shortfall)", "+-1 se",
         "E[unserved] GWh", "P95 unserved GWh");
-    while (fgets(line, sizeof line, f)) {
-        if (first) {
-            first = 0;
+    for (int first = 1; fgets(line, sizeof line, f); first = 0) {
+        if (first)
             continue;
-        }
-        char *fld[12] = {0};
+        char *fld[12];
         int n = 0;
-        char *save = NULL;
         line[strcspn(line, "\r\n")] = '\0';
-        /* empty fields: split by hand */
-        for (char *p = line; n < 12;) {
+        for (char *p = line; n < 12;) { /* fields may be empty */
             fld[n++] = p;
             char *c = strchr(p, ',');
             if (!c)
@@ -321,11 +317,10 @@ static void print_probabilities(const char *dir)
             *c = '\0';
             p = c + 1;
         }
-        (void)save;
         if (n < 9)
             continue;
-        say("%-10s %-6s %12s %10s %16s %16s\n", fld[0], fld[1], fld[3], fld[4],
-            fld[6], fld[7]);
+        say("%-12s %-6s %13.3f %8.3f %17.1f %17.1f\n", fld[0], fld[1], atof(fld[3]),
+            atof(fld[4]), atof(fld[6]), atof(fld[7]));
     }
     fclose(f);
 }
@@ -343,12 +338,15 @@ static int run_batch(gasdep_batch *b, opts *o, const char *cmd)
             say("\n");
         say("gasdep %s: %s\n", cmd, gasdep_batch_errmsg(b));
         say("gasdep %s: failed (%s)%s\n", cmd, gasdep_strerror(rc),
-            rc == GASDEP_EINPUT || rc == GASDEP_EARG
+            rc == GASDEP_EINPUT || rc == GASDEP_EARG || r.executed + r.resumed == 0
                 ? ""
                 : "; finished runs are kept: rerun with --resume to continue");
         return rc == GASDEP_EINPUT || rc == GASDEP_EARG ? EXIT_USAGE : EXIT_RUNTIME;
     }
     if (!o->quiet) {
+        if (o->resume && !r.resumed)
+            say("gasdep %s: note: nothing to resume in %s; ran every run\n", cmd,
+                o->out);
         if (r.journal_discarded)
             say("gasdep %s: note: replaced the journal of an earlier, unfinished "
                 "batch in %s (use --resume to continue one)\n", cmd, o->out);

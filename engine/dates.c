@@ -44,6 +44,9 @@ int gasdep_date_parse(const char *s, int *day)
     *day = 0;
     if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
         return -1;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return -1;
     if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
         return -1;
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 ||
@@ -86,6 +89,10 @@ int dates_doy365(int day)
 int dates_parse_mmdd(const char *s)
 {
     int m, d, n = 0;
+    if (strlen(s) != 5 || s[2] != '-' || s[0] < '0' || s[0] > '9' ||
+        s[1] < '0' || s[1] > '9' || s[3] < '0' || s[3] > '9' || s[4] < '0' ||
+        s[4] > '9')
+        return -1;
     if (sscanf(s, "%2d-%2d%n", &m, &d, &n) != 2 || s[n] != '\0' || m < 1 ||
         m > 12 || d < 1 || d > days_in_month(2001, m))
         return -1;

@@ -274,11 +274,17 @@ static void set_bounds(struct dispatch *lp, const net *n, const day_state *d)
     }
     for (int q = 0; q < n->n_regions; q++)
         ub(P, lp->c_uns + q, d->demand[q]);
+    for (int o = 0; o < n->n_origins; o++)
+        if (lp->ocap_row[o])
+            glp_set_row_bnds(P, lp->ocap_row[o], GLP_UP, 0.0,
+                             n->origin_cap[o] * d->origin_f[o]);
 }
 
-static int simplex(struct dispatch *lp)
+static int simplex_meth(struct dispatch *lp, int meth)
 {
-    int rc = glp_simplex(lp->lp, &lp->smcp);
+    glp_smcp parm = lp->smcp;
+    parm.meth = meth;
+    int rc = glp_simplex(lp->lp, &parm);
     if (getenv("GASDEP_DEBUG_LP")) fprintf(stderr, "simplex rc=%d status=%d obj=%g\n", rc, glp_get_status(lp->lp), glp_get_obj_val(lp->lp));
     if (rc != 0 || glp_get_status(lp->lp) != GLP_OPT) {
         /* a stale basis can stall the warm start: rebuild and go primal */
@@ -286,9 +292,20 @@ static int simplex(struct dispatch *lp)
         glp_smcp s = lp->smcp;
         s.meth = GLP_PRIMAL;
         rc = glp_simplex(lp->lp, &s);
-        if (getenv("GASDEP_DEBUG_LP")) fprintf(stderr, "  fallback rc=%d status=%d\n", rc, glp_get_status(lp->lp));
+        if (getenv("GASDEP_DEBUG_LP")) { fprintf(stderr, "  fallback rc=%d status=%d\n", rc, glp_get_status(lp->lp));
+          for (int j = 1; j <= glp_get_num_cols(lp->lp); j++) { double a = glp_get_col_lb(lp->lp, j), b = glp_get_col_ub(lp->lp, j); int t = glp_get_col_type(lp->lp, j); if (t == GLP_DB && !(a < b)) fprintf(stderr, "   col %d type %d [%g,%g]\n", j, t, a, b);}
+          for (int j = 1; j <= glp_get_num_rows(lp->lp); j++) { double a = glp_get_row_lb(lp->lp, j), b = glp_get_row_ub(lp->lp, j); int t = glp_get_row_type(lp->lp, j); if (t == GLP_DB && !(a < b)) fprintf(stderr, "   row %d type %d [%g,%g]\n", j, t, a, b);}
+          fprintf(stderr, "   phi col %d uns %d..\n", lp->c_phi, lp->c_uns); }
     }
     return rc == 0 && glp_get_status(lp->lp) == GLP_OPT ? 0 : -1;
+}
+
+/* Day to day only bounds change: the old basis stays dual feasible, so the
+ * dual simplex warm-starts well. Curtailment stages change the objective:
+ * there the primal simplex is the natural choice. */
+static int simplex(struct dispatch *lp)
+{
+    return simplex_meth(lp, GLP_DUALP);
 }
 
 static double val(const struct dispatch *lp, int j)
@@ -357,11 +374,13 @@ static int cooperative(struct dispatch *lp, const net *n, day_state *d,
     int ok = 1;
     for (int round = 0; round < MAX_FAIR_ROUNDS && nfree > 0; round++) {
         d->lp_stages++;
-        if (simplex(lp)) {
+        if (simplex_meth(lp, GLP_PRIMAL)) {
             ok = 0;
             break;
         }
         phi = glp_get_col_prim(P, lp->c_phi);
+        if (phi < 0)
+            phi = 0;
         if (phi <= 1e-12)
             break;
         int fixed = 0;
@@ -385,10 +404,10 @@ static int cooperative(struct dispatch *lp, const net *n, day_state *d,
             break;
     }
     if (ok) {
-        glp_set_col_bnds(P, lp->c_phi, GLP_DB, 0.0, phi * (1 + 1e-7) + 1e-9);
+        ub(P, lp->c_phi, phi * (1 + 1e-7) + 1e-9);
         set_objective(lp, 0);
         d->lp_stages++;
-        if (simplex(lp))
+        if (simplex_meth(lp, GLP_PRIMAL))
             ok = 0;
         else
             read_solution(lp, n, d);
@@ -407,7 +426,21 @@ static int national_first(struct dispatch *lp, const net *n, day_state *d)
 {
     glp_prob *P = lp->lp;
     int R = n->n_regions;
+    /* big-M of each region's exports from the day's capacities, which
+     * events may have raised above the declared ones */
+    for (int q = 0; q < R; q++)
+        lp->big_out[q] = 1.0;
+    for (int p = 0; p < n->n_pipe; p++) {
+        int ra = n->node_region[n->pipe_from[p]], rb = n->node_region[n->pipe_to[p]];
+        if (ra >= 0)
+            lp->big_out[ra] += d->pipe_cap[p];
+        if (rb >= 0)
+            lp->big_out[rb] += d->pipe_rev[p];
+    }
     for (int q = 0; q < R; q++) {
+        int ind[3] = {0, lp->r_nfo + q, lp->r_nfu + q};
+        double v[3] = {0, lp->big_out[q], -d->demand[q]};
+        glp_set_mat_col(P, lp->c_y + q, 2, ind, v);
         glp_set_col_kind(P, lp->c_y + q, GLP_BV);
         glp_set_row_bnds(P, lp->r_nfo + q, GLP_UP, 0.0, lp->big_out[q]);
         glp_set_row_bnds(P, lp->r_nfu + q, GLP_UP, 0.0, 0.0);

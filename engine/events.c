@@ -40,7 +40,9 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
     char buf[256], *part[3] = {NULL, NULL, NULL};
     snprintf(buf, sizeof buf, "%s", path);
     int np = 0;
-    for (char *p = strtok(buf, "."); p && np < 3; p = strtok(NULL, "."))
+    char *save = NULL;
+    for (char *p = strtok_r(buf, ".", &save); p && np < 3;
+         p = strtok_r(NULL, ".", &save))
         part[np++] = p;
     if (np < 2)
         return "expected KIND.NAME or KIND.NAME.PARAMETER";
@@ -198,11 +200,12 @@ double events_ramp(const ev_rt *e, int day)
     if (up > 1.0)
         up = 1.0;
     if (day > e->end) {
-        double down = 1.0 - (double)(day - e->end) / e->ramp;
-        if (down <= 0.0)
-            return 0.0;
-        if (down < up)
-            up = down;
+        /* back down at the same slope from wherever the event had got to */
+        double top = (double)(e->end - e->start + 1) / e->ramp;
+        if (top > 1.0)
+            top = 1.0;
+        double down = top - (double)(day - e->end) / e->ramp;
+        return down > 0.0 ? down : 0.0;
     }
     return up;
 }

@@ -62,6 +62,8 @@ int gasdep_load(gasdep_model *m, const char *path)
     srcloc none = {-1, 0};
     int rc = scenario_load_file(m, path, none);
     m->state = ST_LOADED;
+    if (rc != GASDEP_OK)
+        m->input_bad = 1;
     return rc;
 }
 
@@ -74,6 +76,8 @@ int gasdep_load_string(gasdep_model *m, const char *name, const char *text)
     err_reset(m);
     int rc = scenario_load_text(m, name, text);
     m->state = ST_LOADED;
+    if (rc != GASDEP_OK)
+        m->input_bad = 1;
     return rc;
 }
 
@@ -83,7 +87,10 @@ int gasdep_set(gasdep_model *m, const char *path, const char *value)
         return GASDEP_EARG;
     if (m->state != ST_LOADED)
         return err_fail(m, GASDEP_ESTATE, "set before load or after init");
-    return scenario_set(m, path, value);
+    int rc = scenario_set(m, path, value);
+    if (rc != GASDEP_OK)
+        m->input_bad = 1;
+    return rc;
 }
 
 int gasdep_set_assignment(gasdep_model *m, const char *assignment)
@@ -94,6 +101,7 @@ int gasdep_set_assignment(gasdep_model *m, const char *assignment)
     if (!eq) {
         srcloc at = {-1, m->n_overrides + 1};
         err_at(m, at, "'%s': expected PATH=VALUE", assignment);
+        m->input_bad = 1;
         return GASDEP_EINPUT;
     }
     char path[512];
@@ -193,6 +201,8 @@ int gasdep_init(gasdep_model *m)
         return GASDEP_EARG;
     if (m->state != ST_LOADED)
         return err_fail(m, GASDEP_ESTATE, "init needs a loaded scenario");
+    if (m->input_bad) /* keep the load errors on the handle */
+        return GASDEP_EINPUT;
     err_reset(m);
     int rc = network_build(m);
     if (rc == GASDEP_OK && (rc = results_alloc(m)) != GASDEP_OK)
@@ -213,6 +223,7 @@ int gasdep_init(gasdep_model *m)
     for (int a = 0; a < m->n.n_areas; a++)
         m->s.n1[a] = results_n1(m, a);
     m->state = ST_READY;
+    m->ready = 1;
     return GASDEP_OK;
 }
 
@@ -306,7 +317,7 @@ int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
 
 int gasdep_set_demand_factor(gasdep_model *m, int region, double factor)
 {
-    if (!m || m->state < ST_READY || region < 0 || region >= m->n.n_regions ||
+    if (!m || !m->ready || region < 0 || region >= m->n.n_regions ||
         !(factor >= 0))
         return GASDEP_EARG;
     m->ext_demand_f[region] = factor;
@@ -316,7 +327,7 @@ int gasdep_set_demand_factor(gasdep_model *m, int region, double factor)
 int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
                                double factor)
 {
-    if (!m || m->state < ST_READY || !(factor >= 0))
+    if (!m || !m->ready || !(factor >= 0))
         return GASDEP_EARG;
     int p = kind == GASDEP_PIPELINE ? P_PIPE_CAP
             : kind == GASDEP_SOURCE ? P_SRC_CAP
@@ -333,7 +344,7 @@ int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
 
 int gasdep_count(const gasdep_model *m, int kind)
 {
-    if (!m || m->state < ST_READY)
+    if (!m || !m->ready)
         return 0;
     const net *n = &m->n;
     switch (kind) {
@@ -398,7 +409,7 @@ const char *gasdep_scenario_name(const gasdep_model *m)
 
 int gasdep_horizon(const gasdep_model *m, int *first, int *last)
 {
-    if (!m || m->state < ST_READY)
+    if (!m || !m->ready)
         return GASDEP_ESTATE;
     *first = m->n.first_day;
     *last = m->n.last_day;

@@ -119,6 +119,7 @@ typedef struct event_el {
     double factor;
     qty value;
     int has_factor;
+    int fv_section; /* section occurrence that set factor or value */
 } event_el;
 
 enum curtailment { CURT_COOPERATIVE, CURT_NATIONAL_FIRST, CURT_LEAST_COST };
@@ -127,6 +128,7 @@ typedef struct scenario_el {
     char *name, *description;
     int start, end;
     int start_set, end_set;
+    srcloc start_at, end_at;
     double gcv, voll, target_penalty, min_take_penalty;
     int curtailment;
     double persistence, sigma_k; /* [weather] */
@@ -267,6 +269,9 @@ enum model_state { ST_EMPTY, ST_LOADED, ST_READY, ST_RUNNING, ST_FINISHED,
 
 struct gasdep_model {
     int state;
+    int input_bad; /* a load or --set failed: init must refuse */
+    int ready;     /* network built and result arrays allocated */
+    int section_seq; /* counts section openings (factor/value check) */
     /* errors */
     char *errmsg;
     size_t errlen, errcap;

@@ -441,7 +441,8 @@ int network_build(gasdep_model *m)
     if (sc->end == DAY_NONE_LO)
         err_at(m, top, "[scenario]: 'end' is required");
     if (sc->start != DAY_NONE_LO && sc->end != DAY_NONE_LO && sc->end < sc->start)
-        err_at(m, top, "[scenario]: 'end' is before 'start'");
+        err_at(m, sc->end_at.line ? sc->end_at : top,
+               "[scenario]: 'end' is before 'start'");
     n->first_day = sc->start;
     n->last_day = sc->end;
     n->n_days = sc->end >= sc->start ? sc->end - sc->start + 1 : 0;

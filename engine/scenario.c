@@ -135,7 +135,9 @@ static void list_free(list *l)
 static int split_tokens(char *buf, char **tok, int max)
 {
     int n = 0;
-    for (char *p = strtok(buf, " \t,"); p; p = strtok(NULL, " \t,")) {
+    char *save = NULL;
+    for (char *p = strtok_r(buf, " \t,", &save); p;
+         p = strtok_r(NULL, " \t,", &save)) {
         if (n == max)
             return -1;
         tok[n++] = p;
@@ -362,9 +364,16 @@ static int set_value(gasdep_model *m, void *base, const key_def *k,
         qty q;
         if (units_parse_qty(v, k->type == T_FLOW ? Q_FLOW : Q_VOLUME, &q, why))
             return -1;
+        if (k->kind == SK_EVENT) {
+            event_el *e = base;
+            if (e->has_factor && e->fv_section == m->section_seq) {
+                *why = "give either 'factor' or 'value', not both";
+                return -1;
+            }
+            e->has_factor = 0;
+            e->fv_section = m->section_seq;
+        }
         *(qty *)field = q;
-        if (k->kind == SK_EVENT)
-            ((event_el *)base)->has_factor = 0;
         return 0;
     }
     case T_PRICE:
@@ -382,12 +391,17 @@ static int set_value(gasdep_model *m, void *base, const key_def *k,
                                            : "must not be negative";
             return -1;
         }
-        *(double *)field = x;
         if (k->type == T_FACTOR) {
             event_el *e = base;
+            if (e->value.set && e->fv_section == m->section_seq) {
+                *why = "give either 'factor' or 'value', not both";
+                return -1;
+            }
             e->has_factor = 1;
             e->value.set = 0;
+            e->fv_section = m->section_seq;
         }
+        *(double *)field = x;
         return 0;
     case T_NUMBER:
     case T_GCV:
@@ -428,6 +442,8 @@ static int set_value(gasdep_model *m, void *base, const key_def *k,
             return -1;
         }
         *(int *)field = d;
+        if (k->kind == SK_SCENARIO)
+            *(strcmp(k->key, "start") ? &m->sc.end_at : &m->sc.start_at) = at;
         return 0;
     }
     case T_NAMES:
@@ -535,6 +551,7 @@ static void section_begin(gasdep_model *m, const char *text)
     char buf[256], word[256], name[256], extra[8];
     snprintf(buf, sizeof buf, "%s", text);
     snprintf(m->cur_section, sizeof m->cur_section, "%s", text);
+    m->section_seq++;
     m->cur_kind = -2; /* ignore keys of a bad section */
     m->cur_elem = NULL;
     name[0] = '\0';
@@ -601,7 +618,10 @@ static char *reader_line(char *str, int num, void *stream)
     const char *e = strchr(r->p, '\n');
     size_t len = e ? (size_t)(e - r->p) + 1 : strlen(r->p);
     r->m->cur_line++;
-    if (len + 1 > (size_t)num) {
+    size_t content = len;
+    while (content > 0 && (r->p[content - 1] == '\n' || r->p[content - 1] == '\r'))
+        content--;
+    if (content > (size_t)num - 3 || len + 1 > (size_t)num) {
         srcloc at = {r->m->cur_file, r->m->cur_line};
         err_at(r->m, at, "line longer than %d characters", num - 3);
         r->p += len;
@@ -840,6 +860,7 @@ int scenario_set(gasdep_model *m, const char *path, const char *value)
     m->overrides[m->n_overrides++] = s;
     srcloc at = {-1, m->n_overrides};
     int before = m->n_errors;
+    m->section_seq++;
     if (split_path(m, path, &kind, &el, &kd, key, sizeof key, &why)) {
         err_at(m, at, "'%s': %s", path, why);
         return GASDEP_EINPUT;

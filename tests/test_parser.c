@@ -166,7 +166,8 @@ Test(parser, event_with_both_factor_and_value_is_an_error)
              "start = 2022-01-02\n"  /* 18 */
              "factor = 50%\n"        /* 19 */
              "value = 5 mcm/d\n",    /* 20 */
-        NULL, "test.ini:16:", "event 'e': give either 'factor' or 'value'"};
+        /* reported at the second of the two keys, where the conflict arises */
+        NULL, "test.ini:20:", "give either 'factor' or 'value', not both"};
     check_case(&c);
 }
 

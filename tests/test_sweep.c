@@ -519,9 +519,9 @@ Test(sweep, resume_after_sigkill_gives_identical_bytes)
                     path_in("tiny.ini"), VARY, path_in("full")), 0);
     /* the writer SIGKILLs its own process after 20 of 105 records, with
      * half of a 21st written (a torn record) */
-    int st = sh("GASDEP_BATCH_KILL_AFTER=20 GASDEP_BATCH_KILL_TORN=1 %s sweep %s %s "
-                "--keep-series -q -j 2 -o %s", bin(), path_in("tiny.ini"), VARY,
-                path_in("cut"));
+    int st = sh("(GASDEP_BATCH_KILL_AFTER=20 GASDEP_BATCH_KILL_TORN=1 %s sweep %s %s "
+                "--keep-series -q -j 2 -o %s; exit $?) 2>/dev/null", bin(), path_in("tiny.ini"),
+                VARY, path_in("cut"));
     cr_assert(WIFSIGNALED(st) || (WIFEXITED(st) && WEXITSTATUS(st) == 128 + SIGKILL),
               "not killed: status %d", st);
     cr_expect(!file_exists(path_in("cut/sweep.csv")), "half a sweep written");
@@ -547,12 +547,13 @@ Test(sweep, resume_after_external_kill_9)
     memcpy(end, "end = 2023-12-31", 16);
     write_file(path_in("long.ini"), text);
     const char *vary = "--vary pipeline.P.capacity=1:12:0.25mcm/d";
+    const char *exe = bin(); /* before fork: the child must not assert */
     pid_t pid = fork();
     cr_assert_geq(pid, 0);
     if (pid == 0) {
         int devnull = open("/dev/null", O_WRONLY);
         dup2(devnull, 2);
-        execl(bin(), bin(), "sweep", path_in("long.ini"), "--vary",
+        execl(exe, exe, "sweep", path_in("long.ini"), "--vary",
               "pipeline.P.capacity=1:12:0.25mcm/d", "-j", "1", "-o", path_in("cut"),
               (char *)NULL);
         _exit(127);
@@ -599,4 +600,50 @@ Test(sweep, cli_usage_errors_exit_2)
     cr_expect_str_eq(l, "run,pipeline.P.capacity\n1,1mcm/d\n2,2mcm/d\n3,3mcm/d\n");
     free(l);
     cr_expect(!file_exists(path_in("x")));
+}
+
+Test(sweep, failed_runs_are_marked_and_reported)
+{
+    /* starts after the event's end are refused at init: runs 3 and 4 fail */
+    gasdep_batch *b = sweep_of(TINY);
+    cr_assert_eq(gasdep_batch_vary(b, "event.cut.start=2022-01-25:2022-02-09:5"), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_prepare(b), GASDEP_OK, "%s", gasdep_batch_errmsg(b));
+    gasdep_batch_options o = {2, path_in("out"), 0, 0, NULL, NULL};
+    gasdep_batch_report r;
+    cr_assert_eq(gasdep_batch_run(b, &o, &r), GASDEP_OK);
+    cr_expect_eq(r.failed, 2);
+    cr_expect_eq(r.first_failed_run, 3);
+    cr_expect(strstr(r.first_error, "before") != NULL, "%s", r.first_error);
+    table t = read_csv(path_in("out/sweep.csv"));
+    cr_assert_eq(t.rows, 4);
+    cr_expect_str_eq(at(&t, 0, "status"), "ok");
+    cr_expect_str_eq(at(&t, 1, "status"), "ok");
+    cr_expect_str_eq(at(&t, 2, "status"), "failed");
+    cr_expect_str_eq(at(&t, 2, "event.cut.start"), "2022-02-04");
+    cr_expect_str_eq(at(&t, 2, "unserved_mcm"), "");
+    cr_expect_str_eq(at(&t, 3, "status"), "failed");
+    free_csv(&t);
+    gasdep_batch_destroy(b);
+    /* the CLI writes the rows and exits 1 */
+    int st = sh("%s sweep %s --vary event.cut.start=2022-01-25:2022-02-09:5 -q -o %s "
+                "2>/dev/null", bin(), path_in("tiny.ini"), path_in("cli"));
+    cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 1, "status %d", st);
+    same_bytes(path_in("out/sweep.csv"), path_in("cli/sweep.csv"));
+}
+
+Test(sweep, heatmap_script_draws_png_and_svg)
+{
+    if (system("command -v gnuplot >/dev/null 2>&1"))
+        cr_skip("gnuplot not installed: heatmap not tested");
+    write_file(path_in("tiny.ini"), TINY);
+    cr_assert_eq(sh("%s sweep %s %s -q -o %s", bin(), path_in("tiny.ini"), VARY,
+                    path_in("out")), 0);
+    cr_assert_eq(sh("plots/heatmap.sh %s --region R -o %s >/dev/null",
+                    path_in("out/sweep.csv"), path_in("fig")), 0);
+    struct stat st;
+    cr_expect(stat(path_in("fig/heatmap_R_unserved_share.png"), &st) == 0 && st.st_size > 1000);
+    cr_expect(stat(path_in("fig/heatmap_R_unserved_share.svg"), &st) == 0 && st.st_size > 1000);
+    /* a parameter that is not in the file is an error */
+    cr_expect_neq(sh("plots/heatmap.sh %s --x nope -o %s 2>/dev/null",
+                     path_in("out/sweep.csv"), path_in("fig")), 0);
 }
