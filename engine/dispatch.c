@@ -223,6 +223,12 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc)
     lp->smcp.msg_lev = GLP_MSG_OFF;
     lp->smcp.meth = GLP_DUALP;
     lp->smcp.presolve = GLP_OFF;
+    /* Dantzig pricing: measured 4x faster than projected steepest edge on
+     * these small, warm-started daily LPs (bench/, synthetic-40) */
+    lp->smcp.pricing = GLP_PT_STD;
+    /* a degenerate warm start can stall the simplex; give up early and
+     * restart from a fresh basis instead (see simplex_meth) */
+    lp->smcp.it_lim = 5000 + 20 * (lp->nrows + lp->ncols);
     glp_init_iocp(&lp->iocp);
     lp->iocp.msg_lev = GLP_MSG_OFF;
     lp->iocp.presolve = GLP_OFF;
@@ -285,17 +291,12 @@ static int simplex_meth(struct dispatch *lp, int meth)
     glp_smcp parm = lp->smcp;
     parm.meth = meth;
     int rc = glp_simplex(lp->lp, &parm);
-    if (getenv("GASDEP_DEBUG_LP")) fprintf(stderr, "simplex rc=%d status=%d obj=%g\n", rc, glp_get_status(lp->lp), glp_get_obj_val(lp->lp));
     if (rc != 0 || glp_get_status(lp->lp) != GLP_OPT) {
         /* a stale basis can stall the warm start: rebuild and go primal */
         glp_adv_basis(lp->lp, 0);
         glp_smcp s = lp->smcp;
         s.meth = GLP_PRIMAL;
         rc = glp_simplex(lp->lp, &s);
-        if (getenv("GASDEP_DEBUG_LP")) { fprintf(stderr, "  fallback rc=%d status=%d\n", rc, glp_get_status(lp->lp));
-          for (int j = 1; j <= glp_get_num_cols(lp->lp); j++) { double a = glp_get_col_lb(lp->lp, j), b = glp_get_col_ub(lp->lp, j); int t = glp_get_col_type(lp->lp, j); if (t == GLP_DB && !(a < b)) fprintf(stderr, "   col %d type %d [%g,%g]\n", j, t, a, b);}
-          for (int j = 1; j <= glp_get_num_rows(lp->lp); j++) { double a = glp_get_row_lb(lp->lp, j), b = glp_get_row_ub(lp->lp, j); int t = glp_get_row_type(lp->lp, j); if (t == GLP_DB && !(a < b)) fprintf(stderr, "   row %d type %d [%g,%g]\n", j, t, a, b);}
-          fprintf(stderr, "   phi col %d uns %d..\n", lp->c_phi, lp->c_uns); }
     }
     return rc == 0 && glp_get_status(lp->lp) == GLP_OPT ? 0 : -1;
 }
