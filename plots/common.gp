@@ -43,7 +43,7 @@ if (T_SPAN_DAYS <= 120) {
     set format x "%d %b\n%Y"
     if (T_SPAN_DAYS <= 14) { set xtics 86400; set mxtics 1 }
 } else {
-    if (T_SPAN_DAYS <= 3 * 366) { set format x "%b\n%Y" } else { set format x "%Y" }
+    if (T_SPAN_DAYS <= 5 * 366) { set format x "%b\n%Y" } else { set format x "%Y" }
 }
 if (T_SPAN_DAYS > 0) { set xrange [T_MIN:T_MAX] } else { set xrange [T_MIN - 86400:T_MAX + 86400] }
 set xlabel "Gas day"
