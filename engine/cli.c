@@ -242,22 +242,20 @@ static int cmd_check(int argc, char **argv)
     for (int o = 0; o < gasdep_count(m, GASDEP_ORIGIN); o++)
         printf(" %s(%s)", gasdep_name(m, GASDEP_ORIGIN, o),
                gasdep_name(m, GASDEP_ORIGIN_GROUP, gasdep_origin_group(m, o)));
-    printf("\n\n%-10s %-6s %14s %14s %10s\n", "area", "kind", "demand_bcm_y",
-           "peak_mcm_d", "n1_pct");
+    printf("\n\n%-10s %-6s %14s %10s\n", "area", "kind", "demand_bcm_y", "n1_pct");
     double total = 0;
     for (int a = 0; a < gasdep_count(m, GASDEP_AREA); a++) {
         char path[300];
-        double mean = NAN, peak = NAN;
+        double mean = NAN;
         if (!gasdep_area_is_group(m, a)) {
             snprintf(path, sizeof path, "region.%s.demand",
                      gasdep_name(m, GASDEP_AREA, a));
             gasdep_get(m, path, &mean);
             total += mean;
         }
-        (void)peak;
-        printf("%-10s %-6s %14.2f %14s %10.1f\n", gasdep_name(m, GASDEP_AREA, a),
+        printf("%-10s %-6s %14.2f %10.1f\n", gasdep_name(m, GASDEP_AREA, a),
                gasdep_area_is_group(m, a) ? "group" : "region",
-               gasdep_area_is_group(m, a) ? NAN : mean * 365.0 / 1000.0, "",
+               gasdep_area_is_group(m, a) ? NAN : mean * 365.0 / 1000.0,
                gasdep_n1_pct(m, a));
     }
     printf("\ntotal regional demand: %.2f bcm/y (%.1f mcm/d mean)\n",

@@ -209,6 +209,15 @@ struct output *output_open(gasdep_model *m, const char *dir,
         }
         o->f[t] = only_stream;
     } else {
+        /* like mkdir -p: create missing parents too */
+        char *tmpdir = xstrdup(dir);
+        for (char *s = tmpdir ? tmpdir + 1 : NULL; s && *s; s++)
+            if (*s == '/') {
+                *s = '\0';
+                mkdir(tmpdir, 0777);
+                *s = '/';
+            }
+        free(tmpdir);
         if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
             err_fail(m, GASDEP_EIO, "%s: cannot create directory: %s", dir,
                      strerror(errno));
