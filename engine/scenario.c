@@ -57,6 +57,12 @@ void *scenario_find(const gasdep_model *m, int kind, const char *name)
     return NULL;
 }
 
+static void dates_always(int *from, int *to)
+{
+    *from = DAY_NONE_LO;
+    *to = DAY_NONE_HI;
+}
+
 static void *element_new(gasdep_model *m, int kind, size_t size,
                          const char *name, srcloc at)
 {
@@ -75,44 +81,28 @@ static void *element_new(gasdep_model *m, int kind, size_t size,
     e->name = xstrdup(name);
     e->at = at;
     e->enabled = 1;
+    /* defaults that are not zero: always online, outages cut fully */
+    static const outage OUT = {0.0, 0.0, 0, 0.5, 1.0};
     switch (kind) {
-    case SK_SOURCE: {
-        source_el *s = (source_el *)e;
-        s->online = DAY_NONE_LO;
-        s->offline = DAY_NONE_HI;
-        s->out.depth = 1.0;
-        s->out.sigma = 0.5;
+    case SK_SOURCE:
+        dates_always(&((source_el *)e)->online, &((source_el *)e)->offline);
+        ((source_el *)e)->out = OUT;
         break;
-    }
-    case SK_PIPELINE: {
-        pipeline_el *p = (pipeline_el *)e;
-        p->online = DAY_NONE_LO;
-        p->offline = DAY_NONE_HI;
-        p->out.depth = 1.0;
-        p->out.sigma = 0.5;
+    case SK_PIPELINE:
+        dates_always(&((pipeline_el *)e)->online, &((pipeline_el *)e)->offline);
+        ((pipeline_el *)e)->out = OUT;
         break;
-    }
-    case SK_STORAGE: {
-        storage_el *s = (storage_el *)e;
-        s->initial_fill = 0.5;
-        s->out.depth = 1.0;
-        s->out.sigma = 0.5;
+    case SK_LNG:
+        dates_always(&((lng_el *)e)->online, &((lng_el *)e)->offline);
+        ((lng_el *)e)->out = OUT;
         break;
-    }
-    case SK_LNG: {
-        lng_el *g = (lng_el *)e;
-        g->online = DAY_NONE_LO;
-        g->offline = DAY_NONE_HI;
-        g->out.depth = 1.0;
-        g->out.sigma = 0.5;
+    case SK_STORAGE:
+        ((storage_el *)e)->initial_fill = 0.5;
+        ((storage_el *)e)->out = OUT;
         break;
-    }
-    case SK_EVENT: {
-        event_el *v = (event_el *)e;
-        v->start = DAY_NONE_LO;
-        v->end = DAY_NONE_HI;
+    case SK_EVENT:
+        dates_always(&((event_el *)e)->start, &((event_el *)e)->end);
         break;
-    }
     default:
         break;
     }
