@@ -2,7 +2,7 @@
 BUILD ?= build
 BUILD_ASAN ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DGASDEP_MPI=ON
 ifeq ($(CI),true)
 CMAKE_FLAGS += -DGASDEP_WERROR=ON
 endif
@@ -27,7 +27,7 @@ test: build
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: deps
-	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DGASDEP_SANITIZE=ON $(filter -DGASDEP_WERROR=ON,$(CMAKE_FLAGS))
+	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DGASDEP_SANITIZE=ON -DGASDEP_MPI=ON $(filter -DGASDEP_WERROR=ON,$(CMAKE_FLAGS))
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
 	cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
