@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "batch_int.h"
+#include "model.h"
 
 /* ---- buffers ------------------------------------------------------------- */
 
@@ -75,49 +76,10 @@ void bb_free(bbuf *b)
     memset(b, 0, sizeof *b);
 }
 
+/* NUL-terminated fixed-point text; the digits come from output.c. */
 char *fmt_fixed(char *buf, double x, int dec)
 {
-    static const double P10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
-    char *p = buf;
-    if (!isfinite(x)) {
-        *p = '\0';
-        return buf;
-    }
-    double scaled = x * P10[dec];
-    if (fabs(scaled) >= 9e15) {
-        snprintf(buf, 32, "%.10g", x);
-        return buf;
-    }
-    long long v = llround(scaled);
-    if (v < 0) {
-        *p++ = '-';
-        v = -v;
-    }
-    unsigned long long den = (unsigned long long)P10[dec];
-    unsigned long long ip = (unsigned long long)v / den;
-    unsigned long long fp = (unsigned long long)v % den;
-    char tmp[24];
-    int k = 0;
-    do {
-        tmp[k++] = (char)('0' + ip % 10);
-        ip /= 10;
-    } while (ip);
-    while (k)
-        *p++ = tmp[--k];
-    if (fp) {
-        char fr[12];
-        for (int i = dec - 1; i >= 0; i--) {
-            fr[i] = (char)('0' + fp % 10);
-            fp /= 10;
-        }
-        int last = dec;
-        while (last > 0 && fr[last - 1] == '0')
-            last--;
-        *p++ = '.';
-        memcpy(p, fr, (size_t)last);
-        p += last;
-    }
-    *p = '\0';
+    *csv_fixed(buf, x, dec) = '\0';
     return buf;
 }
 

@@ -376,6 +376,9 @@ double results_n1(const gasdep_model *m, int area);
 double results_imbalance(const gasdep_model *m, double *scratch);
 
 /* output.c */
+/* x with `dec` decimals, trailing zeros trimmed, nothing for NaN; returns
+ * the end of the text (not NUL-terminated). */
+char *csv_fixed(char *p, double x, int dec);
 struct output *output_open(gasdep_model *m, const char *dir,
                            const char *only_table, FILE *only_stream);
 int output_day(struct output *o, const gasdep_model *m);

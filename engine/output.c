@@ -44,7 +44,7 @@ struct output {
 
 /* Fixed-point with `dec` decimals, trailing zeros trimmed; empty for NaN.
  * Much faster than printf, and output rows dominate the cost of a day. */
-static char *fmt_num(char *p, double x, int dec)
+char *csv_fixed(char *p, double x, int dec)
 {
     static const double P10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
     if (!isfinite(x))
@@ -268,23 +268,23 @@ int output_day(struct output *o, const gasdep_model *m)
             *p++ = ',';
             p = put_str(p, o->q_area[a]);
             *p++ = ',';
-            p = fmt_num(p, d->area_demand[a], 6);
+            p = csv_fixed(p, d->area_demand[a], 6);
             *p++ = ',';
-            p = fmt_num(p, d->area_supplied[a], 6);
+            p = csv_fixed(p, d->area_supplied[a], 6);
             *p++ = ',';
-            p = fmt_num(p, d->area_unserved[a], 6);
+            p = csv_fixed(p, d->area_unserved[a], 6);
             *p++ = ',';
             int has = d->area_volume[a] > 0;
             if (has)
-                p = fmt_num(p, d->area_storage[a], 6);
+                p = csv_fixed(p, d->area_storage[a], 6);
             *p++ = ',';
             if (has)
-                p = fmt_num(p, d->area_storage[a] / d->area_volume[a], 6);
+                p = csv_fixed(p, d->area_storage[a] / d->area_volume[a], 6);
             *p++ = ',';
             if (has)
-                p = fmt_num(p, d->area_target_vol[a] / d->area_volume[a], 6);
+                p = csv_fixed(p, d->area_target_vol[a] / d->area_volume[a], 6);
             *p++ = ',';
-            p = fmt_num(p, d->area_price[a], 4);
+            p = csv_fixed(p, d->area_price[a], 4);
             *p++ = '\n';
             fwrite(L, 1, (size_t)(p - L), o->f[T_BALANCE]);
         }
@@ -305,10 +305,10 @@ int output_day(struct output *o, const gasdep_model *m)
                 *p++ = ',';
                 p = put_str(p, names[k]);
                 *p++ = ',';
-                p = fmt_num(p, v, 6);
+                p = csv_fixed(p, v, 6);
                 *p++ = ',';
                 if (sup > 1e-12)
-                    p = fmt_num(p, v / sup, 6);
+                    p = csv_fixed(p, v / sup, 6);
                 *p++ = '\n';
                 fwrite(L, 1, (size_t)(p - L), o->f[t]);
             }
@@ -326,12 +326,12 @@ int output_day(struct output *o, const gasdep_model *m)
             *p++ = ',';
             p = put_str(p, o->q_node[n->pipe_to[q]]);
             *p++ = ',';
-            p = fmt_num(p, f, 6);
+            p = csv_fixed(p, f, 6);
             *p++ = ',';
-            p = fmt_num(p, cap, 6);
+            p = csv_fixed(p, cap, 6);
             *p++ = ',';
             if (cap > 1e-12)
-                p = fmt_num(p, fabs(f) / cap, 6);
+                p = csv_fixed(p, fabs(f) / cap, 6);
             *p++ = '\n';
             fwrite(L, 1, (size_t)(p - L), o->f[T_FLOWS]);
         }
@@ -354,21 +354,21 @@ static void write_summary(struct output *o, const gasdep_model *m)
                          s.unserved_mcm * n->gwh_per_mcm,
                          s.demand_mcm > 0 ? s.unserved_mcm / s.demand_mcm : NAN};
         for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
-            *fmt_num(buf, vals[i], 6) = '\0';
+            *csv_fixed(buf, vals[i], 6) = '\0';
             fprintf(f, "%s,", buf);
         }
         fprintf(f, "%d,", s.days_short);
-        *fmt_num(buf, s.min_storage_fill, 6) = '\0';
+        *csv_fixed(buf, s.min_storage_fill, 6) = '\0';
         fprintf(f, "%s,", buf);
-        *fmt_num(buf, s.peak_price_eur_mwh, 4) = '\0';
+        *csv_fixed(buf, s.peak_price_eur_mwh, 4) = '\0';
         fprintf(f, "%s,", buf);
-        *fmt_num(buf, s.n1_pct, 3) = '\0';
+        *csv_fixed(buf, s.n1_pct, 3) = '\0';
         fputs(buf, f);
         for (int g = 0; g < n->n_ogroups; g++) {
             double st[3];
             gasdep_area_group_share_stats(m, a, g, &st[0], &st[1], &st[2]);
             for (int i = 0; i < 3; i++) {
-                *fmt_num(buf, st[i], 6) = '\0';
+                *csv_fixed(buf, st[i], 6) = '\0';
                 fprintf(f, ",%s", buf);
             }
         }
