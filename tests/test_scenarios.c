@@ -1,0 +1,735 @@
+/* test_scenarios.c: every reference scenario in scenarios/ (issue 3).
+ *
+ * For each scenario file (listed explicitly in `scenarios[]`, default.ini
+ * included): load and init as `gasdep check` does, run a shortened horizon
+ * that still covers the scenario's key event, and
+ *   1. check the daily invariants on every simulated day (origin and group
+ *      volumes add up to the supplied gas, shares in [0,1], pipeline flows
+ *      within capacity, storage fill in [0,1], unserved in [0, demand],
+ *      mass balance);
+ *   2. compare headline figures with a recorded regression table;
+ *   3. check sanity relations that follow from the scenario's inputs (event
+ *      dates, capacities, paired scenarios), not from recorded output.
+ *
+ * Horizons are shortened with gasdep_set("scenario.end") before init; the
+ * start (and so the initial storage state) is the scenario's own.
+ * To re-record the regression table: GASDEP_RECORD=1 build/tests/test_scenarios
+ * --filter 'scenarios/regression_*' --jobs 1 prints the table rows.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+/* ---- scenario table --------------------------------------------------- */
+
+typedef struct scen {
+    const char *name; /* file stem under scenarios/ */
+    const char *end;  /* shortened horizon end (start is the file's) */
+} scen;
+
+/* Horizons: 60-125 days covering the key event, except russia-cut-2022,
+ * whose events run from April to November 2022 and which must start in
+ * October 2021 for its storage state: it runs 14 months (the engine needs
+ * ~0.1 ms per day in Release, so this costs a few tens of ms). */
+static const scen scenarios[] = {
+    {"default", "2022-01-31"},                    /* cut 15 Jan; 123 d */
+    {"baseline-2021", "2021-12-31"},              /* 92 d */
+    {"cold-winter-2021", "2022-01-31"},           /* spell 10-23 Jan; 123 d */
+    {"full-russian-stop-winter", "2021-11-30"},   /* stop from 1 Sep; 91 d */
+    {"full-russian-stop-winter-national", "2021-11-30"},
+    {"southern-corridor-expansion", "2021-12-31"}, /* 92 d */
+    {"southern-corridor-expansion-russia-stop", "2021-11-30"},
+    {"ganja-gap-outage", "2022-01-31"},           /* cut from 1 Jan; 123 d */
+    {"ganja-gap-outage-russia-cut", "2022-01-31"},
+    {"russia-cut-2022", "2022-11-30"},            /* cuts Apr-Sep 2022; 426 d */
+    {"ukraine-transit-end-2025", "2025-01-31"},   /* transit end 1 Jan; 123 d */
+};
+#define NSCEN ((int)(sizeof scenarios / sizeof scenarios[0]))
+
+static const scen *find_scen(const char *name)
+{
+    for (int i = 0; i < NSCEN; i++)
+        if (strcmp(scenarios[i].name, name) == 0)
+            return &scenarios[i];
+    cr_assert_fail("scenario '%s' not in the table", name);
+    return NULL;
+}
+
+/* ---- a run with its daily record ---------------------------------------- */
+
+typedef struct run {
+    const char *name;
+    gasdep_model *m;
+    int first, nd, na, ng, np;
+    double *gv;                     /* [day][area][group] mcm */
+    double *sup, *dem, *uns, *sto;  /* [day][area] */
+    double *flow;                   /* [day][pipeline] mcm, signed */
+} run;
+
+#define GV(r, d, a, g) ((r)->gv[((size_t)(d) * (r)->na + (a)) * (r)->ng + (g)])
+#define AD(r, arr, d, a) ((r)->arr[(size_t)(d) * (r)->na + (a)])
+#define FL(r, d, p) ((r)->flow[(size_t)(d) * (r)->np + (p)])
+
+static double relerr(double a, double b)
+{
+    return fabs(a - b) / fmax(1.0, fabs(b));
+}
+
+/* Every invariant of one simulated day; records the day into r. */
+static void check_day(run *r, int d, char *date)
+{
+    gasdep_model *m = r->m;
+    int no = gasdep_count(m, GASDEP_ORIGIN);
+    for (int a = 0; a < r->na; a++) {
+        const char *an = gasdep_name(m, GASDEP_AREA, a);
+        gasdep_area_day ad;
+        cr_assert_eq(gasdep_area_result(m, a, &ad), GASDEP_OK);
+        AD(r, sup, d, a) = ad.supplied_mcm;
+        AD(r, dem, d, a) = ad.demand_mcm;
+        AD(r, uns, d, a) = ad.unserved_mcm;
+        AD(r, sto, d, a) = ad.storage_mcm;
+        cr_assert(ad.unserved_mcm >= -1e-9
+                  && ad.unserved_mcm <= ad.demand_mcm + 1e-9,
+                  "%s %s %s: unserved %g outside [0, demand %g]", r->name, date,
+                  an, ad.unserved_mcm, ad.demand_mcm);
+        cr_assert(relerr(ad.supplied_mcm + ad.unserved_mcm, ad.demand_mcm) < 1e-6,
+                  "%s %s %s: supplied %g + unserved %g != demand %g", r->name,
+                  date, an, ad.supplied_mcm, ad.unserved_mcm, ad.demand_mcm);
+        if (!isnan(ad.storage_fill))
+            cr_assert(ad.storage_fill >= -1e-9 && ad.storage_fill <= 1 + 1e-9,
+                      "%s %s %s: storage fill %g", r->name, date, an,
+                      ad.storage_fill);
+        double os = 0, gs = 0;
+        for (int o = 0; o < no; o++) {
+            double v = gasdep_area_origin_mcm(m, a, o);
+            os += v;
+            if (ad.supplied_mcm > 1e-9) {
+                double sh = v / ad.supplied_mcm;
+                cr_assert(sh >= -1e-9 && sh <= 1 + 1e-9,
+                          "%s %s %s: share of origin %s = %g", r->name, date,
+                          an, gasdep_name(m, GASDEP_ORIGIN, o), sh);
+            }
+        }
+        for (int g = 0; g < r->ng; g++) {
+            double v = gasdep_area_group_mcm(m, a, g);
+            GV(r, d, a, g) = v;
+            gs += v;
+            if (ad.supplied_mcm > 1e-9) {
+                double sh = v / ad.supplied_mcm;
+                cr_assert(sh >= -1e-9 && sh <= 1 + 1e-9,
+                          "%s %s %s: share of group %s = %g", r->name, date,
+                          an, gasdep_name(m, GASDEP_ORIGIN_GROUP, g), sh);
+            }
+        }
+        if (ad.supplied_mcm > 1e-9) {
+            cr_assert(fabs(os - ad.supplied_mcm) <= 1e-6 * ad.supplied_mcm,
+                      "%s %s %s: origins sum %.9g, supplied %.9g", r->name,
+                      date, an, os, ad.supplied_mcm);
+            cr_assert(fabs(gs - ad.supplied_mcm) <= 1e-6 * ad.supplied_mcm,
+                      "%s %s %s: groups sum %.9g, supplied %.9g", r->name,
+                      date, an, gs, ad.supplied_mcm);
+        }
+    }
+    for (int p = 0; p < r->np; p++) {
+        double f, cap;
+        cr_assert_eq(gasdep_pipeline_result(m, p, &f, &cap), GASDEP_OK);
+        FL(r, d, p) = f;
+        cr_assert(fabs(f) <= cap + 1e-6, "%s %s pipeline %s: |flow| %g > cap %g",
+                  r->name, date, gasdep_name(m, GASDEP_PIPELINE, p), fabs(f),
+                  cap);
+    }
+    double imb = gasdep_mass_imbalance_mcm(m, NULL);
+    cr_assert(imb < 1e-5, "%s %s: mass imbalance %g mcm", r->name, date, imb);
+}
+
+/* Load scenarios/<name>.ini, shorten it, init, step every day with the
+ * invariant checks, finish. */
+static run *run_scen_to(const char *name, const char *end)
+{
+    const scen *s = find_scen(name);
+    char path[256];
+    snprintf(path, sizeof path, "scenarios/%s.ini", s->name);
+    run *r = calloc(1, sizeof *r);
+    cr_assert_not_null(r);
+    r->name = s->name;
+    r->m = gasdep_create();
+    cr_assert_not_null(r->m);
+    cr_assert_eq(gasdep_load(r->m, path), GASDEP_OK, "%s: %s", path,
+                 gasdep_errmsg(r->m));
+    if (!end)
+        end = s->end;
+    cr_assert_eq(gasdep_set(r->m, "scenario.end", end), GASDEP_OK, "%s",
+                 gasdep_errmsg(r->m));
+    cr_assert_eq(gasdep_init(r->m), GASDEP_OK, "%s: %s", path,
+                 gasdep_errmsg(r->m));
+    int last;
+    cr_assert_eq(gasdep_horizon(r->m, &r->first, &last), GASDEP_OK);
+    cr_assert_eq(last, th_day(end), "%s: horizon end not shortened", path);
+    r->nd = last - r->first + 1;
+    r->na = gasdep_count(r->m, GASDEP_AREA);
+    r->ng = gasdep_count(r->m, GASDEP_ORIGIN_GROUP);
+    r->np = gasdep_count(r->m, GASDEP_PIPELINE);
+    size_t nda = (size_t)r->nd * r->na;
+    r->gv = calloc(nda * r->ng, sizeof *r->gv);
+    r->sup = calloc(nda, sizeof(double));
+    r->dem = calloc(nda, sizeof(double));
+    r->uns = calloc(nda, sizeof(double));
+    r->sto = calloc(nda, sizeof(double));
+    r->flow = calloc((size_t)r->nd * r->np, sizeof(double));
+    cr_assert(r->gv && r->sup && r->dem && r->uns && r->sto && r->flow);
+    int rc, d = 0;
+    while ((rc = gasdep_step(r->m)) == GASDEP_OK) {
+        cr_assert_lt(d, r->nd);
+        cr_assert_eq(gasdep_day(r->m), r->first + d);
+        char date[16];
+        gasdep_date_format(r->first + d, date);
+        check_day(r, d, date);
+        d++;
+    }
+    cr_assert_eq(rc, GASDEP_DONE, "%s: step failed: %s", path,
+                 gasdep_errmsg(r->m));
+    cr_assert_eq(d, r->nd);
+    cr_assert_eq(gasdep_finish(r->m), GASDEP_OK);
+    double worst;
+    gasdep_mass_imbalance_mcm(r->m, &worst);
+    cr_assert_lt(worst, 1e-5);
+    /* summary statistics are consistent with the daily record */
+    for (int a = 0; a < r->na; a++) {
+        gasdep_area_summary sm;
+        cr_assert_eq(gasdep_area_summary_get(r->m, a, &sm), GASDEP_OK);
+        double dem = 0, uns = 0;
+        for (int k = 0; k < r->nd; k++) {
+            dem += AD(r, dem, k, a);
+            uns += AD(r, uns, k, a);
+        }
+        cr_assert_lt(relerr(sm.demand_mcm, dem), 1e-6);
+        cr_assert_lt(fabs(sm.unserved_mcm - uns), 1e-6 * fmax(1, dem));
+        for (int g = 0; g < r->ng; g++) {
+            double mean, mn, mx;
+            cr_assert_eq(gasdep_area_group_share_stats(r->m, a, g, &mean, &mn,
+                                                       &mx), GASDEP_OK);
+            cr_assert(mn >= -1e-9 && mx <= 1 + 1e-9 && mean >= mn - 1e-9
+                      && mean <= mx + 1e-9,
+                      "%s %s: share stats %g %g %g", r->name,
+                      gasdep_name(r->m, GASDEP_AREA, a), mean, mn, mx);
+        }
+    }
+    return r;
+}
+
+static run *run_scen(const char *name) { return run_scen_to(name, NULL); }
+
+static void run_free(run *r)
+{
+    if (!r)
+        return;
+    gasdep_destroy(r->m);
+    free(r->gv);
+    free(r->sup);
+    free(r->dem);
+    free(r->uns);
+    free(r->sto);
+    free(r->flow);
+    free(r);
+}
+
+/* ---- accessors over the daily record ------------------------------------ */
+
+static int aidx(run *r, const char *n) { return th_area(r->m, n); }
+static int gidx(run *r, const char *n) { return th_group(r->m, n); }
+static int pidx(run *r, const char *n) { return th_pipe(r->m, n); }
+
+/* Day index of an ISO date, clamped to [0, nd]. */
+static int di(run *r, const char *iso)
+{
+    int d = th_day(iso) - r->first;
+    return d < 0 ? 0 : d > r->nd ? r->nd : d;
+}
+
+/* Volume-weighted share of group g in area a over days [d0, d1). */
+static double share(run *r, const char *area, const char *group, int d0, int d1)
+{
+    int a = aidx(r, area), g = gidx(r, group);
+    double v = 0, s = 0;
+    for (int d = d0; d < d1; d++) {
+        v += GV(r, d, a, g);
+        s += AD(r, sup, d, a);
+    }
+    return s > 0 ? v / s : 0;
+}
+
+/* Unserved (mcm) of area a over [d0, d1); area NULL sums all regions. */
+static double unserved(run *r, const char *area, int d0, int d1)
+{
+    double u = 0;
+    for (int a = 0; a < r->na; a++) {
+        if (area ? a != aidx(r, area) : gasdep_area_is_group(r->m, a))
+            continue;
+        for (int d = d0; d < d1; d++)
+            u += AD(r, uns, d, a);
+    }
+    return u;
+}
+
+/* Largest forward flow of pipeline p over [d0, d1). */
+static double max_flow(run *r, const char *pipe, int d0, int d1)
+{
+    int p = pidx(r, pipe);
+    double mx = -INFINITY;
+    for (int d = d0; d < d1; d++)
+        mx = fmax(mx, FL(r, d, p));
+    return mx;
+}
+
+/* Pipelines leaving the Russian export nodes (RU-*) of the network. */
+static const char *const ru_export_pipes[] = {
+    "NordStream1", "Yamal-RU-BY", "UA-Sudzha", "UA-Sokhranivka", "BlueStream",
+    "TurkStream-1", "TurkStream-2", "RU-FI", "RU-LV", "RU-EE",
+};
+
+static void expect_no_russian_exports(run *r, int d0, int d1)
+{
+    for (size_t i = 0; i < sizeof ru_export_pipes / sizeof *ru_export_pipes; i++)
+        cr_expect_leq(max_flow(r, ru_export_pipes[i], d0, d1), 1e-9,
+                      "%s: %s carries gas while Russian supply is stopped",
+                      r->name, ru_export_pipes[i]);
+}
+
+static void expect_same_demand(run *a, run *b, int d0, int d1, const char *why)
+{
+    cr_assert_eq(a->na, b->na);
+    for (int ar = 0; ar < a->na; ar++)
+        for (int d = d0; d < d1; d++)
+            cr_assert_lt(relerr(AD(a, dem, d, ar), AD(b, dem, d, ar)), 1e-9,
+                         "%s vs %s: demand of %s differs on day %d (%s)",
+                         a->name, b->name, gasdep_name(a->m, GASDEP_AREA, ar),
+                         d, why);
+}
+
+/* ---- 1. invariants, every scenario, every day ---------------------------- */
+
+#define INVARIANTS(id, file)                                                   \
+    Test(scenarios, invariants_##id, .timeout = 120)                          \
+    {                                                                          \
+        run_free(run_scen(file));                                              \
+    }
+
+INVARIANTS(default, "default")
+INVARIANTS(baseline_2021, "baseline-2021")
+INVARIANTS(cold_winter_2021, "cold-winter-2021")
+INVARIANTS(full_russian_stop_winter, "full-russian-stop-winter")
+INVARIANTS(full_russian_stop_winter_national, "full-russian-stop-winter-national")
+INVARIANTS(southern_corridor_expansion, "southern-corridor-expansion")
+INVARIANTS(southern_corridor_expansion_russia_stop,
+           "southern-corridor-expansion-russia-stop")
+INVARIANTS(ganja_gap_outage, "ganja-gap-outage")
+INVARIANTS(ganja_gap_outage_russia_cut, "ganja-gap-outage-russia-cut")
+INVARIANTS(russia_cut_2022, "russia-cut-2022")
+INVARIANTS(ukraine_transit_end_2025, "ukraine-transit-end-2025")
+
+/* Every scenario file in scenarios/ is in the table (a new file must be
+ * added to it). */
+Test(scenarios, table_lists_every_file)
+{
+    FILE *p = popen("ls scenarios/*.ini", "r");
+    cr_assert_not_null(p);
+    char line[512];
+    int n = 0;
+    while (fgets(line, sizeof line, p)) {
+        line[strcspn(line, "\n")] = 0;
+        char *b = strrchr(line, '/');
+        b = b ? b + 1 : line;
+        b[strlen(b) - 4] = 0; /* strip .ini */
+        find_scen(b);
+        n++;
+    }
+    pclose(p);
+    cr_assert_eq(n, NSCEN, "%d files in scenarios/, %d in the table", n, NSCEN);
+}
+
+/* ---- 2. regression table -------------------------------------------------- */
+
+enum metric { SHARE, UNSERVED, MIN_FILL };
+
+typedef struct reg {
+    const char *scen, *area;
+    enum metric what;
+    const char *group; /* SHARE only */
+    double value;
+} reg;
+
+/* Recorded from gasdep at commit 6b0db1a (working tree of issue 3) over the
+ * shortened horizons above; a regression guard, not a truth. An intended
+ * change of results is a visible edit of this table (re-record with
+ * GASDEP_RECORD=1, see the file header). Tolerance: abs 0.01 for shares and
+ * fills, rel 2 % + 1 mcm for volumes. */
+static const reg regs[] = {
+    {"default", "EU", SHARE, "russia", 0.7357},
+    {"default", "SEE", SHARE, "russia", 0.6394},
+    {"default", "GR", SHARE, "caspian", 0.2077},
+    {"default", "EU", UNSERVED, NULL, 1048.3099},
+    {"default", "SEE", UNSERVED, NULL, 176.1556},
+    {"baseline-2021", "EU", SHARE, "russia", 0.3602},
+    {"baseline-2021", "SEE", SHARE, "russia", 0.5584},
+    {"baseline-2021", "IT", SHARE, "caspian", 0.1260},
+    {"baseline-2021", "DE", SHARE, "russia", 0.5664},
+    {"baseline-2021", "EU", UNSERVED, NULL, 0.0000},
+    {"cold-winter-2021", "EU", SHARE, "russia", 0.3729},
+    {"cold-winter-2021", "SEE", SHARE, "russia", 0.5682},
+    {"cold-winter-2021", "IT", SHARE, "caspian", 0.1198},
+    {"cold-winter-2021", "EU", UNSERVED, NULL, 0.0000},
+    {"cold-winter-2021", "DE", MIN_FILL, NULL, 0.5452},
+    {"cold-winter-2021", "EU", MIN_FILL, NULL, 0.5036},
+    {"full-russian-stop-winter", "EU", SHARE, "russia", 0.1367},
+    {"full-russian-stop-winter", "SEE", SHARE, "russia", 0.3408},
+    {"full-russian-stop-winter", "IT", SHARE, "caspian", 0.1588},
+    {"full-russian-stop-winter", "EU", UNSERVED, NULL, 355.2762},
+    {"full-russian-stop-winter", "SEE", UNSERVED, NULL, 243.8014},
+    {"full-russian-stop-winter", "BG", UNSERVED, NULL, 52.0741},
+    {"full-russian-stop-winter-national", "EU", SHARE, "russia", 0.1367},
+    {"full-russian-stop-winter-national", "SEE", SHARE, "russia", 0.3367},
+    {"full-russian-stop-winter-national", "IT", SHARE, "caspian", 0.1588},
+    {"full-russian-stop-winter-national", "EU", UNSERVED, NULL, 123.0282},
+    {"full-russian-stop-winter-national", "SEE", UNSERVED, NULL, 44.4703},
+    {"full-russian-stop-winter-national", "BG", UNSERVED, NULL, 6.0304},
+    {"southern-corridor-expansion", "EU", SHARE, "russia", 0.3546},
+    {"southern-corridor-expansion", "SEE", SHARE, "russia", 0.5707},
+    {"southern-corridor-expansion", "IT", SHARE, "caspian", 0.2292},
+    {"southern-corridor-expansion", "GR", SHARE, "caspian", 0.1929},
+    {"southern-corridor-expansion", "EU", UNSERVED, NULL, 0.0000},
+    {"southern-corridor-expansion-russia-stop", "EU", SHARE, "russia", 0.1257},
+    {"southern-corridor-expansion-russia-stop", "SEE", SHARE, "russia", 0.3375},
+    {"southern-corridor-expansion-russia-stop", "IT", SHARE, "caspian", 0.2795},
+    {"southern-corridor-expansion-russia-stop", "EU", UNSERVED, NULL, 355.2762},
+    {"southern-corridor-expansion-russia-stop", "SEE", UNSERVED, NULL, 243.8014},
+    {"ganja-gap-outage", "EU", SHARE, "russia", 0.3790},
+    {"ganja-gap-outage", "SEE", SHARE, "russia", 0.5707},
+    {"ganja-gap-outage", "GR", SHARE, "caspian", 0.0365},
+    {"ganja-gap-outage", "EU", UNSERVED, NULL, 0.0000},
+    {"ganja-gap-outage-russia-cut", "EU", SHARE, "russia", 0.3312},
+    {"ganja-gap-outage-russia-cut", "SEE", SHARE, "russia", 0.5268},
+    {"ganja-gap-outage-russia-cut", "GR", SHARE, "caspian", 0.0350},
+    {"ganja-gap-outage-russia-cut", "EU", UNSERVED, NULL, 1001.9040},
+    {"ganja-gap-outage-russia-cut", "SEE", UNSERVED, NULL, 561.3354},
+    {"russia-cut-2022", "EU", SHARE, "russia", 0.3093},
+    {"russia-cut-2022", "SEE", SHARE, "russia", 0.5119},
+    {"russia-cut-2022", "IT", SHARE, "caspian", 0.1166},
+    {"russia-cut-2022", "EU", UNSERVED, NULL, 14.3553},
+    {"russia-cut-2022", "DE", MIN_FILL, NULL, 0.3200},
+    {"ukraine-transit-end-2025", "EU", SHARE, "russia", 0.0571},
+    {"ukraine-transit-end-2025", "SEE", SHARE, "russia", 0.2978},
+    {"ukraine-transit-end-2025", "HU", SHARE, "russia", 0.4632},
+    {"ukraine-transit-end-2025", "IT", SHARE, "caspian", 0.0692},
+    {"ukraine-transit-end-2025", "EU", UNSERVED, NULL, 0.0000},
+};
+
+static double reg_actual(gasdep_model *m, const reg *e)
+{
+    int a = th_area(m, e->area);
+    gasdep_area_summary sm;
+    cr_assert_eq(gasdep_area_summary_get(m, a, &sm), GASDEP_OK);
+    if (e->what == UNSERVED)
+        return sm.unserved_mcm;
+    if (e->what == MIN_FILL)
+        return sm.min_storage_fill;
+    double mean, mn, mx;
+    cr_assert_eq(gasdep_area_group_share_stats(m, a, th_group(m, e->group),
+                                               &mean, &mn, &mx), GASDEP_OK);
+    return mean;
+}
+
+static void regression(const char *name)
+{
+    run *r = run_scen(name);
+    int n = 0, rec = getenv("GASDEP_RECORD") != NULL;
+    static const char *const mname[] = {"SHARE", "UNSERVED", "MIN_FILL"};
+    for (size_t i = 0; i < sizeof regs / sizeof *regs; i++) {
+        const reg *e = &regs[i];
+        if (strcmp(e->scen, name) != 0)
+            continue;
+        n++;
+        double v = reg_actual(r->m, e);
+        if (rec) {
+            printf("    {\"%s\", \"%s\", %s, %s%s%s, %.4f},\n", e->scen, e->area,
+                   mname[e->what], e->group ? "\"" : "",
+                   e->group ? e->group : "NULL", e->group ? "\"" : "", v);
+            continue;
+        }
+        double tol = e->what == UNSERVED ? 0.02 * fabs(e->value) + 1.0 : 0.01;
+        cr_expect_leq(fabs(v - e->value), tol, "%s %s %s %s: %.4f, recorded %.4f",
+                      name, e->area, mname[e->what], e->group ? e->group : "", v,
+                      e->value);
+    }
+    cr_assert_geq(n, 3, "%s: fewer than 3 regression figures", name);
+    run_free(r);
+}
+
+#define REGRESSION(id, file)                                                   \
+    Test(scenarios, regression_##id, .timeout = 120) { regression(file); }
+
+REGRESSION(default, "default")
+REGRESSION(baseline_2021, "baseline-2021")
+REGRESSION(cold_winter_2021, "cold-winter-2021")
+REGRESSION(full_russian_stop_winter, "full-russian-stop-winter")
+REGRESSION(full_russian_stop_winter_national, "full-russian-stop-winter-national")
+REGRESSION(southern_corridor_expansion, "southern-corridor-expansion")
+REGRESSION(southern_corridor_expansion_russia_stop,
+           "southern-corridor-expansion-russia-stop")
+REGRESSION(ganja_gap_outage, "ganja-gap-outage")
+REGRESSION(ganja_gap_outage_russia_cut, "ganja-gap-outage-russia-cut")
+REGRESSION(russia_cut_2022, "russia-cut-2022")
+REGRESSION(ukraine_transit_end_2025, "ukraine-transit-end-2025")
+
+/* ---- 3. sanity relations from the inputs ---------------------------------- */
+
+/* default: Russian cut on 2022-01-15 with a 3-day ramp. */
+Test(scenarios, sanity_default, .timeout = 120)
+{
+    run *r = run_scen("default");
+    int cut = di(r, "2022-01-15"), full = di(r, "2022-01-18");
+    /* the mini network is sized for a normal winter: nobody short before */
+    cr_expect_leq(unserved(r, NULL, 0, cut), 1e-6);
+    /* once the ramp is down no gas leaves the Russian node */
+    cr_expect_leq(max_flow(r, "TurkStream", full, r->nd), 1e-9);
+    cr_expect_leq(max_flow(r, "RU-IT", full, r->nd), 1e-9);
+    /* Russian share of EU gas after the cut (storage gas only) below before */
+    cr_expect_lt(share(r, "EU", "russia", full, r->nd),
+                 share(r, "EU", "russia", 0, cut));
+    run_free(r);
+}
+
+/* baseline-2021: no disruption; calibration targets from published data. */
+Test(scenarios, sanity_baseline_2021, .timeout = 120)
+{
+    run *r = run_scen("baseline-2021");
+    cr_expect_leq(unserved(r, NULL, 0, r->nd), 1e-6, "2021 system short");
+    double eu = share(r, "EU", "russia", 0, r->nd);
+    /* IEA: ~40 % of EU consumption; SEE and BG far more dependent */
+    cr_expect(eu > 0.30 && eu < 0.50, "EU Russian share %g", eu);
+    cr_expect_gt(share(r, "SEE", "russia", 0, r->nd), eu);
+    cr_expect_geq(share(r, "BG", "russia", 0, r->nd), 0.75);
+    run_free(r);
+}
+
+/* cold-winter-2021: demand x1.3 on 10-23 Jan 2022 (2-day ramps), else the
+ * baseline: compare day by day with baseline-2021 over the same horizon. */
+Test(scenarios, sanity_cold_winter_2021, .timeout = 120)
+{
+    run *r = run_scen("cold-winter-2021");
+    run *b = run_scen_to("baseline-2021", "2022-01-31");
+    cr_assert_eq(r->first, b->first);
+    cr_assert_eq(r->nd, b->nd);
+    int s0 = di(r, "2022-01-10"), s1 = di(r, "2022-01-24");
+    expect_same_demand(r, b, 0, s0 - 2, "before the spell and its ramp");
+    cr_expect_leq(unserved(r, NULL, 0, r->nd), 1e-6, "short in the cold spell");
+    int eu = aidx(r, "EU"), tr = aidx(r, "TR");
+    for (int d = 0; d < r->nd; d++) {
+        double f = AD(r, dem, d, eu) / AD(b, dem, d, eu);
+        if (d >= s0 + 2 && d < s1 - 2) /* full factor inside the ramps */
+            cr_expect_lt(fabs(f - 1.3), 1e-6, "EU demand day %d x%g, not x1.3", d, f);
+        cr_expect(f >= 1 - 1e-9 && f <= 1.3 + 1e-6, "EU demand day %d x%g", d, f);
+        cr_expect_lt(relerr(AD(r, dem, d, tr), AD(b, dem, d, tr)), 1e-9,
+                     "TR is outside the spell (day %d)", d);
+    }
+    /* more demand from the same storage: the EU draws at least as deep */
+    gasdep_area_summary sr, sb;
+    cr_assert_eq(gasdep_area_summary_get(r->m, eu, &sr), GASDEP_OK);
+    cr_assert_eq(gasdep_area_summary_get(b->m, eu, &sb), GASDEP_OK);
+    cr_expect_leq(sr.min_storage_fill, sb.min_storage_fill + 1e-9);
+    run_free(b);
+    run_free(r);
+}
+
+/* Initial Russian gas in store (mcm): storage volume x initial fill x the
+ * russia + russia-lng part of initial_mix (networks/europe.ini). */
+static double russian_gas_in_store(run *r)
+{
+    static const struct { const char *s; double ru; } mix[] = {
+        {"DE-UGS", 0.55}, {"IT-UGS", 0.40}, {"FR-UGS", 0.27}, {"NL-UGS", 0.25},
+        {"AT-UGS", 0.80}, {"HU-UGS", 0.90}, {"CZ-UGS", 0.85}, {"SK-UGS", 0.90},
+        {"PL-UGS", 0.60}, {"ES-UGS", 0.10}, {"RO-UGS", 0.15},
+        {"LV-Incukalns", 1.0}, {"DK-UGS", 0.30}, {"BE-Loenhout", 0.30},
+        {"BG-Chiren", 0.80}, {"HR-Okoli", 0.45}, {"PT-Carrico", 0},
+        {"SE-Skallen", 0.30}, {"GB-UGS", 0}, {"RS-BanatskiDvor", 1.0},
+        {"UA-UGS", 0.30},
+    };
+    double tot = 0;
+    for (size_t i = 0; i < sizeof mix / sizeof *mix; i++) {
+        char p[128];
+        double vol, fill;
+        snprintf(p, sizeof p, "storage.%s.volume", mix[i].s);
+        cr_assert_eq(gasdep_get(r->m, p, &vol), GASDEP_OK, "%s", p);
+        snprintf(p, sizeof p, "storage.%s.initial_fill", mix[i].s);
+        cr_assert_eq(gasdep_get(r->m, p, &fill), GASDEP_OK, "%s", p);
+        tot += vol * fill * mix[i].ru;
+    }
+    return tot;
+}
+
+/* Stop of all Russian supply from the first day: no flow out of the Russian
+ * export nodes, and all Russian gas supplied (cumulated over all regions)
+ * comes out of the Russian gas in store on day one. */
+static void expect_stop_from_day_one(run *r)
+{
+    expect_no_russian_exports(r, 0, r->nd);
+    double ru = 0;
+    int g = gidx(r, "russia");
+    for (int a = 0; a < r->na; a++)
+        if (!gasdep_area_is_group(r->m, a))
+            for (int d = 0; d < r->nd; d++)
+                ru += GV(r, d, a, g);
+    double store = russian_gas_in_store(r);
+    cr_expect_leq(ru, store + 1e-6, "%s: %g mcm Russian gas supplied, %g in store",
+                  r->name, ru, store);
+    cr_expect_gt(ru, 0, "storage gas keeps its Russian origin");
+}
+
+Test(scenarios, sanity_full_russian_stop_winter, .timeout = 120)
+{
+    run *r = run_scen("full-russian-stop-winter");
+    expect_stop_from_day_one(r);
+    /* the 2014 stress test: Europe cannot cover the loss from 1 Sep */
+    cr_expect_gt(unserved(r, "EU", 0, r->nd), 0);
+    run_free(r);
+}
+
+/* national-first changes only the curtailment rule: same demand every day,
+ * same stop, and every region's unserved still within its demand. */
+Test(scenarios, sanity_full_russian_stop_winter_national, .timeout = 120)
+{
+    run *r = run_scen("full-russian-stop-winter-national");
+    run *c = run_scen("full-russian-stop-winter");
+    expect_same_demand(r, c, 0, r->nd, "curtailment rule only");
+    expect_stop_from_day_one(r);
+    cr_expect_gt(unserved(r, "EU", 0, r->nd), 0);
+    run_free(c);
+    run_free(r);
+}
+
+/* Expansion on the baseline: more Caspian capacity and gas, same demand:
+ * Caspian share of IT, GR and EU not below the baseline's; Trans-Caspian
+ * (disabled in the baseline) is used. */
+Test(scenarios, sanity_southern_corridor_expansion, .timeout = 120)
+{
+    run *r = run_scen("southern-corridor-expansion");
+    run *b = run_scen("baseline-2021");
+    cr_assert_eq(r->nd, b->nd);
+    expect_same_demand(r, b, 0, r->nd, "capacity change only");
+    const char *areas[] = {"IT", "GR", "EU"};
+    for (int i = 0; i < 3; i++)
+        cr_expect_geq(share(r, areas[i], "caspian", 0, r->nd),
+                      share(b, areas[i], "caspian", 0, b->nd) - 1e-6,
+                      "Caspian share of %s fell", areas[i]);
+    cr_expect_gt(max_flow(r, "TransCaspian", 0, r->nd), 1.0);
+    cr_expect_leq(unserved(r, NULL, 0, r->nd), 1e-6);
+    run_free(b);
+    run_free(r);
+}
+
+/* Expansion in the stress test: more supply capacity, same demand and
+ * stop: total unserved not above the stress test's, Caspian share of IT not
+ * below it. */
+Test(scenarios, sanity_southern_corridor_expansion_russia_stop, .timeout = 120)
+{
+    run *r = run_scen("southern-corridor-expansion-russia-stop");
+    run *b = run_scen("full-russian-stop-winter");
+    expect_same_demand(r, b, 0, r->nd, "capacity change only");
+    expect_stop_from_day_one(r);
+    cr_expect_leq(unserved(r, NULL, 0, r->nd), unserved(b, NULL, 0, b->nd) + 1e-6);
+    cr_expect_geq(share(r, "IT", "caspian", 0, r->nd),
+                  share(b, "IT", "caspian", 0, b->nd) - 1e-6);
+    run_free(b);
+    run_free(r);
+}
+
+/* Ganja Gap cut from 2022-01-01: no flow through SCP-GanjaGap; Greece then
+ * gets Caspian gas only as storage gas arriving from Bulgaria or back over
+ * TAP, so its Caspian volume is bounded by those inflows. */
+static void expect_ganja_cut(run *r, int d0, int d1)
+{
+    int p = pidx(r, "SCP-GanjaGap");
+    int gr = aidx(r, "GR"), g = gidx(r, "caspian");
+    int bg = pidx(r, "BG-GR"), tap = pidx(r, "TAP-GR-exit");
+    for (int d = d0; d < d1; d++) {
+        cr_expect_leq(fabs(FL(r, d, p)), 1e-9, "%s day %d: Ganja Gap flow", r->name, d);
+        double in = fmax(0, FL(r, d, bg)) + fmax(0, FL(r, d, tap));
+        cr_expect_leq(GV(r, d, gr, g), in + 1e-9,
+                      "%s day %d: GR Caspian %g mcm > storage-route inflow %g",
+                      r->name, d, GV(r, d, gr, g), in);
+    }
+}
+
+Test(scenarios, sanity_ganja_gap_outage, .timeout = 120)
+{
+    run *r = run_scen("ganja-gap-outage");
+    int cut = di(r, "2022-01-01");
+    expect_ganja_cut(r, cut, r->nd);
+    cr_expect_gt(max_flow(r, "SCP-GanjaGap", 0, cut), 1.0, "SCP used before");
+    cr_expect_lt(share(r, "GR", "caspian", cut, r->nd),
+                 share(r, "GR", "caspian", 0, cut));
+    cr_expect_leq(unserved(r, NULL, 0, r->nd), 1e-6, "covered with Russia normal");
+    run_free(r);
+}
+
+/* Same cut plus a Russian stop on the same days: compared with the cut
+ * alone (same demand), less supply: unserved not lower, EU Russian share
+ * in the outage lower. */
+Test(scenarios, sanity_ganja_gap_outage_russia_cut, .timeout = 120)
+{
+    run *r = run_scen("ganja-gap-outage-russia-cut");
+    run *b = run_scen("ganja-gap-outage");
+    int cut = di(r, "2022-01-01");
+    expect_same_demand(r, b, 0, r->nd, "supply change only");
+    expect_ganja_cut(r, cut, r->nd);
+    expect_no_russian_exports(r, cut, r->nd);
+    cr_expect_geq(unserved(r, NULL, cut, r->nd), unserved(b, NULL, cut, b->nd) - 1e-6);
+    cr_expect_lt(share(r, "EU", "russia", cut, r->nd),
+                 share(b, "EU", "russia", cut, b->nd));
+    /* identical inputs before the cut */
+    cr_expect_lt(fabs(share(r, "EU", "russia", 0, cut)
+                      - share(b, "EU", "russia", 0, cut)), 1e-9);
+    run_free(b);
+    run_free(r);
+}
+
+/* 2022 sequence: each route carries nothing (or the announced cap) from its
+ * event date on; the EU Russian share in autumn 2022 is below winter 21/22. */
+Test(scenarios, sanity_russia_cut_2022, .timeout = 120)
+{
+    run *r = run_scen("russia-cut-2022");
+    cr_expect_leq(max_flow(r, "BY-LT", di(r, "2022-04-02"), r->nd), 1e-9);
+    cr_expect_leq(max_flow(r, "UA-Sokhranivka", di(r, "2022-05-11"), r->nd), 1e-9);
+    cr_expect_leq(max_flow(r, "UA-Sudzha", di(r, "2022-05-11"), r->nd), 42 + 1e-6);
+    cr_expect_leq(max_flow(r, "Yamal-RU-BY", di(r, "2022-05-12"), r->nd), 1e-9);
+    cr_expect_leq(max_flow(r, "RU-FI", di(r, "2022-05-21"), r->nd), 1e-9);
+    cr_expect_leq(max_flow(r, "NordStream1", di(r, "2022-06-16"), di(r, "2022-07-11")),
+                  67 + 1e-6);
+    cr_expect_leq(max_flow(r, "NordStream1", di(r, "2022-07-27"), di(r, "2022-08-31")),
+                  33 + 1e-6);
+    cr_expect_leq(max_flow(r, "NordStream1", di(r, "2022-08-31"), r->nd), 1e-9);
+    cr_expect_leq(max_flow(r, "RU-LV", di(r, "2022-07-30"), r->nd), 1e-9);
+    cr_expect_leq(max_flow(r, "RU-EE", di(r, "2022-07-30"), r->nd), 1e-9);
+    double before = share(r, "EU", "russia", 0, di(r, "2022-04-01"));
+    double after = share(r, "EU", "russia", di(r, "2022-09-01"), r->nd);
+    cr_expect_lt(after, before, "EU Russian share %g after, %g before", after, before);
+    run_free(r);
+}
+
+/* Ukrainian transit ends 2025-01-01: Sudzha at most 42 mcm/d, then zero;
+ * EU Russian share in January below October-December. */
+Test(scenarios, sanity_ukraine_transit_end_2025, .timeout = 120)
+{
+    run *r = run_scen("ukraine-transit-end-2025");
+    int end = di(r, "2025-01-01");
+    cr_expect_leq(max_flow(r, "UA-Sudzha", 0, end), 42 + 1e-6);
+    cr_expect_leq(max_flow(r, "UA-Sudzha", end, r->nd), 1e-9);
+    cr_expect_lt(share(r, "EU", "russia", end, r->nd),
+                 share(r, "EU", "russia", 0, end));
+    /* gas in store on day one is untraced by construction */
+    cr_expect_gt(share(r, "EU", "untraced", 0, 1), 0);
+    run_free(r);
+}
