@@ -245,18 +245,22 @@ static int cmd_check(int argc, char **argv)
     printf("\n\n%-10s %-6s %14s %10s\n", "area", "kind", "demand_bcm_y", "n1_pct");
     double total = 0;
     for (int a = 0; a < gasdep_count(m, GASDEP_AREA); a++) {
-        char path[300];
-        double mean = NAN;
-        if (!gasdep_area_is_group(m, a)) {
+        const int *mem;
+        int k = gasdep_area_members(m, a, &mem);
+        double mean = 0; /* mcm/d */
+        for (int i = 0; i < k; i++) {
+            char path[300];
+            double r = 0;
             snprintf(path, sizeof path, "region.%s.demand",
-                     gasdep_name(m, GASDEP_AREA, a));
-            gasdep_get(m, path, &mean);
-            total += mean;
+                     gasdep_name(m, GASDEP_AREA, mem[i]));
+            gasdep_get(m, path, &r);
+            mean += r;
         }
+        if (!gasdep_area_is_group(m, a))
+            total += mean;
         printf("%-10s %-6s %14.2f %10.1f\n", gasdep_name(m, GASDEP_AREA, a),
                gasdep_area_is_group(m, a) ? "group" : "region",
-               gasdep_area_is_group(m, a) ? NAN : mean * 365.0 / 1000.0,
-               gasdep_n1_pct(m, a));
+               mean * 365.0 / 1000.0, gasdep_n1_pct(m, a));
     }
     printf("\ntotal regional demand: %.2f bcm/y (%.1f mcm/d mean)\n",
            total * 365.0 / 1000.0, total);

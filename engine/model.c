@@ -426,6 +426,15 @@ int gasdep_area_is_group(const gasdep_model *m, int a)
     return a >= m->n.n_regions;
 }
 
+int gasdep_area_members(const gasdep_model *m, int a, const int **regions)
+{
+    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA))
+        return -1;
+    const int *first = m->n.area_member_first;
+    *regions = m->n.area_members + first[a];
+    return first[a + 1] - first[a];
+}
+
 int gasdep_pipeline_ends(const gasdep_model *m, int p, int *from, int *to)
 {
     if (p < 0 || p >= gasdep_count(m, GASDEP_PIPELINE))

@@ -127,6 +127,11 @@ Test(cli, check_default_scenario)
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     cr_expect(strstr(out, "ok\n") != NULL, "stdout: %s", out);
     cr_expect(strstr(out, "default-see-russian-cut") != NULL, "stdout: %s", out);
+    /* group demand is the sum of its members' (default.ini: SEE = BG 3.2 +
+     * GR 6.5 + RS 3.0 bcm/y; EU = BG + GR + IT 70 bcm/y), never nan */
+    cr_expect(strstr(out, "nan") == NULL, "stdout: %s", out);
+    cr_expect(strstr(out, "SEE        group           12.70") != NULL, "%s", out);
+    cr_expect(strstr(out, "EU         group           79.70") != NULL, "%s", out);
     rm_rf(dir);
 }
 

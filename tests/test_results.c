@@ -164,6 +164,14 @@ Test(results, areas_are_regions_then_groups)
     cr_expect_str_eq(gasdep_name(m, GASDEP_AREA, 3), "SEE");
     cr_expect(gasdep_area_is_group(m, 2) && gasdep_area_is_group(m, 3));
     cr_expect(!gasdep_area_is_group(m, 0) && !gasdep_area_is_group(m, 1));
+    const int *mem;
+    cr_expect_eq(gasdep_area_members(m, 0, &mem), 1); /* a region: itself */
+    cr_expect_eq(mem[0], 0);
+    cr_expect_eq(gasdep_area_members(m, 2, &mem), 2); /* EU = A, B */
+    cr_expect(mem[0] == 0 && mem[1] == 1);
+    cr_expect_eq(gasdep_area_members(m, 3, &mem), 1); /* SEE = A */
+    cr_expect_eq(mem[0], 0);
+    cr_expect_eq(gasdep_area_members(m, 4, &mem), -1);
     gasdep_destroy(m);
 }
 

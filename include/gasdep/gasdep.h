@@ -130,6 +130,10 @@ int gasdep_horizon(const gasdep_model *m, int *first_day, int *last_day);
 int gasdep_origin_group(const gasdep_model *m, int origin);
 /** 1 if area a is a region group (EU, SEE, ...), 0 if a region. */
 int gasdep_area_is_group(const gasdep_model *m, int area);
+/** Member regions of area a (a region is its own single member): returns
+ *  their count and points *regions at their area indices (owned by the
+ *  model); -1 for a bad index. */
+int gasdep_area_members(const gasdep_model *m, int area, const int **regions);
 /** Pipeline end nodes (GASDEP_NODE indices). */
 int gasdep_pipeline_ends(const gasdep_model *m, int pipeline, int *from,
                          int *to);
