@@ -51,7 +51,7 @@ static void add(sbuf *b, const char *fmt, ...)
     }
 }
 
-/* R regions on a ring with random chords (3 pipelines per region), four
+/* R regions on a ring with random chords (~3 pipelines per region), four
  * supply hubs of different origins, storage in every other region, LNG in
  * every fifth, and a Russian cut at mid-winter so shortage days occur. */
 static char *synthetic(int R, const char *start, const char *end)
@@ -86,10 +86,13 @@ static char *synthetic(int R, const char *start, const char *end)
         add(&b, "[pipeline P%d]\nfrom = R%d\nto = R%d\ncapacity = %.1f mcm/d\n"
                 "reverse_capacity = %.1f mcm/d\ntariff = 0.5\nloss = 0.3%%\n",
             P++, r, (r + 1) % R, 20 + 20 * urand(), r % 2 ? 10.0 : 0.0);
-        int t = (int)(urand() * R);
-        if (t != r)
-            add(&b, "[pipeline P%d]\nfrom = R%d\nto = R%d\ncapacity = %.1f mcm/d\n"
-                    "tariff = 0.5\n", P++, r, t, 5 + 10 * urand());
+        /* one chord from every region, a second from every odd one */
+        for (int k = 0; k < 1 + r % 2; k++) {
+            int t = (int)(urand() * R);
+            if (t != r)
+                add(&b, "[pipeline P%d]\nfrom = R%d\nto = R%d\ncapacity = %.1f mcm/d\n"
+                        "tariff = 0.5\n", P++, r, t, 5 + 10 * urand());
+        }
     }
     for (int r = 0; r < R; r += 2)
         add(&b, "[pipeline P%d]\nfrom = HUB%d\nto = R%d\ncapacity = %.1f mcm/d\n"
@@ -109,18 +112,39 @@ typedef struct figures {
     int stages_max;
 } figures;
 
-static int bench_one(int R, const char *start, const char *end, int with_output,
+/* Scenario file `path` when non-NULL, else the synthetic text. */
+static gasdep_model *load(const char *path, const char *text)
+{
+    gasdep_model *m = gasdep_create();
+    int rc = path ? gasdep_load(m, path) : gasdep_load_string(m, "synthetic", text);
+    if (rc || gasdep_init(m)) {
+        fprintf(stderr, "bench: %s\n", gasdep_errmsg(m));
+        gasdep_destroy(m);
+        return NULL;
+    }
+    return m;
+}
+
+/* One pass over the horizon: per day, time the step (LP, storage, tracing,
+ * results), the tracing again alone (idempotent on the same state) and the
+ * day's CSV rows (written whole, committed at the end as gasdep_run does). */
+static int bench_one(const char *path, const char *text, int with_output,
                      figures *f)
 {
-    char *text = synthetic(R, start, end);
-    gasdep_model *m = gasdep_create();
-    if (gasdep_load_string(m, "synthetic", text) || gasdep_init(m)) {
-        fprintf(stderr, "bench: %s\n", gasdep_errmsg(m));
+    gasdep_model *m = load(path, text);
+    if (!m)
         return -1;
-    }
     f->regions = gasdep_count(m, GASDEP_REGION);
     f->pipelines = gasdep_count(m, GASDEP_PIPELINE);
-    double t_step = 0, t_trace = 0, t_normal = 0, t_short = 0;
+    char dir[] = "/tmp/gasdep-bench-XXXXXX";
+    struct output *o = NULL;
+    if (with_output) {
+        if (!mkdtemp(dir) || !(o = output_open(m, dir, NULL, NULL))) {
+            gasdep_destroy(m);
+            return -1;
+        }
+    }
+    double t_step = 0, t_trace = 0, t_out = 0, t_normal = 0, t_short = 0;
     f->short_days = 0;
     int days = 0, rc;
     f->stages_max = 0;
@@ -133,45 +157,42 @@ static int bench_one(int R, const char *start, const char *end, int with_output,
                 fprintf(stderr, "bench: %s\n", gasdep_errmsg(m));
             break;
         }
-        /* tracing again on the same state is idempotent: time it alone */
         trace_day(m->tr, &m->n, &m->d);
         double t2 = now();
+        if (o && output_day(o, m) != GASDEP_OK) {
+            rc = -1;
+            break;
+        }
+        double t3 = now();
         t_step += t1 - t0;
         if (m->d.lp_stages > 1)
             t_short += t1 - t0, f->short_days++;
         else
             t_normal += t1 - t0;
         t_trace += t2 - t1;
+        t_out += t3 - t2;
         if (m->d.lp_stages > f->stages_max)
             f->stages_max = m->d.lp_stages;
         days++;
     }
-    gasdep_destroy(m);
-    f->days = days;
-    f->normal_us = 1e6 * t_normal / (days - f->short_days > 0 ? days - f->short_days : 1);
-    f->short_us = f->short_days ? 1e6 * t_short / f->short_days : 0;
-    f->step_us = 1e6 * t_step / days;
-    f->trace_us = 1e6 * t_trace / days;
-    f->output_us = 0;
-    if (with_output) {
-        char dir[] = "/tmp/gasdep-bench-XXXXXX";
-        if (!mkdtemp(dir))
-            return -1;
-        gasdep_model *m2 = gasdep_create();
-        gasdep_load_string(m2, "synthetic", text);
-        gasdep_init(m2);
+    if (o) {
         double t0 = now();
-        rc = gasdep_run(m2, dir);
-        double t1 = now();
-        gasdep_destroy(m2);
-        f->output_us = 1e6 * (t1 - t0) / days - f->step_us;
+        output_close(o, m, rc == GASDEP_DONE);
+        t_out += now() - t0; /* summary, manifest, fsync-free rename */
         char cmd[128];
         snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
         if (system(cmd) != 0)
             fprintf(stderr, "bench: could not remove %s\n", dir);
     }
-    free(text);
-    return rc == GASDEP_DONE || rc == GASDEP_OK ? 0 : -1;
+    gasdep_destroy(m);
+    f->days = days;
+    int nd = days > 0 ? days : 1;
+    f->normal_us = 1e6 * t_normal / (days - f->short_days > 0 ? days - f->short_days : 1);
+    f->short_us = f->short_days ? 1e6 * t_short / f->short_days : 0;
+    f->step_us = 1e6 * t_step / nd;
+    f->trace_us = 1e6 * t_trace / nd;
+    f->output_us = 1e6 * t_out / nd;
+    return rc == GASDEP_DONE ? 0 : -1;
 }
 
 int main(int argc, char **argv)
@@ -199,31 +220,53 @@ int main(int argc, char **argv)
     }
     printf("gasdep %s benchmark; machine: %s, %ld cores\n", GASDEP_VERSION, cpu,
            sysconf(_SC_NPROCESSORS_ONLN));
-    printf("%8s %9s %6s %11s %11s %11s %11s %11s %11s %6s\n", "regions", "pipelines",
-           "days", "solve_us/d", "trace_us/d", "output_us/d", "total_us/d",
-           "normal_us/d", "short_us/d", "short");
+    printf("%-24s %7s %9s %5s %10s %10s %11s %10s %11s %10s %5s\n", "case", "regions",
+           "pipelines", "days", "solve_us/d", "trace_us/d", "output_us/d",
+           "total_us/d", "normal_us/d", "short_us/d", "short");
+    /* synthetic networks (name NULL) of R regions, then the reference
+     * European scenarios (run from the project root, as `make bench` does) */
     struct {
+        const char *path;
         int R;
         const char *start, *end;
         int out;
     } cases[] = {
-        {40, "2021-10-01", "2022-09-30", 1},
-        {400, "2021-10-01", "2022-03-31", 1},
-        {4000, "2022-01-01", "2022-01-21", 0},
+        {NULL, 40, "2021-10-01", "2022-09-30", 1},
+        {"scenarios/baseline-2021.ini", 0, NULL, NULL, 1},
+        {"scenarios/russia-cut-2022.ini", 0, NULL, NULL, 1},
+        {"scenarios/full-russian-stop-winter.ini", 0, NULL, NULL, 1},
+        {NULL, 400, "2021-10-01", "2022-03-31", 1},
+        {NULL, 4000, "2022-01-01", "2022-01-21", 0},
     };
-    int n = big ? 3 : 2;
+    int n = (int)(sizeof cases / sizeof cases[0]) - (big ? 0 : 1);
     for (int i = 0; i < n; i++) {
         figures f;
-        if (bench_one(cases[i].R, cases[i].start, cases[i].end, cases[i].out, &f)) {
-            printf("case %d failed\n", cases[i].R);
+        char name[64];
+        char *text = NULL;
+        if (cases[i].path) {
+            const char *b = strrchr(cases[i].path, '/');
+            snprintf(name, sizeof name, "%.50s", b ? b + 1 : cases[i].path);
+            name[strcspn(name, ".")] = 0;
+            if (access(cases[i].path, R_OK) != 0) {
+                printf("%-24s (skipped: run from the project root)\n", name);
+                continue;
+            }
+        } else {
+            snprintf(name, sizeof name, "synthetic-%d", cases[i].R);
+            text = synthetic(cases[i].R, cases[i].start, cases[i].end);
+        }
+        int rc = bench_one(cases[i].path, text, cases[i].out, &f);
+        free(text);
+        if (rc) {
+            printf("%s failed\n", name);
             return 1;
         }
         double solve = f.step_us - f.trace_us;
         char outs[32] = "n/a";
         if (cases[i].out)
             snprintf(outs, sizeof outs, "%.1f", f.output_us);
-        printf("%8d %9d %6d %11.1f %11.1f %11s %11.1f %11.1f %11.1f %6d\n",
-               f.regions, f.pipelines, f.days, solve, f.trace_us, outs,
+        printf("%-24s %7d %9d %5d %10.1f %10.1f %11s %10.1f %11.1f %10.1f %5d\n",
+               name, f.regions, f.pipelines, f.days, solve, f.trace_us, outs,
                f.step_us + f.output_us, f.normal_us, f.short_us, f.short_days);
         fflush(stdout);
     }

@@ -37,7 +37,7 @@ struct output {
     int n_q;
     char **all_q;
     char *line;
-    size_t line_cap;
+    size_t line_cap, row_max; /* rows gather in line[], written in chunks */
 };
 
 /* ---- formatting --------------------------------------------------------- */
@@ -79,6 +79,22 @@ char *csv_fixed(char *p, double x, int dec)
         *p++ = '.';
         memcpy(p, fr, (size_t)last);
         p += last;
+    }
+    return p;
+}
+
+static size_t max_size(size_t a, size_t b)
+{
+    return a > b ? a : b;
+}
+
+/* Rows of a table gather in o->line; write them out when the next row might
+ * not fit (and once at the end of the day's table, with `done`). */
+static char *room(struct output *o, char *p, FILE *f, int done)
+{
+    if (done || (size_t)(p - o->line) + o->row_max > o->line_cap) {
+        fwrite(o->line, 1, (size_t)(p - o->line), f);
+        return o->line;
     }
     return p;
 }
@@ -178,6 +194,14 @@ static void write_summary_header(struct output *o, const gasdep_model *m)
     fputc('\n', f);
 }
 
+static size_t longest(char *const *names, int n)
+{
+    size_t k = 0;
+    for (int i = 0; i < n; i++)
+        k = max_size(k, strlen(names[i]));
+    return k;
+}
+
 struct output *output_open(gasdep_model *m, const char *dir,
                            const char *only_table, FILE *only_stream)
 {
@@ -187,13 +211,23 @@ struct output *output_open(gasdep_model *m, const char *dir,
         err_fail(m, GASDEP_ENOMEM, "out of memory");
         return NULL;
     }
-    o->line_cap = 256 + 64 * (size_t)(n->n_origins + n->n_ogroups + 16);
-    o->line = malloc(o->line_cap);
     o->q_area = quote_all(o, n->area_name, n->n_areas);
     o->q_origin = quote_all(o, n->origin_name, n->n_origins);
     o->q_group = quote_all(o, n->ogroup_name, n->n_ogroups);
     o->q_pipe = quote_all(o, n->pipe_name, n->n_pipe);
     o->q_node = quote_all(o, n->node_name, n->n_nodes);
+    if (o->q_area && o->q_origin && o->q_group && o->q_pipe && o->q_node) {
+        /* a daily row: a date, at most three names, at most eight numbers
+         * of at most 32 characters each (csv_fixed) */
+        size_t name_max = longest(o->q_area, n->n_areas);
+        name_max = max_size(name_max, longest(o->q_origin, n->n_origins));
+        name_max = max_size(name_max, longest(o->q_group, n->n_ogroups));
+        name_max = max_size(name_max, longest(o->q_pipe, n->n_pipe));
+        name_max = max_size(name_max, longest(o->q_node, n->n_nodes));
+        o->row_max = 16 + 3 * name_max + 8 * 32;
+        o->line_cap = ((size_t)1 << 16) + o->row_max;
+        o->line = malloc(o->line_cap);
+    }
     if (!o->line || !o->q_area || !o->q_origin || !o->q_group || !o->q_pipe ||
         !o->q_node) {
         output_free(o, m);
@@ -261,10 +295,10 @@ int output_day(struct output *o, const gasdep_model *m)
     char date[11];
     gasdep_date_format(m->day, date);
     int A = n->n_areas, O = n->n_origins, G = n->n_ogroups;
-    char *L = o->line;
+    char *p = o->line;
     if (o->f[T_BALANCE]) {
         for (int a = 0; a < A; a++) {
-            char *p = put_str(L, date);
+            p = put_str(p, date);
             *p++ = ',';
             p = put_str(p, o->q_area[a]);
             *p++ = ',';
@@ -286,8 +320,9 @@ int output_day(struct output *o, const gasdep_model *m)
             *p++ = ',';
             p = csv_fixed(p, d->area_price[a], 4);
             *p++ = '\n';
-            fwrite(L, 1, (size_t)(p - L), o->f[T_BALANCE]);
+            p = room(o, p, o->f[T_BALANCE], 0);
         }
+        p = room(o, p, o->f[T_BALANCE], 1);
     }
     for (int t = T_SHARES; t <= T_GSHARES; t++) {
         if (!o->f[t])
@@ -299,7 +334,7 @@ int output_day(struct output *o, const gasdep_model *m)
             double sup = d->area_supplied[a];
             for (int k = 0; k < K; k++) {
                 double v = vol[(size_t)a * K + k];
-                char *p = put_str(L, date);
+                p = put_str(p, date);
                 *p++ = ',';
                 p = put_str(p, o->q_area[a]);
                 *p++ = ',';
@@ -310,15 +345,16 @@ int output_day(struct output *o, const gasdep_model *m)
                 if (sup > 1e-12)
                     p = csv_fixed(p, v / sup, 6);
                 *p++ = '\n';
-                fwrite(L, 1, (size_t)(p - L), o->f[t]);
+                p = room(o, p, o->f[t], 0);
             }
         }
+        p = room(o, p, o->f[t], 1);
     }
     if (o->f[T_FLOWS]) {
         for (int q = 0; q < n->n_pipe; q++) {
             double f = d->fwd[q] - d->rev[q];
             double cap = f < 0 ? d->pipe_rev[q] : d->pipe_cap[q];
-            char *p = put_str(L, date);
+            p = put_str(p, date);
             *p++ = ',';
             p = put_str(p, o->q_pipe[q]);
             *p++ = ',';
@@ -333,8 +369,9 @@ int output_day(struct output *o, const gasdep_model *m)
             if (cap > 1e-12)
                 p = csv_fixed(p, fabs(f) / cap, 6);
             *p++ = '\n';
-            fwrite(L, 1, (size_t)(p - L), o->f[T_FLOWS]);
+            p = room(o, p, o->f[T_FLOWS], 0);
         }
+        room(o, p, o->f[T_FLOWS], 1);
     }
     return GASDEP_OK;
 }
