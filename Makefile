@@ -33,6 +33,7 @@ test-sanitize: deps
 
 bench: build
 	./$(BUILD)/gasdep_bench
+	./$(BUILD)/gasdep_bench_batch
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN) out
