@@ -10,13 +10,6 @@
 
 #include "helpers.h"
 
-static const char *bin(void)
-{
-    const char *b = getenv("GASDEP_BIN");
-    cr_assert_not_null(b, "GASDEP_BIN is not set (run through ctest)");
-    return b;
-}
-
 /* Run a shell command; exit status, with stdout and stderr captured. */
 static int sh(const char *cmd, char *out, size_t outlen, char *err, size_t errlen,
               const char *dir)
@@ -44,47 +37,34 @@ static int sh(const char *cmd, char *out, size_t outlen, char *err, size_t errle
     return WEXITSTATUS(st);
 }
 
-static void tmpdir(char *dir)
-{
-    strcpy(dir, "/tmp/gasdep-cli-XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
-}
-
-static void rm_rf(const char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    cr_expect_eq(system(cmd), 0);
-}
-
 static char out[1 << 16], err[1 << 16];
 
 Test(cli, version)
 {
     char dir[64], cmd[1024];
-    tmpdir(dir);
-    snprintf(cmd, sizeof cmd, "'%s' --version", bin());
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s' --version", th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0);
     cr_expect_str_eq(out, "gasdep " GASDEP_VERSION "\n");
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(cli, no_arguments_is_a_usage_error)
 {
     char dir[64], cmd[1024];
-    tmpdir(dir);
-    snprintf(cmd, sizeof cmd, "'%s'", bin());
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s'", th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
     cr_expect(strstr(err, "usage") != NULL);
-    snprintf(cmd, sizeof cmd, "'%s' frobnicate", bin());
+    snprintf(cmd, sizeof cmd, "'%s' frobnicate", th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(cli, bad_scenario_exits_2_with_file_line_and_writes_nothing)
 {
     char dir[64], cmd[1024], scen[128], outdir[128], where[200];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
     snprintf(scen, sizeof scen, "%s/bad.ini", dir);
     snprintf(outdir, sizeof outdir, "%s/out", dir);
     FILE *f = fopen(scen, "w");
@@ -95,35 +75,35 @@ Test(cli, bad_scenario_exits_2_with_file_line_and_writes_nothing)
           "capacity = 5 furlongs\n", /* line 10 */
           f);
     fclose(f);
-    snprintf(cmd, sizeof cmd, "'%s' run '%s' -o '%s'", bin(), scen, outdir);
+    snprintf(cmd, sizeof cmd, "'%s' run '%s' -o '%s'", th_bin(), scen, outdir);
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
     snprintf(where, sizeof where, "%s:10:", scen);
     cr_expect(strstr(err, where) != NULL, "stderr: %s", err);
     struct stat st;
     cr_expect_neq(stat(outdir, &st), 0, "output directory created");
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(cli, bad_override_exits_2)
 {
     char dir[64], cmd[1024], outdir[128];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
     snprintf(outdir, sizeof outdir, "%s/out", dir);
     snprintf(cmd, sizeof cmd,
              "'%s' run scenarios/default.ini -q -o '%s' --set pipeline.NOPE.capacity=1mcm/d",
-             bin(), outdir);
+             th_bin(), outdir);
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
     cr_expect(strstr(err, "--set:1:") != NULL, "stderr: %s", err);
     struct stat st;
     cr_expect_neq(stat(outdir, &st), 0, "output directory created");
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(cli, check_default_scenario)
 {
     char dir[64], cmd[1024];
-    tmpdir(dir);
-    snprintf(cmd, sizeof cmd, "'%s' check scenarios/default.ini", bin());
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s' check scenarios/default.ini", th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     cr_expect(strstr(out, "ok\n") != NULL, "stdout: %s", out);
     cr_expect(strstr(out, "default-see-russian-cut") != NULL, "stdout: %s", out);
@@ -132,29 +112,29 @@ Test(cli, check_default_scenario)
     cr_expect(strstr(out, "nan") == NULL, "stdout: %s", out);
     cr_expect(strstr(out, "SEE        group           12.70") != NULL, "%s", out);
     cr_expect(strstr(out, "EU         group           79.70") != NULL, "%s", out);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(cli, run_flows_table_to_stdout)
 {
     char dir[64], cmd[1024];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
     snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -o - --table flows -q",
-             bin());
+             th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     const char *header = "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n";
     cr_expect_eq(strncmp(out, header, strlen(header)), 0, "stdout starts: %.100s", out);
     /* nothing but the CSV on stdout, and -q keeps stderr quiet */
     cr_expect_str_eq(err, "");
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(cli, run_writes_six_files)
 {
     char dir[64], cmd[1024], outdir[128];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
     snprintf(outdir, sizeof outdir, "%s/out", dir);
-    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -q -o '%s'", bin(),
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -q -o '%s'", th_bin(),
              outdir);
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     const char *files[] = {"balance.csv", "shares.csv", "group_shares.csv",
@@ -165,27 +145,27 @@ Test(cli, run_writes_six_files)
         snprintf(p, sizeof p, "%s/%s", outdir, files[i]);
         cr_expect_eq(stat(p, &st), 0, "%s missing", p);
     }
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(cli, table_without_stdout_is_a_usage_error)
 {
     char dir[64], cmd[1024];
-    tmpdir(dir);
-    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini --table flows", bin());
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini --table flows", th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
     snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -o - --table nope",
-             bin());
+             th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(cli, missing_scenario_file_exits_2)
 {
     char dir[64], cmd[1024];
-    tmpdir(dir);
-    snprintf(cmd, sizeof cmd, "'%s' check /nonexistent/x.ini", bin());
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s' check /nonexistent/x.ini", th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
     cr_expect(strstr(err, "/nonexistent/x.ini") != NULL, "stderr: %s", err);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }

@@ -16,20 +16,6 @@
  * feasibility tolerance (1e-7 relative): 1e-5 mcm on volumes of 10-40 */
 #define COOP_TOL 1e-5
 
-static void step_ok(gasdep_model *m)
-{
-    int rc = gasdep_step(m);
-    cr_assert_eq(rc, GASDEP_OK, "step: %s (%s)", gasdep_strerror(rc),
-                 gasdep_errmsg(m));
-}
-
-static gasdep_area_day area(gasdep_model *m, const char *name)
-{
-    gasdep_area_day a;
-    cr_assert_eq(gasdep_area_result(m, th_area(m, name), &a), GASDEP_OK);
-    return a;
-}
-
 static double flow(gasdep_model *m, const char *pipe, double *cap)
 {
     double f, c;
@@ -61,9 +47,9 @@ Test(dispatch, pipe_capacity_limits_supply)
                                "[region R]\ndemand = 8 mcm/d\n"
                                "[source s]\nnode = H\norigin = o\ncapacity = 10 mcm/d\n"
                                "[pipeline P]\nfrom = H\nto = R\ncapacity = 6 mcm/d\n");
-    step_ok(m);
+    th_step(m);
     /* demand 8, the pipe delivers at most 6 => unserved 2, flow 6 at cap 6 */
-    gasdep_area_day r = area(m, "R");
+    gasdep_area_day r = th_area_day(m, "R");
     cr_expect_float_eq(r.demand_mcm, 8.0, TOL);
     cr_expect_float_eq(r.supplied_mcm, 6.0, TOL);
     cr_expect_float_eq(r.unserved_mcm, 2.0, TOL);
@@ -82,8 +68,8 @@ Test(dispatch, source_capacity_limits_supply)
                                "[region R]\ndemand = 3.65 bcm/y\n"
                                "[source s]\nnode = H\norigin = o\ncapacity = 4 mcm/d\n"
                                "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 6.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 6.0, TOL);
     cr_expect_float_eq(flow(m, "P", NULL), 4.0, TOL);
     gasdep_destroy(m);
 }
@@ -97,9 +83,9 @@ Test(dispatch, origin_capacity_caps_all_its_sources)
                                "[source s1]\nnode = H\norigin = o\ncapacity = 5 mcm/d\n"
                                "[source s2]\nnode = R\norigin = o\ncapacity = 5 mcm/d\n"
                                "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").supplied_mcm, 7.0, TOL);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 3.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").supplied_mcm, 7.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 3.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -114,11 +100,11 @@ Test(dispatch, origin_capacity_caps_all_its_sources)
 Test(dispatch, cheaper_source_fills_first)
 {
     gasdep_model *m = th_model(MERIT);
-    step_ok(m);
+    th_step(m);
     /* demand 8: cheap (10 EUR/MWh) gives all its 6, dear (20) the other 2 */
     cr_expect_float_eq(origin_mcm(m, "R", "cheap"), 6.0, TOL);
     cr_expect_float_eq(origin_mcm(m, "R", "dear"), 2.0, TOL);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 0.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -126,10 +112,10 @@ Test(dispatch, cheaper_source_fills_first)
 Test(dispatch, price_is_marginal_cost_plus_tariff)
 {
     gasdep_model *m = th_model(MERIT);
-    step_ok(m);
+    th_step(m);
     /* one more mcm comes from 'dear' (20 EUR/MWh) through P (1.5 EUR/MWh):
      * price 21.5 EUR/MWh (+1e-4 anti-circulation tariff) */
-    cr_expect_float_eq(area(m, "R").price_eur_mwh, 21.5, PTOL);
+    cr_expect_float_eq(th_area_day(m, "R").price_eur_mwh, 21.5, PTOL);
     gasdep_destroy(m);
 }
 
@@ -137,8 +123,8 @@ Test(dispatch, price_is_in_eur_per_mwh_whatever_the_gcv)
 {
     /* same network with gcv 11: prices stay in EUR/MWh (21.5) */
     gasdep_model *m = th_model(MERIT "[scenario]\ngcv = 11\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").price_eur_mwh, 21.5, PTOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").price_eur_mwh, 21.5, PTOL);
     gasdep_destroy(m);
 }
 
@@ -152,8 +138,8 @@ Test(dispatch, price_is_voll_when_short)
                                "[source s]\nnode = H\norigin = o\ncapacity = 10 mcm/d\n"
                                "cost = 20\n"
                                "[pipeline P]\nfrom = H\nto = R\ncapacity = 6 mcm/d\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").price_eur_mwh, 2500.0, PTOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").price_eur_mwh, 2500.0, PTOL);
     gasdep_destroy(m);
 }
 
@@ -168,9 +154,9 @@ Test(dispatch, price_at_a_congested_node_is_its_local_cost)
                                "[source local]\nnode = R\norigin = o\n"
                                "capacity = 100 mcm/d\ncost = 30\n"
                                "[pipeline P]\nfrom = H\nto = R\ncapacity = 6 mcm/d\n");
-    step_ok(m);
+    th_step(m);
     cr_expect_float_eq(flow(m, "P", NULL), 6.0, TOL);
-    cr_expect_float_eq(area(m, "R").price_eur_mwh, 30.0, PTOL);
+    cr_expect_float_eq(th_area_day(m, "R").price_eur_mwh, 30.0, PTOL);
     gasdep_destroy(m);
 }
 
@@ -184,12 +170,12 @@ Test(dispatch, pipeline_loss)
                                "cost = 9 EUR/MWh\n"
                                "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n"
                                "loss = 10%\n");
-    step_ok(m);
+    th_step(m);
     /* 9 = 0.9 x flow => flow 10 */
     cr_expect_float_eq(flow(m, "P", NULL), 10.0, TOL);
-    cr_expect_float_eq(area(m, "R").supplied_mcm, 9.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").supplied_mcm, 9.0, TOL);
     /* a delivered mcm needs 1/0.9 mcm at 9 EUR/MWh: price 10 EUR/MWh */
-    cr_expect_float_eq(area(m, "R").price_eur_mwh, 10.0, PTOL);
+    cr_expect_float_eq(th_area_day(m, "R").price_eur_mwh, 10.0, PTOL);
     balanced(m);
     gasdep_destroy(m);
 }
@@ -203,9 +189,9 @@ Test(dispatch, loss_counts_against_capacity)
                                "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
                                "[pipeline P]\nfrom = H\nto = R\ncapacity = 10 mcm/d\n"
                                "loss = 0.2\n");
-    step_ok(m);
+    th_step(m);
     cr_expect_float_eq(flow(m, "P", NULL), 10.0, TOL);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 1.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 1.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -218,12 +204,12 @@ Test(dispatch, reverse_flow_uses_reverse_capacity)
                                "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
                                "[pipeline P]\nfrom = R\nto = H\ncapacity = 50 mcm/d\n"
                                "reverse_capacity = 3 mcm/d\n");
-    step_ok(m);
+    th_step(m);
     double cap;
     /* net flow is negative (to -> from) and the capacity is the reverse one */
     cr_expect_float_eq(flow(m, "P", &cap), -3.0, TOL);
     cr_expect_float_eq(cap, 3.0, TOL);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 2.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 2.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -241,11 +227,11 @@ Test(dispatch, reverse_flow_uses_reverse_capacity)
 Test(dispatch, cooperative_shares_the_shortage_equally)
 {
     gasdep_model *m = th_model(COOP("cooperative", "1"));
-    step_ok(m);
+    th_step(m);
     /* 40 demand, 20 supply: unserved 20 at minimum; equal fraction
      * 20/40 = 50 % => A unserved 5, B unserved 15 */
-    cr_expect_float_eq(area(m, "A").unserved_mcm, 5.0, COOP_TOL);
-    cr_expect_float_eq(area(m, "B").unserved_mcm, 15.0, COOP_TOL);
+    cr_expect_float_eq(th_area_day(m, "A").unserved_mcm, 5.0, COOP_TOL);
+    cr_expect_float_eq(th_area_day(m, "B").unserved_mcm, 15.0, COOP_TOL);
     balanced(m);
     gasdep_destroy(m);
 }
@@ -254,11 +240,11 @@ Test(dispatch, cooperative_shares_the_shortage_equally)
 Test(dispatch, least_cost_follows_costs_only)
 {
     gasdep_model *m = th_model(COOP("least-cost", "1"));
-    step_ok(m);
+    th_step(m);
     /* delivering to A costs 1 EUR/MWh more than to B, and both shortfalls
      * cost voll: all 20 go to B (demand 30) => A unserved 10, B 10 */
-    cr_expect_float_eq(area(m, "A").unserved_mcm, 10.0, TOL);
-    cr_expect_float_eq(area(m, "B").unserved_mcm, 10.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "A").unserved_mcm, 10.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "B").unserved_mcm, 10.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -272,16 +258,16 @@ Test(dispatch, cooperative_is_max_min_fair)
                                "[source s]\nnode = H\norigin = o\ncapacity = 10 mcm/d\n"
                                "[pipeline HA]\nfrom = H\nto = A\ncapacity = 2 mcm/d\n"
                                "[pipeline HB]\nfrom = H\nto = B\ncapacity = 100 mcm/d\n");
-    step_ok(m);
+    th_step(m);
     /* Supply 10 for demand 20: the minimum total unserved is 10 (all supply
      * can be delivered: 2 to A, 8 to B). A can never get more than 2, so its
      * unserved fraction is at least 8/10 = 80 %. Round 1 of max-min:
      * phi = 0.8, A is blocked (fixed at 8 unserved). Round 2: B must take
      * the remaining 10 - 8 = 2 unserved, phi_B = 20 %. A gets 2, B gets 8. */
-    cr_expect_float_eq(area(m, "A").supplied_mcm, 2.0, COOP_TOL);
-    cr_expect_float_eq(area(m, "A").unserved_mcm, 8.0, COOP_TOL);
-    cr_expect_float_eq(area(m, "B").supplied_mcm, 8.0, COOP_TOL);
-    cr_expect_float_eq(area(m, "B").unserved_mcm, 2.0, COOP_TOL);
+    cr_expect_float_eq(th_area_day(m, "A").supplied_mcm, 2.0, COOP_TOL);
+    cr_expect_float_eq(th_area_day(m, "A").unserved_mcm, 8.0, COOP_TOL);
+    cr_expect_float_eq(th_area_day(m, "B").supplied_mcm, 8.0, COOP_TOL);
+    cr_expect_float_eq(th_area_day(m, "B").unserved_mcm, 2.0, COOP_TOL);
     gasdep_destroy(m);
 }
 
@@ -299,10 +285,10 @@ Test(dispatch, cooperative_three_regions)
                                "[pipeline HA]\nfrom = H\nto = A\ncapacity = 1 mcm/d\n"
                                "[pipeline HB]\nfrom = H\nto = B\ncapacity = 100 mcm/d\n"
                                "[pipeline HC]\nfrom = H\nto = C\ncapacity = 100 mcm/d\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "A").unserved_mcm, 9.0, COOP_TOL);
-    cr_expect_float_eq(area(m, "B").unserved_mcm, 8.0, COOP_TOL);
-    cr_expect_float_eq(area(m, "C").unserved_mcm, 12.0, COOP_TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "A").unserved_mcm, 9.0, COOP_TOL);
+    cr_expect_float_eq(th_area_day(m, "B").unserved_mcm, 8.0, COOP_TOL);
+    cr_expect_float_eq(th_area_day(m, "C").unserved_mcm, 12.0, COOP_TOL);
     gasdep_destroy(m);
 }
 
@@ -319,10 +305,10 @@ Test(dispatch, cooperative_three_regions)
 Test(dispatch, national_first_serves_the_transit_region_first)
 {
     gasdep_model *m = th_model(CHAIN("national-first", "8"));
-    step_ok(m);
+    th_step(m);
     /* A (demand 8) is served in full before gas passes on: B gets 10-8 = 2 */
-    cr_expect_float_eq(area(m, "A").supplied_mcm, 8.0, TOL);
-    cr_expect_float_eq(area(m, "B").supplied_mcm, 2.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "A").supplied_mcm, 8.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "B").supplied_mcm, 2.0, TOL);
     cr_expect_float_eq(flow(m, "AB", NULL), 2.0, TOL);
     balanced(m);
     gasdep_destroy(m);
@@ -333,9 +319,9 @@ Test(dispatch, national_first_short_region_exports_nothing)
     /* A demand 12 > supply 10: A is short, so it exports nothing: A gets 10,
      * B gets 0 (unserved 2 and 8) */
     gasdep_model *m = th_model(CHAIN("national-first", "12"));
-    step_ok(m);
-    cr_expect_float_eq(area(m, "A").supplied_mcm, 10.0, TOL);
-    cr_expect_float_eq(area(m, "B").supplied_mcm, 0.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "A").supplied_mcm, 10.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "B").supplied_mcm, 0.0, TOL);
     cr_expect_float_eq(flow(m, "AB", NULL), 0.0, TOL);
     gasdep_destroy(m);
 }
@@ -344,16 +330,16 @@ Test(dispatch, cooperative_on_the_same_chain_shares_equally)
 {
     /* demand 16, supply 10: unserved 6 = 37.5 % of each: both get 5 */
     gasdep_model *m = th_model(CHAIN("cooperative", "8"));
-    step_ok(m);
-    cr_expect_float_eq(area(m, "A").supplied_mcm, 5.0, COOP_TOL);
-    cr_expect_float_eq(area(m, "B").supplied_mcm, 5.0, COOP_TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "A").supplied_mcm, 5.0, COOP_TOL);
+    cr_expect_float_eq(th_area_day(m, "B").supplied_mcm, 5.0, COOP_TOL);
     cr_expect_float_eq(flow(m, "AB", NULL), 5.0, COOP_TOL);
     gasdep_destroy(m);
     /* with A at 12: unserved 10 of 20 = 50 %: A gets 6, B gets 4 */
     m = th_model(CHAIN("cooperative", "12"));
-    step_ok(m);
-    cr_expect_float_eq(area(m, "A").supplied_mcm, 6.0, COOP_TOL);
-    cr_expect_float_eq(area(m, "B").supplied_mcm, 4.0, COOP_TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "A").supplied_mcm, 6.0, COOP_TOL);
+    cr_expect_float_eq(th_area_day(m, "B").supplied_mcm, 4.0, COOP_TOL);
     gasdep_destroy(m);
 }
 
@@ -383,9 +369,9 @@ Test(dispatch, no_shortage_no_curtailment_effect)
                          "[pipeline AB]\nfrom = A\nto = B\ncapacity = 100 mcm/d\n",
                  modes[i]);
         gasdep_model *m = th_model(text);
-        step_ok(m);
-        cr_expect_float_eq(area(m, "A").unserved_mcm, 0.0, TOL, "%s", modes[i]);
-        cr_expect_float_eq(area(m, "B").unserved_mcm, 0.0, TOL, "%s", modes[i]);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "A").unserved_mcm, 0.0, TOL, "%s", modes[i]);
+        cr_expect_float_eq(th_area_day(m, "B").unserved_mcm, 0.0, TOL, "%s", modes[i]);
         cr_expect_float_eq(flow(m, "AB", NULL), 5.0, TOL, "%s", modes[i]);
         gasdep_destroy(m);
     }
@@ -404,13 +390,13 @@ Test(dispatch, minimum_take_is_honoured)
 {
     /* without a minimum take the cheap source serves all 10 */
     gasdep_model *m = th_model(MINTAKE("0 mcm/d"));
-    step_ok(m);
+    th_step(m);
     cr_expect_float_eq(origin_mcm(m, "R", "cheap"), 10.0, TOL);
     cr_expect_float_eq(origin_mcm(m, "R", "dear"), 0.0, TOL);
     gasdep_destroy(m);
     /* minimum take 4 on the dear source: dear 4, cheap 6 */
     m = th_model(MINTAKE("4 mcm/d"));
-    step_ok(m);
+    th_step(m);
     cr_expect_float_eq(origin_mcm(m, "R", "dear"), 4.0, TOL);
     cr_expect_float_eq(origin_mcm(m, "R", "cheap"), 6.0, TOL);
     gasdep_destroy(m);
@@ -422,10 +408,10 @@ Test(dispatch, minimum_take_above_demand_is_soft)
      * feasible, the dear source gives all 10 (each mcm it does not give
      * costs the 300 EUR/MWh penalty), cheap gives 0, nothing unserved */
     gasdep_model *m = th_model(MINTAKE("12 mcm/d"));
-    step_ok(m);
+    th_step(m);
     cr_expect_float_eq(origin_mcm(m, "R", "dear"), 10.0, TOL);
     cr_expect_float_eq(origin_mcm(m, "R", "cheap"), 0.0, TOL);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 0.0, TOL);
     balanced(m);
     gasdep_destroy(m);
 }
@@ -441,10 +427,10 @@ Test(dispatch, lng_slots_follow_costs_and_availability)
                                "[lng T]\nnode = R\ncapacity = 10 mcm/d\n"
                                "origins = us qa\ncosts = 5 8 EUR/MWh\n"
                                "availability = 60% 100%\n");
-    step_ok(m);
+    th_step(m);
     cr_expect_float_eq(origin_mcm(m, "R", "us"), 6.0, TOL);
     cr_expect_float_eq(origin_mcm(m, "R", "qa"), 4.0, TOL);
-    cr_expect_float_eq(area(m, "R").price_eur_mwh, 8.0, PTOL);
+    cr_expect_float_eq(th_area_day(m, "R").price_eur_mwh, 8.0, PTOL);
     gasdep_destroy(m);
 }
 
@@ -456,8 +442,8 @@ Test(dispatch, lng_send_out_caps_all_slots)
                                "[region R]\ndemand = 10 mcm/d\n"
                                "[lng T]\nnode = R\ncapacity = 7 mcm/d\n"
                                "origins = us qa\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 3.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 3.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -477,10 +463,11 @@ Test(dispatch, online_and_offline_dates_switch_a_pipeline)
     const double unserved[6] = {3, 3, 0, 0, 3, 3};
     const double p2cap[6] = {0, 0, 5, 5, 0, 0};
     for (int i = 0; i < 6; i++) {
-        step_ok(m);
+        th_step(m);
         cr_expect_eq(gasdep_day(m), th_day("2022-01-01") + i);
         double cap;
-        cr_expect_float_eq(area(m, "R").unserved_mcm, unserved[i], TOL, "day %d", i);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, unserved[i], TOL,
+                           "day %d", i);
         /* the split between two equal pipes is free; their sum is not */
         double f2 = flow(m, "P2", &cap);
         cr_expect_float_eq(flow(m, "P1", NULL) + f2, 8.0 - unserved[i], TOL,
@@ -502,10 +489,10 @@ Test(dispatch, online_date_of_a_source)
                                "[source s1]\nnode = R\norigin = o\ncapacity = 6 mcm/d\n"
                                "[source s2]\nnode = R\norigin = o\ncapacity = 4 mcm/d\n"
                                "online = 2022-01-02\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 4.0, TOL);
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 4.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 0.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -530,15 +517,15 @@ Test(dispatch, perturbation_factors_apply_from_the_next_step)
                                "[origin o]\n[node H]\n[region R]\ndemand = 10 mcm/d\n"
                                "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
                                "[pipeline P]\nfrom = H\nto = R\ncapacity = 10 mcm/d\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 0.0, TOL);
     cr_assert_eq(gasdep_set_capacity_factor(m, GASDEP_PIPELINE, th_pipe(m, "P"), 0.5),
                  GASDEP_OK);
     cr_assert_eq(gasdep_set_demand_factor(m, gasdep_find(m, GASDEP_REGION, "R"), 1.2),
                  GASDEP_OK);
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").demand_mcm, 12.0, TOL);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 7.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").demand_mcm, 12.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 7.0, TOL);
     /* invalid perturbations are refused */
     cr_expect_eq(gasdep_set_demand_factor(m, 99, 1.0), GASDEP_EARG);
     cr_expect_eq(gasdep_set_capacity_factor(m, GASDEP_PIPELINE, 0, -1.0), GASDEP_EARG);
@@ -559,8 +546,8 @@ Test(dispatch, five_node_mesh_routes_around_a_bottleneck)
                                "[pipeline SY]\nfrom = S\nto = Y\ncapacity = 10 mcm/d\n"
                                "[pipeline YZ]\nfrom = Y\nto = Z\ncapacity = 50 mcm/d\n"
                                "[pipeline ZR]\nfrom = Z\nto = R\ncapacity = 3 mcm/d\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 3.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 3.0, TOL);
     cr_expect_float_eq(flow(m, "XR", NULL), 6.0, TOL);
     cr_expect_float_eq(flow(m, "ZR", NULL), 3.0, TOL);
     cr_expect_float_eq(flow(m, "SY", NULL), 3.0, TOL);
@@ -584,14 +571,14 @@ Test(dispatch, national_first_respects_capacity_raised_by_an_event)
                                "[pipeline AB]\nfrom = A\nto = B\ncapacity = 1 mcm/d\n"
                                "[event expansion]\ntarget = pipeline.AB\n"
                                "start = 2022-01-01\nvalue = 15 mcm/d\n");
-    step_ok(m);
+    th_step(m);
     double cap;
     cr_expect_float_eq(flow(m, "AB", &cap), 15.0, TOL, "A->B carries %g of %g",
                        flow(m, "AB", NULL), cap);
     cr_expect_float_eq(cap, 15.0, TOL);
-    cr_expect_float_eq(area(m, "A").supplied_mcm, 5.0, TOL);
-    cr_expect_float_eq(area(m, "B").supplied_mcm, 15.0, TOL);
-    cr_expect_float_eq(area(m, "B").unserved_mcm, 5.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "A").supplied_mcm, 5.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "B").supplied_mcm, 15.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "B").unserved_mcm, 5.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -608,8 +595,8 @@ Test(dispatch, least_cost_with_the_raised_capacity)
                                "[pipeline AB]\nfrom = A\nto = B\ncapacity = 1 mcm/d\n"
                                "[event expansion]\ntarget = pipeline.AB\n"
                                "start = 2022-01-01\nvalue = 15 mcm/d\n");
-    step_ok(m);
+    th_step(m);
     cr_expect_float_eq(flow(m, "AB", NULL), 15.0, TOL);
-    cr_expect_float_eq(area(m, "B").unserved_mcm, 5.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "B").unserved_mcm, 5.0, TOL);
     gasdep_destroy(m);
 }

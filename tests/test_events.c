@@ -10,20 +10,6 @@
 
 #define TOL 1e-6
 
-static void step_ok(gasdep_model *m)
-{
-    int rc = gasdep_step(m);
-    cr_assert_eq(rc, GASDEP_OK, "step: %s (%s)", gasdep_strerror(rc),
-                 gasdep_errmsg(m));
-}
-
-static gasdep_area_day area(gasdep_model *m, const char *name)
-{
-    gasdep_area_day a;
-    cr_assert_eq(gasdep_area_result(m, th_area(m, name), &a), GASDEP_OK);
-    return a;
-}
-
 /* Region R (demand 10) fed only by source s (capacity 10) at R. */
 #define SRC10(start, end)                                                      \
     "[scenario]\nstart = " start "\nend = " end "\n"                           \
@@ -38,8 +24,8 @@ Test(events, factor_from_start_date)
                                "start = 2022-01-03\nfactor = 40%\n");
     const double expect[5] = {0, 0, 6, 6, 6};
     for (int i = 0; i < 5; i++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
     }
     gasdep_destroy(m);
 }
@@ -52,8 +38,8 @@ Test(events, end_is_inclusive)
                                "start = 2022-01-02\nend = 2022-01-03\nfactor = 0\n");
     const double expect[4] = {0, 10, 10, 0};
     for (int i = 0; i < 4; i++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
     }
     gasdep_destroy(m);
 }
@@ -69,8 +55,9 @@ Test(events, ramp_up_and_back)
                                "end = 2022-01-08\nramp = 4\nfactor = 0%\n");
     const double w[12] = {0, 0, .25, .5, .75, 1, 1, 1, .75, .5, .25, 0};
     for (int i = 0; i < 12; i++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, 10.0 * w[i], TOL, "day %d", i);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 10.0 * w[i], TOL,
+                           "day %d", i);
     }
     gasdep_destroy(m);
 }
@@ -84,8 +71,8 @@ Test(events, ramp_of_a_value_event)
                                "ramp = 2 d\nvalue = 2 mcm/d\n");
     const double expect[3] = {0, 4, 8};
     for (int i = 0; i < 3; i++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
     }
     gasdep_destroy(m);
 }
@@ -105,8 +92,8 @@ Test(events, value_sets_absolute_capacity)
                                       "start = 2022-01-02\nvalue = 3 mcm/d\n");
     const double expect[3] = {10, 17, 17};
     for (int i = 0; i < 3; i++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
     }
     gasdep_destroy(m);
 }
@@ -118,8 +105,8 @@ Test(events, value_can_raise_capacity)
                                       "start = 2022-01-02\nvalue = 15 mcm/d\n");
     const double expect[3] = {10, 5, 5};
     for (int i = 0; i < 3; i++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
     }
     gasdep_destroy(m);
 }
@@ -135,8 +122,8 @@ Test(events, factor_then_value_in_start_order)
                                       "start = 2022-01-02\nfactor = 50%\n");
     const double expect[3] = {10, 15, 14};
     for (int i = 0; i < 3; i++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
     }
     gasdep_destroy(m);
 }
@@ -150,8 +137,8 @@ Test(events, value_then_factor_in_start_order)
                                       "start = 2022-01-02\nvalue = 6 mcm/d\n");
     const double expect[3] = {10, 14, 17};
     for (int i = 0; i < 3; i++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
     }
     gasdep_destroy(m);
 }
@@ -165,8 +152,8 @@ Test(events, two_factors_multiply)
                                       "start = 2022-01-03\nfactor = 40%\n");
     const double expect[3] = {10, 15, 18};
     for (int i = 0; i < 3; i++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
     }
     gasdep_destroy(m);
 }
@@ -183,10 +170,10 @@ Test(events, reverse_capacity_target)
         "[event e]\ntarget = pipeline.P.reverse_capacity\n"
         "start = 2022-01-02\nfactor = 25%\n");
     /* reverse 4 then 1: unserved 16, 19 */
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 16.0, TOL);
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 19.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 16.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 19.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -196,11 +183,11 @@ Test(events, cold_spell_raises_region_demand)
     gasdep_model *m = th_model(SRC10("2022-01-01", "2022-01-02")
                                "[event cold]\ntarget = region.R.demand\n"
                                "start = 2022-01-02\nfactor = 130%\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").demand_mcm, 10.0, TOL);
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").demand_mcm, 13.0, TOL);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 3.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").demand_mcm, 10.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").demand_mcm, 13.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 3.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -219,11 +206,11 @@ Test(events, group_demand_reduction)
         "[source sc]\nnode = C\norigin = o\ncapacity = 100 mcm/d\n"
         "[event cut15]\ntarget = group.EU.demand\nstart = 2022-01-01\n"
         "factor = 85%\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "A").demand_mcm, 8.5, TOL);
-    cr_expect_float_eq(area(m, "B").demand_mcm, 17.0, TOL);
-    cr_expect_float_eq(area(m, "EU").demand_mcm, 25.5, TOL);
-    cr_expect_float_eq(area(m, "C").demand_mcm, 5.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "A").demand_mcm, 8.5, TOL);
+    cr_expect_float_eq(th_area_day(m, "B").demand_mcm, 17.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "EU").demand_mcm, 25.5, TOL);
+    cr_expect_float_eq(th_area_day(m, "C").demand_mcm, 5.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -248,11 +235,11 @@ Test(events, origin_target_cuts_every_source_and_lng_slot)
     gasdep_model *m = th_model(ORIGINS "[event cut]\ntarget = origin.ru1\n"
                                        "start = 2022-01-02\nfactor = 0\n");
     int r = th_area(m, "R");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 0.0, TOL);
     cr_expect_float_eq(gasdep_area_origin_mcm(m, r, th_origin(m, "ru1")), 14.0, TOL);
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 14.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 14.0, TOL);
     cr_expect_float_eq(gasdep_area_origin_mcm(m, r, th_origin(m, "ru1")), 0.0, TOL);
     cr_expect_float_eq(gasdep_area_origin_mcm(m, r, th_origin(m, "ru2")), 6.0, TOL);
     cr_expect_float_eq(gasdep_area_origin_mcm(m, r, th_origin(m, "no")), 10.0, TOL);
@@ -266,9 +253,9 @@ Test(events, origin_group_target_scales_all_its_origins)
     gasdep_model *m = th_model(ORIGINS "[event half]\ntarget = origin_group.russia\n"
                                        "start = 2022-01-02\nfactor = 50%\n");
     int r = th_area(m, "R");
-    step_ok(m);
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 10.0, TOL);
+    th_step(m);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 10.0, TOL);
     cr_expect_float_eq(gasdep_area_origin_mcm(m, r, th_origin(m, "ru1")), 7.0, TOL);
     cr_expect_float_eq(gasdep_area_origin_mcm(m, r, th_origin(m, "ru2")), 3.0, TOL);
     cr_expect_float_eq(gasdep_area_group_mcm(m, r, th_group(m, "russia")), 10.0, TOL);
@@ -281,9 +268,9 @@ Test(events, lng_target)
     /* lng.T at 0 from day 2: R loses its 2 mcm/d of LNG */
     gasdep_model *m = th_model(ORIGINS "[event e]\ntarget = lng.T\n"
                                        "start = 2022-01-02\nfactor = 0\n");
-    step_ok(m);
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 2.0, TOL);
+    th_step(m);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 2.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -292,8 +279,8 @@ Test(events, disabled_event_has_no_effect)
     gasdep_model *m = th_model(SRC10("2022-01-01", "2022-01-01")
                                "[event cut]\ntarget = source.s\n"
                                "start = 2022-01-01\nfactor = 0\nenabled = false\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 0.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -311,8 +298,8 @@ Test(events, event_start_override)
     cr_assert_eq(gasdep_init(m), GASDEP_OK, "%s", gasdep_errmsg(m));
     const double expect[3] = {0, 0, 10};
     for (int i = 0; i < 3; i++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, expect[i], TOL, "day %d", i);
     }
     gasdep_destroy(m);
 }
@@ -330,8 +317,8 @@ Test(events, override_value_replaces_a_factor)
     cr_assert_eq(gasdep_set_assignment(m, "event.cut.value=4mcm/d"), GASDEP_OK,
                  "%s", gasdep_errmsg(m));
     cr_assert_eq(gasdep_init(m), GASDEP_OK, "%s", gasdep_errmsg(m));
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 6.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 6.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -362,12 +349,12 @@ Test(events, origin_factor_applies_when_the_origin_capacity_binds)
                                "[source s2]\nnode = R\norigin = o\ncapacity = 15 mcm/d\n"
                                "[event half]\ntarget = origin.o\nstart = 2022-01-02\n"
                                "factor = 50%\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").supplied_mcm, 10.0, TOL);
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").supplied_mcm, 5.0, TOL, "supplied %g",
-                       area(m, "R").supplied_mcm);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 15.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").supplied_mcm, 10.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").supplied_mcm, 5.0, TOL, "supplied %g",
+                       th_area_day(m, "R").supplied_mcm);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 15.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -382,8 +369,8 @@ Test(events, short_event_ramps_back_from_where_it_was)
                                "end = 2022-01-03\nramp = 4\nfactor = 0\n");
     double uns[7];
     for (int i = 0; i < 7; i++) {
-        step_ok(m);
-        uns[i] = area(m, "R").unserved_mcm;
+        th_step(m);
+        uns[i] = th_area_day(m, "R").unserved_mcm;
     }
     cr_expect_float_eq(uns[0], 0.0, TOL);
     cr_expect_float_eq(uns[1], 2.5, TOL);

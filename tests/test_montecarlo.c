@@ -4,7 +4,6 @@
  * threads and seeds, resume after SIGKILL, bands.csv. */
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
-#include <ftw.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -31,127 +30,30 @@ static const char *BASE =
     "[source s]\nnode = SRC\norigin = ru\ncapacity = 1000 mcm/d\n"
     "[pipeline P]\nfrom = SRC\nto = R\ncapacity = 10 mcm/d\n";
 
-/* ---- helpers (as in test_sweep.c) ---------------------------------------- */
+/* ---- helpers (the shared ones are in helpers.c) ---------------------------- */
 
 static char tmpdir[256];
 
-static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
-{
-    (void)st, (void)flag, (void)f;
-    return remove(p);
-}
-
 static void setup(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/gasdep-test-mc-XXXXXX");
-    cr_assert_not_null(mkdtemp(tmpdir));
+    th_tmpdir_make(tmpdir, sizeof tmpdir, "gasdep-test-mc");
 }
 
 static void teardown(void)
 {
-    nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    th_rm_rf(tmpdir);
 }
 
 static char *path_in(const char *name)
 {
-    static char buf[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-    return buf[k];
-}
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f, "%s", path);
-    fputs(text, f);
-    fclose(f);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    size_t got = fread(s, 1, (size_t)n, f);
-    s[got] = '\0';
-    fclose(f);
-    if (len)
-        *len = got;
-    return s;
-}
-
-static int same_file(const char *a, const char *b)
-{
-    size_t na, nb;
-    char *x = slurp(a, &na), *y = slurp(b, &nb);
-    cr_assert_not_null(x, "missing %s", a);
-    cr_assert_not_null(y, "missing %s", b);
-    int same = na == nb && memcmp(x, y, na) == 0;
-    free(x);
-    free(y);
-    return same;
-}
-
-typedef struct table {
-    char *text;
-    char **cell;
-    int rows, cols;
-} table;
-
-static table read_csv(const char *path)
-{
-    table t = {0};
-    t.text = slurp(path, NULL);
-    cr_assert_not_null(t.text, "missing %s", path);
-    int lines = 0;
-    for (char *p = t.text; *p; p++)
-        lines += *p == '\n';
-    for (char *p = t.text; *p && *p != '\n'; p++)
-        t.cols += *p == ',';
-    t.cols++;
-    t.cell = calloc((size_t)lines * (size_t)t.cols + 1, sizeof *t.cell);
-    char *p = t.text;
-    for (int r = 0; r < lines; r++)
-        for (int c = 0; c < t.cols; c++) {
-            t.cell[r * t.cols + c] = p;
-            p += strcspn(p, ",\n");
-            *p++ = '\0';
-        }
-    t.rows = lines - 1;
-    return t;
-}
-
-static const char *at(const table *t, int row, const char *name)
-{
-    for (int c = 0; c < t->cols; c++)
-        if (!strcmp(t->cell[c], name))
-            return t->cell[(row + 1) * t->cols + c];
-    cr_assert_fail("no column %s", name);
-    return NULL;
-}
-
-static double num(const table *t, int row, const char *name)
-{
-    return atof(at(t, row, name));
-}
-
-static void free_csv(table *t)
-{
-    free(t->text);
-    free(t->cell);
+    return th_path(tmpdir, name);
 }
 
 static gasdep_batch *mc_of(const char *extra, long runs, uint64_t seed)
 {
     char text[4096];
     snprintf(text, sizeof text, "%s%s", BASE, extra);
-    write_file(path_in("mc.ini"), text);
+    th_write_file(path_in("mc.ini"), text);
     gasdep_batch *b = gasdep_batch_create(GASDEP_MONTECARLO);
     cr_assert_not_null(b);
     cr_assert_eq(gasdep_batch_set_scenario(b, path_in("mc.ini")), GASDEP_OK);
@@ -167,17 +69,6 @@ static void run_ok(gasdep_batch *b, int threads, const char *out)
     gasdep_batch_report r;
     cr_assert_eq(gasdep_batch_run(b, &o, &r), GASDEP_OK, "%s", gasdep_batch_errmsg(b));
     cr_expect_eq(r.failed, 0, "%s", r.first_error);
-}
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-    char cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    return system(cmd);
 }
 
 /* Expected covered time (days) of [0, T) by outages arriving at rate lam
@@ -227,10 +118,10 @@ static void check_failing_pipeline(const char *dist_keys, double depth,
     const long n = 2000;
     gasdep_batch *b = mc_of(extra, n, 2024);
     run_ok(b, 2, path_in("out"));
-    table p = read_csv(path_in("out/probabilities.csv"));
+    th_table p = th_read_csv(path_in("out/probabilities.csv"), 0);
     cr_assert_eq(p.rows, 1);
-    cr_expect_str_eq(at(&p, 0, "region"), "R");
-    cr_expect_eq((long)num(&p, 0, "runs"), n);
+    cr_expect_str_eq(th_at(&p, 0, "region"), "R");
+    cr_expect_eq((long)th_num(&p, 0, "runs"), n);
     /* Any outage starting in the horizon cuts supply below demand on its
      * first day: P(shortfall) = 1 - exp(-lam T / 365) = 0.5. The estimate is
      * a binomial proportion with standard error sqrt(0.25 / 2000) = 0.0112;
@@ -238,18 +129,19 @@ static void check_failing_pipeline(const char *dist_keys, double depth,
      * 6e-5, while an off-by-one-day or a wrong rate unit (x365) is caught. */
     double P = 1 - exp(-lam_y * T_DAYS / 365.0);
     double se = sqrt(P * (1 - P) / n);
-    double p_hat = num(&p, 0, "p_shortfall");
+    double p_hat = th_num(&p, 0, "p_shortfall");
     cr_expect_float_eq(p_hat, P, 4 * se, "P(shortfall) %g, expected %g +- %g", p_hat, P,
                        4 * se);
-    cr_expect_float_eq(num(&p, 0, "p_shortfall_se"), sqrt(p_hat * (1 - p_hat) / n), 1e-6);
+    cr_expect_float_eq(th_num(&p, 0, "p_shortfall_se"), sqrt(p_hat * (1 - p_hat) / n),
+                       1e-6);
     /* Expected unserved energy: 10 mcm/d * depth * E[covered days], with
      * E[covered days] from the M/G/inf closed form. Tolerance: 4 standard
      * errors of the mean, from the sample standard deviation of the runs. */
-    table r = read_csv(path_in("out/runs.csv"));
+    th_table r = th_read_csv(path_in("out/runs.csv"), 0);
     cr_assert_eq(r.rows, n);
     double sum = 0, sum2 = 0;
     for (int i = 0; i < r.rows; i++) {
-        double u = num(&r, i, "unserved_mcm");
+        double u = th_num(&r, i, "unserved_mcm");
         sum += u;
         sum2 += u * u;
     }
@@ -257,10 +149,10 @@ static void check_failing_pipeline(const char *dist_keys, double depth,
     double want = 10 * depth * covered_days(lam_y / 365.0, surv, par, T_DAYS);
     cr_expect_float_eq(mean, want, 4 * sd / sqrt(n), "E[unserved] %g, expected %g +- %g",
                        mean, want, 4 * sd / sqrt(n));
-    cr_expect_float_eq(num(&p, 0, "expected_unserved_mcm"), mean, 1e-5);
-    cr_expect_float_eq(num(&p, 0, "expected_unserved_gwh"), mean * 10.83, 1e-3);
-    free_csv(&r);
-    free_csv(&p);
+    cr_expect_float_eq(th_num(&p, 0, "expected_unserved_mcm"), mean, 1e-5);
+    cr_expect_float_eq(th_num(&p, 0, "expected_unserved_gwh"), mean * 10.83, 1e-3);
+    th_free_csv(&r);
+    th_free_csv(&p);
     gasdep_batch_destroy(b);
 }
 
@@ -344,19 +236,20 @@ Test(montecarlo, weather_is_a_stationary_ar1_driving_demand)
     b = mc_of("[region R]\nheating_sensitivity = 5%\n[pipeline P]\ncapacity = 100 mcm/d\n"
               "[weather]\npersistence = 0.8\nsigma = 2\n", 400, 5);
     run_ok(b, 2, path_in("w"));
-    table t = read_csv(path_in("w/bands.csv"));
+    th_table t = th_read_csv(path_in("w/bands.csv"), 0);
     int rows = 0;
     for (int i = 0; i < t.rows; i++) {
-        if (strcmp(at(&t, i, "metric"), "demand_mcm"))
+        if (strcmp(th_at(&t, i, "metric"), "demand_mcm"))
             continue;
         rows++;
-        cr_expect_float_eq(num(&t, i, "p50"), 10, 0.5, "%s", at(&t, i, "date"));
-        double spread = num(&t, i, "p95") - num(&t, i, "p5");
-        cr_expect(spread > 4.0 && spread < 7.0, "%s: P5..P95 %g", at(&t, i, "date"), spread);
-        cr_expect_float_eq(num(&t, i, "n"), 400, 0);
+        cr_expect_float_eq(th_num(&t, i, "p50"), 10, 0.5, "%s", th_at(&t, i, "date"));
+        double spread = th_num(&t, i, "p95") - th_num(&t, i, "p5");
+        cr_expect(spread > 4.0 && spread < 7.0, "%s: P5..P95 %g", th_at(&t, i, "date"),
+                  spread);
+        cr_expect_float_eq(th_num(&t, i, "n"), 400, 0);
     }
     cr_expect_eq(rows, T_DAYS);
-    free_csv(&t);
+    th_free_csv(&t);
     gasdep_batch_destroy(b);
 }
 
@@ -383,13 +276,13 @@ Test(montecarlo, event_starts_are_uniform_in_window_and_keep_duration)
 
     b = mc_of(ev, 50, 3);
     run_ok(b, 2, path_in("ev"));
-    table t = read_csv(path_in("ev/runs.csv"));
+    th_table t = th_read_csv(path_in("ev/runs.csv"), 0);
     for (int i = 0; i < t.rows; i++) {
         /* 10 days stopped, wherever they start */
-        cr_expect_float_eq(num(&t, i, "unserved_mcm"), 100, 1e-6);
-        cr_expect_eq((int)num(&t, i, "days_short"), 10);
+        cr_expect_float_eq(th_num(&t, i, "unserved_mcm"), 100, 1e-6);
+        cr_expect_eq((int)th_num(&t, i, "days_short"), 10);
     }
-    free_csv(&t);
+    th_free_csv(&t);
     gasdep_batch_destroy(b);
 }
 
@@ -414,20 +307,20 @@ Test(montecarlo, results_do_not_depend_on_threads_and_follow_the_seed)
     for (int i = 0; i < 3; i++) {
         snprintf(a, sizeof a, "%s/j1/%s", tmpdir, files[i]);
         snprintf(c, sizeof c, "%s/j3/%s", tmpdir, files[i]);
-        cr_expect(same_file(a, c), "%s differs between -j 1 and -j 3", files[i]);
+        cr_expect(th_same_file(a, c), "%s differs between -j 1 and -j 3", files[i]);
     }
     gasdep_batch_destroy(b);
     /* another seed gives other runs */
     b = mc_of(MIXED, 120, 78);
     run_ok(b, 2, path_in("s78"));
-    cr_expect(!same_file(path_in("j1/runs.csv"), path_in("s78/runs.csv")));
+    cr_expect(!th_same_file(path_in("j1/runs.csv"), path_in("s78/runs.csv")));
     gasdep_batch_destroy(b);
     /* bands computed in many small slices (tiny memory budget) are the same */
     setenv("GASDEP_BATCH_MEM_MB", "0.002", 1);
     b = mc_of(MIXED, 120, 77);
     run_ok(b, 2, path_in("slices"));
     unsetenv("GASDEP_BATCH_MEM_MB");
-    cr_expect(same_file(path_in("j1/bands.csv"), path_in("slices/bands.csv")));
+    cr_expect(th_same_file(path_in("j1/bands.csv"), path_in("slices/bands.csv")));
     gasdep_batch_destroy(b);
 }
 
@@ -437,24 +330,24 @@ Test(montecarlo, bands_are_exact_statistics_of_the_runs)
     gasdep_batch *b = mc_of("[event cut]\ntarget = pipeline.P\nstart = 2022-01-05\n"
                             "end = 2022-01-06\nfactor = 30%\n", 20, 1);
     run_ok(b, 2, path_in("d"));
-    table t = read_csv(path_in("d/bands.csv"));
+    th_table t = th_read_csv(path_in("d/bands.csv"), 0);
     /* 60 days x 1 area x 7 metrics (no storage: storage_fill rows left out) */
     cr_expect_eq(t.rows, T_DAYS * 7);
     for (int i = 0; i < t.rows; i++) {
-        cr_expect_float_eq(num(&t, i, "p5"), num(&t, i, "p95"), 1e-9);
-        cr_expect_float_eq(num(&t, i, "mean"), num(&t, i, "p50"), 1e-9);
-        if (!strcmp(at(&t, i, "metric"), "unserved_mcm")) {
-            const char *date = at(&t, i, "date");
+        cr_expect_float_eq(th_num(&t, i, "p5"), th_num(&t, i, "p95"), 1e-9);
+        cr_expect_float_eq(th_num(&t, i, "mean"), th_num(&t, i, "p50"), 1e-9);
+        if (!strcmp(th_at(&t, i, "metric"), "unserved_mcm")) {
+            const char *date = th_at(&t, i, "date");
             int cut = !strcmp(date, "2022-01-05") || !strcmp(date, "2022-01-06");
-            cr_expect_float_eq(num(&t, i, "mean"), cut ? 7 : 0, 1e-6, "%s", date);
+            cr_expect_float_eq(th_num(&t, i, "mean"), cut ? 7 : 0, 1e-6, "%s", date);
         }
     }
-    free_csv(&t);
-    table p = read_csv(path_in("d/probabilities.csv"));
-    cr_expect_float_eq(num(&p, 0, "p_shortfall"), 1, 0);
-    cr_expect_float_eq(num(&p, 0, "expected_unserved_mcm"), 14, 1e-6);
-    cr_expect_float_eq(num(&p, 0, "expected_days_short"), 2, 0);
-    free_csv(&p);
+    th_free_csv(&t);
+    th_table p = th_read_csv(path_in("d/probabilities.csv"), 0);
+    cr_expect_float_eq(th_num(&p, 0, "p_shortfall"), 1, 0);
+    cr_expect_float_eq(th_num(&p, 0, "expected_unserved_mcm"), 14, 1e-6);
+    cr_expect_float_eq(th_num(&p, 0, "expected_days_short"), 2, 0);
+    th_free_csv(&p);
     gasdep_batch_destroy(b);
 }
 
@@ -462,30 +355,29 @@ Test(montecarlo, resume_after_sigkill_gives_identical_bytes)
 {
     char text[4096];
     snprintf(text, sizeof text, "%s%s", BASE, MIXED);
-    write_file(path_in("mc.ini"), text);
-    const char *bin = getenv("GASDEP_BIN");
-    cr_assert_not_null(bin);
-    cr_assert_eq(sh("%s montecarlo %s -n 150 --seed 11 -q -j 2 -o %s", bin,
-                    path_in("mc.ini"), path_in("full")), 0);
-    int st = sh("(GASDEP_BATCH_KILL_AFTER=60 GASDEP_BATCH_KILL_TORN=1 %s montecarlo %s "
-                "-n 150 --seed 11 -q -j 2 -o %s; exit $?) 2>/dev/null", bin, path_in("mc.ini"),
-                path_in("cut"));
+    th_write_file(path_in("mc.ini"), text);
+    const char *bin = th_bin();
+    cr_assert_eq(th_sh("%s montecarlo %s -n 150 --seed 11 -q -j 2 -o %s", bin,
+                       path_in("mc.ini"), path_in("full")), 0);
+    int st = th_sh("(GASDEP_BATCH_KILL_AFTER=60 GASDEP_BATCH_KILL_TORN=1 %s montecarlo "
+                   "%s -n 150 --seed 11 -q -j 2 -o %s; exit $?) 2>/dev/null", bin,
+                   path_in("mc.ini"), path_in("cut"));
     cr_assert(WIFSIGNALED(st) || (WIFEXITED(st) && WEXITSTATUS(st) == 128 + SIGKILL),
               "not killed: %d", st);
     struct stat sb;
     cr_expect(stat(path_in("cut/runs.csv"), &sb) != 0, "runs.csv before the end");
     /* a different seed must not resume this journal */
-    st = sh("%s montecarlo %s -n 150 --seed 12 -q --resume -o %s 2>/dev/null", bin,
-            path_in("mc.ini"), path_in("cut"));
+    st = th_sh("%s montecarlo %s -n 150 --seed 12 -q --resume -o %s 2>/dev/null", bin,
+               path_in("mc.ini"), path_in("cut"));
     cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 2, "status %d", st);
-    cr_assert_eq(sh("%s montecarlo %s -n 150 --seed 11 -q -j 1 --resume -o %s", bin,
-                    path_in("mc.ini"), path_in("cut")), 0);
+    cr_assert_eq(th_sh("%s montecarlo %s -n 150 --seed 11 -q -j 1 --resume -o %s", bin,
+                       path_in("mc.ini"), path_in("cut")), 0);
     const char *files[] = {"runs.csv", "bands.csv", "probabilities.csv"};
     char a[600], c[600];
     for (int i = 0; i < 3; i++) {
         snprintf(a, sizeof a, "%s/full/%s", tmpdir, files[i]);
         snprintf(c, sizeof c, "%s/cut/%s", tmpdir, files[i]);
-        cr_expect(same_file(a, c), "%s differs after resume", files[i]);
+        cr_expect(th_same_file(a, c), "%s differs after resume", files[i]);
     }
 }
 
@@ -496,13 +388,13 @@ Test(montecarlo, fanchart_script_draws_png_and_svg)
     gasdep_batch *b = mc_of(MIXED, 40, 3);
     run_ok(b, 2, path_in("out"));
     gasdep_batch_destroy(b);
-    cr_assert_eq(sh("plots/fanchart.sh %s R unserved_mcm -o %s >/dev/null",
-                    path_in("out/bands.csv"), path_in("fig")), 0);
-    cr_assert_eq(sh("plots/fanchart.sh %s R share_russia -o %s >/dev/null",
-                    path_in("out/bands.csv"), path_in("fig")), 0);
+    cr_assert_eq(th_sh("plots/fanchart.sh %s R unserved_mcm -o %s >/dev/null",
+                       path_in("out/bands.csv"), path_in("fig")), 0);
+    cr_assert_eq(th_sh("plots/fanchart.sh %s R share_russia -o %s >/dev/null",
+                       path_in("out/bands.csv"), path_in("fig")), 0);
     struct stat st;
     cr_expect(stat(path_in("fig/fan_R_unserved_mcm.png"), &st) == 0 && st.st_size > 1000);
     cr_expect(stat(path_in("fig/fan_R_share_russia.svg"), &st) == 0 && st.st_size > 1000);
-    cr_expect_neq(sh("plots/fanchart.sh %s XX unserved_mcm -o %s 2>/dev/null",
-                     path_in("out/bands.csv"), path_in("fig")), 0);
+    cr_expect_neq(th_sh("plots/fanchart.sh %s XX unserved_mcm -o %s 2>/dev/null",
+                        path_in("out/bands.csv"), path_in("fig")), 0);
 }

@@ -4,7 +4,6 @@
  * --oversubscribe (3 ranks on 2 cores). */
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
-#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include <unistd.h>
 
 #include "gasdep/batch.h"
+#include "helpers.h"
 
 #ifndef GASDEP_MPI
 
@@ -45,47 +45,17 @@ static const char *TINY =
 
 static char tmpdir[256];
 
-static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
-{
-    (void)st, (void)flag, (void)f;
-    return remove(p);
-}
-
 static void setup(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/gasdep-test-mpi-XXXXXX");
-    cr_assert_not_null(mkdtemp(tmpdir));
-    char path[512];
-    snprintf(path, sizeof path, "%s/tiny.ini", tmpdir);
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f);
-    fputs(TINY, f);
-    fclose(f);
+    th_tmpdir_make(tmpdir, sizeof tmpdir, "gasdep-test-mpi");
+    th_write_file(th_path(tmpdir, "tiny.ini"), TINY);
     setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 1);
     setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 1);
 }
 
 static void teardown(void)
 {
-    nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-    char cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    return system(cmd);
-}
-
-static const char *bin(void)
-{
-    const char *b = getenv("GASDEP_BIN");
-    cr_assert_not_null(b, "GASDEP_BIN not set (run through ctest)");
-    return b;
+    th_rm_rf(tmpdir);
 }
 
 /* mpirun with the options CI needs; leak checks off in the ranks (Open MPI
@@ -105,18 +75,7 @@ static int same_file(const char *dir1, const char *dir2, const char *name)
     char a[600], b[600];
     snprintf(a, sizeof a, "%s/%s/%s", tmpdir, dir1, name);
     snprintf(b, sizeof b, "%s/%s/%s", tmpdir, dir2, name);
-    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
-    cr_assert_not_null(fa, "missing %s", a);
-    cr_assert_not_null(fb, "missing %s", b);
-    int same = 1, ca, cb;
-    do {
-        ca = fgetc(fa);
-        cb = fgetc(fb);
-        same = ca == cb;
-    } while (same && ca != EOF);
-    fclose(fa);
-    fclose(fb);
-    return same;
+    return th_same_file(a, b);
 }
 
 TestSuite(mpi, .init = setup, .fini = teardown);
@@ -127,12 +86,12 @@ static const char *VARY =
 
 Test(mpi, sweep_on_2_and_3_ranks_matches_threads)
 {
-    cr_assert_eq(sh("%s sweep %s/tiny.ini %s -q -j 2 -o %s/thr", bin(), tmpdir, VARY,
-                    tmpdir), 0);
-    cr_assert_eq(sh("%s -n 2 %s sweep %s/tiny.ini %s -q -j 1 -o %s/r2", mpirun(), bin(),
-                    tmpdir, VARY, tmpdir), 0);
-    cr_assert_eq(sh("%s -n 3 %s sweep %s/tiny.ini %s -q -j 2 -o %s/r3", mpirun(), bin(),
-                    tmpdir, VARY, tmpdir), 0);
+    cr_assert_eq(th_sh("%s sweep %s/tiny.ini %s -q -j 2 -o %s/thr", th_bin(), tmpdir,
+                       VARY, tmpdir), 0);
+    cr_assert_eq(th_sh("%s -n 2 %s sweep %s/tiny.ini %s -q -j 1 -o %s/r2", mpirun(),
+                       th_bin(), tmpdir, VARY, tmpdir), 0);
+    cr_assert_eq(th_sh("%s -n 3 %s sweep %s/tiny.ini %s -q -j 2 -o %s/r3", mpirun(),
+                       th_bin(), tmpdir, VARY, tmpdir), 0);
     cr_expect(same_file("thr", "r2", "sweep.csv"), "2 ranks: sweep.csv differs");
     cr_expect(same_file("thr", "r2", "series.csv"), "2 ranks: series.csv differs");
     cr_expect(same_file("thr", "r3", "sweep.csv"), "3 ranks: sweep.csv differs");
@@ -141,10 +100,10 @@ Test(mpi, sweep_on_2_and_3_ranks_matches_threads)
 
 Test(mpi, montecarlo_on_2_ranks_matches_threads)
 {
-    cr_assert_eq(sh("%s montecarlo %s/tiny.ini -n 80 --seed 4 -q -j 2 -o %s/thr", bin(),
-                    tmpdir, tmpdir), 0);
-    cr_assert_eq(sh("%s -n 2 %s montecarlo %s/tiny.ini -n 80 --seed 4 -q -j 1 -o %s/r2",
-                    mpirun(), bin(), tmpdir, tmpdir), 0);
+    cr_assert_eq(th_sh("%s montecarlo %s/tiny.ini -n 80 --seed 4 -q -j 2 -o %s/thr",
+                       th_bin(), tmpdir, tmpdir), 0);
+    cr_assert_eq(th_sh("%s -n 2 %s montecarlo %s/tiny.ini -n 80 --seed 4 -q -j 1 "
+                       "-o %s/r2", mpirun(), th_bin(), tmpdir, tmpdir), 0);
     const char *files[] = {"runs.csv", "bands.csv", "probabilities.csv"};
     for (int i = 0; i < 3; i++)
         cr_expect(same_file("thr", "r2", files[i]), "%s differs", files[i]);
@@ -152,17 +111,17 @@ Test(mpi, montecarlo_on_2_ranks_matches_threads)
 
 Test(mpi, killed_mpi_sweep_resumes_with_threads)
 {
-    cr_assert_eq(sh("%s sweep %s/tiny.ini %s -q -j 2 -o %s/thr", bin(), tmpdir, VARY,
-                    tmpdir), 0);
-    int st = sh("%s -n 2 -x GASDEP_BATCH_KILL_AFTER=9 %s sweep %s/tiny.ini %s -q -j 1 "
-                "-o %s/cut >/dev/null 2>&1", mpirun(), bin(), tmpdir, VARY, tmpdir);
+    cr_assert_eq(th_sh("%s sweep %s/tiny.ini %s -q -j 2 -o %s/thr", th_bin(), tmpdir,
+                       VARY, tmpdir), 0);
+    int st = th_sh("%s -n 2 -x GASDEP_BATCH_KILL_AFTER=9 %s sweep %s/tiny.ini %s -q -j 1 "
+                   "-o %s/cut >/dev/null 2>&1", mpirun(), th_bin(), tmpdir, VARY, tmpdir);
     cr_expect_neq(st, 0, "the killed job reported success");
     char path[600];
     snprintf(path, sizeof path, "%s/cut/sweep.csv", tmpdir);
     struct stat sb;
     cr_expect(stat(path, &sb) != 0, "sweep.csv written by a killed job");
-    cr_assert_eq(sh("%s sweep %s/tiny.ini %s -q -j 2 --resume -o %s/cut", bin(), tmpdir,
-                    VARY, tmpdir), 0);
+    cr_assert_eq(th_sh("%s sweep %s/tiny.ini %s -q -j 2 --resume -o %s/cut", th_bin(),
+                       tmpdir, VARY, tmpdir), 0);
     cr_expect(same_file("thr", "cut", "sweep.csv"));
     cr_expect(same_file("thr", "cut", "series.csv"));
 }

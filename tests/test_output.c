@@ -125,19 +125,6 @@ static char *first_line(const char *path)
 
 /* ---- directories -------------------------------------------------------- */
 
-static void tmpdir(char *dir)
-{
-    strcpy(dir, "/tmp/gasdep-out-XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
-}
-
-static void rm_rf(const char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    cr_expect_eq(system(cmd), 0);
-}
-
 /* Number of entries in dir (without . and ..); hidden ones counted apart. */
 static int count_files(const char *dir, int *hidden)
 {
@@ -159,15 +146,6 @@ static int count_files(const char *dir, int *hidden)
     if (hidden)
         *hidden = h;
     return n;
-}
-
-static char *in(const char *dir, const char *file)
-{
-    static char p[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(p[k], sizeof p[k], "%s/%s", dir, file);
-    return p[k];
 }
 
 static int lines_of(const char *path)
@@ -199,62 +177,62 @@ static void run_into(const char *text, const char *dir)
 Test(output, six_files_with_exact_headers_and_no_temporaries)
 {
     char dir[64];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     run_into(SCEN, dir);
     int hidden;
     cr_expect_eq(count_files(dir, &hidden), 6);
     cr_expect_eq(hidden, 0, "temporary files left behind");
-    cr_expect_str_eq(first_line(in(dir, "balance.csv")),
+    cr_expect_str_eq(first_line(th_path(dir, "balance.csv")),
                      "date,region,demand_mcm,supplied_mcm,unserved_mcm,storage_mcm,"
                      "storage_fill,storage_target_fill,price_eur_mwh\n");
-    cr_expect_str_eq(first_line(in(dir, "shares.csv")),
+    cr_expect_str_eq(first_line(th_path(dir, "shares.csv")),
                      "date,region,origin,volume_mcm,share\n");
-    cr_expect_str_eq(first_line(in(dir, "group_shares.csv")),
+    cr_expect_str_eq(first_line(th_path(dir, "group_shares.csv")),
                      "date,region,group,volume_mcm,share\n");
-    cr_expect_str_eq(first_line(in(dir, "flows.csv")),
+    cr_expect_str_eq(first_line(th_path(dir, "flows.csv")),
                      "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n");
-    cr_expect_str_eq(first_line(in(dir, "summary.csv")),
+    cr_expect_str_eq(first_line(th_path(dir, "summary.csv")),
                      "region,kind,demand_mcm,supplied_mcm,unserved_mcm,unserved_gwh,"
                      "unserved_share,days_short,min_storage_fill,peak_price_eur_mwh,"
                      "n1_pct,share_mean_a,share_min_a,share_max_a,share_mean_b,"
                      "share_min_b,share_max_b\n");
-    cr_expect_str_eq(first_line(in(dir, "manifest.csv")), "key,value\n");
-    rm_rf(dir);
+    cr_expect_str_eq(first_line(th_path(dir, "manifest.csv")), "key,value\n");
+    th_rm_rf(dir);
 }
 
 Test(output, row_counts)
 {
     char dir[64];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     run_into(SCEN, dir);
     /* header + days x areas = 1 + 3 x 3 */
-    cr_expect_eq(lines_of(in(dir, "balance.csv")), 1 + 3 * 3);
+    cr_expect_eq(lines_of(th_path(dir, "balance.csv")), 1 + 3 * 3);
     /* header + days x areas x origins = 1 + 3 x 3 x 2 */
-    cr_expect_eq(lines_of(in(dir, "shares.csv")), 1 + 3 * 3 * 2);
+    cr_expect_eq(lines_of(th_path(dir, "shares.csv")), 1 + 3 * 3 * 2);
     /* header + days x areas x origin groups = 1 + 3 x 3 x 2 */
-    cr_expect_eq(lines_of(in(dir, "group_shares.csv")), 1 + 3 * 3 * 2);
+    cr_expect_eq(lines_of(th_path(dir, "group_shares.csv")), 1 + 3 * 3 * 2);
     /* header + days x pipelines = 1 + 3 x 2 */
-    cr_expect_eq(lines_of(in(dir, "flows.csv")), 1 + 3 * 2);
+    cr_expect_eq(lines_of(th_path(dir, "flows.csv")), 1 + 3 * 2);
     /* header + areas */
-    cr_expect_eq(lines_of(in(dir, "summary.csv")), 1 + 3);
+    cr_expect_eq(lines_of(th_path(dir, "summary.csv")), 1 + 3);
     /* every row of a table has as many fields as its header */
     const char *files[] = {"balance.csv", "shares.csv", "group_shares.csv",
                            "flows.csv", "summary.csv", "manifest.csv"};
     for (int i = 0; i < 6; i++) {
-        table *t = read_csv(in(dir, files[i]));
+        table *t = read_csv(th_path(dir, files[i]));
         for (int r = 1; r < t->nrows; r++)
             cr_expect_eq(t->nf[r], t->nf[0], "%s row %d", files[i], r);
         free_table(t);
     }
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(output, balance_values_by_hand)
 {
     char dir[64];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     run_into(SCEN, dir);
-    table *t = read_csv(in(dir, "balance.csv"));
+    table *t = read_csv(th_path(dir, "balance.csv"));
     int r = row_of(t, "2022-01-02", "R");
     /* R: demand 10, supplied 6 + 1 = 7, unserved 3, no storage (empty
      * fields), price = voll 1000 (short) */
@@ -269,16 +247,16 @@ Test(output, balance_values_by_hand)
     cr_expect_float_eq(num(t, r, col_of(t, "demand_mcm")), 12.0, 1e-6);
     cr_expect_float_eq(num(t, r, col_of(t, "unserved_mcm")), 3.0, 1e-6);
     free_table(t);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(output, shares_flows_summary_manifest_by_hand)
 {
     char dir[64];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     run_into(SCEN, dir);
     /* shares: R gets a 6, b 1 of 7 */
-    table *t = read_csv(in(dir, "shares.csv"));
+    table *t = read_csv(th_path(dir, "shares.csv"));
     int vc = col_of(t, "volume_mcm"), sc = col_of(t, "share");
     int found = 0;
     for (int r = 1; r < t->nrows; r++) {
@@ -297,7 +275,7 @@ Test(output, shares_flows_summary_manifest_by_hand)
     cr_expect_eq(found, 2);
     free_table(t);
     /* flows: P at its capacity 6, utilisation 1 */
-    t = read_csv(in(dir, "flows.csv"));
+    t = read_csv(th_path(dir, "flows.csv"));
     int r = row_of(t, "2022-01-02", "P");
     cr_expect_str_eq(t->f[r][col_of(t, "from")], "H");
     cr_expect_str_eq(t->f[r][col_of(t, "to")], "R");
@@ -307,7 +285,7 @@ Test(output, shares_flows_summary_manifest_by_hand)
     free_table(t);
     /* summary: R demand 30, unserved 9 = 9 x 10.83 = 97.47 GWh, share 0.3,
      * 3 short days; share_mean_a 18/21 */
-    t = read_csv(in(dir, "summary.csv"));
+    t = read_csv(th_path(dir, "summary.csv"));
     r = row_of(t, "R", "region");
     cr_assert_geq(r, 0);
     cr_expect_float_eq(num(t, r, col_of(t, "demand_mcm")), 30.0, 1e-6);
@@ -319,7 +297,7 @@ Test(output, shares_flows_summary_manifest_by_hand)
     cr_expect_geq(row_of(t, "EU", "group"), 0);
     free_table(t);
     /* manifest: the scenario name with a comma survives CSV quoting */
-    t = read_csv(in(dir, "manifest.csv"));
+    t = read_csv(th_path(dir, "manifest.csv"));
     r = row_of(t, "scenario_name", NULL);
     cr_assert_geq(r, 0);
     cr_expect_str_eq(t->f[r][1], "out, test");
@@ -330,23 +308,23 @@ Test(output, shares_flows_summary_manifest_by_hand)
     r = row_of(t, "engine_version", NULL);
     cr_expect_str_eq(t->f[r][1], GASDEP_VERSION);
     free_table(t);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(output, outdir_is_created)
 {
     char dir[64], sub[128];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     snprintf(sub, sizeof sub, "%s/new", dir);
     run_into(SCEN, sub);
     cr_expect_eq(count_files(sub, NULL), 6);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(output, init_error_writes_nothing)
 {
     char dir[64], sub[128];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     snprintf(sub, sizeof sub, "%s/out", dir);
     gasdep_model *m = gasdep_create();
     cr_assert_eq(gasdep_load_string(m, "test.ini",
@@ -357,7 +335,7 @@ Test(output, init_error_writes_nothing)
     int n = count_files(sub, NULL);
     cr_expect(n <= 0, "%d files written by a failed run", n);
     gasdep_destroy(m);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(output, invalid_override_writes_nothing)
@@ -366,7 +344,7 @@ Test(output, invalid_override_writes_nothing)
      * write nothing, as the CLI does ("exits with status 2 and writes no
      * output") */
     char dir[64], sub[128];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     snprintf(sub, sizeof sub, "%s/out", dir);
     gasdep_model *m = gasdep_create();
     cr_assert_eq(gasdep_load_string(m, "test.ini", SCEN), GASDEP_OK);
@@ -376,7 +354,7 @@ Test(output, invalid_override_writes_nothing)
     int n = count_files(sub, NULL);
     cr_expect(n <= 0, "%d files written by a run with an invalid override", n);
     gasdep_destroy(m);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(output, failure_during_the_run_leaves_no_files)
@@ -384,7 +362,7 @@ Test(output, failure_during_the_run_leaves_no_files)
     /* a second run of a finished model fails at its first step: the output
      * directory may exist but holds nothing, not even temporaries */
     char dir[64], first[128], second[128];
-    tmpdir(dir);
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     snprintf(first, sizeof first, "%s/first", dir);
     snprintf(second, sizeof second, "%s/second", dir);
     gasdep_model *m = gasdep_create();
@@ -395,7 +373,7 @@ Test(output, failure_during_the_run_leaves_no_files)
     cr_expect(n <= 0, "%d files left by a failed run", n);
     cr_expect_eq(count_files(first, NULL), 6);
     gasdep_destroy(m);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(output, one_table_to_a_stream)

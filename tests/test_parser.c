@@ -341,37 +341,22 @@ Test(parser, init_after_a_failed_load_fails)
 
 /* ---- base files ---------------------------------------------------------- */
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f, "cannot write %s", path);
-    fputs(text, f);
-    fclose(f);
-}
-
-static void rm_rf(const char *dir)
-{
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    cr_expect_eq(system(cmd), 0);
-}
-
 Test(parser, base_file_chain_relative_to_the_naming_file)
 {
-    char dir[] = "/tmp/gasdep-test-XXXXXX";
-    cr_assert_not_null(mkdtemp(dir));
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-test");
     char p_base[300], p_mid[300], p_child[300], sub[300];
     snprintf(sub, sizeof sub, "%s/sub", dir);
     cr_assert_eq(mkdir(sub, 0700), 0);
     snprintf(p_base, sizeof p_base, "%s/base.ini", dir);
     snprintf(p_mid, sizeof p_mid, "%s/sub/mid.ini", dir);
     snprintf(p_child, sizeof p_child, "%s/sub/child.ini", dir);
-    write_file(p_base, HEAD "tariff = 3 EUR/MWh\n");
+    th_write_file(p_base, HEAD "tariff = 3 EUR/MWh\n");
     /* mid names its base relative to its own directory (sub/) */
-    write_file(p_mid, "[scenario]\nbase = ../base.ini\nname = mid\n"
-                      "[source s]\ncapacity = 7 mcm/d\n");
-    write_file(p_child, "[scenario]\nbase = mid.ini\nname = child\n"
-                        "[pipeline P]\ncapacity = 5 mcm/d\n");
+    th_write_file(p_mid, "[scenario]\nbase = ../base.ini\nname = mid\n"
+                         "[source s]\ncapacity = 7 mcm/d\n");
+    th_write_file(p_child, "[scenario]\nbase = mid.ini\nname = child\n"
+                           "[pipeline P]\ncapacity = 5 mcm/d\n");
     gasdep_model *m = gasdep_create();
     cr_assert_eq(gasdep_load(m, p_child), GASDEP_OK, "%s", gasdep_errmsg(m));
     double v;
@@ -391,56 +376,56 @@ Test(parser, base_file_chain_relative_to_the_naming_file)
     cr_expect_str_eq(gasdep_scenario_name(m), "child");
     cr_assert_eq(gasdep_init(m), GASDEP_OK, "%s", gasdep_errmsg(m));
     gasdep_destroy(m);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(parser, base_errors_name_the_base_file)
 {
-    char dir[] = "/tmp/gasdep-test-XXXXXX";
-    cr_assert_not_null(mkdtemp(dir));
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-test");
     char p_base[300], p_child[300], where[400];
     snprintf(p_base, sizeof p_base, "%s/base.ini", dir);
     snprintf(p_child, sizeof p_child, "%s/child.ini", dir);
-    write_file(p_base, HEAD "colour = red\n"); /* line 16 of base.ini */
-    write_file(p_child, "[scenario]\nbase = base.ini\n");
+    th_write_file(p_base, HEAD "colour = red\n"); /* line 16 of base.ini */
+    th_write_file(p_child, "[scenario]\nbase = base.ini\n");
     gasdep_model *m = gasdep_create();
     cr_expect_eq(gasdep_load(m, p_child), GASDEP_EINPUT);
     snprintf(where, sizeof where, "%s:16:", p_base);
     cr_expect(strstr(gasdep_errmsg(m), where) != NULL, "%s", gasdep_errmsg(m));
     gasdep_destroy(m);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(parser, lines_after_a_base_key_keep_their_numbers)
 {
-    char dir[] = "/tmp/gasdep-test-XXXXXX";
-    cr_assert_not_null(mkdtemp(dir));
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-test");
     char p_base[300], p_child[300], where[400];
     snprintf(p_base, sizeof p_base, "%s/base.ini", dir);
     snprintf(p_child, sizeof p_child, "%s/child.ini", dir);
-    write_file(p_base, HEAD);
-    write_file(p_child, "[scenario]\nbase = base.ini\n"
-                        "[pipeline P]\n"
-                        "colour = red\n"); /* line 4 of child.ini */
+    th_write_file(p_base, HEAD);
+    th_write_file(p_child, "[scenario]\nbase = base.ini\n"
+                           "[pipeline P]\n"
+                           "colour = red\n"); /* line 4 of child.ini */
     gasdep_model *m = gasdep_create();
     cr_expect_eq(gasdep_load(m, p_child), GASDEP_EINPUT);
     snprintf(where, sizeof where, "%s:4:", p_child);
     cr_expect(strstr(gasdep_errmsg(m), where) != NULL, "%s", gasdep_errmsg(m));
     gasdep_destroy(m);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(parser, missing_base_and_base_cycle_are_errors)
 {
-    char dir[] = "/tmp/gasdep-test-XXXXXX";
-    cr_assert_not_null(mkdtemp(dir));
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-test");
     char a[300], b[300], c[300], where[400];
     snprintf(a, sizeof a, "%s/a.ini", dir);
     snprintf(b, sizeof b, "%s/b.ini", dir);
     snprintf(c, sizeof c, "%s/c.ini", dir);
-    write_file(a, "[scenario]\nbase = b.ini\n");
-    write_file(b, "[scenario]\nbase = a.ini\n");
-    write_file(c, "[scenario]\nbase = nowhere.ini\n");
+    th_write_file(a, "[scenario]\nbase = b.ini\n");
+    th_write_file(b, "[scenario]\nbase = a.ini\n");
+    th_write_file(c, "[scenario]\nbase = nowhere.ini\n");
     gasdep_model *m = gasdep_create();
     cr_expect_eq(gasdep_load(m, a), GASDEP_EINPUT);
     cr_expect(strstr(gasdep_errmsg(m), "cycle") != NULL, "%s", gasdep_errmsg(m));
@@ -451,7 +436,7 @@ Test(parser, missing_base_and_base_cycle_are_errors)
     cr_expect(strstr(gasdep_errmsg(m), where) != NULL, "%s", gasdep_errmsg(m));
     cr_expect(strstr(gasdep_errmsg(m), "nowhere.ini") != NULL);
     gasdep_destroy(m);
-    rm_rf(dir);
+    th_rm_rf(dir);
 }
 
 Test(parser, missing_file_is_an_io_error)

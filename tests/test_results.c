@@ -12,20 +12,6 @@
  * feasibility tolerance (1e-7 relative): 1e-5 mcm on volumes of 10-40 */
 #define COOP_TOL 1e-5
 
-static void step_ok(gasdep_model *m)
-{
-    int rc = gasdep_step(m);
-    cr_assert_eq(rc, GASDEP_OK, "step: %s (%s)", gasdep_strerror(rc),
-                 gasdep_errmsg(m));
-}
-
-static gasdep_area_day area(gasdep_model *m, const char *name)
-{
-    gasdep_area_day a;
-    cr_assert_eq(gasdep_area_result(m, th_area(m, name), &a), GASDEP_OK);
-    return a;
-}
-
 /* Region R: entry pipelines E1 (10) from X and E2 (5) from Y, storage
  * withdrawal 4, LNG 3, production 2, peak demand 20. Exit pipeline R->Z
  * (50, no reverse) is not an entry. */
@@ -100,8 +86,8 @@ Test(results, n1_peak_defaults_to_the_highest_month)
     double dmax = 7300.0 / 396.0;
     cr_expect_float_eq(gasdep_n1_pct(m, th_area(m, "R")), 100.0 * 10.0 / dmax, 1e-9);
     /* and January demand is that same 7300/396 mcm/d */
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").demand_mcm, dmax, 1e-9);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").demand_mcm, dmax, 1e-9);
     gasdep_destroy(m);
 }
 
@@ -178,18 +164,18 @@ Test(results, areas_are_regions_then_groups)
 Test(results, group_sums_members_and_weights_price_by_demand)
 {
     gasdep_model *m = th_model(GROUPS);
-    step_ok(m);
+    th_step(m);
     /* prices: A 10 + 2 = 12, B 10 + 5 = 15 EUR/MWh (+1e-4) */
-    cr_expect_float_eq(area(m, "A").price_eur_mwh, 12.0, 1e-3);
-    cr_expect_float_eq(area(m, "B").price_eur_mwh, 15.0, 1e-3);
+    cr_expect_float_eq(th_area_day(m, "A").price_eur_mwh, 12.0, 1e-3);
+    cr_expect_float_eq(th_area_day(m, "B").price_eur_mwh, 15.0, 1e-3);
     /* EU: demand 10 + 30 = 40; price (10 x 12 + 30 x 15) / 40 = 14.25 */
-    gasdep_area_day eu = area(m, "EU");
+    gasdep_area_day eu = th_area_day(m, "EU");
     cr_expect_float_eq(eu.demand_mcm, 40.0, TOL);
     cr_expect_float_eq(eu.supplied_mcm, 40.0, TOL);
     cr_expect_float_eq(eu.price_eur_mwh, 14.25, 1e-3);
     /* SEE has only A */
-    cr_expect_float_eq(area(m, "SEE").demand_mcm, 10.0, TOL);
-    cr_expect_float_eq(area(m, "SEE").price_eur_mwh, 12.0, 1e-3);
+    cr_expect_float_eq(th_area_day(m, "SEE").demand_mcm, 10.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "SEE").price_eur_mwh, 12.0, 1e-3);
     cr_expect(isnan(eu.storage_fill));
     gasdep_destroy(m);
 }
@@ -239,7 +225,7 @@ Test(results, step_after_the_horizon_is_done)
     gasdep_area_day d;
     cr_expect_eq(gasdep_area_result(m, 0, &d), GASDEP_EARG);
     for (int i = 0; i < 3; i++)
-        step_ok(m);
+        th_step(m);
     cr_expect_eq(gasdep_day(m), last);
     cr_expect_eq(gasdep_step(m), GASDEP_DONE);
     cr_expect_eq(gasdep_day(m), last);

@@ -10,20 +10,6 @@
 
 #define TOL 1e-6
 
-static void step_ok(gasdep_model *m)
-{
-    int rc = gasdep_step(m);
-    cr_assert_eq(rc, GASDEP_OK, "step: %s (%s)", gasdep_strerror(rc),
-                 gasdep_errmsg(m));
-}
-
-static gasdep_area_day area(gasdep_model *m, const char *name)
-{
-    gasdep_area_day a;
-    cr_assert_eq(gasdep_area_result(m, th_area(m, name), &a), GASDEP_OK);
-    return a;
-}
-
 Test(storage, injection_follows_the_target_path)
 {
     /* Empty 100 mcm store, injection 5 mcm/d, target 90 % all year, ample
@@ -39,8 +25,8 @@ Test(storage, injection_follows_the_target_path)
         "withdrawal = 10 mcm/d\ninitial_fill = 0\n"
         "targets = 01-01:90% 07-01:90%\n");
     for (int k = 1; k <= 25; k++) {
-        step_ok(m);
-        gasdep_area_day r = area(m, "R");
+        th_step(m);
+        gasdep_area_day r = th_area_day(m, "R");
         double inv = fmin(5.0 * k, 90.0);
         cr_expect_float_eq(r.storage_mcm, inv, TOL, "day %d", k);
         cr_expect_float_eq(r.storage_fill, inv / 100.0, TOL, "day %d", k);
@@ -66,9 +52,10 @@ Test(storage, injection_limited_by_spare_supply)
         "withdrawal = 10 mcm/d\ninitial_fill = 10%\ninitial_mix = o:1\n"
         "targets = 01-01:90% 07-01:90%\n");
     for (int k = 1; k <= 4; k++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").storage_mcm, 10.0 + 3.0 * k, TOL, "day %d", k);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 10.0 + 3.0 * k, TOL,
+                           "day %d", k);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 0.0, TOL);
     }
     gasdep_destroy(m);
 }
@@ -90,9 +77,9 @@ Test(storage, withdrawal_only_when_supply_is_short)
         "[event cut]\ntarget = source.s\nstart = 2022-01-06\nfactor = 50%\n");
     const double inv[10] = {50, 50, 50, 50, 50, 46, 42, 38, 34, 30};
     for (int k = 0; k < 10; k++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").storage_mcm, inv[k], TOL, "day %d", k + 1);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, TOL, "day %d", k + 1);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").storage_mcm, inv[k], TOL, "day %d", k + 1);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 0.0, TOL, "day %d", k + 1);
     }
     gasdep_destroy(m);
 }
@@ -117,9 +104,10 @@ Test(storage, withdrawal_curve_limits_rate_at_low_fill)
     for (int k = 1; k <= 6; k++) {
         double rate = fmin(2.0 + 0.16 * inv, inv);
         inv -= rate;
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").storage_mcm, inv, TOL, "day %d", k);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, 20.0 - rate, TOL, "day %d", k);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").storage_mcm, inv, TOL, "day %d", k);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 20.0 - rate, TOL,
+                           "day %d", k);
     }
     cr_expect_float_eq(inv, 0.0, 0, "the hand recursion ends empty on day 6");
     gasdep_destroy(m);
@@ -134,9 +122,9 @@ Test(storage, withdrawal_curve_first_day_by_hand)
         "[storage S]\nnode = R\nvolume = 0.1 bcm\ninjection = 5 mcm/d\n"
         "withdrawal = 10 mcm/d\nwithdrawal_curve = 0%:20% 50%:100% 100%:100%\n"
         "initial_fill = 20%\ninitial_mix = o:1\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").storage_mcm, 14.8, TOL);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 14.8, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 14.8, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 14.8, TOL);
     gasdep_destroy(m);
 }
 
@@ -153,10 +141,10 @@ Test(storage, injection_curve_limits_rate_at_high_fill)
         "withdrawal = 10 mcm/d\ninjection_curve = 0:1 50%:1 100%:0\n"
         "initial_fill = 80%\ninitial_mix = o:1\n"
         "targets = 01-01:100% 07-01:100%\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").storage_mcm, 84.0, TOL);
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").storage_mcm, 87.2, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 84.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 87.2, TOL);
     gasdep_destroy(m);
 }
 
@@ -172,8 +160,8 @@ Test(storage, inventory_never_above_volume)
         "withdrawal = 50 mcm/d\ninitial_fill = 80%\ninitial_mix = o:1\n"
         "targets = 01-01:100% 07-01:100%\n");
     for (int k = 1; k <= 3; k++) {
-        step_ok(m);
-        gasdep_area_day r = area(m, "R");
+        th_step(m);
+        gasdep_area_day r = th_area_day(m, "R");
         cr_expect_float_eq(r.storage_mcm, 100.0, TOL, "day %d", k);
         cr_expect_leq(r.storage_mcm, 100.0 + 1e-9);
         cr_expect_leq(r.storage_fill, 1.0 + 1e-12);
@@ -192,8 +180,8 @@ Test(storage, inventory_never_negative)
         "withdrawal = 50 mcm/d\ninitial_fill = 30%\ninitial_mix = o:1\n");
     const double uns[3] = {70, 100, 100};
     for (int k = 0; k < 3; k++) {
-        step_ok(m);
-        gasdep_area_day r = area(m, "R");
+        th_step(m);
+        gasdep_area_day r = th_area_day(m, "R");
         cr_expect_float_eq(r.storage_mcm, 0.0, TOL, "day %d", k + 1);
         cr_expect_geq(r.storage_mcm, 0.0);
         cr_expect_float_eq(r.unserved_mcm, uns[k], TOL, "day %d", k + 1);
@@ -215,11 +203,11 @@ Test(storage, withdrawal_event_halves_the_rate)
         "withdrawal = 10 mcm/d\ninitial_fill = 50%\ninitial_mix = o:1\n"
         "[event e]\ntarget = storage.S.withdrawal\nstart = 2022-01-02\n"
         "factor = 50%\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 10.0, TOL);
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").unserved_mcm, 15.0, TOL);
-    cr_expect_float_eq(area(m, "R").storage_mcm, 500.0 - 15.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 10.0, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 15.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 500.0 - 15.0, TOL);
     gasdep_destroy(m);
 }
 
@@ -233,8 +221,8 @@ Test(storage, storage_in_transit_node_serves_a_region)
         "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n"
         "[storage S]\nnode = H\nvolume = 100 mcm\ninjection = 5 mcm/d\n"
         "withdrawal = 6 mcm/d\ninitial_fill = 50%\ninitial_mix = o:1\n");
-    step_ok(m);
-    gasdep_area_day r = area(m, "R");
+    th_step(m);
+    gasdep_area_day r = th_area_day(m, "R");
     cr_expect_float_eq(r.unserved_mcm, 4.0, TOL);
     cr_expect(isnan(r.storage_fill));
     cr_expect(isnan(r.storage_target_fill));
@@ -260,9 +248,9 @@ Test(storage, target_path_wraps_round_the_turn_of_the_year)
     /* 12-30 = doy 363, 12-31 = 364, 01-01 = 0 (365), 01-02 = 1 (366) */
     const double t[4] = {363, 364, 365, 366};
     for (int i = 0; i < 4; i++) {
-        step_ok(m);
+        th_step(m);
         double expect = 0.9 - 0.45 * (t[i] - 304.0) / 92.0;
-        cr_expect_float_eq(area(m, "R").storage_target_fill, expect, 1e-12,
+        cr_expect_float_eq(th_area_day(m, "R").storage_target_fill, expect, 1e-12,
                            "day %d", i);
     }
     gasdep_destroy(m);
@@ -272,8 +260,8 @@ Test(storage, target_path_between_points_in_summer)
 {
     /* 2022-06-16 = doy 151 + 15 = 166: 0.45 + 0.45 x 135 / 273 */
     gasdep_model *m = th_model(WRAP_STORE("2022-06-16", "2022-06-16"));
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").storage_target_fill,
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").storage_target_fill,
                        0.45 + 0.45 * 135.0 / 273.0, 1e-12);
     gasdep_destroy(m);
 }
@@ -281,12 +269,12 @@ Test(storage, target_path_between_points_in_summer)
 Test(storage, target_path_at_its_points)
 {
     gasdep_model *m = th_model(WRAP_STORE("2022-11-01", "2022-11-01"));
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").storage_target_fill, 0.9, 1e-12);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").storage_target_fill, 0.9, 1e-12);
     gasdep_destroy(m);
     m = th_model(WRAP_STORE("2023-02-01", "2023-02-01"));
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").storage_target_fill, 0.45, 1e-12);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").storage_target_fill, 0.45, 1e-12);
     gasdep_destroy(m);
 }
 
@@ -317,8 +305,8 @@ Test(storage, region_storage_sums_several_stores)
         "withdrawal = 1 mcm/d\ninitial_fill = 50%\ninitial_mix = o:1\n"
         "[storage S2]\nnode = R\nvolume = 300 mcm\ninjection = 1 mcm/d\n"
         "withdrawal = 1 mcm/d\ninitial_fill = 10%\ninitial_mix = o:1\n");
-    step_ok(m);
-    cr_expect_float_eq(area(m, "R").storage_mcm, 80.0, TOL);
-    cr_expect_float_eq(area(m, "R").storage_fill, 0.2, TOL);
+    th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 80.0, TOL);
+    cr_expect_float_eq(th_area_day(m, "R").storage_fill, 0.2, TOL);
     gasdep_destroy(m);
 }

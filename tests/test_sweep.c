@@ -4,7 +4,6 @@
 #define _GNU_SOURCE
 #include <criterion/criterion.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -37,55 +36,19 @@ static const char *TINY =
 
 static char tmpdir[256];
 
-static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
-{
-    (void)st, (void)flag, (void)f;
-    return remove(p);
-}
-
 static void setup(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/gasdep-test-sweep-XXXXXX");
-    cr_assert_not_null(mkdtemp(tmpdir));
+    th_tmpdir_make(tmpdir, sizeof tmpdir, "gasdep-test-sweep");
 }
 
 static void teardown(void)
 {
-    nftw(tmpdir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    th_rm_rf(tmpdir);
 }
 
 static char *path_in(const char *name)
 {
-    static char buf[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-    return buf[k];
-}
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    cr_assert_not_null(f, "%s", path);
-    fputs(text, f);
-    fclose(f);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    size_t got = fread(s, 1, (size_t)n, f);
-    s[got] = '\0';
-    fclose(f);
-    if (len)
-        *len = got;
-    return s;
+    return th_path(tmpdir, name);
 }
 
 static int file_exists(const char *path)
@@ -96,76 +59,12 @@ static int file_exists(const char *path)
 
 static void same_bytes(const char *a, const char *b)
 {
-    size_t na, nb;
-    char *x = slurp(a, &na), *y = slurp(b, &nb);
-    cr_assert_not_null(x, "missing %s", a);
-    cr_assert_not_null(y, "missing %s", b);
-    cr_expect(na == nb && memcmp(x, y, na) == 0, "%s and %s differ", a, b);
-    free(x);
-    free(y);
-}
-
-/* A parsed CSV (no quoted fields in these tests). */
-typedef struct table {
-    char *text;
-    char **cell;
-    int rows, cols;
-} table;
-
-static table read_csv(const char *path)
-{
-    table t = {0};
-    t.text = slurp(path, NULL);
-    cr_assert_not_null(t.text, "missing %s", path);
-    int lines = 0;
-    for (char *p = t.text; *p; p++)
-        lines += *p == '\n';
-    for (char *p = t.text; *p && *p != '\n'; p++)
-        t.cols += *p == ',';
-    t.cols++;
-    t.cell = calloc((size_t)lines * (size_t)t.cols + 1, sizeof *t.cell);
-    char *p = t.text;
-    for (int r = 0; r < lines; r++) {
-        for (int c = 0; c < t.cols; c++) {
-            t.cell[r * t.cols + c] = p;
-            p += strcspn(p, ",\n");
-            int end = *p == '\n';
-            *p++ = '\0';
-            cr_assert(!end || c == t.cols - 1, "%s: short row %d", path, r);
-        }
-    }
-    t.rows = lines - 1; /* data rows */
-    return t;
-}
-
-static int col(const table *t, const char *name)
-{
-    for (int c = 0; c < t->cols; c++)
-        if (!strcmp(t->cell[c], name))
-            return c;
-    cr_assert_fail("no column %s", name);
-    return -1;
-}
-
-static const char *at(const table *t, int row, const char *name)
-{
-    return t->cell[(row + 1) * t->cols + col(t, name)];
-}
-
-static double num(const table *t, int row, const char *name)
-{
-    return atof(at(t, row, name));
-}
-
-static void free_csv(table *t)
-{
-    free(t->text);
-    free(t->cell);
+    cr_expect(th_same_file(a, b), "%s and %s differ", a, b);
 }
 
 static gasdep_batch *sweep_of(const char *scenario_text)
 {
-    write_file(path_in("tiny.ini"), scenario_text);
+    th_write_file(path_in("tiny.ini"), scenario_text);
     gasdep_batch *b = gasdep_batch_create(GASDEP_SWEEP);
     cr_assert_not_null(b);
     cr_assert_eq(gasdep_batch_set_scenario(b, path_in("tiny.ini")), GASDEP_OK);
@@ -181,24 +80,6 @@ static void run_ok(gasdep_batch *b, int threads, const char *out, int keep)
     cr_expect_eq(r.failed, 0, "%s", r.first_error);
 }
 
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-    char cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    return system(cmd);
-}
-
-static const char *bin(void)
-{
-    const char *b = getenv("GASDEP_BIN");
-    cr_assert_not_null(b, "GASDEP_BIN not set (run through ctest)");
-    return b;
-}
-
 TestSuite(sweep, .init = setup, .fini = teardown);
 
 /* ---- closed forms --------------------------------------------------------- */
@@ -211,27 +92,27 @@ Test(sweep, unserved_is_closed_form_in_capacity)
     cr_assert_eq(gasdep_batch_vary(b, "pipeline.P.capacity=4:14:2mcm/d"), GASDEP_OK);
     run_ok(b, 2, path_in("out"), 0);
     cr_assert_eq(gasdep_batch_runs(b), 6);
-    table t = read_csv(path_in("out/sweep.csv"));
+    th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
     cr_assert_eq(t.rows, 6);
     for (int i = 0; i < t.rows; i++) {
         double C = 4 + 2 * i;
-        cr_expect_eq(num(&t, i, "run"), i + 1);
-        cr_expect_float_eq(num(&t, i, "pipeline.P.capacity"), C, 1e-9);
-        cr_expect_str_eq(at(&t, i, "region"), "R");
-        cr_expect_str_eq(at(&t, i, "kind"), "region");
-        cr_expect_float_eq(num(&t, i, "demand_mcm"), 300, 1e-6);
-        cr_expect_float_eq(num(&t, i, "unserved_mcm"), 30 * fmax(0, 10 - C), 1e-6,
+        cr_expect_eq(th_num(&t, i, "run"), i + 1);
+        cr_expect_float_eq(th_num(&t, i, "pipeline.P.capacity"), C, 1e-9);
+        cr_expect_str_eq(th_at(&t, i, "region"), "R");
+        cr_expect_str_eq(th_at(&t, i, "kind"), "region");
+        cr_expect_float_eq(th_num(&t, i, "demand_mcm"), 300, 1e-6);
+        cr_expect_float_eq(th_num(&t, i, "unserved_mcm"), 30 * fmax(0, 10 - C), 1e-6,
                            "C = %g", C);
-        cr_expect_float_eq(num(&t, i, "unserved_share"), fmax(0, 10 - C) / 10, 1e-6);
-        cr_expect_eq((int)num(&t, i, "days_short"), C < 10 ? 30 : 0);
-        cr_expect_float_eq(num(&t, i, "share_mean_russia"), 1, 1e-9);
-        cr_expect_float_eq(num(&t, i, "share_min_russia"), 1, 1e-9);
-        cr_expect_float_eq(num(&t, i, "share_mean_caspian"), 0, 1e-9);
-        cr_expect_float_eq(num(&t, i, "share_max_other"), 0, 1e-9);
-        cr_expect_str_eq(at(&t, i, "min_storage_fill"), "");
-        cr_expect_str_eq(at(&t, i, "status"), "ok");
+        cr_expect_float_eq(th_num(&t, i, "unserved_share"), fmax(0, 10 - C) / 10, 1e-6);
+        cr_expect_eq((int)th_num(&t, i, "days_short"), C < 10 ? 30 : 0);
+        cr_expect_float_eq(th_num(&t, i, "share_mean_russia"), 1, 1e-9);
+        cr_expect_float_eq(th_num(&t, i, "share_min_russia"), 1, 1e-9);
+        cr_expect_float_eq(th_num(&t, i, "share_mean_caspian"), 0, 1e-9);
+        cr_expect_float_eq(th_num(&t, i, "share_max_other"), 0, 1e-9);
+        cr_expect_str_eq(th_at(&t, i, "min_storage_fill"), "");
+        cr_expect_str_eq(th_at(&t, i, "status"), "ok");
     }
-    free_csv(&t);
+    th_free_csv(&t);
     gasdep_batch_destroy(b);
 }
 
@@ -242,17 +123,17 @@ Test(sweep, unserved_is_closed_form_in_event_start_date)
     cr_assert_eq(gasdep_batch_vary(b, "event.cut.start=2022-01-06:2022-01-28:7"),
                  GASDEP_OK);
     run_ok(b, 3, path_in("out"), 0);
-    table t = read_csv(path_in("out/sweep.csv"));
+    th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
     cr_assert_eq(t.rows, 4); /* 6, 13, 20, 27 */
     for (int i = 0; i < t.rows; i++) {
         int day = 6 + 7 * i;
         char iso[32];
         snprintf(iso, sizeof iso, "2022-01-%02d", day);
-        cr_expect_str_eq(at(&t, i, "event.cut.start"), iso);
-        cr_expect_float_eq(num(&t, i, "unserved_mcm"), 10.0 * (31 - day), 1e-6);
-        cr_expect_eq((int)num(&t, i, "days_short"), 31 - day);
+        cr_expect_str_eq(th_at(&t, i, "event.cut.start"), iso);
+        cr_expect_float_eq(th_num(&t, i, "unserved_mcm"), 10.0 * (31 - day), 1e-6);
+        cr_expect_eq((int)th_num(&t, i, "days_short"), 31 - day);
     }
-    free_csv(&t);
+    th_free_csv(&t);
     gasdep_batch_destroy(b);
 }
 
@@ -271,14 +152,15 @@ Test(sweep, grid_order_units_and_lists)
     cr_expect_str_eq(v, "2.92bcm/y");
     gasdep_batch_value(b, 2, 1, v, sizeof v);
     cr_expect_str_eq(v, "12mcm/d");
-    table t = read_csv(path_in("out/sweep.csv"));
+    th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
     double C[] = {8, 8, 10, 10}, D[] = {9, 12, 9, 12};
     for (int i = 0; i < 4; i++) {
-        cr_expect_float_eq(num(&t, i, "pipeline.P.capacity"), C[i], 1e-6);
-        cr_expect_float_eq(num(&t, i, "region.R.demand"), D[i], 1e-9);
-        cr_expect_float_eq(num(&t, i, "unserved_mcm"), 30 * fmax(0, D[i] - C[i]), 1e-4);
+        cr_expect_float_eq(th_num(&t, i, "pipeline.P.capacity"), C[i], 1e-6);
+        cr_expect_float_eq(th_num(&t, i, "region.R.demand"), D[i], 1e-9);
+        cr_expect_float_eq(th_num(&t, i, "unserved_mcm"), 30 * fmax(0, D[i] - C[i]),
+                           1e-4);
     }
-    free_csv(&t);
+    th_free_csv(&t);
     gasdep_batch_destroy(b);
 }
 
@@ -292,13 +174,14 @@ Test(sweep, zip_pairs_values_and_repeats_single_ones)
     cr_assert_eq(gasdep_batch_set_design(b, "zip"), GASDEP_OK);
     run_ok(b, 1, path_in("out"), 0);
     cr_assert_eq(gasdep_batch_runs(b), 3);
-    table t = read_csv(path_in("out/sweep.csv"));
+    th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
     double C[] = {5, 7, 9}, D[] = {6, 10, 8};
     for (int i = 0; i < 3; i++) {
-        cr_expect_float_eq(num(&t, i, "unserved_mcm"), 30 * fmax(0, D[i] - C[i]), 1e-6);
-        cr_expect_float_eq(num(&t, i, "scenario.voll"), 2000, 1e-9);
+        cr_expect_float_eq(th_num(&t, i, "unserved_mcm"), 30 * fmax(0, D[i] - C[i]),
+                           1e-6);
+        cr_expect_float_eq(th_num(&t, i, "scenario.voll"), 2000, 1e-9);
     }
-    free_csv(&t);
+    th_free_csv(&t);
     /* lists of different lengths cannot be zipped */
     gasdep_batch *z = sweep_of(TINY);
     gasdep_batch_vary(z, "pipeline.P.capacity=5:9:2mcm/d");
@@ -323,22 +206,23 @@ Test(sweep, latin_hypercube_puts_one_sample_in_each_stratum)
     cr_assert_eq(gasdep_batch_set_samples(b, 10), GASDEP_OK);
     cr_assert_eq(gasdep_batch_set_seed(b, 42), GASDEP_OK);
     run_ok(b, 2, path_in("out"), 0);
-    table t = read_csv(path_in("out/sweep.csv"));
+    th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
     cr_assert_eq(t.rows, 10);
     int seen_c[10] = {0}, seen_d[10] = {0};
     for (int i = 0; i < 10; i++) {
-        double C = num(&t, i, "pipeline.P.capacity"), D = num(&t, i, "region.R.demand");
+        double C = th_num(&t, i, "pipeline.P.capacity"),
+               D = th_num(&t, i, "region.R.demand");
         seen_c[(int)floor(C / 2)]++;
         seen_d[(int)floor(D - 5)]++;
         /* the closed form holds at every sampled point */
-        cr_expect_float_eq(num(&t, i, "unserved_mcm"), 30 * fmax(0, D - C), 1e-4,
+        cr_expect_float_eq(th_num(&t, i, "unserved_mcm"), 30 * fmax(0, D - C), 1e-4,
                            "C %g D %g", C, D);
     }
     for (int k = 0; k < 10; k++) {
         cr_expect_eq(seen_c[k], 1, "capacity stratum %d has %d samples", k, seen_c[k]);
         cr_expect_eq(seen_d[k], 1, "demand stratum %d has %d samples", k, seen_d[k]);
     }
-    free_csv(&t);
+    th_free_csv(&t);
     /* same seed, same design; another seed, other points */
     gasdep_batch *c = sweep_of(TINY);
     gasdep_batch_vary(c, "pipeline.P.capacity=0:20mcm/d");
@@ -455,13 +339,13 @@ Test(sweep, bad_specs_are_input_errors)
 Test(sweep, sweep_file_names_scenario_and_design)
 {
     cr_assert_eq(mkdir(path_in("sweeps"), 0755), 0);
-    write_file(path_in("tiny.ini"), TINY);
-    write_file(path_in("sweeps/s.ini"),
-               "; a sweep file\n[sweep]\nscenario = ../tiny.ini\n"
-               "set = event.cut.enabled=false\n"
-               "vary = pipeline.P.capacity=6:10:2mcm/d\n"
-               "vary = region.R.demand = 10mcm/d, 12mcm/d\n"
-               "design = zip   ; 3 and 2 values: refused below\n");
+    th_write_file(path_in("tiny.ini"), TINY);
+    th_write_file(path_in("sweeps/s.ini"),
+                  "; a sweep file\n[sweep]\nscenario = ../tiny.ini\n"
+                  "set = event.cut.enabled=false\n"
+                  "vary = pipeline.P.capacity=6:10:2mcm/d\n"
+                  "vary = region.R.demand = 10mcm/d, 12mcm/d\n"
+                  "design = zip   ; 3 and 2 values: refused below\n");
     cr_expect_eq(gasdep_batch_is_sweep_file(path_in("sweeps/s.ini")), 1);
     cr_expect_eq(gasdep_batch_is_sweep_file(path_in("tiny.ini")), 0);
     gasdep_batch *b = gasdep_batch_create(GASDEP_SWEEP);
@@ -472,18 +356,19 @@ Test(sweep, sweep_file_names_scenario_and_design)
     cr_assert_eq(gasdep_batch_set_design(b, "grid"), GASDEP_OK); /* CLI override */
     run_ok(b, 2, path_in("out"), 0);
     cr_expect_eq(gasdep_batch_runs(b), 6);
-    table t = read_csv(path_in("out/sweep.csv"));
+    th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
     for (int i = 0; i < 6; i++)
-        cr_expect_float_eq(num(&t, i, "unserved_mcm"),
-                           30 * fmax(0, num(&t, i, "region.R.demand") -
-                                            num(&t, i, "pipeline.P.capacity")),
+        cr_expect_float_eq(th_num(&t, i, "unserved_mcm"),
+                           30 * fmax(0, th_num(&t, i, "region.R.demand") -
+                                               th_num(&t, i, "pipeline.P.capacity")),
                            1e-6);
-    free_csv(&t);
+    th_free_csv(&t);
     gasdep_batch_destroy(b);
 
-    write_file(path_in("sweeps/bad.ini"),
-               "[sweep]\nscenario = ../tiny.ini\nvary = pipeline.P.capacity=1:2:1mcm/d\n"
-               "colour = blue\n[other]\nx = 1\n");
+    th_write_file(path_in("sweeps/bad.ini"),
+                  "[sweep]\nscenario = ../tiny.ini\n"
+                  "vary = pipeline.P.capacity=1:2:1mcm/d\n"
+                  "colour = blue\n[other]\nx = 1\n");
     b = gasdep_batch_create(GASDEP_SWEEP);
     cr_expect_eq(gasdep_batch_load_file(b, path_in("sweeps/bad.ini")), GASDEP_EINPUT);
     const char *msg = gasdep_batch_errmsg(b);
@@ -499,39 +384,39 @@ static const char *VARY =
 
 Test(sweep, output_bytes_do_not_depend_on_threads)
 {
-    write_file(path_in("tiny.ini"), TINY);
-    cr_assert_eq(sh("%s sweep %s %s --keep-series -q -j 1 -o %s", bin(),
-                    path_in("tiny.ini"), VARY, path_in("j1")), 0);
-    cr_assert_eq(sh("%s sweep %s %s --keep-series -q -j 4 -o %s", bin(),
-                    path_in("tiny.ini"), VARY, path_in("j4")), 0);
+    th_write_file(path_in("tiny.ini"), TINY);
+    cr_assert_eq(th_sh("%s sweep %s %s --keep-series -q -j 1 -o %s", th_bin(),
+                       path_in("tiny.ini"), VARY, path_in("j1")), 0);
+    cr_assert_eq(th_sh("%s sweep %s %s --keep-series -q -j 4 -o %s", th_bin(),
+                       path_in("tiny.ini"), VARY, path_in("j4")), 0);
     same_bytes(path_in("j1/sweep.csv"), path_in("j4/sweep.csv"));
     same_bytes(path_in("j1/series.csv"), path_in("j4/series.csv"));
-    table t = read_csv(path_in("j1/series.csv"));
+    th_table t = th_read_csv(path_in("j1/series.csv"), 1);
     cr_expect_eq(t.rows, 21 * 5 * 30); /* runs x days x areas */
-    free_csv(&t);
+    th_free_csv(&t);
     cr_expect(!file_exists(path_in("j1/sweep.journal")), "journal left behind");
 }
 
 Test(sweep, resume_after_sigkill_gives_identical_bytes)
 {
-    write_file(path_in("tiny.ini"), TINY);
-    cr_assert_eq(sh("%s sweep %s %s --keep-series -q -j 2 -o %s", bin(),
-                    path_in("tiny.ini"), VARY, path_in("full")), 0);
+    th_write_file(path_in("tiny.ini"), TINY);
+    cr_assert_eq(th_sh("%s sweep %s %s --keep-series -q -j 2 -o %s", th_bin(),
+                       path_in("tiny.ini"), VARY, path_in("full")), 0);
     /* the writer SIGKILLs its own process after 20 of 105 records, with
      * half of a 21st written (a torn record) */
-    int st = sh("(GASDEP_BATCH_KILL_AFTER=20 GASDEP_BATCH_KILL_TORN=1 %s sweep %s %s "
-                "--keep-series -q -j 2 -o %s; exit $?) 2>/dev/null", bin(), path_in("tiny.ini"),
-                VARY, path_in("cut"));
+    int st = th_sh("(GASDEP_BATCH_KILL_AFTER=20 GASDEP_BATCH_KILL_TORN=1 %s sweep %s %s "
+                   "--keep-series -q -j 2 -o %s; exit $?) 2>/dev/null", th_bin(),
+                   path_in("tiny.ini"), VARY, path_in("cut"));
     cr_assert(WIFSIGNALED(st) || (WIFEXITED(st) && WEXITSTATUS(st) == 128 + SIGKILL),
               "not killed: status %d", st);
     cr_expect(!file_exists(path_in("cut/sweep.csv")), "half a sweep written");
     cr_expect(file_exists(path_in("cut/sweep.journal")));
     /* a different sweep must not resume this journal */
-    cr_expect_eq(WEXITSTATUS(sh("%s sweep %s --vary pipeline.P.capacity=1:2:1mcm/d "
-                                "-q --resume -o %s 2>/dev/null", bin(),
-                                path_in("tiny.ini"), path_in("cut"))), 2);
-    cr_assert_eq(sh("%s sweep %s %s --keep-series -q -j 3 --resume -o %s", bin(),
-                    path_in("tiny.ini"), VARY, path_in("cut")), 0);
+    cr_expect_eq(WEXITSTATUS(th_sh("%s sweep %s --vary pipeline.P.capacity=1:2:1mcm/d "
+                                   "-q --resume -o %s 2>/dev/null", th_bin(),
+                                   path_in("tiny.ini"), path_in("cut"))), 2);
+    cr_assert_eq(th_sh("%s sweep %s %s --keep-series -q -j 3 --resume -o %s", th_bin(),
+                       path_in("tiny.ini"), VARY, path_in("cut")), 0);
     same_bytes(path_in("full/sweep.csv"), path_in("cut/sweep.csv"));
     same_bytes(path_in("full/series.csv"), path_in("cut/series.csv"));
     cr_expect(!file_exists(path_in("cut/sweep.journal")));
@@ -545,9 +430,9 @@ Test(sweep, resume_after_external_kill_9)
     snprintf(text, sizeof text, "%s", TINY);
     char *end = strstr(text, "end = 2022-01-30");
     memcpy(end, "end = 2023-12-31", 16);
-    write_file(path_in("long.ini"), text);
+    th_write_file(path_in("long.ini"), text);
     const char *vary = "--vary pipeline.P.capacity=1:12:0.25mcm/d";
-    const char *exe = bin(); /* before fork: the child must not assert */
+    const char *exe = th_bin(); /* before fork: the child must not assert */
     pid_t pid = fork();
     cr_assert_geq(pid, 0);
     if (pid == 0) {
@@ -570,16 +455,16 @@ Test(sweep, resume_after_external_kill_9)
     int killed = WIFSIGNALED(status);
     if (killed)
         cr_expect(!file_exists(path_in("cut/sweep.csv")), "half a sweep written");
-    cr_assert_eq(sh("%s sweep %s %s -q -j 2 --resume -o %s", bin(), path_in("long.ini"),
-                    vary, path_in("cut")), 0);
-    cr_assert_eq(sh("%s sweep %s %s -q -j 2 -o %s", bin(), path_in("long.ini"), vary,
-                    path_in("full")), 0);
+    cr_assert_eq(th_sh("%s sweep %s %s -q -j 2 --resume -o %s", th_bin(),
+                       path_in("long.ini"), vary, path_in("cut")), 0);
+    cr_assert_eq(th_sh("%s sweep %s %s -q -j 2 -o %s", th_bin(), path_in("long.ini"),
+                       vary, path_in("full")), 0);
     same_bytes(path_in("full/sweep.csv"), path_in("cut/sweep.csv"));
 }
 
 Test(sweep, cli_usage_errors_exit_2)
 {
-    write_file(path_in("tiny.ini"), TINY);
+    th_write_file(path_in("tiny.ini"), TINY);
     const char *bad[] = {
         "--vary pipeline.P.capacity=1:2mcm/d",          /* grid without step */
         "--design sobol --vary pipeline.P.capacity=1:2mcm/d", /* no samples */
@@ -587,16 +472,17 @@ Test(sweep, cli_usage_errors_exit_2)
         "-j 0", "--frobnicate", "--seed -1",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        int st = sh("%s sweep %s %s -o %s 2>/dev/null", bin(), path_in("tiny.ini"),
-                    bad[i], path_in("x"));
+        int st = th_sh("%s sweep %s %s -o %s 2>/dev/null", th_bin(), path_in("tiny.ini"),
+                       bad[i], path_in("x"));
         cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 2, "'%s': status %d", bad[i], st);
     }
-    cr_expect_eq(sh("%s sweep --help >/dev/null", bin()), 0);
+    cr_expect_eq(th_sh("%s sweep --help >/dev/null", th_bin()), 0);
     /* --list prints the runs and runs nothing */
-    cr_assert_eq(sh("%s sweep %s --vary pipeline.P.capacity=1:3:1mcm/d --list -o %s "
-                    "> %s", bin(), path_in("tiny.ini"), path_in("x"), path_in("list.csv")),
+    cr_assert_eq(th_sh("%s sweep %s --vary pipeline.P.capacity=1:3:1mcm/d --list -o %s "
+                       "> %s", th_bin(), path_in("tiny.ini"), path_in("x"),
+                       path_in("list.csv")),
                  0);
-    char *l = slurp(path_in("list.csv"), NULL);
+    char *l = th_slurp(path_in("list.csv"), NULL);
     cr_expect_str_eq(l, "run,pipeline.P.capacity\n1,1mcm/d\n2,2mcm/d\n3,3mcm/d\n");
     free(l);
     cr_expect(!file_exists(path_in("x")));
@@ -614,19 +500,19 @@ Test(sweep, failed_runs_are_marked_and_reported)
     cr_expect_eq(r.failed, 2);
     cr_expect_eq(r.first_failed_run, 3);
     cr_expect(strstr(r.first_error, "before") != NULL, "%s", r.first_error);
-    table t = read_csv(path_in("out/sweep.csv"));
+    th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
     cr_assert_eq(t.rows, 4);
-    cr_expect_str_eq(at(&t, 0, "status"), "ok");
-    cr_expect_str_eq(at(&t, 1, "status"), "ok");
-    cr_expect_str_eq(at(&t, 2, "status"), "failed");
-    cr_expect_str_eq(at(&t, 2, "event.cut.start"), "2022-02-04");
-    cr_expect_str_eq(at(&t, 2, "unserved_mcm"), "");
-    cr_expect_str_eq(at(&t, 3, "status"), "failed");
-    free_csv(&t);
+    cr_expect_str_eq(th_at(&t, 0, "status"), "ok");
+    cr_expect_str_eq(th_at(&t, 1, "status"), "ok");
+    cr_expect_str_eq(th_at(&t, 2, "status"), "failed");
+    cr_expect_str_eq(th_at(&t, 2, "event.cut.start"), "2022-02-04");
+    cr_expect_str_eq(th_at(&t, 2, "unserved_mcm"), "");
+    cr_expect_str_eq(th_at(&t, 3, "status"), "failed");
+    th_free_csv(&t);
     gasdep_batch_destroy(b);
     /* the CLI writes the rows and exits 1 */
-    int st = sh("%s sweep %s --vary event.cut.start=2022-01-25:2022-02-09:5 -q -o %s "
-                "2>/dev/null", bin(), path_in("tiny.ini"), path_in("cli"));
+    int st = th_sh("%s sweep %s --vary event.cut.start=2022-01-25:2022-02-09:5 -q -o %s "
+                   "2>/dev/null", th_bin(), path_in("tiny.ini"), path_in("cli"));
     cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 1, "status %d", st);
     same_bytes(path_in("out/sweep.csv"), path_in("cli/sweep.csv"));
 }
@@ -635,15 +521,15 @@ Test(sweep, heatmap_script_draws_png_and_svg)
 {
     if (system("command -v gnuplot >/dev/null 2>&1"))
         cr_skip("gnuplot not installed: heatmap not tested");
-    write_file(path_in("tiny.ini"), TINY);
-    cr_assert_eq(sh("%s sweep %s %s -q -o %s", bin(), path_in("tiny.ini"), VARY,
-                    path_in("out")), 0);
-    cr_assert_eq(sh("plots/heatmap.sh %s --region R -o %s >/dev/null",
-                    path_in("out/sweep.csv"), path_in("fig")), 0);
+    th_write_file(path_in("tiny.ini"), TINY);
+    cr_assert_eq(th_sh("%s sweep %s %s -q -o %s", th_bin(), path_in("tiny.ini"), VARY,
+                       path_in("out")), 0);
+    cr_assert_eq(th_sh("plots/heatmap.sh %s --region R -o %s >/dev/null",
+                       path_in("out/sweep.csv"), path_in("fig")), 0);
     struct stat st;
     cr_expect(stat(path_in("fig/heatmap_R_unserved_share.png"), &st) == 0 && st.st_size > 1000);
     cr_expect(stat(path_in("fig/heatmap_R_unserved_share.svg"), &st) == 0 && st.st_size > 1000);
     /* a parameter that is not in the file is an error */
-    cr_expect_neq(sh("plots/heatmap.sh %s --x nope -o %s 2>/dev/null",
-                     path_in("out/sweep.csv"), path_in("fig")), 0);
+    cr_expect_neq(th_sh("plots/heatmap.sh %s --x nope -o %s 2>/dev/null",
+                        path_in("out/sweep.csv"), path_in("fig")), 0);
 }

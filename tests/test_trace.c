@@ -10,20 +10,6 @@
 
 #define TOL 1e-7
 
-static void step_ok(gasdep_model *m)
-{
-    int rc = gasdep_step(m);
-    cr_assert_eq(rc, GASDEP_OK, "step: %s (%s)", gasdep_strerror(rc),
-                 gasdep_errmsg(m));
-}
-
-static gasdep_area_day area(gasdep_model *m, const char *name)
-{
-    gasdep_area_day a;
-    cr_assert_eq(gasdep_area_result(m, th_area(m, name), &a), GASDEP_OK);
-    return a;
-}
-
 static double share(gasdep_model *m, const char *region, const char *origin)
 {
     int a = th_area(m, region);
@@ -45,7 +31,7 @@ Test(trace, two_sources_mix_60_40_downstream)
         "[source sb]\nnode = H\norigin = b\ncapacity = 4 mcm/d\n"
         "[pipeline HM]\nfrom = H\nto = M\ncapacity = 100 mcm/d\n"
         "[pipeline MR]\nfrom = M\nto = R\ncapacity = 100 mcm/d\n");
-    step_ok(m);
+    th_step(m);
     cr_expect_float_eq(share(m, "R", "a"), 0.6, 1e-9);
     cr_expect_float_eq(share(m, "R", "b"), 0.4, 1e-9);
     int r = th_area(m, "R");
@@ -70,7 +56,7 @@ Test(trace, region_mixes_local_and_imported_gas)
         "[source sb]\nnode = R\norigin = b\ncapacity = 3 mcm/d\ncost = 1\n"
         "[pipeline HR]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n"
         "[pipeline RD]\nfrom = R\nto = D\ncapacity = 100 mcm/d\n");
-    step_ok(m);
+    th_step(m);
     cr_expect_float_eq(share(m, "R", "a"), 0.8, 1e-9);
     cr_expect_float_eq(share(m, "R", "b"), 0.2, 1e-9);
     cr_expect_float_eq(share(m, "D", "a"), 0.8, 1e-9);
@@ -101,7 +87,7 @@ Test(trace, loop_from_reverse_flow_solves_the_linear_system)
         "[source sb]\nnode = B\norigin = b\ncapacity = 2 mcm/d\nmin_take = 2 mcm/d\n"
         "[pipeline P]\nfrom = A\nto = B\ncapacity = 100 mcm/d\n"
         "reverse_capacity = 100 mcm/d\nloss = 10%\n");
-    step_ok(m);
+    th_step(m);
     double r = 3.0 / 0.19, f = 10.0 + 0.9 * r;
     double TA = 10.0 + 0.9 * r, TB = 2.0 + 0.9 * f;
     double c = 0.9 * f / TB;
@@ -110,7 +96,7 @@ Test(trace, loop_from_reverse_flow_solves_the_linear_system)
     double flow, cap;
     gasdep_pipeline_result(m, th_pipe(m, "P"), &flow, &cap);
     cr_assert_float_eq(flow, f - r, 1e-6, "net flow %g, expected %g", flow, f - r);
-    cr_expect_float_eq(area(m, "B").unserved_mcm, 0.0, 1e-7);
+    cr_expect_float_eq(th_area_day(m, "B").unserved_mcm, 0.0, 1e-7);
     cr_expect_float_eq(share(m, "B", "a"), xB, TOL);
     cr_expect_float_eq(share(m, "B", "b"), 1.0 - xB, TOL);
     int b = th_area(m, "B");
@@ -141,7 +127,7 @@ Test(trace, three_node_cycle)
         "[pipeline XY]\nfrom = X\nto = Y\ncapacity = 100 mcm/d\nloss = 10%\n"
         "[pipeline YZ]\nfrom = Y\nto = Z\ncapacity = 100 mcm/d\nloss = 10%\n"
         "[pipeline ZX]\nfrom = Z\nto = X\ncapacity = 100 mcm/d\nloss = 10%\n");
-    step_ok(m);
+    th_step(m);
     double f3 = 5.8 / 0.271, f1 = 10.0 + 0.9 * f3, f2 = 3.0 + 0.9 * f1;
     double fl, cap;
     gasdep_pipeline_result(m, th_pipe(m, "ZX"), &fl, &cap);
@@ -175,16 +161,17 @@ Test(trace, storage_carries_the_mix_it_was_filled_with)
 {
     gasdep_model *m = th_model(TANK("0"));
     for (int k = 1; k <= 5; k++) {
-        step_ok(m);
+        th_step(m);
         cr_expect_float_eq(share(m, "R", "a"), 0.6, 1e-9, "day %d", k);
     }
-    cr_expect_float_eq(area(m, "R").storage_mcm, 25.0, 1e-6);
+    cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 25.0, 1e-6);
     /* winter: R gets 10/d from the store (25 -> 15 -> 5), then the last 5;
      * always 60 % a, 40 % b */
     const double got[3] = {10, 10, 5};
     for (int k = 6; k <= 8; k++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").supplied_mcm, got[k - 6], 1e-6, "day %d", k);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").supplied_mcm, got[k - 6], 1e-6,
+                           "day %d", k);
         cr_expect_float_eq(share(m, "R", "a"), 0.6, 1e-9, "day %d", k);
         cr_expect_float_eq(share(m, "R", "b"), 0.4, 1e-9, "day %d", k);
     }
@@ -197,9 +184,9 @@ Test(trace, storage_mixes_new_gas_into_old_stock)
      * stock 50 mcm = unknown 0.5, a 0.3, b 0.2; withdrawals carry that */
     gasdep_model *m = th_model(TANK("25%"));
     for (int k = 1; k <= 5; k++)
-        step_ok(m);
-    cr_expect_float_eq(area(m, "R").storage_mcm, 50.0, 1e-6);
-    step_ok(m);
+        th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 50.0, 1e-6);
+    th_step(m);
     cr_expect_float_eq(share(m, "R", "unknown"), 0.5, 1e-9);
     cr_expect_float_eq(share(m, "R", "a"), 0.3, 1e-9);
     cr_expect_float_eq(share(m, "R", "b"), 0.2, 1e-9);
@@ -224,15 +211,15 @@ Test(trace, summer_origin_comes_back_in_winter)
         "targets = 01-01:90% 07-01:90%\n"
         "[event cut]\ntarget = origin.a\nstart = 2022-01-06\nfactor = 0\n");
     for (int k = 1; k <= 5; k++)
-        step_ok(m);
+        th_step(m);
     for (int k = 6; k <= 7; k++) {
-        step_ok(m);
-        cr_expect_float_eq(area(m, "R").unserved_mcm, 0.0, 1e-6);
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 0.0, 1e-6);
         cr_expect_float_eq(share(m, "R", "a"), 0.4, 1e-9, "day %d", k);
         cr_expect_float_eq(share(m, "R", "b"), 0.6, 1e-9, "day %d", k);
     }
     /* 25 injected, 2 x 4 withdrawn */
-    cr_expect_float_eq(area(m, "R").storage_mcm, 17.0, 1e-6);
+    cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 17.0, 1e-6);
     gasdep_destroy(m);
 }
 
@@ -245,7 +232,7 @@ Test(trace, initial_mix_is_what_comes_out)
         "[storage S]\nnode = R\nvolume = 100 mcm\ninjection = 5 mcm/d\n"
         "withdrawal = 10 mcm/d\ninitial_fill = 50%\ninitial_mix = a:25% b:0.75\n");
     for (int k = 0; k < 2; k++) {
-        step_ok(m);
+        th_step(m);
         cr_expect_float_eq(share(m, "R", "a"), 0.25, 1e-9);
         cr_expect_float_eq(share(m, "R", "b"), 0.75, 1e-9);
     }
@@ -267,7 +254,7 @@ Test(trace, group_volumes_aggregate_origins)
         "[source s2]\nnode = R\norigin = ru2\ncapacity = 5 mcm/d\n"
         "[source s3]\nnode = R\norigin = no\ncapacity = 2 mcm/d\n"
         "[source s4]\nnode = Q\norigin = no\ncapacity = 4 mcm/d\n");
-    step_ok(m);
+    th_step(m);
     int r = th_area(m, "R"), eu = th_area(m, "EU");
     int ru = th_group(m, "russia"), no = th_group(m, "norway");
     cr_expect_eq(gasdep_origin_group(m, th_origin(m, "ru1")), ru);
