@@ -227,6 +227,64 @@ Test(output, row_counts)
     th_rm_rf(dir);
 }
 
+/* A day's table larger than the writer's 64 KiB chunk: 150 regions x 20
+ * origins = 3000 share rows (~100 KB) a day. Each region takes 1 mcm/d from
+ * hub H, where origin o0 is cheapest and unlimited, so every region's row
+ * for o0 reads volume 1, share 1 and every other origin 0, 0. Every row,
+ * on both sides of each chunk boundary, must be whole and in order. */
+#define BIG_R 150
+#define BIG_O 20
+Test(output, tables_larger_than_a_chunk_are_whole_and_in_order)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text + n, cap - n, "[scenario]\nname = big\n"
+                          "start = 2022-01-01\nend = 2022-01-02\n[node H]\n");
+    for (int o = 0; o < BIG_O; o++)
+        n += (size_t)snprintf(text + n, cap - n,
+                              "[origin o%d]\n[source s%d]\nnode = H\norigin = o%d\n"
+                              "capacity = 1000 mcm/d\ncost = %d\n", o, o, o, 10 + o);
+    for (int r = 0; r < BIG_R; r++)
+        n += (size_t)snprintf(text + n, cap - n,
+                              "[region region-with-a-long-name-%03d]\ndemand = 1 mcm/d\n"
+                              "[pipeline p%d]\nfrom = H\nto = region-with-a-long-name-%03d\n"
+                              "capacity = 10 mcm/d\n", r, r, r);
+    cr_assert_lt(n, cap - 1, "scenario text buffer too small");
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
+    run_into(text, dir);
+    free(text);
+
+    struct stat st;
+    cr_assert_eq(stat(th_path(dir, "shares.csv"), &st), 0);
+    cr_expect_gt(st.st_size, 2 * 65536, "a day must span more than one chunk");
+    FILE *fp = fopen(th_path(dir, "shares.csv"), "r");
+    cr_assert_not_null(fp);
+    char line[256], want[256];
+    cr_assert_not_null(fgets(line, sizeof line, fp));
+    cr_expect_str_eq(line, "date,region,origin,volume_mcm,share\n");
+    int rows = 0;
+    for (int d = 0; d < 2; d++)
+        for (int r = 0; r < BIG_R; r++)
+            for (int o = 0; o < BIG_O; o++) {
+                if (!fgets(line, sizeof line, fp))
+                    break;
+                snprintf(want, sizeof want,
+                         "2022-01-0%d,region-with-a-long-name-%03d,o%d,%s\n", d + 1, r, o,
+                         o == 0 ? "1,1" : "0,0");
+                rows += strcmp(line, want) == 0;
+                if (strcmp(line, want) != 0)
+                    cr_expect_str_eq(line, want, "row %d", rows);
+            }
+    cr_expect_eq(rows, 2 * BIG_R * BIG_O);
+    cr_expect_null(fgets(line, sizeof line, fp), "extra rows: %s", line);
+    fclose(fp);
+    /* header + days x (regions) x pipelines in the other tables */
+    cr_expect_eq(lines_of(th_path(dir, "balance.csv")), 1 + 2 * BIG_R);
+    cr_expect_eq(lines_of(th_path(dir, "flows.csv")), 1 + 2 * BIG_R);
+    th_rm_rf(dir);
+}
+
 Test(output, balance_values_by_hand)
 {
     char dir[64];
