@@ -213,8 +213,7 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
         free(pending);
         journal_close(&j, 0);
         batch_err(b, "out of memory");
-        if (mpi)
-            bmpi_abort(1);
+        r->ranks_out_of_step = mpi; /* the others wait in the broadcast */
         return GASDEP_ENOMEM;
     }
     if (writer)
@@ -271,13 +270,16 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
         }
     if (e.n_todo > 0 && !started)
         atomic_store(&e.oom, 1);
-    if (mpi && atomic_load(&e.oom))
-        bmpi_abort(1); /* the other ranks would wait for this one's runs */
+    /* under MPI a rank without workers stops here: the others would wait
+     * for its runs (the program ends them all, see ranks_out_of_step) */
+    int skip = mpi && atomic_load(&e.oom);
 
     long got = 0, failed = 0, written = 0, limit = kill_after();
-    int io_error = 0;
+    int io_error = 0, lost = 0;
     bbuf rec = {0};
-    if (writer) {
+    if (skip) {
+        /* nothing to collect */
+    } else if (writer) {
         gasdep_batch_progress pr = {resumed, b->n_runs, resumed, 0, 0, 0};
         if (opts->progress)
             opts->progress(opts->progress_ctx, &pr);
@@ -288,8 +290,10 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
             if (k != 1 && mpi) {
                 long run;
                 m = bmpi_poll(&rec);
-                if (m < 0 || (m == 1 && !rec_valid(rec.p, rec.n, b->n_runs, &run)))
-                    bmpi_abort(1); /* no way to recover a lost message */
+                if (m < 0 || (m == 1 && !rec_valid(rec.p, rec.n, b->n_runs, &run))) {
+                    lost = 1; /* no way to recover a lost message */
+                    break;
+                }
             }
             if (k != 1 && m != 1) {
                 if (k < 0 && !mpi)
@@ -319,8 +323,10 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
         }
     } else {
         while (queue_pop(&e, &rec, -1) == 1)
-            if (bmpi_send(rec.p, rec.n))
-                bmpi_abort(1);
+            if (bmpi_send(rec.p, rec.n)) {
+                lost = 1;
+                break;
+            }
     }
     atomic_store(&e.stop, 1);
     pthread_mutex_lock(&e.mu);
@@ -343,10 +349,22 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
 
     if (atomic_load(&e.oom))
         status = GASDEP_ENOMEM;
-    else if (io_error)
+    else if (io_error || lost)
         status = GASDEP_EIO;
-    if (mpi && status != GASDEP_OK)
-        bmpi_abort(1);
+    if (mpi && status != GASDEP_OK) {
+        /* this rank cannot take part in the closing collectives */
+        r->ranks_out_of_step = 1;
+        if (lost)
+            batch_err(b, "MPI: a record from another rank was lost or malformed");
+        else if (io_error)
+            batch_err(b, "%s: %s", j.path, strerror(io_error));
+        else
+            batch_err(b, "out of memory");
+        journal_close(&j, 0);
+        bb_free(&err);
+        r->seconds = batch_now() - t0;
+        return (int)status;
+    }
     r->executed = writer ? got : e.n_todo;
     if (writer && status == GASDEP_OK) {
         if (journal_sync(&j)) {

@@ -212,7 +212,6 @@ void bmpi_bcast_long(long *v);
 int bmpi_send(const void *buf, size_t len);
 /* Rank 0: receive one record if one is waiting (1), none (0), error (-1). */
 int bmpi_poll(bbuf *out);
-void bmpi_abort(int code);
 long bmpi_sum_long(long v);
 
 /* time */

@@ -45,6 +45,12 @@ void gasdep_batch_mpi_end(void)
     began = 0;
 }
 
+void gasdep_batch_mpi_abort(int code)
+{
+    if (bmpi_active())
+        MPI_Abort(MPI_COMM_WORLD, code);
+}
+
 int bmpi_active(void)
 {
     int inited = 0, fin = 0;
@@ -134,10 +140,6 @@ int bmpi_poll(bbuf *out)
     return 1;
 }
 
-void bmpi_abort(int code)
-{
-    MPI_Abort(MPI_COMM_WORLD, code);
-}
 
 long bmpi_sum_long(long v)
 {
@@ -155,6 +157,7 @@ int gasdep_batch_mpi_begin(int *argc, char ***argv)
     return GASDEP_OK;
 }
 void gasdep_batch_mpi_end(void) {}
+void gasdep_batch_mpi_abort(int code) { (void)code; }
 int bmpi_active(void) { return 0; }
 int bmpi_rank(void) { return 0; }
 int bmpi_size(void) { return 1; }
@@ -171,7 +174,6 @@ int bmpi_poll(bbuf *out)
     (void)out;
     return 0;
 }
-void bmpi_abort(int code) { exit(code); }
 long bmpi_sum_long(long v) { return v; }
 
 #endif

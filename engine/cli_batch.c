@@ -341,6 +341,13 @@ static int run_batch(gasdep_batch *b, opts *o, const char *cmd)
             rc == GASDEP_EINPUT || rc == GASDEP_EARG || r.executed + r.resumed == 0
                 ? ""
                 : "; finished runs are kept: rerun with --resume to continue");
+        if (r.ranks_out_of_step) {
+            /* other ranks may wait for this one for ever: end them all */
+            if (!rank0())
+                fprintf(stderr, "gasdep %s (rank %d): %s\n", cmd,
+                        gasdep_batch_mpi_rank(), gasdep_batch_errmsg(b));
+            gasdep_batch_mpi_abort(EXIT_RUNTIME);
+        }
         return rc == GASDEP_EINPUT || rc == GASDEP_EARG ? EXIT_USAGE : EXIT_RUNTIME;
     }
     if (!o->quiet) {

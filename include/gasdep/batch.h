@@ -125,6 +125,9 @@ typedef struct gasdep_batch_report {
     int ranks;             /* MPI ranks (1 without MPI) */
     int writer;            /* 1 on the process that wrote the files */
     int journal_discarded; /* an old journal was replaced (no resume) */
+    int ranks_out_of_step; /* under MPI: this rank stopped on an error while
+                              other ranks may still wait for it; the program
+                              must end them all (gasdep_batch_mpi_abort) */
     double seconds;        /* wall time of this invocation */
     char files[512];       /* files written, space separated */
 } gasdep_batch_report;
@@ -149,6 +152,10 @@ int gasdep_batch_have_mpi(void);
 int gasdep_batch_mpi_begin(int *argc, char ***argv);
 /** Finalise MPI if gasdep_batch_mpi_begin initialised it. */
 void gasdep_batch_mpi_end(void);
+/** End every rank with exit status `code` (MPI_Abort): for a program whose
+ *  gasdep_batch_run reported ranks_out_of_step. Returns without MPI or when
+ *  MPI is not running. The library itself never calls it. */
+void gasdep_batch_mpi_abort(int code);
 int gasdep_batch_mpi_rank(void);
 int gasdep_batch_mpi_size(void);
 
