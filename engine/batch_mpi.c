@@ -140,7 +140,6 @@ int bmpi_poll(bbuf *out)
     return 1;
 }
 
-
 long bmpi_sum_long(long v)
 {
     long s = v;
