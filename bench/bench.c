@@ -11,6 +11,7 @@
 
 #include "gasdep/gasdep.h"
 #include "model.h"
+#include "output.h"
 
 static double now(void)
 {
@@ -139,7 +140,7 @@ static int bench_one(const char *path, const char *text, int with_output,
     char dir[] = "/tmp/gasdep-bench-XXXXXX";
     struct output *o = NULL;
     if (with_output) {
-        if (!mkdtemp(dir) || !(o = output_open(m, dir, NULL, NULL))) {
+        if (!mkdtemp(dir) || !(o = output_open(m, &m->err, dir, NULL, NULL))) {
             gasdep_destroy(m);
             return -1;
         }
@@ -177,7 +178,7 @@ static int bench_one(const char *path, const char *text, int with_output,
     }
     if (o) {
         double t0 = now();
-        output_close(o, m, rc == GASDEP_DONE);
+        output_close(o, m, &m->err, rc == GASDEP_DONE);
         t_out += now() - t0; /* summary, manifest, fsync-free rename */
         char cmd[128];
         snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

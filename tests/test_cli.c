@@ -1,4 +1,4 @@
-/* test_cli.c: the gasdep command line (engine/cli.c), run as a process.
+/* test_cli.c: the gasdep command line (engine/cli/cli.c), run as a process.
  * ctest sets GASDEP_BIN to the binary. */
 #include <criterion/criterion.h>
 #include <dirent.h>

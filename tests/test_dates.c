@@ -1,4 +1,4 @@
-/* test_dates.c: ISO gas days <-> days since 1970-01-01 (engine/dates.c). */
+/* test_dates.c: ISO gas days <-> days since 1970-01-01 (engine/core/dates.c). */
 #include <criterion/criterion.h>
 #include <string.h>
 

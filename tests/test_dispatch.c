@@ -1,4 +1,4 @@
-/* test_dispatch.c: the daily LP (engine/dispatch.c) on hand-computed 2-5
+/* test_dispatch.c: the daily LP (engine/core/dispatch.c) on hand-computed 2-5
  * node networks: capacities, merit order, losses, prices, curtailment modes,
  * minimum take, online/offline dates. Demands are in mcm/d and flat. */
 #include <criterion/criterion.h>

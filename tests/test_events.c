@@ -1,4 +1,4 @@
-/* test_events.c: disruptions and changes (engine/events.c): factors, values,
+/* test_events.c: disruptions and changes (engine/core/events.c): factors, values,
  * ramps, order of events on one target, demand, group, origin and origin
  * group targets. Observed through unserved demand and origin volumes. */
 #include <criterion/criterion.h>

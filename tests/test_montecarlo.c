@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "batch_int.h"
+#include "montecarlo.h"
 #include "gasdep/batch.h"
 #include "helpers.h"
 

@@ -1,4 +1,4 @@
-/* test_output.c: CSV outputs (engine/output.c): the six files, their
+/* test_output.c: CSV outputs (engine/core/output.c): the six files, their
  * headers and row counts, atomic appearance, values read back with libcsv. */
 #include <criterion/criterion.h>
 #include <dirent.h>

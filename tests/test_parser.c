@@ -1,6 +1,6 @@
-/* test_parser.c: the scenario parser (engine/scenario.c): errors with file
+/* test_parser.c: the scenario parser (engine/core/scenario.c): errors with file
  * and line, error collection, --set overrides, base files, enabled = false,
- * and daily demand series (libcsv, engine/demand.c). */
+ * and daily demand series (libcsv, engine/core/demand.c). */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* test_results.c: areas (regions and region groups), run summaries and the
- * N-1 indicator (engine/results.c). */
+ * N-1 indicator (engine/core/results.c). */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>

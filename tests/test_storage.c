@@ -1,4 +1,4 @@
-/* test_storage.c: storage in the daily model (engine/storage.c and the
+/* test_storage.c: storage in the daily model (engine/core/storage.c and the
  * storage rows of dispatch.c): injection up to the target path, withdrawal
  * when short, rate curves, inventory bounds, target-path interpolation. */
 #include <criterion/criterion.h>

@@ -15,7 +15,6 @@
 
 #include <gsl/gsl_qrng.h>
 
-#include "batch_int.h"
 #include "gasdep/batch.h"
 #include "helpers.h"
 

@@ -1,4 +1,4 @@
-/* test_trace.c: origin tracing by proportional mixing (engine/trace.c):
+/* test_trace.c: origin tracing by proportional mixing (engine/core/trace.c):
  * plain mixing, loops solved as linear systems, the storage mixing tank,
  * shares summing to one, group aggregation. */
 #include <criterion/criterion.h>

@@ -1,4 +1,4 @@
-/* test_units.c: quantities with units -> canonical units (engine/units.c).
+/* test_units.c: quantities with units -> canonical units (engine/core/units.c).
  * Canonical: flows mcm/d, volumes mcm, fractions 0..1. A 365-day year;
  * energy converts with the scenario's gcv (1 mcm = gcv GWh). */
 #include <criterion/criterion.h>

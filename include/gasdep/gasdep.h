@@ -3,6 +3,7 @@
 #define GASDEP_GASDEP_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #ifdef __cplusplus
@@ -126,6 +127,12 @@ int gasdep_get(const gasdep_model *m, const char *path, double *value);
 /** Scenario name, first and last simulated day (days since 1970-01-01). */
 const char *gasdep_scenario_name(const gasdep_model *m);
 int gasdep_horizon(const gasdep_model *m, int *first_day, int *last_day);
+/** Provenance (valid after load): input file i in the order read (0 is the
+ *  scenario named to gasdep_load), override i as given to gasdep_set, and a
+ *  64-bit FNV-1a hash of every byte read. NULL past the last one. */
+const char *gasdep_input_file(const gasdep_model *m, int i);
+const char *gasdep_override(const gasdep_model *m, int i);
+uint64_t gasdep_content_hash(const gasdep_model *m);
 /** Origin group index of origin o. */
 int gasdep_origin_group(const gasdep_model *m, int origin);
 /** 1 if area a is a region group (EU, SEE, ...), 0 if a region. */

@@ -1,0 +1,368 @@
+/* batch.c: the batch object's public API (sweeps and Monte Carlo): create,
+ * describe, prepare (probe model, sweep expansion, Monte Carlo draws' inputs,
+ * identity). */
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <math.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "batch_state.h"
+#include "buf.h"
+#include "montecarlo.h"
+#include "sweep.h"
+#include "util.h"
+
+int gasdep_batch_cores(void)
+{
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) {
+        int n = CPU_COUNT(&set);
+        if (n > 0)
+            return n;
+    }
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)n : 1;
+}
+
+/* ---- object -------------------------------------------------------------- */
+
+gasdep_batch *gasdep_batch_create(int kind)
+{
+    if (kind != GASDEP_SWEEP && kind != GASDEP_MONTECARLO)
+        return NULL;
+    gasdep_batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return NULL;
+    b->kind = kind;
+    b->design = GASDEP_DESIGN_GRID;
+    b->seed = 1;
+    return b;
+}
+
+static void free_prepared(gasdep_batch *b)
+{
+    for (int a = 0; a < b->n_areas; a++)
+        free(b->area_name[a]);
+    free(b->area_name);
+    free(b->area_is_group);
+    b->area_name = NULL;
+    b->area_is_group = NULL;
+    b->n_areas = 0;
+    free(b->u);
+    b->u = NULL;
+    free(b->describe);
+    b->describe = NULL;
+    mc_free(b);
+    b->prepared = 0;
+}
+
+void gasdep_batch_destroy(gasdep_batch *b)
+{
+    if (!b)
+        return;
+    free_prepared(b);
+    sweep_free(b);
+    for (int i = 0; i < b->n_sets; i++)
+        free(b->sets[i]);
+    free(b->sets);
+    free(b->scenario);
+    bb_free(&b->err);
+    free(b);
+}
+
+int gasdep_batch_set_scenario(gasdep_batch *b, const char *path)
+{
+    if (!b || !path || !*path)
+        return GASDEP_EARG;
+    char *s = strdup(path);
+    if (!s)
+        return GASDEP_ENOMEM;
+    free(b->scenario);
+    b->scenario = s;
+    b->prepared = 0;
+    return GASDEP_OK;
+}
+
+int gasdep_batch_set(gasdep_batch *b, const char *assignment)
+{
+    if (!b || !assignment)
+        return GASDEP_EARG;
+    if (!strchr(assignment, '=')) {
+        batch_err(b, "--set '%s': expected PATH=VALUE", assignment);
+        return GASDEP_EINPUT;
+    }
+    char **s = realloc(b->sets, (size_t)(b->n_sets + 1) * sizeof *s);
+    if (!s)
+        return GASDEP_ENOMEM;
+    b->sets = s;
+    if (!(b->sets[b->n_sets] = strdup(assignment)))
+        return GASDEP_ENOMEM;
+    b->n_sets++;
+    b->prepared = 0;
+    return GASDEP_OK;
+}
+
+int gasdep_batch_vary(gasdep_batch *b, const char *spec)
+{
+    if (!b || !spec)
+        return GASDEP_EARG;
+    if (b->kind != GASDEP_SWEEP) {
+        batch_err(b, "--vary is for sweeps");
+        return GASDEP_EARG;
+    }
+    b->prepared = 0;
+    return sweep_parse_vary(b, spec);
+}
+
+static const char *const DESIGNS[] = {"grid", "zip", "random", "lhs", "sobol", NULL};
+
+int gasdep_batch_set_design(gasdep_batch *b, const char *word)
+{
+    if (!b || !word)
+        return GASDEP_EARG;
+    for (int i = 0; DESIGNS[i]; i++)
+        if (!strcasecmp(word, DESIGNS[i])) {
+            b->design = i;
+            b->design_set = 1;
+            b->prepared = 0;
+            return GASDEP_OK;
+        }
+    batch_err(b, "unknown design '%s' (grid, zip, random, lhs or sobol)", word);
+    return GASDEP_EINPUT;
+}
+
+int gasdep_batch_set_samples(gasdep_batch *b, long n)
+{
+    if (!b)
+        return GASDEP_EARG;
+    if (n < 1) {
+        batch_err(b, "the number of %s must be at least 1",
+                  b->kind == GASDEP_SWEEP ? "samples" : "runs");
+        return GASDEP_EINPUT;
+    }
+    b->samples = n;
+    b->samples_set = 1;
+    b->prepared = 0;
+    return GASDEP_OK;
+}
+
+int gasdep_batch_set_seed(gasdep_batch *b, uint64_t seed)
+{
+    if (!b)
+        return GASDEP_EARG;
+    b->seed = seed;
+    b->seed_set = 1;
+    b->prepared = 0;
+    return GASDEP_OK;
+}
+
+/* ---- prepare ------------------------------------------------------------- */
+
+/* Load the scenario and apply the fixed overrides; the model is left loaded
+ * (not initialised). Errors go to the batch message. */
+static gasdep_model *load_probe(gasdep_batch *b)
+{
+    gasdep_model *m = gasdep_create();
+    if (!m) {
+        batch_err(b, "out of memory");
+        return NULL;
+    }
+    int rc = gasdep_load(m, b->scenario);
+    int bad = rc != GASDEP_OK;
+    if (rc != GASDEP_EIO)
+        for (int i = 0; i < b->n_sets; i++)
+            bad |= gasdep_set_assignment(m, b->sets[i]) != GASDEP_OK;
+    if (bad) {
+        batch_err(b, "%s", gasdep_errmsg(m));
+        gasdep_destroy(m);
+        return NULL;
+    }
+    return m;
+}
+
+/* Hash of the bytes of the scenario file and of every file it reads: base
+ * files (recursively) and demand series, found by their `base =` and
+ * `series =` lines and resolved against the naming file's directory. */
+static uint64_t file_hash(const char *path, uint64_t h, int depth)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f || depth > 16) {
+        if (f)
+            fclose(f);
+        return fnv1a64(h, "?", 1);
+    }
+    bbuf text = {0};
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        bb_put(&text, buf, n);
+    fclose(f);
+    if (text.oom || !text.p) {
+        bb_free(&text);
+        return h;
+    }
+    h = fnv1a64(h, text.p, text.n);
+    for (char *line = text.p; line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        while (isspace((unsigned char)*line))
+            line++;
+        size_t k = !strncmp(line, "base", 4) ? 4 : !strncmp(line, "series", 6) ? 6 : 0;
+        char *v = line + k;
+        while (k && (*v == ' ' || *v == '\t'))
+            v++;
+        if (k && *v == '=') {
+            v++;
+            while (isspace((unsigned char)*v))
+                v++;
+            v[strcspn(v, " \t\r;#")] = '\0';
+            char full[4096];
+            const char *slash = strrchr(path, '/');
+            if (v[0] == '/' || !slash)
+                snprintf(full, sizeof full, "%s", v);
+            else
+                snprintf(full, sizeof full, "%.*s/%s", (int)(slash - path), path, v);
+            if (*v)
+                h = file_hash(full, h, depth + 1);
+        }
+        line = next;
+    }
+    bb_free(&text);
+    return h;
+}
+
+static int read_network(gasdep_batch *b, gasdep_model *m)
+{
+    int first, last;
+    gasdep_horizon(m, &first, &last);
+    b->first_day = first;
+    b->n_days = last - first + 1;
+    b->n_areas = gasdep_count(m, GASDEP_AREA);
+    b->n_regions = gasdep_count(m, GASDEP_REGION);
+    b->area_name = calloc((size_t)b->n_areas + 1, sizeof *b->area_name);
+    b->area_is_group = calloc((size_t)b->n_areas + 1, sizeof *b->area_is_group);
+    if (!b->area_name || !b->area_is_group)
+        return GASDEP_ENOMEM;
+    for (int a = 0; a < b->n_areas; a++) {
+        b->area_name[a] = strdup(gasdep_name(m, GASDEP_AREA, a));
+        if (!b->area_name[a])
+            return GASDEP_ENOMEM;
+        b->area_is_group[a] = gasdep_area_is_group(m, a);
+    }
+    double gcv = 10.83;
+    gasdep_get(m, "scenario.gcv", &gcv);
+    b->gwh_per_mcm = gcv;
+    return GASDEP_OK;
+}
+
+int gasdep_batch_prepare(gasdep_batch *b)
+{
+    if (!b)
+        return GASDEP_EARG;
+    batch_err_clear(b);
+    free_prepared(b);
+    if (!b->scenario) {
+        batch_err(b, "no scenario given");
+        return GASDEP_EARG;
+    }
+    if (b->kind == GASDEP_MONTECARLO) {
+        if (!b->samples_set) {
+            batch_err(b, "Monte Carlo needs a number of runs (-n RUNS)");
+            return GASDEP_EARG;
+        }
+        if (b->n_par) {
+            batch_err(b, "Monte Carlo varies nothing: use a sweep for --vary");
+            return GASDEP_EARG;
+        }
+    }
+    gasdep_model *m = load_probe(b);
+    if (!m)
+        return GASDEP_EINPUT;
+    int rc = GASDEP_OK;
+    if (b->kind == GASDEP_SWEEP) {
+        /* every value is checked with gasdep_set on a second loaded model,
+         * so that the probe below initialises the unmodified scenario */
+        gasdep_model *v = load_probe(b);
+        rc = v ? sweep_expand(b, v) : GASDEP_EINPUT;
+        gasdep_destroy(v);
+    }
+    if (rc == GASDEP_OK && gasdep_init(m) != GASDEP_OK) {
+        batch_err(b, "%s", gasdep_errmsg(m));
+        rc = GASDEP_EINPUT;
+    }
+    if (rc == GASDEP_OK)
+        rc = read_network(b, m);
+    if (rc == GASDEP_OK && b->kind == GASDEP_MONTECARLO) {
+        b->n_runs = b->samples;
+        rc = mc_collect(b, m);
+    }
+    gasdep_destroy(m);
+    if (rc == GASDEP_ENOMEM)
+        batch_err(b, "out of memory");
+    if (rc != GASDEP_OK) {
+        free_prepared(b);
+        return rc;
+    }
+    /* identity: what determines the bytes of the results */
+    uint64_t h = FNV_OFFSET;
+    const char *kw = b->kind == GASDEP_SWEEP ? "sweep" : "montecarlo";
+    h = fnv1a64(h, kw, strlen(kw) + 1);
+    h = fnv1a64(h, GASDEP_VERSION, sizeof GASDEP_VERSION);
+    /* the scenario by content, not by the path it was named with */
+    h = file_hash(b->scenario, h, 0);
+    for (int i = 0; i < b->n_sets; i++)
+        h = fnv1a64(h, b->sets[i], strlen(b->sets[i]) + 1);
+    if (b->kind == GASDEP_SWEEP) {
+        h = fnv1a64(h, &b->n_runs, sizeof b->n_runs);
+        char buf[512];
+        for (int p = 0; p < b->n_par; p++)
+            h = fnv1a64(h, b->par[p].path, strlen(b->par[p].path) + 1);
+        for (long r = 1; r <= b->n_runs; r++)
+            for (int p = 0; p < b->n_par; p++) {
+                sweep_value(b, r, p, buf, sizeof buf);
+                h = fnv1a64(h, buf, strlen(buf) + 1);
+            }
+    } else {
+        /* not the number of runs: a resumed Monte Carlo may ask for more */
+        h = fnv1a64(h, &b->seed, sizeof b->seed);
+    }
+    b->identity = h;
+    b->prepared = 1;
+    return GASDEP_OK;
+}
+
+long gasdep_batch_runs(const gasdep_batch *b)
+{
+    return b && b->prepared ? b->n_runs : 0;
+}
+
+int gasdep_batch_params(const gasdep_batch *b)
+{
+    return b ? b->n_par : 0;
+}
+
+const char *gasdep_batch_param(const gasdep_batch *b, int p)
+{
+    return b && p >= 0 && p < b->n_par ? b->par[p].path : NULL;
+}
+
+int gasdep_batch_value(const gasdep_batch *b, long run, int p, char *buf,
+                       size_t len)
+{
+    if (!b || !b->prepared || run < 1 || run > b->n_runs || p < 0 ||
+        p >= b->n_par || !buf || !len)
+        return GASDEP_EARG;
+    return sweep_value(b, run, p, buf, len);
+}
+
+const char *gasdep_batch_describe(const gasdep_batch *b)
+{
+    return b && b->describe ? b->describe : "";
+}

@@ -1,0 +1,380 @@
+/* batch_output.c: the result files of a batch, written from the journal in
+ * run order (so their bytes depend on nothing but the batch), each to a
+ * temporary name, fsync'ed and renamed: a result file is complete or absent.
+ *   sweeps:      sweep.csv, series.csv (--keep-series)
+ *   Monte Carlo: runs.csv, bands.csv, probabilities.csv, series.csv
+ * bands.csv holds, per date x area x metric, the mean and P5/P25/P50/P75/P95
+ * over the runs (GSL statistics on sorted data). The per-run daily values are
+ * read back from the journal in slices of cells that fit a memory budget
+ * (256 MiB, env GASDEP_BATCH_MEM_MB), so the run count is limited by disk,
+ * not memory. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "batch_journal.h"
+#include "batch_output.h"
+#include "batch_run.h"
+#include "batch_state.h"
+#include "buf.h"
+
+typedef struct ofile {
+    FILE *f;
+    char *tmp, *final;
+} ofile;
+
+static int of_open(ofile *o, const char *dir, const char *name, bbuf *err)
+{
+    size_t n = strlen(dir) + strlen(name) + 64;
+    o->tmp = malloc(n);
+    o->final = malloc(n);
+    o->f = NULL;
+    if (!o->tmp || !o->final) {
+        bb_puts(err, "out of memory");
+        return GASDEP_ENOMEM;
+    }
+    snprintf(o->final, n, "%s/%s", dir, name);
+    snprintf(o->tmp, n, "%s/.%s.tmp.%ld", dir, name, (long)getpid());
+    o->f = fopen(o->tmp, "w");
+    if (!o->f) {
+        bb_printf(err, "%s: %s", o->tmp, strerror(errno));
+        return GASDEP_EIO;
+    }
+    setvbuf(o->f, NULL, _IOFBF, 1 << 16);
+    return GASDEP_OK;
+}
+
+static void of_abort(ofile *o)
+{
+    if (o->f) {
+        fclose(o->f);
+        unlink(o->tmp);
+    }
+    free(o->tmp);
+    free(o->final);
+    memset(o, 0, sizeof *o);
+}
+
+static int of_commit(ofile *o, gasdep_batch_report *r, bbuf *err)
+{
+    int bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
+    bad |= fclose(o->f) != 0;
+    o->f = NULL;
+    if (bad || rename(o->tmp, o->final)) {
+        bb_printf(err, "%s: %s", o->final, strerror(errno));
+        unlink(o->tmp);
+        free(o->tmp);
+        free(o->final);
+        return GASDEP_EIO;
+    }
+    size_t used = strlen(r->files);
+    snprintf(r->files + used, sizeof r->files - used, "%s%s", used ? " " : "",
+             o->final);
+    free(o->tmp);
+    free(o->final);
+    memset(o, 0, sizeof *o);
+    return GASDEP_OK;
+}
+
+/* Copy section `sec` of every run, in run order, after a header line. */
+static int write_sections(journal *j, const char *dir, const char *name,
+                          const bbuf *header, int sec, gasdep_batch_report *r,
+                          bbuf *err)
+{
+    ofile o;
+    int rc = of_open(&o, dir, name, err);
+    if (rc != GASDEP_OK) {
+        of_abort(&o);
+        return rc;
+    }
+    fwrite(header->p, 1, header->n, o.f);
+    bbuf buf = {0};
+    for (long run = 1; run <= j->n_runs; run++) {
+        buf.n = 0;
+        if (journal_section_all(j, run, sec, &buf)) {
+            bb_printf(err, "%s: run %ld missing or unreadable", j->path, run);
+            bb_free(&buf);
+            of_abort(&o);
+            return GASDEP_EIO;
+        }
+        fwrite(buf.p, 1, buf.n, o.f);
+    }
+    bb_free(&buf);
+    return of_commit(&o, r, err);
+}
+
+static size_t mem_budget(void)
+{
+    const char *s = getenv("GASDEP_BATCH_MEM_MB");
+    double mb = s ? atof(s) : 256;
+    if (!(mb > 0))
+        mb = 256;
+    return (size_t)(mb * 1024 * 1024);
+}
+
+/* Statistics and CSV rows of cells [c0 + lo, c0 + hi) of one pass; the
+ * cells of a pass are split over threads, rows are written in cell order. */
+typedef struct band_job {
+    const gasdep_batch *b;
+    double *vals;
+    size_t n_ok, c0, lo, hi;
+    int started;
+    bbuf out;
+} band_job;
+
+static void *band_rows(void *arg)
+{
+    band_job *jb = arg;
+    static const double Q[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
+    size_t A = (size_t)jb->b->n_areas, M = BM_COUNT;
+    char date[16];
+    for (size_t c = jb->lo; c < jb->hi; c++) {
+        double *x = jb->vals + c * jb->n_ok;
+        size_t n = 0;
+        for (size_t k = 0; k < jb->n_ok; k++)
+            if (isfinite(x[k]))
+                x[n++] = x[k];
+        if (!n)
+            continue;
+        size_t cell = jb->c0 + c;
+        size_t day = cell / (A * M), a = (cell / M) % A, met = cell % M;
+        double mean = gsl_stats_mean(x, 1, n); /* in run order */
+        gsl_sort(x, 1, n);
+        gasdep_date_format(jb->b->first_day + (int)day, date);
+        bb_printf(&jb->out, "%s,%s,%s,%zu,", date, jb->b->area_name[a],
+                  BAND_METRICS[met], n);
+        bb_num(&jb->out, mean, 6);
+        for (int q = 0; q < 5; q++) {
+            bb_putc(&jb->out, ',');
+            bb_num(&jb->out, gsl_stats_quantile_from_sorted_data(x, 1, n, Q[q]), 6);
+        }
+        bb_putc(&jb->out, '\n');
+    }
+    return NULL;
+}
+
+static int write_bands(const gasdep_batch *b, journal *j, const long *ok, long n_ok,
+                       const char *dir, int threads, gasdep_batch_report *r,
+                       bbuf *err)
+{
+    ofile o;
+    int rc = of_open(&o, dir, "bands.csv", err);
+    if (rc != GASDEP_OK) {
+        of_abort(&o);
+        return rc;
+    }
+    fputs("date,region,metric,n,mean,p5,p25,p50,p75,p95\n", o.f);
+    size_t A = (size_t)b->n_areas, M = BM_COUNT;
+    size_t C = (size_t)b->n_days * A * M;
+    size_t per = n_ok > 0 ? mem_budget() / (sizeof(double) * (size_t)n_ok) : C;
+    if (per < 1)
+        per = 1;
+    if (per > C)
+        per = C;
+    if (threads < 1)
+        threads = 1;
+    double *vals = malloc((per * (size_t)(n_ok ? n_ok : 1) + 1) * sizeof *vals);
+    double *row = malloc((per + 1) * sizeof *row);
+    band_job *jobs = calloc((size_t)threads, sizeof *jobs);
+    pthread_t *tid = calloc((size_t)threads, sizeof *tid);
+    if (!vals || !row || !jobs || !tid) {
+        free(vals);
+        free(row);
+        free(jobs);
+        free(tid);
+        of_abort(&o);
+        bb_puts(err, "out of memory for bands.csv");
+        return GASDEP_ENOMEM;
+    }
+    for (size_t c0 = 0; c0 < C && n_ok > 0 && rc == GASDEP_OK; c0 += per) {
+        size_t nc = C - c0 < per ? C - c0 : per;
+        for (long k = 0; k < n_ok; k++) {
+            if (journal_section(j, ok[k], SEC_BANDS, c0 * sizeof(double),
+                                nc * sizeof(double), row, NULL)) {
+                bb_printf(err, "%s: run %ld unreadable", j->path, ok[k]);
+                rc = GASDEP_EIO;
+                break;
+            }
+            for (size_t c = 0; c < nc; c++)
+                vals[c * (size_t)n_ok + (size_t)k] = row[c];
+        }
+        if (rc != GASDEP_OK)
+            break;
+        for (int t = 0; t < threads; t++) {
+            band_job *jb = &jobs[t];
+            jb->b = b;
+            jb->vals = vals;
+            jb->n_ok = (size_t)n_ok;
+            jb->c0 = c0;
+            jb->lo = nc * (size_t)t / (size_t)threads;
+            jb->hi = nc * (size_t)(t + 1) / (size_t)threads;
+            jb->out.n = 0;
+            jb->started = t > 0 && pthread_create(&tid[t], NULL, band_rows, jb) == 0;
+        }
+        band_rows(&jobs[0]);
+        for (int t = 1; t < threads; t++)
+            if (jobs[t].started)
+                pthread_join(tid[t], NULL);
+            else
+                band_rows(&jobs[t]); /* no thread: do it here */
+        for (int t = 0; t < threads; t++) {
+            if (jobs[t].out.oom)
+                rc = GASDEP_ENOMEM;
+            fwrite(jobs[t].out.p ? jobs[t].out.p : "", 1, jobs[t].out.n, o.f);
+        }
+    }
+    for (int t = 0; t < threads; t++)
+        bb_free(&jobs[t].out);
+    free(jobs);
+    free(tid);
+    free(vals);
+    free(row);
+    if (rc != GASDEP_OK) {
+        of_abort(&o);
+        if (rc == GASDEP_ENOMEM)
+            bb_puts(err, "out of memory for bands.csv");
+        return rc;
+    }
+    return of_commit(&o, r, err);
+}
+
+static int write_probabilities(const gasdep_batch *b, journal *j, const long *ok,
+                               long n_ok, const char *dir, gasdep_batch_report *r,
+                               bbuf *err)
+{
+    size_t A = (size_t)b->n_areas;
+    double *uns = malloc(((size_t)n_ok * A + 1) * sizeof *uns);
+    double *shortd = malloc(((size_t)n_ok * A + 1) * sizeof *shortd);
+    double *pr = malloc((2 * A + 1) * sizeof *pr);
+    double *x = malloc(((size_t)n_ok + 1) * sizeof *x);
+    ofile o = {0};
+    int rc = !uns || !shortd || !pr || !x ? GASDEP_ENOMEM : GASDEP_OK;
+    if (rc != GASDEP_OK)
+        bb_puts(err, "out of memory for probabilities.csv");
+    for (long k = 0; rc == GASDEP_OK && k < n_ok; k++) {
+        if (journal_section(j, ok[k], SEC_PROB, 0, 2 * A * sizeof(double), pr, NULL)) {
+            bb_printf(err, "%s: run %ld unreadable", j->path, ok[k]);
+            rc = GASDEP_EIO;
+            break;
+        }
+        for (size_t a = 0; a < A; a++) {
+            uns[a * (size_t)n_ok + (size_t)k] = pr[2 * a];
+            shortd[a * (size_t)n_ok + (size_t)k] = pr[2 * a + 1];
+        }
+    }
+    if (rc == GASDEP_OK)
+        rc = of_open(&o, dir, "probabilities.csv", err);
+    if (rc == GASDEP_OK) {
+        fputs("region,kind,runs,p_shortfall,p_shortfall_se,expected_unserved_mcm,"
+              "expected_unserved_gwh,p95_unserved_gwh,max_unserved_gwh,"
+              "expected_days_short\n", o.f);
+        char num[48];
+        for (size_t a = 0; a < A; a++) {
+            const double *u = uns + a * (size_t)n_ok, *d = shortd + a * (size_t)n_ok;
+            long hit = 0;
+            for (long k = 0; k < n_ok; k++)
+                hit += d[k] > 0;
+            double n = (double)n_ok;
+            double p = n_ok ? (double)hit / n : NAN;
+            double se = n_ok ? sqrt(p * (1 - p) / n) : NAN;
+            double eu = n_ok ? gsl_stats_mean(u, 1, (size_t)n_ok) : NAN;
+            double ed = n_ok ? gsl_stats_mean(d, 1, (size_t)n_ok) : NAN;
+            double p95 = NAN, mx = NAN;
+            if (n_ok) {
+                memcpy(x, u, (size_t)n_ok * sizeof *x);
+                gsl_sort(x, 1, (size_t)n_ok);
+                p95 = gsl_stats_quantile_from_sorted_data(x, 1, (size_t)n_ok, 0.95);
+                mx = x[n_ok - 1];
+            }
+            double g = b->gwh_per_mcm;
+            double v[] = {p, se, eu, eu * g, p95 * g, mx * g, ed};
+            fprintf(o.f, "%s,%s,%ld", b->area_name[a],
+                    b->area_is_group[a] ? "group" : "region", n_ok);
+            for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+                fputc(',', o.f);
+                fputs(fmt_fixed(num, v[i], 6), o.f);
+            }
+            fputc('\n', o.f);
+        }
+        rc = of_commit(&o, r, err);
+    } else {
+        of_abort(&o);
+    }
+    free(uns);
+    free(shortd);
+    free(pr);
+    free(x);
+    return rc;
+}
+
+int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
+                        int keep_series, int threads, gasdep_batch_report *r,
+                        bbuf *err)
+{
+    int mc = b->kind == GASDEP_MONTECARLO;
+    r->failed = 0;
+    r->first_failed_run = 0;
+    r->first_error[0] = '\0';
+    r->files[0] = '\0';
+    /* failures, and the runs with complete Monte Carlo data */
+    long *ok = malloc(((size_t)j->n_runs + 1) * sizeof *ok);
+    if (!ok) {
+        bb_puts(err, "out of memory");
+        return GASDEP_ENOMEM;
+    }
+    long n_ok = 0;
+    size_t want = (size_t)b->n_days * (size_t)b->n_areas * BM_COUNT * sizeof(double);
+    bbuf st = {0};
+    for (long run = 1; run <= j->n_runs; run++) {
+        st.n = 0;
+        size_t nb = 0;
+        if (journal_section_all(j, run, SEC_STATUS, &st) ||
+            journal_section(j, run, SEC_BANDS, 0, 0, NULL, &nb)) {
+            bb_printf(err, "%s: run %ld missing or unreadable", j->path, run);
+            bb_free(&st);
+            free(ok);
+            return GASDEP_EIO;
+        }
+        if (st.n) {
+            if (!r->failed++) {
+                r->first_failed_run = run;
+                snprintf(r->first_error, sizeof r->first_error, "%s", st.p);
+            }
+        } else if (!mc || nb == want) {
+            ok[n_ok++] = run;
+        }
+    }
+    bb_free(&st);
+    bbuf h = {0};
+    batch_rows_header(b, &h);
+    int rc = h.oom ? GASDEP_ENOMEM
+                   : write_sections(j, dir, mc ? "runs.csv" : "sweep.csv", &h,
+                                    SEC_ROWS, r, err);
+    if (rc == GASDEP_OK && keep_series) {
+        h.n = 0;
+        batch_series_header(b, &h);
+        rc = write_sections(j, dir, "series.csv", &h, SEC_SERIES, r, err);
+    }
+    bb_free(&h);
+    if (rc == GASDEP_OK && mc)
+        rc = write_bands(b, j, ok, n_ok, dir, threads, r, err);
+    if (rc == GASDEP_OK && mc)
+        rc = write_probabilities(b, j, ok, n_ok, dir, r, err);
+    free(ok);
+    if (rc == GASDEP_OK) {
+        int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+        if (dfd >= 0) {
+            fsync(dfd);
+            close(dfd);
+        }
+    }
+    return rc;
+}

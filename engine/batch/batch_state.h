@@ -1,0 +1,102 @@
+/* batch_state.h: the batch object (struct gasdep_batch): its description, prepared
+ * design and Monte Carlo elements, and its error message. */
+#ifndef GASDEP_BATCH_BATCH_STATE_H
+#define GASDEP_BATCH_BATCH_STATE_H
+
+#include <stdint.h>
+
+#include "buf.h"
+#include "gasdep/batch.h"
+#include "gasdep/gasdep.h"
+
+enum { PV_LIST, PV_RANGE, PV_DATES };
+
+typedef struct bparam {
+    char *path;
+    char *spec;   /* as written after '=' */
+    int type;     /* PV_LIST, PV_RANGE (numbers), PV_DATES */
+    char **items; /* PV_LIST */
+    int n_items;
+    double lo, hi, step; /* ranges; dates in days since 1970 */
+    int has_step;
+    char unit[32];
+    long n_points; /* values on the grid (list length, range points) */
+} bparam;
+
+/* Monte Carlo: an element with random outages. */
+typedef struct mc_elem {
+    int kind, index;    /* GASDEP_PIPELINE/SOURCE/STORAGE/LNG, index */
+    char *path;         /* "pipeline.NAME" */
+    double rate;        /* outages per year */
+    double mean_days;   /* mean duration */
+    int dist;           /* 0 exponential, 1 lognormal */
+    double sigma;       /* lognormal sigma of log duration */
+    double depth;       /* share of capacity lost */
+    uint64_t stream;    /* generator stream id (hash of path) */
+} mc_elem;
+
+/* Monte Carlo: an event whose start is drawn in [start, start + window]. */
+typedef struct mc_event {
+    char *name;
+    int start, end, window, has_end;
+} mc_event;
+
+/* Output metrics of bands.csv, per day x area (MC). */
+enum {
+    BM_DEMAND,
+    BM_SUPPLIED,
+    BM_UNSERVED,
+    BM_STORAGE_FILL,
+    BM_SHARE_RUSSIA,
+    BM_SHARE_CASPIAN,
+    BM_SHARE_OTHER,
+    BM_PRICE,
+    BM_COUNT
+};
+extern const char *const BAND_METRICS[BM_COUNT];
+
+/* The batch object (opaque in include/gasdep/batch.h). */
+struct gasdep_batch {
+    int kind;
+    bbuf err;
+    char *scenario;
+    char **sets;
+    int n_sets;
+    bparam *par;
+    int n_par;
+    int design, design_set;
+    long samples;
+    int samples_set;
+    uint64_t seed;
+    int seed_set;
+    /* prepared */
+    int prepared;
+    long n_runs;
+    double *u;       /* n_runs x n_par in [0,1) for sampled designs */
+    uint64_t identity; /* hash of everything that determines the results */
+    /* network facts from the probe model (fixed for MC; the base for sweeps) */
+    int n_areas, n_regions;
+    char **area_name;
+    int *area_is_group;
+    int first_day, n_days;
+    double gwh_per_mcm;
+    /* Monte Carlo */
+    mc_elem *el;
+    int n_el;
+    mc_event *ev;
+    int n_ev;
+    double *heat; /* heating sensitivity per region */
+    double persistence, sigma_k;
+    int weather;  /* 1 if any region is weather-sensitive and sigma > 0 */
+    char *describe;
+};
+
+/* Append a line to the batch's error message. */
+void batch_err(gasdep_batch *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void batch_err_clear(gasdep_batch *b);
+char *batch_strdup(const char *s);
+/* Monotonic clock, seconds. */
+double batch_now(void);
+
+#endif

@@ -1,0 +1,513 @@
+/* cli_batch.c: `gasdep sweep` and `gasdep montecarlo`, thin clients of the
+ * batch API (include/gasdep/batch.h). This file parses options, prints
+ * progress and summaries; the library does the work. Under mpirun only rank 0
+ * prints. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_batch.h"
+#include "cli_common.h"
+#include "gasdep/batch.h"
+#include "gasdep/gasdep.h"
+
+
+static const char *SWEEP_USAGE =
+    "usage: gasdep sweep FILE [--vary PATH=SPEC]... [--design D] [--samples N]\n"
+    "                    [--seed S] [--set PATH=VALUE]... [-o DIR] [-j N]\n"
+    "                    [--resume] [--keep-series] [--list] [-q]\n"
+    "\n"
+    "FILE is a scenario, or a sweep file with a [sweep] section naming one\n"
+    "(scenarios/sweeps/README.md). Every run is the scenario with one set of\n"
+    "values; results go to DIR/sweep.csv, one row per run x region/group.\n"
+    "\n"
+    "  --vary PATH=SPEC   vary a parameter (repeatable). SPEC is\n"
+    "                       LO:HI:STEP[unit]  pipeline.TAP.capacity=10:30:5bcm/y\n"
+    "                       v1,v2,...         scenario.curtailment=cooperative,least-cost\n"
+    "                       dates, step in days  event.cut.start=2022-01-01:2022-03-01:14\n"
+    "                       LO:HI[unit]       continuous range (sampled designs)\n"
+    "  --design D         grid (default: every combination), zip (i-th values\n"
+    "                     together), random, lhs (Latin hypercube) or sobol\n"
+    "  --zip              same as --design zip\n"
+    "  --samples N        number of runs of a sampled design\n"
+    "  --seed S           seed of the random and lhs designs (default 1)\n"
+    "  --set PATH=VALUE   fixed override for every run (repeatable)\n"
+    "  -o, --output DIR   output directory (default: out)\n"
+    "  -j, --jobs N       worker threads (default: number of cores)\n"
+    "  --resume           continue an interrupted sweep from DIR/sweep.journal\n"
+    "  --keep-series      also write DIR/series.csv (run x day x region/group)\n"
+    "  --list             print the runs and their values, run nothing\n"
+    "  -q, --quiet        no progress and no summary on standard error\n"
+    "\n"
+    "Output is byte-identical for any -j, any number of MPI ranks\n"
+    "(mpirun -n K gasdep sweep ...) and after --resume.\n";
+
+static const char *MC_USAGE =
+    "usage: gasdep montecarlo SCENARIO -n RUNS [--seed S] [--set PATH=VALUE]...\n"
+    "                         [-o DIR] [-j N] [--resume] [--keep-series] [-q]\n"
+    "\n"
+    "Runs the scenario RUNS times with random outages (outage_rate, outage_days,\n"
+    "outage_dist, outage_sigma, outage_depth of pipelines, sources, storage and\n"
+    "LNG), weather-driven demand ([weather] persistence and sigma, regions'\n"
+    "heating_sensitivity) and random event starts (start_window). Run i draws\n"
+    "from generators seeded by (S, i): results do not depend on -j or ranks.\n"
+    "\n"
+    "  -n, --runs N       number of runs\n"
+    "  --seed S           seed (default 1)\n"
+    "  --set PATH=VALUE   fixed override for every run (repeatable)\n"
+    "  -o, --output DIR   output directory (default: out)\n"
+    "  -j, --jobs N       worker threads (default: number of cores)\n"
+    "  --resume           continue an interrupted Monte Carlo (or extend it to\n"
+    "                     more runs with the same seed)\n"
+    "  --keep-series      also write DIR/series.csv (run x day x region/group)\n"
+    "  -q, --quiet        no progress and no summary on standard error\n"
+    "\n"
+    "writes DIR/runs.csv (run x region/group summaries), DIR/bands.csv (per\n"
+    "date x region/group x metric: mean, P5, P25, P50, P75, P95) and\n"
+    "DIR/probabilities.csv (probability of any shortfall, expected unserved\n"
+    "energy).\n";
+
+static int rank0(void)
+{
+    return gasdep_batch_mpi_rank() == 0;
+}
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+    if (!rank0())
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- progress ------------------------------------------------------------ */
+
+typedef struct progress {
+    const char *what;
+    int tty;
+    int quiet;
+    double last;
+    int decile;
+    int drawn;
+} progress;
+
+static void fmt_eta(double s, char *buf, size_t len)
+{
+    if (!isfinite(s) || s < 0) {
+        snprintf(buf, len, "--:--");
+        return;
+    }
+    long t = lround(s);
+    if (t >= 3600)
+        snprintf(buf, len, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+    else
+        snprintf(buf, len, "%ld:%02ld", t / 60, t % 60);
+}
+
+static void on_progress(void *ctx, const gasdep_batch_progress *p)
+{
+    progress *pg = ctx;
+    if (pg->quiet || p->total <= 0)
+        return;
+    long fresh = p->done - p->resumed;
+    double rate = p->elapsed > 0 ? (double)fresh / p->elapsed : NAN;
+    double eta = rate > 0 ? (double)(p->total - p->done) / rate : NAN;
+    char e[32];
+    fmt_eta(eta, e, sizeof e);
+    double frac = (double)p->done / (double)p->total;
+    if (pg->tty) {
+        if (!p->final && p->elapsed - pg->last < 0.1 && p->done < p->total)
+            return;
+        pg->last = p->elapsed;
+        char bar[31];
+        int fill = (int)(frac * 30);
+        for (int i = 0; i < 30; i++)
+            bar[i] = i < fill ? '#' : '-';
+        bar[30] = '\0';
+        fprintf(stderr, "\r\033[Kgasdep %s: [%s] %3.0f%% %ld/%ld runs", pg->what, bar,
+                100 * frac, p->done, p->total);
+        if (isfinite(rate))
+            fprintf(stderr, "  %.1f runs/s  ETA %s", rate, e);
+        if (p->failed)
+            fprintf(stderr, "  (%ld failed)", p->failed);
+        pg->drawn = 1;
+        if (p->final) {
+            fputc('\n', stderr);
+            pg->drawn = 0;
+        }
+        fflush(stderr);
+    } else {
+        int d = (int)floor(frac * 10 + 1e-9);
+        if (p->final || d <= pg->decile)
+            return;
+        pg->decile = d;
+        fprintf(stderr, "gasdep %s: %ld/%ld runs (%.0f%%)", pg->what, p->done,
+                p->total, 100 * frac);
+        if (isfinite(rate))
+            fprintf(stderr, ", %.1f runs/s, ETA %s", rate, e);
+        if (p->failed)
+            fprintf(stderr, ", %ld failed", p->failed);
+        fputc('\n', stderr);
+    }
+}
+
+/* ---- shared option parsing ------------------------------------------------ */
+
+typedef struct opts {
+    const char *file;
+    const char *out;
+    char **vary, **sets;
+    int n_vary, n_sets;
+    const char *design;
+    long samples; /* sweeps: --samples; MC: -n */
+    int samples_set;
+    unsigned long long seed;
+    int seed_set;
+    int jobs;
+    int resume, keep, quiet, list;
+} opts;
+
+static int parse_long(const char *s, long lo, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || errno || v < lo)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Value of an option given as "--opt VALUE", "--opt=VALUE" or "-jN". */
+static const char *opt_value(int argc, char **argv, int *i, const char *lng,
+                             const char *shrt)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(lng);
+    if (!strcmp(a, lng) || (shrt && !strcmp(a, shrt)))
+        return *i + 1 < argc ? argv[++*i] : "";
+    if (!strncmp(a, lng, n) && a[n] == '=')
+        return a + n + 1;
+    if (shrt && !strncmp(a, shrt, 2) && a[2] && shrt[2] == '\0')
+        return a + 2;
+    return NULL;
+}
+
+static int parse_opts(int argc, char **argv, int sweep, opts *o, const char *usage,
+                      const char *cmd)
+{
+    memset(o, 0, sizeof *o);
+    o->out = "out";
+    o->vary = calloc((size_t)argc + 1, sizeof *o->vary);
+    o->sets = calloc((size_t)argc + 1, sizeof *o->sets);
+    if (!o->vary || !o->sets)
+        return EXIT_RUNTIME;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *v;
+        long n;
+        if ((v = opt_value(argc, argv, &i, "--output", "-o")))
+            o->out = v;
+        else if ((v = opt_value(argc, argv, &i, "--set", NULL)))
+            o->sets[o->n_sets++] = (char *)v;
+        else if (sweep && (v = opt_value(argc, argv, &i, "--vary", NULL)))
+            o->vary[o->n_vary++] = (char *)v;
+        else if (sweep && (v = opt_value(argc, argv, &i, "--design", NULL)))
+            o->design = v;
+        else if (sweep && !strcmp(a, "--zip"))
+            o->design = "zip";
+        else if ((v = opt_value(argc, argv, &i, sweep ? "--samples" : "--runs",
+                                sweep ? NULL : "-n"))) {
+            if (parse_long(v, 1, &n)) {
+                say("gasdep %s: %s needs a whole number >= 1, not '%s'\n", cmd,
+                    sweep ? "--samples" : "-n", v);
+                return EXIT_USAGE;
+            }
+            o->samples = n;
+            o->samples_set = 1;
+        } else if ((v = opt_value(argc, argv, &i, "--seed", NULL))) {
+            char *end;
+            errno = 0;
+            o->seed = strtoull(v, &end, 10);
+            if (end == v || *end || errno || v[0] == '-') {
+                say("gasdep %s: --seed needs a whole number >= 0, not '%s'\n", cmd, v);
+                return EXIT_USAGE;
+            }
+            o->seed_set = 1;
+        } else if ((v = opt_value(argc, argv, &i, "--jobs", "-j"))) {
+            if (parse_long(v, 1, &n) || n > 4096) {
+                say("gasdep %s: -j needs a number of threads >= 1, not '%s'\n", cmd, v);
+                return EXIT_USAGE;
+            }
+            o->jobs = (int)n;
+        } else if (!strcmp(a, "--resume"))
+            o->resume = 1;
+        else if (!strcmp(a, "--keep-series"))
+            o->keep = 1;
+        else if (sweep && !strcmp(a, "--list"))
+            o->list = 1;
+        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
+            o->quiet = 1;
+        else if (a[0] == '-' && a[1]) {
+            say("gasdep %s: unknown option '%s'\n%s", cmd, a, usage);
+            return EXIT_USAGE;
+        } else if (!o->file)
+            o->file = a;
+        else {
+            say("gasdep %s: more than one file given ('%s' and '%s')\n", cmd,
+                o->file, a);
+            return EXIT_USAGE;
+        }
+    }
+    if (!o->file) {
+        say("gasdep %s: no %s given\n%s", cmd, sweep ? "file" : "scenario", usage);
+        return EXIT_USAGE;
+    }
+    if (!*o->out) {
+        say("gasdep %s: -o needs a directory\n", cmd);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+static void opts_free(opts *o)
+{
+    free(o->vary);
+    free(o->sets);
+}
+
+/* Print the input errors of a failed describe/prepare step. */
+static int input_error(gasdep_batch *b, const char *cmd, int rc)
+{
+    const char *msg = gasdep_batch_errmsg(b);
+    say("%s%sgasdep %s: %s; nothing run\n", msg, *msg ? "\n" : "", cmd,
+        rc == GASDEP_ENOMEM ? "out of memory" : "bad input");
+    return rc == GASDEP_ENOMEM || rc == GASDEP_EIO ? EXIT_RUNTIME : EXIT_USAGE;
+}
+
+/* The shortfall table of a finished Monte Carlo, from its probabilities.csv. */
+static void print_probabilities(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/probabilities.csv", dir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[1024];
+    say("%-12s %-6s %13s %8s %17s %17s\n", "area", "kind", "P(shortfall)", "+-1 se",
+        "E[unserved] GWh", "P95 unserved GWh");
+    for (int first = 1; fgets(line, sizeof line, f); first = 0) {
+        if (first)
+            continue;
+        char *fld[12];
+        int n = 0;
+        line[strcspn(line, "\r\n")] = '\0';
+        for (char *p = line; n < 12;) { /* fields may be empty */
+            fld[n++] = p;
+            char *c = strchr(p, ',');
+            if (!c)
+                break;
+            *c = '\0';
+            p = c + 1;
+        }
+        if (n < 9)
+            continue;
+        say("%-12s %-6s %13.3f %8.3f %17.1f %17.1f\n", fld[0], fld[1], atof(fld[3]),
+            atof(fld[4]), atof(fld[6]), atof(fld[7]));
+    }
+    fclose(f);
+}
+
+static int run_batch(gasdep_batch *b, opts *o, const char *cmd)
+{
+    progress pg = {cmd, isatty(2), o->quiet, 0, 0, 0};
+    gasdep_batch_options bo = {o->jobs, o->out, o->resume, o->keep, on_progress, &pg};
+    gasdep_batch_report r;
+    if (!o->quiet)
+        say("%s\n", gasdep_batch_describe(b));
+    int rc = gasdep_batch_run(b, &bo, &r);
+    if (rc != GASDEP_OK) {
+        if (pg.drawn)
+            say("\n");
+        say("gasdep %s: %s\n", cmd, gasdep_batch_errmsg(b));
+        say("gasdep %s: failed (%s)%s\n", cmd, gasdep_strerror(rc),
+            rc == GASDEP_EINPUT || rc == GASDEP_EARG || r.executed + r.resumed == 0
+                ? ""
+                : "; finished runs are kept: rerun with --resume to continue");
+        if (r.ranks_out_of_step) {
+            /* other ranks may wait for this one for ever: end them all */
+            if (!rank0())
+                fprintf(stderr, "gasdep %s (rank %d): %s\n", cmd,
+                        gasdep_batch_mpi_rank(), gasdep_batch_errmsg(b));
+            gasdep_batch_mpi_abort(EXIT_RUNTIME);
+        }
+        return rc == GASDEP_EINPUT || rc == GASDEP_EARG ? EXIT_USAGE : EXIT_RUNTIME;
+    }
+    if (!o->quiet) {
+        if (o->resume && !r.resumed)
+            say("gasdep %s: note: nothing to resume in %s; ran every run\n", cmd,
+                o->out);
+        if (r.journal_discarded)
+            say("gasdep %s: note: replaced the journal of an earlier, unfinished "
+                "batch in %s (use --resume to continue one)\n", cmd, o->out);
+        double rate = r.seconds > 0 ? (double)r.executed / r.seconds : 0;
+        say("gasdep %s: %ld run%s", cmd, r.runs, r.runs == 1 ? "" : "s");
+        if (r.resumed)
+            say(" (%ld resumed from the journal)", r.resumed);
+        say(" in %.2f s, %d thread%s x %d rank%s, %.1f runs/s\n", r.seconds,
+            r.threads, r.threads == 1 ? "" : "s", r.ranks, r.ranks == 1 ? "" : "s",
+            rate);
+        if (!strcmp(cmd, "montecarlo"))
+            print_probabilities(o->out);
+        say("gasdep %s: wrote %s\n", cmd, r.files);
+    }
+    if (r.failed) {
+        say("gasdep %s: %ld run%s failed (rows marked 'failed'); first: run %ld: %s\n",
+            cmd, r.failed, r.failed == 1 ? "" : "s", r.first_failed_run, r.first_error);
+        return EXIT_RUNTIME;
+    }
+    return 0;
+}
+
+static int apply_common(gasdep_batch *b, opts *o)
+{
+    int rc = GASDEP_OK;
+    for (int i = 0; i < o->n_sets && rc == GASDEP_OK; i++)
+        rc = gasdep_batch_set(b, o->sets[i]);
+    for (int i = 0; i < o->n_vary && rc == GASDEP_OK; i++)
+        rc = gasdep_batch_vary(b, o->vary[i]);
+    if (rc == GASDEP_OK && o->design)
+        rc = gasdep_batch_set_design(b, o->design);
+    if (rc == GASDEP_OK && o->samples_set)
+        rc = gasdep_batch_set_samples(b, o->samples);
+    if (rc == GASDEP_OK && o->seed_set)
+        rc = gasdep_batch_set_seed(b, (uint64_t)o->seed);
+    return rc;
+}
+
+static int do_sweep(int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        if (rank0())
+            fputs(SWEEP_USAGE, stdout);
+        return 0;
+    }
+    opts o;
+    int st = parse_opts(argc, argv, 1, &o, SWEEP_USAGE, "sweep");
+    if (st) {
+        opts_free(&o);
+        return st;
+    }
+    gasdep_batch *b = gasdep_batch_create(GASDEP_SWEEP);
+    if (!b) {
+        opts_free(&o);
+        return EXIT_RUNTIME;
+    }
+    int kind = gasdep_batch_is_sweep_file(o.file);
+    int rc;
+    if (kind < 0) {
+        say("gasdep sweep: %s: %s\n", o.file, strerror(errno));
+        rc = GASDEP_EIO;
+        st = EXIT_USAGE;
+    } else {
+        rc = kind ? gasdep_batch_load_file(b, o.file)
+                  : gasdep_batch_set_scenario(b, o.file);
+        if (rc == GASDEP_OK)
+            rc = apply_common(b, &o);
+        if (rc == GASDEP_OK)
+            rc = gasdep_batch_prepare(b);
+        if (rc != GASDEP_OK)
+            st = input_error(b, "sweep", rc);
+    }
+    if (rc == GASDEP_OK && o.list) {
+        if (rank0()) {
+            printf("run");
+            for (int p = 0; p < gasdep_batch_params(b); p++)
+                printf(",%s", gasdep_batch_param(b, p));
+            printf("\n");
+            char buf[512];
+            for (long r = 1; r <= gasdep_batch_runs(b); r++) {
+                printf("%ld", r);
+                for (int p = 0; p < gasdep_batch_params(b); p++) {
+                    gasdep_batch_value(b, r, p, buf, sizeof buf);
+                    printf(",%s", buf);
+                }
+                printf("\n");
+            }
+        }
+    } else if (rc == GASDEP_OK) {
+        st = run_batch(b, &o, "sweep");
+    }
+    gasdep_batch_destroy(b);
+    opts_free(&o);
+    return st;
+}
+
+static int do_montecarlo(int argc, char **argv)
+{
+    if (cli_wants_help(argc, argv)) {
+        if (rank0())
+            fputs(MC_USAGE, stdout);
+        return 0;
+    }
+    opts o;
+    int st = parse_opts(argc, argv, 0, &o, MC_USAGE, "montecarlo");
+    if (st) {
+        opts_free(&o);
+        return st;
+    }
+    if (!o.samples_set) {
+        say("gasdep montecarlo: give the number of runs with -n RUNS\n%s", MC_USAGE);
+        opts_free(&o);
+        return EXIT_USAGE;
+    }
+    gasdep_batch *b = gasdep_batch_create(GASDEP_MONTECARLO);
+    if (!b) {
+        opts_free(&o);
+        return EXIT_RUNTIME;
+    }
+    int rc = gasdep_batch_set_scenario(b, o.file);
+    if (rc == GASDEP_OK)
+        rc = apply_common(b, &o);
+    if (rc == GASDEP_OK)
+        rc = gasdep_batch_prepare(b);
+    if (rc != GASDEP_OK)
+        st = input_error(b, "montecarlo", rc);
+    else
+        st = run_batch(b, &o, "montecarlo");
+    gasdep_batch_destroy(b);
+    opts_free(&o);
+    return st;
+}
+
+/* MPI is initialised around the whole command (only when started by a
+ * launcher), so usage errors are printed once, by rank 0. */
+int cli_sweep(int argc, char **argv)
+{
+    if (gasdep_batch_mpi_begin(&argc, &argv) != GASDEP_OK) {
+        fprintf(stderr, "gasdep sweep: MPI initialisation failed\n");
+        return EXIT_RUNTIME;
+    }
+    int st = do_sweep(argc, argv);
+    fflush(stdout);
+    gasdep_batch_mpi_end();
+    return st;
+}
+
+int cli_montecarlo(int argc, char **argv)
+{
+    if (gasdep_batch_mpi_begin(&argc, &argv) != GASDEP_OK) {
+        fprintf(stderr, "gasdep montecarlo: MPI initialisation failed\n");
+        return EXIT_RUNTIME;
+    }
+    int st = do_montecarlo(argc, argv);
+    fflush(stdout);
+    gasdep_batch_mpi_end();
+    return st;
+}

@@ -1,0 +1,8 @@
+/* cli_batch.h: the batch subcommands `gasdep sweep` and `gasdep montecarlo`. */
+#ifndef GASDEP_CLI_BATCH_H
+#define GASDEP_CLI_BATCH_H
+
+int cli_sweep(int argc, char **argv);
+int cli_montecarlo(int argc, char **argv);
+
+#endif

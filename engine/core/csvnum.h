@@ -1,0 +1,9 @@
+/* csvnum.h: the fixed-point number formatter of every CSV output. */
+#ifndef GASDEP_CORE_CSVNUM_H
+#define GASDEP_CORE_CSVNUM_H
+
+/* x with `dec` decimals (dec <= 9), trailing zeros trimmed, nothing for NaN;
+ * returns the end of the text (not NUL-terminated). */
+char *csv_fixed(char *p, double x, int dec);
+
+#endif

@@ -1,0 +1,15 @@
+/* dates.h: civil dates and the recurring MM-DD dates of storage targets. */
+#ifndef GASDEP_CORE_DATES_H
+#define GASDEP_CORE_DATES_H
+
+#define DAY_NONE_LO (-2000000000) /* "always" lower date bound */
+#define DAY_NONE_HI (2000000000)  /* "never" upper date bound */
+
+/* Civil date of a day number (days since 1970-01-01). */
+void gasdep_civil(int day, int *y, int *m, int *d);
+/* Day of a 365-day year (0..364; 29 Feb counts as 28 Feb). */
+int dates_doy365(int day);
+/* "MM-DD" as a day of the 365-day year, or -1. */
+int dates_parse_mmdd(const char *s);
+
+#endif

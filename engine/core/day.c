@@ -1,0 +1,51 @@
+/* day.c: allocation of the day state, once per run. */
+#include "day.h"
+#include "gasdep/gasdep.h"
+
+#define DALLOC(ptr, count)                                           \
+    do {                                                             \
+        (ptr) = net_alloc(n, (size_t)(count), sizeof *(ptr));        \
+        if (!(ptr))                                                  \
+            return GASDEP_ENOMEM;                                    \
+    } while (0)
+
+int day_alloc(day_state *d, net *n)
+{
+    int A = n->n_areas, O = n->n_origins, G = n->n_ogroups;
+    DALLOC(d->src_cap, n->n_src);
+    DALLOC(d->src_min, n->n_src);
+    DALLOC(d->lng_cap, n->n_lng);
+    DALLOC(d->slot_cap, n->n_slots);
+    DALLOC(d->pipe_cap, n->n_pipe);
+    DALLOC(d->pipe_rev, n->n_pipe);
+    DALLOC(d->sto_wd_f, n->n_sto);
+    DALLOC(d->sto_inj_f, n->n_sto);
+    DALLOC(d->sto_inj_max, n->n_sto);
+    DALLOC(d->sto_wd_max, n->n_sto);
+    DALLOC(d->sto_min_end, n->n_sto);
+    DALLOC(d->demand, n->n_regions);
+    DALLOC(d->origin_f, O);
+    DALLOC(d->src, n->n_src);
+    DALLOC(d->slot, n->n_slots);
+    DALLOC(d->fwd, n->n_pipe);
+    DALLOC(d->rev, n->n_pipe);
+    DALLOC(d->inj, n->n_sto);
+    DALLOC(d->wd, n->n_sto);
+    DALLOC(d->unserved, n->n_regions);
+    DALLOC(d->price, n->n_regions);
+    DALLOC(d->sto_inv, n->n_sto);
+    DALLOC(d->sto_mix, (size_t)n->n_sto * O);
+    DALLOC(d->sto_target_fill, n->n_sto);
+    DALLOC(d->node_mix, (size_t)n->n_nodes * O);
+    DALLOC(d->scratch, n->n_nodes);
+    DALLOC(d->area_demand, A);
+    DALLOC(d->area_supplied, A);
+    DALLOC(d->area_unserved, A);
+    DALLOC(d->area_storage, A);
+    DALLOC(d->area_volume, A);
+    DALLOC(d->area_target_vol, A);
+    DALLOC(d->area_price, A);
+    DALLOC(d->area_origin, (size_t)A * O);
+    DALLOC(d->area_group, (size_t)A * G);
+    return GASDEP_OK;
+}

@@ -1,0 +1,34 @@
+/* model.h: the model handle (struct gasdep_model) and what its stepping
+ * loop owns. */
+#ifndef GASDEP_CORE_MODEL_H
+#define GASDEP_CORE_MODEL_H
+
+#include "dispatch.h"
+#include "errors.h"
+#include "results.h"
+#include "scenario.h"
+#include "trace.h"
+#include "gasdep/gasdep.h"
+
+enum model_state { ST_EMPTY, ST_LOADED, ST_READY, ST_RUNNING, ST_FINISHED,
+                   ST_FAILED };
+
+struct gasdep_model {
+    int state;
+    int input_bad; /* a load or --set failed: init must refuse */
+    int ready;     /* network built and result arrays allocated */
+    errlog err;    /* messages and the input files they point into */
+    scenario scn;  /* as parsed */
+    /* resolved network and run state */
+    net n;
+    day_state d;
+    summary s;
+    struct dispatch *lp;
+    struct trace *tr;
+    int day;       /* last simulated day, -1 before */
+    int next_day;  /* day the next step simulates */
+    double *ext_demand_f; /* gasdep_set_demand_factor */
+    double *ext_cap_f[P_COUNT];
+};
+
+#endif

@@ -1,0 +1,456 @@
+/* network.c: resolve a parsed scenario into the indexed network used by the
+ * daily model (names -> indices, units -> mcm/d and mcm, validation). */
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dates.h"
+#include "network.h"
+#include "demand.h"
+#include "events.h"
+#include "storage.h"
+
+void *net_alloc(net *n, size_t count, size_t size)
+{
+    if (n->n_mem == n->cap_mem) {
+        int cap = n->cap_mem ? 2 * n->cap_mem : 64;
+        void **p = realloc(n->mem, (size_t)cap * sizeof *p);
+        if (!p)
+            return NULL;
+        n->mem = p;
+        n->cap_mem = cap;
+    }
+    void *p = calloc(count ? count : 1, size);
+    if (p)
+        n->mem[n->n_mem++] = p;
+    return p;
+}
+
+void network_free(net *n)
+{
+    for (int i = 0; i < n->n_sto; i++) {
+        if (n->sto_wcurve)
+            gsl_interp_free(n->sto_wcurve[i]);
+        if (n->sto_icurve)
+            gsl_interp_free(n->sto_icurve[i]);
+        if (n->sto_target)
+            gsl_interp_free(n->sto_target[i]);
+    }
+    for (int i = 0; i < n->n_mem; i++)
+        free(n->mem[i]);
+    free(n->mem);
+    memset(n, 0, sizeof *n);
+}
+
+#define ALLOC(ptr, count)                                              \
+    do {                                                               \
+        (ptr) = net_alloc(n, (size_t)(count), sizeof *(ptr));          \
+        if (!(ptr))                                                    \
+            return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");        \
+    } while (0)
+
+static int index_of(char *const *names, int count, const char *name)
+{
+    for (int i = 0; i < count; i++)
+        if (strcmp(names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+/* Resolve a reference to an enabled element of `kind`; -1 with an error. */
+static int resolve(const scenario *scn, const ref *r, int kind, char *const *names,
+                   int count, const char *who, const char *key, srcloc at)
+{
+    if (!r->name) {
+        err_at(scn->err, at, "%s: '%s' is required", who, key);
+        return -1;
+    }
+    int i = index_of(names, count, r->name);
+    if (i < 0) {
+        const elem *e = scenario_find(scn, kind, r->name);
+        err_at(scn->err, r->at, "%s: %s %s '%s' in '%s'", who,
+               e ? "disabled" : "unknown", scenario_kind_name(kind), r->name,
+               key);
+    }
+    return i;
+}
+
+static double need_qty(const scenario *scn, const qty *q, const char *who,
+                       const char *key, srcloc at)
+{
+    if (!q->set) {
+        err_at(scn->err, at, "%s: '%s' is required", who, key);
+        return 0.0;
+    }
+    return units_mcm(q, scn->sc.gcv);
+}
+
+static int add_name(net *n, char ***names, int *count, int *cap,
+                    const char *name)
+{
+    int i = index_of(*names, *count, name);
+    if (i >= 0)
+        return i;
+    if (*count == *cap) {
+        int c = *cap ? *cap * 2 : 16;
+        char **p = net_alloc(n, (size_t)c, sizeof *p);
+        if (!p)
+            return -1;
+        if (*count)
+            memcpy(p, *names, (size_t)*count * sizeof *p);
+        *names = p;
+        *cap = c;
+    }
+    (*names)[*count] = (char *)name;
+    return (*count)++;
+}
+
+static int build_nodes_and_areas(net *n, const scenario *scn)
+{
+    const elist *nl = &scn->el[SK_NODE];
+    ALLOC(n->node_name, nl->n);
+    ALLOC(n->node_region, nl->n);
+    ALLOC(n->region_node, nl->n);
+    for (int i = 0; i < nl->n; i++) {
+        node_el *e = nl->v[i];
+        if (!e->h.enabled)
+            continue;
+        int k = n->n_nodes++;
+        n->node_name[k] = e->h.name;
+        n->node_region[k] = -1;
+        if (e->is_region) {
+            n->node_region[k] = n->n_regions;
+            n->region_node[n->n_regions++] = k;
+        }
+    }
+    /* region groups, in order of first mention */
+    char **gnames = NULL;
+    int ng = 0, gcap = 0, total_members = 0;
+    for (int r = 0; r < n->n_regions; r++) {
+        node_el *e = scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
+        for (int j = 0; j < e->groups.n; j++) {
+            if (index_of(n->node_name, n->n_nodes, e->groups.key[j]) >= 0)
+                err_at(scn->err, e->groups.at, "region '%s': group '%s' has the name "
+                       "of a node", e->h.name, e->groups.key[j]);
+            if (add_name(n, &gnames, &ng, &gcap, e->groups.key[j]) < 0)
+                return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+            total_members++;
+        }
+    }
+    n->n_rgroups = ng;
+    n->n_areas = n->n_regions + ng;
+    ALLOC(n->area_name, n->n_areas);
+    ALLOC(n->area_member_first, n->n_areas + 1);
+    ALLOC(n->area_members, n->n_regions + total_members);
+    int pos = 0;
+    for (int r = 0; r < n->n_regions; r++) {
+        n->area_name[r] = n->node_name[n->region_node[r]];
+        n->area_member_first[r] = pos;
+        n->area_members[pos++] = r;
+    }
+    for (int g = 0; g < ng; g++) {
+        n->area_name[n->n_regions + g] = gnames[g];
+        n->area_member_first[n->n_regions + g] = pos;
+        for (int r = 0; r < n->n_regions; r++) {
+            node_el *e =
+                scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
+            for (int j = 0; j < e->groups.n; j++)
+                if (strcmp(e->groups.key[j], gnames[g]) == 0) {
+                    n->area_members[pos++] = r;
+                    break;
+                }
+        }
+    }
+    n->area_member_first[n->n_areas] = pos;
+    return GASDEP_OK;
+}
+
+static int needs_unknown_origin(const scenario *scn)
+{
+    for (int i = 0; i < scn->el[SK_STORAGE].n; i++) {
+        const storage_el *s = scn->el[SK_STORAGE].v[i];
+        if (s->h.enabled && s->mix.n == 0 && s->initial_fill > 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int build_origins(net *n, const scenario *scn)
+{
+    const elist *ol = &scn->el[SK_ORIGIN];
+    int extra = needs_unknown_origin(scn);
+    ALLOC(n->origin_name, ol->n + extra);
+    ALLOC(n->origin_group, ol->n + extra);
+    ALLOC(n->origin_cap, ol->n + extra);
+    char **gnames = NULL;
+    int ng = 0, gcap = 0;
+    for (int i = 0; i < ol->n; i++) {
+        origin_el *o = ol->v[i];
+        if (!o->h.enabled)
+            continue;
+        int k = n->n_origins++;
+        n->origin_name[k] = o->h.name;
+        const char *g = o->group.name ? o->group.name : o->h.name;
+        n->origin_group[k] = add_name(n, &gnames, &ng, &gcap, g);
+        n->origin_cap[k] = o->capacity.set ? units_mcm(&o->capacity, scn->sc.gcv)
+                                           : -1.0;
+    }
+    if (extra && index_of(n->origin_name, n->n_origins, "unknown") < 0) {
+        int k = n->n_origins++;
+        n->origin_name[k] = "unknown";
+        n->origin_group[k] = add_name(n, &gnames, &ng, &gcap, "unknown");
+        n->origin_cap[k] = -1.0;
+    }
+    for (int k = 0; k < n->n_origins; k++)
+        if (n->origin_group[k] < 0)
+            return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+    n->ogroup_name = gnames;
+    n->n_ogroups = ng;
+    if (n->n_origins == 0)
+        err_fail(scn->err, GASDEP_EINPUT, "%s: the scenario declares no [origin]",
+                 scn->err->n_files ? scn->err->files[0] : "scenario");
+    return GASDEP_OK;
+}
+
+static void check_dates(const scenario *scn, int on, int off, const char *who,
+                        srcloc at)
+{
+    if (on != DAY_NONE_LO && off != DAY_NONE_HI && off <= on)
+        err_at(scn->err, at, "%s: 'offline' must be after 'online'", who);
+}
+
+static int build_sources(net *n, const scenario *scn)
+{
+    const elist *l = &scn->el[SK_SOURCE];
+    ALLOC(n->src_node, l->n);
+    ALLOC(n->src_origin, l->n);
+    ALLOC(n->src_on, l->n);
+    ALLOC(n->src_off, l->n);
+    ALLOC(n->src_cap, l->n);
+    ALLOC(n->src_min, l->n);
+    ALLOC(n->src_cost, l->n);
+    ALLOC(n->src_name, l->n);
+    for (int i = 0; i < l->n; i++) {
+        source_el *s = l->v[i];
+        if (!s->h.enabled)
+            continue;
+        char who[300];
+        snprintf(who, sizeof who, "source '%s'", s->h.name);
+        int k = n->n_src++;
+        n->src_name[k] = s->h.name;
+        n->src_node[k] = resolve(scn, &s->node, SK_NODE, n->node_name,
+                                 n->n_nodes, who, "node", s->h.at);
+        n->src_origin[k] = resolve(scn, &s->origin, SK_ORIGIN, n->origin_name,
+                                   n->n_origins, who, "origin", s->h.at);
+        n->src_cap[k] = need_qty(scn, &s->capacity, who, "capacity", s->h.at);
+        n->src_min[k] = units_mcm(&s->min_take, scn->sc.gcv);
+        n->src_cost[k] = s->cost;
+        n->src_on[k] = s->online;
+        n->src_off[k] = s->offline;
+        check_dates(scn, s->online, s->offline, who, s->h.at);
+    }
+    return GASDEP_OK;
+}
+
+static int build_pipelines(net *n, const scenario *scn)
+{
+    const elist *l = &scn->el[SK_PIPELINE];
+    ALLOC(n->pipe_from, l->n);
+    ALLOC(n->pipe_to, l->n);
+    ALLOC(n->pipe_on, l->n);
+    ALLOC(n->pipe_off, l->n);
+    ALLOC(n->pipe_cap, l->n);
+    ALLOC(n->pipe_rev, l->n);
+    ALLOC(n->pipe_tariff, l->n);
+    ALLOC(n->pipe_loss, l->n);
+    ALLOC(n->pipe_name, l->n);
+    for (int i = 0; i < l->n; i++) {
+        pipeline_el *p = l->v[i];
+        if (!p->h.enabled)
+            continue;
+        char who[300];
+        snprintf(who, sizeof who, "pipeline '%s'", p->h.name);
+        int k = n->n_pipe++;
+        n->pipe_name[k] = p->h.name;
+        n->pipe_from[k] = resolve(scn, &p->from, SK_NODE, n->node_name,
+                                  n->n_nodes, who, "from", p->h.at);
+        n->pipe_to[k] = resolve(scn, &p->to, SK_NODE, n->node_name, n->n_nodes,
+                                who, "to", p->h.at);
+        if (n->pipe_from[k] >= 0 && n->pipe_from[k] == n->pipe_to[k])
+            err_at(scn->err, p->to.at, "%s: 'from' and 'to' are the same node", who);
+        n->pipe_cap[k] = need_qty(scn, &p->capacity, who, "capacity", p->h.at);
+        n->pipe_rev[k] = units_mcm(&p->reverse, scn->sc.gcv);
+        n->pipe_tariff[k] = p->tariff;
+        n->pipe_loss[k] = p->loss;
+        if (p->loss >= 1.0)
+            err_at(scn->err, p->h.at, "%s: 'loss' must be below 100%%", who);
+        n->pipe_on[k] = p->online;
+        n->pipe_off[k] = p->offline;
+        check_dates(scn, p->online, p->offline, who, p->h.at);
+    }
+    return GASDEP_OK;
+}
+
+static int build_lng(net *n, const scenario *scn)
+{
+    const elist *l = &scn->el[SK_LNG];
+    int slots = 0;
+    for (int i = 0; i < l->n; i++) {
+        lng_el *g = l->v[i];
+        if (g->h.enabled)
+            slots += g->origins.n;
+    }
+    ALLOC(n->lng_node, l->n);
+    ALLOC(n->lng_on, l->n);
+    ALLOC(n->lng_off, l->n);
+    ALLOC(n->lng_cap, l->n);
+    ALLOC(n->lng_name, l->n);
+    ALLOC(n->lng_slot_first, l->n + 1);
+    ALLOC(n->slot_lng, slots);
+    ALLOC(n->slot_origin, slots);
+    ALLOC(n->slot_cost, slots);
+    ALLOC(n->slot_avail, slots);
+    for (int i = 0; i < l->n; i++) {
+        lng_el *g = l->v[i];
+        if (!g->h.enabled)
+            continue;
+        char who[300];
+        snprintf(who, sizeof who, "lng '%s'", g->h.name);
+        int k = n->n_lng++;
+        n->lng_name[k] = g->h.name;
+        n->lng_node[k] = resolve(scn, &g->node, SK_NODE, n->node_name,
+                                 n->n_nodes, who, "node", g->h.at);
+        n->lng_cap[k] = need_qty(scn, &g->capacity, who, "capacity", g->h.at);
+        n->lng_on[k] = g->online;
+        n->lng_off[k] = g->offline;
+        check_dates(scn, g->online, g->offline, who, g->h.at);
+        n->lng_slot_first[k] = n->n_slots;
+        if (g->origins.n == 0)
+            err_at(scn->err, g->h.at, "%s: 'origins' is required", who);
+        if (g->costs.n && g->costs.n != g->origins.n)
+            err_at(scn->err, g->costs.at, "%s: 'costs' has %d values for %d origins",
+                   who, g->costs.n, g->origins.n);
+        if (g->avail.n && g->avail.n != g->origins.n)
+            err_at(scn->err, g->avail.at,
+                   "%s: 'availability' has %d values for %d origins", who,
+                   g->avail.n, g->origins.n);
+        for (int j = 0; j < g->origins.n; j++) {
+            int s = n->n_slots++;
+            ref r = {g->origins.key[j], g->origins.at};
+            n->slot_lng[s] = k;
+            n->slot_origin[s] = resolve(scn, &r, SK_ORIGIN, n->origin_name,
+                                        n->n_origins, who, "origins", g->h.at);
+            n->slot_cost[s] = j < g->costs.n ? g->costs.val[j] : 0.0;
+            n->slot_avail[s] = j < g->avail.n ? g->avail.val[j] : 1.0;
+        }
+    }
+    n->lng_slot_first[n->n_lng] = n->n_slots;
+    return GASDEP_OK;
+}
+
+static int build_regions(net *n, const scenario *scn)
+{
+    ALLOC(n->reg_mean, n->n_regions);
+    ALLOC(n->reg_shape, 12 * n->n_regions);
+    ALLOC(n->reg_series, n->n_regions);
+    ALLOC(n->reg_has_series, n->n_regions);
+    ALLOC(n->reg_peak, n->n_regions);
+    /* month lengths of a 365-day year, for normalising monthly shapes */
+    static const double mdays[12] = {31, 28, 31, 30, 31, 30,
+                                     31, 31, 30, 31, 30, 31};
+    for (int r = 0; r < n->n_regions; r++) {
+        node_el *e = scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
+        char who[300];
+        snprintf(who, sizeof who, "region '%s'", e->h.name);
+        n->reg_mean[r] = need_qty(scn, &e->demand, who, "demand", e->h.at);
+        double *sh = n->reg_shape + 12 * r;
+        double wsum = 0.0, peak = 0.0;
+        for (int k = 0; k < 12; k++) {
+            sh[k] = e->shape.n == 12 ? e->shape.val[k] : 1.0;
+            wsum += sh[k] * mdays[k];
+        }
+        if (wsum <= 0) {
+            err_at(scn->err, e->shape.at, "%s: 'shape' factors are all zero", who);
+            wsum = 365.0;
+        }
+        for (int k = 0; k < 12; k++) {
+            sh[k] *= 365.0 / wsum;
+            if (sh[k] > peak)
+                peak = sh[k];
+        }
+        n->reg_peak[r] = e->peak.set ? units_mcm(&e->peak, scn->sc.gcv)
+                                     : peak * n->reg_mean[r];
+        if (e->series) {
+            int rc = demand_load_series(n, scn->err, r, e->series, e->series_at);
+            if (rc != GASDEP_OK && rc != GASDEP_EINPUT)
+                return rc;
+        }
+    }
+    return GASDEP_OK;
+}
+
+static int build_storage(net *n, const scenario *scn)
+{
+    const elist *l = &scn->el[SK_STORAGE];
+    int c = l->n;
+    ALLOC(n->sto_node, c);
+    ALLOC(n->sto_name, c);
+    ALLOC(n->sto_vol, c);
+    ALLOC(n->sto_inj, c);
+    ALLOC(n->sto_wd, c);
+    ALLOC(n->sto_init_fill, c);
+    ALLOC(n->sto_icost, c);
+    ALLOC(n->sto_wcost, c);
+    ALLOC(n->sto_init_mix, (size_t)c * (size_t)(n->n_origins ? n->n_origins : 1));
+    ALLOC(n->sto_wcurve, c);
+    ALLOC(n->sto_icurve, c);
+    ALLOC(n->sto_target, c);
+    ALLOC(n->sto_wx, c);
+    ALLOC(n->sto_wy, c);
+    ALLOC(n->sto_ix, c);
+    ALLOC(n->sto_iy, c);
+    ALLOC(n->sto_tx, c);
+    ALLOC(n->sto_ty, c);
+    ALLOC(n->sto_tn, c);
+    ALLOC(n->sto_wn, c);
+    ALLOC(n->sto_in, c);
+    for (int i = 0; i < l->n; i++) {
+        storage_el *s = l->v[i];
+        if (!s->h.enabled)
+            continue;
+        int k = n->n_sto++;
+        n->sto_name[k] = s->h.name;
+        int rc = storage_build(n, scn, k, s);
+        if (rc != GASDEP_OK)
+            return rc;
+    }
+    return GASDEP_OK;
+}
+
+int network_build(net *n, const scenario *scn)
+{
+    const scenario_el *sc = &scn->sc;
+    srcloc top = {0, 1};
+    n->gwh_per_mcm = sc->gcv; /* 1 mcm x gcv kWh/m3 = gcv GWh */
+    if (sc->start == DAY_NONE_LO)
+        err_at(scn->err, top, "[scenario]: 'start' is required");
+    if (sc->end == DAY_NONE_LO)
+        err_at(scn->err, top, "[scenario]: 'end' is required");
+    if (sc->start != DAY_NONE_LO && sc->end != DAY_NONE_LO && sc->end < sc->start)
+        err_at(scn->err, sc->end_at.line ? sc->end_at : top,
+               "[scenario]: 'end' is before 'start'");
+    n->first_day = sc->start;
+    n->last_day = sc->end;
+    n->n_days = sc->end >= sc->start ? sc->end - sc->start + 1 : 0;
+    int rc;
+    if ((rc = build_nodes_and_areas(n, scn)) || (rc = build_origins(n, scn)) ||
+        (rc = build_sources(n, scn)) || (rc = build_pipelines(n, scn)) ||
+        (rc = build_lng(n, scn)) || (rc = build_regions(n, scn)) ||
+        (rc = build_storage(n, scn)) || (rc = events_resolve(n, scn)))
+        return rc;
+    if (n->n_regions == 0 && scn->err->n_errors == 0)
+        err_fail(scn->err, GASDEP_EINPUT, "%s: the scenario declares no [region]",
+                 scn->err->n_files ? scn->err->files[0] : "scenario");
+    return scn->err->n_errors ? GASDEP_EINPUT : GASDEP_OK;
+}

@@ -1,0 +1,93 @@
+/* network.h: the network as resolved by init: every element indexed, in
+ * canonical units (mcm/d, mcm, EUR/MWh); arrays owned by the network. */
+#ifndef GASDEP_CORE_NETWORK_H
+#define GASDEP_CORE_NETWORK_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_interp.h>
+
+#include "scenario.h"
+
+enum param_id {
+    P_PIPE_CAP,
+    P_PIPE_REV,
+    P_SRC_CAP,
+    P_SRC_MIN,
+    P_LNG_CAP,
+    P_STO_WD,
+    P_STO_INJ,
+    P_DEMAND,
+    P_ORIGIN, /* multiplies every supply variable of an origin */
+    P_COUNT
+};
+
+typedef struct ev_target {
+    int param, index;
+} ev_target;
+
+typedef struct ev_rt {
+    const char *name;
+    int start, end, ramp;
+    int is_factor;
+    double factor, value_mcm_d;
+    int first, count; /* slice of net.ev_targets */
+} ev_rt;
+
+typedef struct net {
+    int n_nodes, n_regions, n_rgroups, n_areas;
+    int n_origins, n_ogroups;
+    int n_src, n_pipe, n_sto, n_lng, n_slots, n_ev;
+    char **node_name;     /* borrowed from node_el */
+    int *node_region;     /* region index or -1 */
+    int *region_node;     /* node of region r */
+    char **area_name;     /* regions then region groups */
+    int *area_member_first, *area_members; /* CSR: regions of each area */
+    char **origin_name, **ogroup_name;
+    int *origin_group;
+    double *origin_cap; /* mcm/d, <0 unlimited */
+    /* sources */
+    int *src_node, *src_origin, *src_on, *src_off;
+    double *src_cap, *src_min, *src_cost;
+    /* LNG terminals and their origin slots */
+    int *lng_node, *lng_on, *lng_off, *lng_slot_first;
+    double *lng_cap;
+    int *slot_lng, *slot_origin;
+    double *slot_cost, *slot_avail;
+    /* pipelines */
+    int *pipe_from, *pipe_to, *pipe_on, *pipe_off;
+    double *pipe_cap, *pipe_rev, *pipe_tariff, *pipe_loss;
+    char **pipe_name, **src_name, **sto_name, **lng_name;
+    /* storage */
+    int *sto_node;
+    double *sto_vol, *sto_inj, *sto_wd, *sto_init_fill, *sto_icost, *sto_wcost;
+    double *sto_init_mix; /* n_sto x n_origins */
+    gsl_interp **sto_wcurve, **sto_icurve, **sto_target;
+    double **sto_wx, **sto_wy, **sto_ix, **sto_iy, **sto_tx, **sto_ty;
+    int *sto_tn, *sto_wn, *sto_in;
+    /* regions */
+    double *reg_mean;   /* mean daily demand, mcm/d */
+    double *reg_shape;  /* 12 normalised monthly factors per region */
+    double **reg_series; /* per region: daily demand (mcm) over the horizon, or NULL */
+    int *reg_has_series;
+    double *reg_peak;
+    /* events */
+    ev_rt *ev;
+    ev_target *ev_targets;
+    int n_ev_targets;
+    double gwh_per_mcm;
+    int first_day, last_day, n_days;
+    /* every array above is owned through this list (freed together) */
+    void **mem;
+    int n_mem, cap_mem;
+} net;
+
+/* A zeroed array owned by the network (freed by network_free); NULL when
+ * out of memory. */
+void *net_alloc(net *n, size_t count, size_t size);
+
+/* Resolve the scenario into n; input errors go to s->err. */
+int network_build(net *n, const scenario *s);
+void network_free(net *n);
+
+#endif

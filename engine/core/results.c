@@ -1,0 +1,220 @@
+/* results.c: the day's results by area (regions and region groups), mass
+ * balance check, run summaries and the N-1 indicator. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results.h"
+#include "gasdep/gasdep.h"
+
+#define SHORT_EPS 1e-6 /* mcm: a day counts as short above this */
+
+#define DALLOC(ptr, count)                                           \
+    do {                                                             \
+        (ptr) = net_alloc(n, (size_t)(count), sizeof *(ptr));        \
+        if (!(ptr))                                                  \
+            return GASDEP_ENOMEM;                                    \
+    } while (0)
+
+int results_alloc(summary *s, net *n)
+{
+    int A = n->n_areas, G = n->n_ogroups;
+    DALLOC(s->demand, A);
+    DALLOC(s->supplied, A);
+    DALLOC(s->unserved, A);
+    DALLOC(s->min_fill, A);
+    DALLOC(s->peak_price, A);
+    DALLOC(s->n1, A);
+    DALLOC(s->days_short, A);
+    DALLOC(s->gsum, (size_t)A * G);
+    DALLOC(s->gmin, (size_t)A * G);
+    DALLOC(s->gmax, (size_t)A * G);
+    return GASDEP_OK;
+}
+
+void results_summary_reset(summary *s, const net *n)
+{
+    int A = n->n_areas, G = n->n_ogroups;
+    for (int a = 0; a < A; a++) {
+        s->demand[a] = s->supplied[a] = s->unserved[a] = 0.0;
+        s->min_fill[a] = NAN;
+        s->peak_price[a] = -INFINITY;
+        s->days_short[a] = 0;
+    }
+    for (int i = 0; i < A * G; i++) {
+        s->gsum[i] = 0.0;
+        s->gmin[i] = INFINITY;
+        s->gmax[i] = -INFINITY;
+    }
+}
+
+void results_day(summary *s, const net *n, day_state *d)
+{
+    int R = n->n_regions, A = n->n_areas, O = n->n_origins, G = n->n_ogroups;
+
+    /* regions */
+    for (int a = 0; a < A; a++) {
+        d->area_demand[a] = d->area_unserved[a] = 0.0;
+        d->area_storage[a] = d->area_volume[a] = d->area_target_vol[a] = 0.0;
+        d->area_price[a] = 0.0;
+    }
+    memset(d->area_origin, 0, (size_t)A * O * sizeof(double));
+    memset(d->area_group, 0, (size_t)A * G * sizeof(double));
+    for (int k = 0; k < n->n_sto; k++) {
+        int q = n->node_region[n->sto_node[k]];
+        if (q < 0)
+            continue;
+        d->area_storage[q] += d->sto_inv[k];
+        d->area_volume[q] += n->sto_vol[k];
+        d->area_target_vol[q] += d->sto_target_fill[k] * n->sto_vol[k];
+    }
+    for (int q = 0; q < R; q++) {
+        double served = d->demand[q] - d->unserved[q];
+        const double *x = d->node_mix + (size_t)n->region_node[q] * O;
+        double *ao = d->area_origin + (size_t)q * O;
+        for (int o = 0; o < O; o++)
+            ao[o] = served * x[o];
+        d->area_demand[q] = d->demand[q];
+        d->area_unserved[q] = d->unserved[q];
+        d->area_price[q] = d->price[q];
+    }
+    /* groups: sums of their member regions, demand-weighted price */
+    for (int a = R; a < A; a++) {
+        double *ao = d->area_origin + (size_t)a * O;
+        double wsum = 0.0, psum = 0.0;
+        for (int j = n->area_member_first[a]; j < n->area_member_first[a + 1]; j++) {
+            int q = n->area_members[j];
+            d->area_demand[a] += d->area_demand[q];
+            d->area_unserved[a] += d->area_unserved[q];
+            d->area_storage[a] += d->area_storage[q];
+            d->area_volume[a] += d->area_volume[q];
+            d->area_target_vol[a] += d->area_target_vol[q];
+            const double *qo = d->area_origin + (size_t)q * O;
+            for (int o = 0; o < O; o++)
+                ao[o] += qo[o];
+            wsum += d->area_demand[q];
+            psum += d->area_demand[q] * d->area_price[q];
+        }
+        d->area_price[a] = wsum > 0 ? psum / wsum : NAN;
+    }
+    for (int a = 0; a < A; a++) {
+        d->area_supplied[a] = d->area_demand[a] - d->area_unserved[a];
+        const double *ao = d->area_origin + (size_t)a * O;
+        double *ag = d->area_group + (size_t)a * G;
+        for (int o = 0; o < O; o++)
+            ag[n->origin_group[o]] += ao[o];
+    }
+    /* summary accumulators */
+    for (int a = 0; a < A; a++) {
+        s->demand[a] += d->area_demand[a];
+        s->supplied[a] += d->area_supplied[a];
+        s->unserved[a] += d->area_unserved[a];
+        if (d->area_unserved[a] > SHORT_EPS)
+            s->days_short[a]++;
+        if (d->area_volume[a] > 0) {
+            double fill = d->area_storage[a] / d->area_volume[a];
+            if (isnan(s->min_fill[a]) || fill < s->min_fill[a])
+                s->min_fill[a] = fill;
+        }
+        if (d->area_price[a] > s->peak_price[a])
+            s->peak_price[a] = d->area_price[a];
+        double sup = d->area_supplied[a];
+        const double *ag = d->area_group + (size_t)a * G;
+        for (int g = 0; g < G; g++) {
+            size_t i = (size_t)a * G + g;
+            s->gsum[i] += ag[g];
+            if (sup > 1e-9) {
+                double sh = ag[g] / sup;
+                if (sh < s->gmin[i])
+                    s->gmin[i] = sh;
+                if (sh > s->gmax[i])
+                    s->gmax[i] = sh;
+            }
+        }
+    }
+}
+
+/* Largest node imbalance of the day (mcm): gas in minus gas out, from the
+ * LP solution. */
+double results_imbalance(const net *n, const day_state *d, double *scratch)
+{
+    int N = n->n_nodes;
+    memset(scratch, 0, (size_t)N * sizeof(double));
+    for (int i = 0; i < n->n_src; i++)
+        scratch[n->src_node[i]] += d->src[i];
+    for (int s = 0; s < n->n_slots; s++)
+        scratch[n->lng_node[n->slot_lng[s]]] += d->slot[s];
+    for (int p = 0; p < n->n_pipe; p++) {
+        double keep = 1.0 - n->pipe_loss[p];
+        int a = n->pipe_from[p], b = n->pipe_to[p];
+        scratch[a] += keep * d->rev[p] - d->fwd[p];
+        scratch[b] += keep * d->fwd[p] - d->rev[p];
+    }
+    for (int k = 0; k < n->n_sto; k++)
+        scratch[n->sto_node[k]] += d->wd[k] - d->inj[k];
+    for (int q = 0; q < n->n_regions; q++)
+        scratch[n->region_node[q]] -= d->demand[q] - d->unserved[q];
+    double worst = 0.0;
+    for (int v = 0; v < N; v++)
+        if (fabs(scratch[v]) > worst)
+            worst = fabs(scratch[v]);
+    return worst;
+}
+
+static int in_area(const net *n, int area, int node)
+{
+    int q = n->node_region[node];
+    if (q < 0)
+        return 0;
+    for (int j = n->area_member_first[area]; j < n->area_member_first[area + 1]; j++)
+        if (n->area_members[j] == q)
+            return 1;
+    return 0;
+}
+
+/* N-1 per Regulation (EU) 2017/1938 Annex II:
+ * 100 (EP_m + P_m + S_m + LNG_m - I_m) / D_max, with the day-one capacities
+ * in d (entry pipelines from outside the area, production inside it,
+ * storage deliverability, LNG send-out; I_m the largest single one). */
+double results_n1(const net *n, const day_state *d, int area)
+{
+    double ep = 0, pm = 0, sm = 0, lng = 0, im = 0, dmax = 0;
+    for (int p = 0; p < n->n_pipe; p++) {
+        int a_in = in_area(n, area, n->pipe_from[p]);
+        int b_in = in_area(n, area, n->pipe_to[p]);
+        double c = 0;
+        if (b_in && !a_in)
+            c = d->pipe_cap[p];
+        else if (a_in && !b_in)
+            c = d->pipe_rev[p];
+        ep += c;
+        if (c > im)
+            im = c;
+    }
+    for (int i = 0; i < n->n_src; i++)
+        if (in_area(n, area, n->src_node[i])) {
+            pm += d->src_cap[i];
+            if (d->src_cap[i] > im)
+                im = d->src_cap[i];
+        }
+    for (int k = 0; k < n->n_sto; k++)
+        if (in_area(n, area, n->sto_node[k])) {
+            double peak = 0;
+            for (int j = 0; j < n->sto_wn[k]; j++)
+                if (n->sto_wy[k][j] > peak)
+                    peak = n->sto_wy[k][j];
+            double c = n->sto_wd[k] * peak * d->sto_wd_f[k];
+            sm += c;
+            if (c > im)
+                im = c;
+        }
+    for (int k = 0; k < n->n_lng; k++)
+        if (in_area(n, area, n->lng_node[k])) {
+            lng += d->lng_cap[k];
+            if (d->lng_cap[k] > im)
+                im = d->lng_cap[k];
+        }
+    for (int j = n->area_member_first[area]; j < n->area_member_first[area + 1]; j++)
+        dmax += n->reg_peak[n->area_members[j]];
+    return dmax > 0 ? 100.0 * (ep + pm + sm + lng - im) / dmax : NAN;
+}

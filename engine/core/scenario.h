@@ -1,0 +1,165 @@
+/* scenario.h: the scenario as parsed (before init): one struct per element
+ * kind as written in the files, the [scenario] settings, the parser state, and
+ * the loader and --set interface. */
+#ifndef GASDEP_CORE_SCENARIO_H
+#define GASDEP_CORE_SCENARIO_H
+
+#include <stdint.h>
+
+#include "errors.h"
+#include "units.h"
+
+typedef struct ref {
+    char *name;
+    srcloc at;
+} ref;
+
+typedef struct list {
+    int n;
+    char **key;  /* names or labels (may be NULL for plain numbers) */
+    double *val; /* numbers, canonical units */
+    srcloc at;
+} list;
+
+typedef struct outage {
+    double rate_per_y;
+    double mean_days;
+    int dist; /* 0 exponential, 1 lognormal */
+    double sigma;
+    double depth;
+} outage;
+
+typedef struct elem {
+    char *name;
+    char *description;
+    srcloc at;
+    int enabled;
+} elem;
+
+typedef struct origin_el {
+    elem h;
+    ref group;
+    qty capacity;
+} origin_el;
+
+typedef struct source_el {
+    elem h;
+    ref node, origin;
+    qty capacity, min_take;
+    double cost;
+    int online, offline;
+    outage out;
+} source_el;
+
+typedef struct node_el {
+    elem h;
+    int is_region;
+    qty demand;
+    list shape;
+    char *series;
+    srcloc series_at;
+    list groups;
+    qty peak;
+    double heating;
+} node_el;
+
+typedef struct pipeline_el {
+    elem h;
+    ref from, to;
+    qty capacity, reverse;
+    double tariff, loss;
+    int online, offline;
+    outage out;
+} pipeline_el;
+
+typedef struct storage_el {
+    elem h;
+    ref node;
+    qty volume, injection, withdrawal;
+    list wcurve, icurve, mix, targets;
+    double initial_fill;
+    double icost, wcost;
+    outage out;
+} storage_el;
+
+typedef struct lng_el {
+    elem h;
+    ref node;
+    qty capacity;
+    list origins, costs, avail;
+    int online, offline;
+    outage out;
+} lng_el;
+
+typedef struct event_el {
+    elem h;
+    ref target;
+    int start, end, ramp, start_window;
+    double factor;
+    qty value;
+    int has_factor;
+    int fv_section; /* section occurrence that set factor or value */
+} event_el;
+
+enum curtailment { CURT_COOPERATIVE, CURT_NATIONAL_FIRST, CURT_LEAST_COST };
+
+typedef struct scenario_el {
+    char *name, *description;
+    int start, end;
+    int start_set, end_set;
+    srcloc start_at, end_at;
+    double gcv, voll, target_penalty, min_take_penalty;
+    int curtailment;
+    double persistence, sigma_k; /* [weather] */
+} scenario_el;
+
+/* Element kinds that live in sections with a name. */
+enum sect_kind {
+    SK_ORIGIN,
+    SK_SOURCE,
+    SK_NODE, /* [node] and [region] share one list */
+    SK_PIPELINE,
+    SK_STORAGE,
+    SK_LNG,
+    SK_EVENT,
+    SK_COUNT,
+    SK_SCENARIO = SK_COUNT,
+    SK_WEATHER
+};
+
+typedef struct elist {
+    void **v;
+    int n, cap;
+} elist;
+
+/* A parsed scenario: elements by kind in file order, settings, overrides,
+ * the hash of every byte read; messages go to *err (the model's). */
+typedef struct scenario {
+    scenario_el sc;
+    elist el[SK_COUNT];
+    char **overrides; /* --set assignments as given */
+    int n_overrides;
+    uint64_t content_hash; /* FNV-1a 64 over all bytes read */
+    errlog *err;
+    /* parse state */
+    int section_seq; /* counts section openings (factor/value check) */
+    int cur_kind;    /* -1 none */
+    void *cur_elem;
+    int cur_file, cur_line;
+    int keys_in_file;
+    char cur_section[256];
+    int depth;
+} scenario;
+
+/* An empty scenario with the default settings, reporting into err. */
+void scenario_init(scenario *s, errlog *err);
+void scenario_defaults(scenario_el *sc);
+int scenario_load_file(scenario *s, const char *path, srcloc from);
+int scenario_load_text(scenario *s, const char *name, const char *text);
+int scenario_set(scenario *s, const char *path, const char *value);
+int scenario_get(const scenario *s, const char *path, double *value);
+void scenario_free(scenario *s);
+void *scenario_find(const scenario *s, int kind, const char *name);
+const char *scenario_kind_name(int kind);
+
+#endif

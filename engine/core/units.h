@@ -1,0 +1,22 @@
+/* units.h: quantities as written (mcm or GWh, per day or per year) and their
+ * conversion to canonical units (mcm/d, mcm, EUR/MWh, fractions). */
+#ifndef GASDEP_CORE_UNITS_H
+#define GASDEP_CORE_UNITS_H
+
+/* A flow or volume as written: v in mcm(/d), or in GWh(/d) when energy is
+ * set; converted with the scenario's GCV at init, when all files are read. */
+typedef struct qty {
+    double v;
+    unsigned char energy;
+    unsigned char set;
+} qty;
+
+enum qclass { Q_FLOW, Q_VOLUME };
+int units_parse_qty(const char *s, int qclass, qty *out, const char **why);
+int units_parse_number(const char *s, const char *unit, double *out,
+                       const char **why);
+int units_parse_fraction(const char *s, double *out, const char **why);
+/* q in mcm(/d), converting energy with the gross calorific value. */
+double units_mcm(const qty *q, double gwh_per_mcm);
+
+#endif
