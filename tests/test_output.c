@@ -293,13 +293,14 @@ Test(output, balance_values_by_hand)
     table *t = read_csv(th_path(dir, "balance.csv"));
     int r = row_of(t, "2022-01-02", "R");
     /* R: demand 10, supplied 6 + 1 = 7, unserved 3, no storage (empty
-     * fields), price = voll 1000 (short) */
+     * fields), price = the shortage cost voll (1 + f) at f = 0.3: 1300,
+     * within the refined grid (0.05 pp of f: 0.5 EUR/MWh) */
     cr_expect_float_eq(num(t, r, col_of(t, "demand_mcm")), 10.0, 1e-6);
     cr_expect_float_eq(num(t, r, col_of(t, "supplied_mcm")), 7.0, 1e-6);
     cr_expect_float_eq(num(t, r, col_of(t, "unserved_mcm")), 3.0, 1e-6);
     cr_expect_str_eq(t->f[r][col_of(t, "storage_mcm")], "");
     cr_expect_str_eq(t->f[r][col_of(t, "storage_fill")], "");
-    cr_expect_float_eq(num(t, r, col_of(t, "price_eur_mwh")), 1000.0, 1e-3);
+    cr_expect_float_eq(num(t, r, col_of(t, "price_eur_mwh")), 1300.0, 0.5);
     /* EU = R + Q: demand 12, unserved 3 */
     r = row_of(t, "2022-01-03", "EU");
     cr_expect_float_eq(num(t, r, col_of(t, "demand_mcm")), 12.0, 1e-6);

@@ -64,38 +64,42 @@ Test(trace, region_mixes_local_and_imported_gas)
     gasdep_destroy(m);
 }
 
-Test(trace, loop_from_reverse_flow_solves_the_linear_system)
+Test(trace, loop_of_flows_solves_the_linear_system)
 {
     /* Node A has source a with a hard minimum take 10 (capacity 10); region
-     * B (demand 8) has source b with minimum take 2. Pipe P A<->B loses 10 %
-     * each way. 12 must go somewhere but B burns only 8: the LP circulates
-     * gas A->B (f) and back B->A (r, reverse) to burn the rest in losses
-     * (cheaper than the 300 EUR/MWh min-take penalty). Balances:
-     *   A: 10 + 0.9 r = f
-     *   B: 2 + 0.9 f = 8 + r
-     * => r = 3 / 0.19, f = 10 + 0.9 r.
+     * B (demand 8) has source b with minimum take 2. Three one-way pipes
+     * A->B->C->A lose 10 % each. 12 must go somewhere but B burns only 8:
+     * the LP circulates gas round the loop to burn the rest in losses
+     * (cheaper than the 300 EUR/MWh min-take penalty; a single pipe may not
+     * run both ways, so it takes a loop of three). Flows f1 (AB), f2 (BC),
+     * f3 (CA) from the balances:
+     *   A: 10 + 0.9 f3 = f1,  B: 2 + 0.9 f1 = 8 + f2,  C: 0.9 f2 = f3
+     * => f2 = 3 / 0.271, f3 = 0.9 f2, f1 = 10 + 0.81 f2.
      * Mixing (x = share of origin a), T = gas entering the node:
-     *   T_A = 10 + 0.9 r,  T_B = 2 + 0.9 f
-     *   x_A T_A = 10 + 0.9 r x_B
-     *   x_B T_B = 0.9 f x_A
-     * => x_B = c x_A with c = 0.9 f / T_B; x_A = 10 / (T_A - 0.9 r c). */
+     *   T_A = 10 + 0.9 f3,  T_B = 2 + 0.9 f1,  x_C = x_B
+     *   x_A T_A = 10 + 0.9 f3 x_B
+     *   x_B T_B = 0.9 f1 x_A
+     * => x_B = c x_A with c = 0.9 f1 / T_B; x_A = 10 / (T_A - 0.9 f3 c). */
     gasdep_model *m = th_model(
         "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
-        "[origin a]\n[origin b]\n[node A]\n"
+        "[origin a]\n[origin b]\n[node A]\n[node C]\n"
         "[region B]\ndemand = 8 mcm/d\n"
         "[source sa]\nnode = A\norigin = a\ncapacity = 10 mcm/d\nmin_take = 10 mcm/d\n"
         "[source sb]\nnode = B\norigin = b\ncapacity = 2 mcm/d\nmin_take = 2 mcm/d\n"
-        "[pipeline P]\nfrom = A\nto = B\ncapacity = 100 mcm/d\n"
-        "reverse_capacity = 100 mcm/d\nloss = 10%\n");
+        "[pipeline AB]\nfrom = A\nto = B\ncapacity = 100 mcm/d\nloss = 10%\n"
+        "[pipeline BC]\nfrom = B\nto = C\ncapacity = 100 mcm/d\nloss = 10%\n"
+        "[pipeline CA]\nfrom = C\nto = A\ncapacity = 100 mcm/d\nloss = 10%\n");
     th_step(m);
-    double r = 3.0 / 0.19, f = 10.0 + 0.9 * r;
-    double TA = 10.0 + 0.9 * r, TB = 2.0 + 0.9 * f;
-    double c = 0.9 * f / TB;
-    double xA = 10.0 / (TA - 0.9 * r * c), xB = c * xA;
-    /* the LP did circulate: net flow f - r */
+    double f2 = 3.0 / 0.271, f3 = 0.9 * f2, f1 = 10.0 + 0.81 * f2;
+    double TA = 10.0 + 0.9 * f3, TB = 2.0 + 0.9 * f1;
+    double c = 0.9 * f1 / TB;
+    double xA = 10.0 / (TA - 0.9 * f3 * c), xB = c * xA;
+    /* the LP did circulate */
     double flow, cap;
-    gasdep_pipeline_result(m, th_pipe(m, "P"), &flow, &cap);
-    cr_assert_float_eq(flow, f - r, 1e-6, "net flow %g, expected %g", flow, f - r);
+    gasdep_pipeline_result(m, th_pipe(m, "AB"), &flow, &cap);
+    cr_assert_float_eq(flow, f1, 1e-6, "flow AB %g, expected %g", flow, f1);
+    gasdep_pipeline_result(m, th_pipe(m, "CA"), &flow, &cap);
+    cr_assert_float_eq(flow, f3, 1e-6, "flow CA %g, expected %g", flow, f3);
     cr_expect_float_eq(th_area_day(m, "B").unserved_mcm, 0.0, 1e-7);
     cr_expect_float_eq(share(m, "B", "a"), xB, TOL);
     cr_expect_float_eq(share(m, "B", "b"), 1.0 - xB, TOL);

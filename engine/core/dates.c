@@ -6,7 +6,7 @@
 #include "gasdep/gasdep.h"
 
 /* Howard Hinnant's days_from_civil / civil_from_days. */
-static int days_from_civil(int y, int m, int d)
+int dates_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
     int era = (y >= 0 ? y : y - 399) / 400;
@@ -53,7 +53,7 @@ int gasdep_date_parse(const char *s, int *day)
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 ||
         d > days_in_month(y, m))
         return -1;
-    *day = days_from_civil(y, m, d);
+    *day = dates_from_civil(y, m, d);
     return 0;
 }
 
@@ -99,4 +99,21 @@ int dates_parse_mmdd(const char *s)
         return -1;
     static const int cum[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
     return cum[m - 1] + d - 1;
+}
+
+/* "MM-DD" (recurring: *year = 0) or "YYYY-MM-DD" (dated) target dates:
+ * month and day (and year); -1 if invalid. */
+int dates_parse_target(const char *s, int *year, int *month, int *day)
+{
+    int doy = dates_parse_mmdd(s);
+    if (doy >= 0) {
+        *year = 0;
+        sscanf(s, "%2d-%2d", month, day);
+        return 0;
+    }
+    int z;
+    if (strlen(s) != 10 || gasdep_date_parse(s, &z) != GASDEP_OK)
+        return -1;
+    gasdep_civil(z, year, month, day);
+    return 0;
 }

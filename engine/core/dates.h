@@ -11,5 +11,10 @@ void gasdep_civil(int day, int *y, int *m, int *d);
 int dates_doy365(int day);
 /* "MM-DD" as a day of the 365-day year, or -1. */
 int dates_parse_mmdd(const char *s);
+/* Day number (days since 1970-01-01) of a civil date. */
+int dates_from_civil(int y, int m, int d);
+/* A storage target date: "MM-DD" (recurring, *year = 0) or "YYYY-MM-DD";
+ * 0, or -1 if invalid. */
+int dates_parse_target(const char *s, int *year, int *month, int *day);
 
 #endif

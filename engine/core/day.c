@@ -20,9 +20,10 @@ int day_alloc(day_state *d, net *n)
     DALLOC(d->pipe_rev, n->n_pipe);
     DALLOC(d->sto_wd_f, n->n_sto);
     DALLOC(d->sto_inj_f, n->n_sto);
-    DALLOC(d->sto_inj_max, n->n_sto);
-    DALLOC(d->sto_wd_max, n->n_sto);
-    DALLOC(d->sto_min_end, n->n_sto);
+    DALLOC(d->sto_wd_rate, n->n_sto);
+    DALLOC(d->sto_inj_rate, n->n_sto);
+    DALLOC(d->sto_tdate, n->n_sto);
+    DALLOC(d->sto_value, n->n_sto);
     DALLOC(d->demand, n->n_regions);
     DALLOC(d->origin_f, O);
     DALLOC(d->src, n->n_src);
@@ -47,5 +48,33 @@ int day_alloc(day_state *d, net *n)
     DALLOC(d->area_price, A);
     DALLOC(d->area_origin, (size_t)A * O);
     DALLOC(d->area_group, (size_t)A * G);
+    return GASDEP_OK;
+}
+
+day_caps day_caps_of(day_state *d)
+{
+    day_caps c = {d->src_cap,     d->src_min,      d->lng_cap,  d->slot_cap,
+                  d->pipe_cap,    d->pipe_rev,     d->sto_wd_f, d->sto_inj_f,
+                  d->sto_wd_rate, d->sto_inj_rate, d->demand,   d->origin_f,
+                  d->sto_target_fill, d->sto_tdate};
+    return c;
+}
+
+int day_caps_alloc(day_caps *c, net *n)
+{
+    DALLOC(c->src_cap, n->n_src);
+    DALLOC(c->src_min, n->n_src);
+    DALLOC(c->lng_cap, n->n_lng);
+    DALLOC(c->slot_cap, n->n_slots);
+    DALLOC(c->pipe_cap, n->n_pipe);
+    DALLOC(c->pipe_rev, n->n_pipe);
+    DALLOC(c->sto_wd_f, n->n_sto);
+    DALLOC(c->sto_inj_f, n->n_sto);
+    DALLOC(c->sto_wd_rate, n->n_sto);
+    DALLOC(c->sto_inj_rate, n->n_sto);
+    DALLOC(c->demand, n->n_regions);
+    DALLOC(c->origin_f, n->n_origins);
+    DALLOC(c->sto_target_fill, n->n_sto);
+    DALLOC(c->sto_tdate, n->n_sto);
     return GASDEP_OK;
 }

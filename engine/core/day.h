@@ -5,15 +5,31 @@
 
 #include "network.h"
 
+/* Capacities, demand and storage targets of one gas day, after online dates,
+ * events and external factors: what the dispatch needs to know of a day.
+ * Pointers into arrays owned by the network (today's in day_state, or the
+ * days of a foresight window). */
+typedef struct day_caps {
+    double *src_cap, *src_min, *lng_cap, *slot_cap, *pipe_cap, *pipe_rev; /* mcm/d */
+    double *sto_wd_f, *sto_inj_f; /* event factors on storage rates */
+    double *sto_wd_rate, *sto_inj_rate; /* mcm/d at full curve factor */
+    double *demand;               /* per region, mcm/d */
+    double *origin_f;             /* factor on every supply of an origin */
+    double *sto_target_fill;      /* fill target at the end of the day */
+    unsigned char *sto_tdate;     /* 1 where a target point falls on this day */
+} day_caps;
+
 typedef struct day_state {
     /* capacities of the day, after online dates, events and factors */
     double *src_cap, *src_min, *lng_cap, *slot_cap, *pipe_cap, *pipe_rev;
     double *sto_wd_f, *sto_inj_f, *demand, *origin_f;
-    double *sto_inj_max, *sto_wd_max, *sto_min_end; /* mcm; min_end = target path */
+    double *sto_wd_rate, *sto_inj_rate;
+    unsigned char *sto_tdate;
     /* LP solution */
     double *src, *slot, *fwd, *rev, *inj, *wd, *unserved, *price;
+    double *sto_value; /* EUR/MWh: value of one more MWh in store (LP dual) */
     double min_take_missed; /* mcm of minimum take not taken */
-    int lp_stages; /* LP/MIP solves this day */
+    int lp_stages; /* LP solves for this day (shared by the days of a window) */
     /* storage state */
     double *sto_inv, *sto_mix; /* mcm; n_sto x n_origins */
     double *sto_target_fill;
@@ -29,5 +45,9 @@ typedef struct day_state {
 
 /* Allocate every array of d from n's sizes (owned by n). */
 int day_alloc(day_state *d, net *n);
+/* The capacity arrays of d as a day_caps view. */
+day_caps day_caps_of(day_state *d);
+/* Allocate the arrays of one day_caps (owned by n). */
+int day_caps_alloc(day_caps *c, net *n);
 
 #endif

@@ -1,6 +1,9 @@
-/* dispatch.c: the daily linear programme (GLPK), built once and warm-started
- * every gas day; curtailment stages on days with unserved demand. */
+/* dispatch.c: the dispatch LP over a window of gas days (GLPK), built once
+ * and warm-started window to window. The formulation and its rules (stored
+ * gas value, target dates, shortage penalty and its refinement, national
+ * priority, tie-breaks) are documented in docs/DISPATCH.md. */
 #include <math.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,31 +17,92 @@
  * injection plus withdrawal, without changing any real decision. */
 #define EPS_TARIFF 1e-4
 #define EPS_STORAGE 1e-4
+/* EUR/MWh per mcm and day kept in store: of two equal plans, inject earlier
+ * and withdraw later (foresight windows). */
+#define HOLD_REWARD 1e-5
+/* Distinct costs for a unique optimum: each column's cost is raised by
+ * TIE_REL x max(|cost|, 1 EUR/MWh) x (1 + h), h in [0, 1) from its index. */
+#define TIE_REL 1e-6
+#define SEGMENTS 10     /* unserved segments per region and day */
+/* Marginal shortage cost VoLL x (1 + alpha f) at curtailed fraction f:
+ * alpha 1 (cooperative); 0.25 under national-first, whose export penalty
+ * must lie between alpha VoLL and VoLL; 0 under least-cost. */
+#define ALPHA_COOP 1.0
+#define ALPHA_NF 0.25
+#define NF_EXPORT 0.26  /* national-first: a short region's exports, x VoLL */
+#define HARD_TARGET 0.5 /* hard target deficit, x VoLL */
+#define FINE_TOL 5e-4   /* fractions: refine until segments are this narrow */
+#define MAX_SOLVES 12
 #define TOL_UNSERVED 1e-7 /* mcm */
-#define MAX_FAIR_ROUNDS 30
+
+/* One linear piece of a storage rate curve: factor <= a + b fill. */
+typedef struct piece {
+    int sto;
+    int inj; /* 1 injection curve, 0 withdrawal */
+    double a, b;
+} piece;
 
 struct dispatch {
-    glp_prob *lp;
+    glp_prob *P;
     glp_smcp smcp;
-    glp_iocp iocp;
-    int national_first;
-    /* first column / row of each block (GLPK is 1-based) */
-    int c_src, c_mt, c_slot, c_fwd, c_rev, c_inj, c_wd, c_def, c_uns, c_phi,
-        c_y, ncols;
-    int r_bal, r_mt, r_lng, r_def, r_coop, r_tot, r_nfo, r_nfu, nrows;
-    int *ocap_row; /* per origin; 0 where unlimited */
-    double *obj;   /* cost coefficients, to restore after fairness stages */
-    double *big_out, *big_dem; /* national-first big-M per region */
-    int *is_free;
-    int use_mip; /* solution to read: 0 simplex, 1 MIP */
+    dispatch_opts opts;
+    jmp_buf jb;
+    int T;       /* blocks built */
+    int T_used;  /* days in the last window */
+    int ncb, nrb; /* columns and rows per block */
+    /* offsets in a block (0-based) */
+    int c_src, c_mt, c_slot, c_fwd, c_rev, c_inj, c_wd, c_inv, c_def, c_uns,
+        c_nex;
+    int r_bal, r_mt, r_lng, r_ocap, r_inv, r_tgt, r_cv, r_nex;
+    int *ocap_row; /* per origin: offset in r_ocap, -1 where unlimited */
+    int n_ocap;
+    piece *pc;
+    int n_pc;
+    double g; /* GWh per mcm: EUR/MWh x g = kEUR per mcm */
+    double voll, penalty, mt_penalty;
+    int curtailment, foresight_ties;
+    double alpha;
+    /* per region-day: segment grid (fractions), flags */
+    double *seg_lo, *seg_hi; /* T x R x SEGMENTS */
+    double *half;            /* T x R: half-width of the fine window */
+    unsigned char *flag;     /* T x R: short in some solve (national-first) */
+    /* basis kept across windows */
+    int *rstat, *cstat, *rtmp, *ctmp;
+    /* per pipeline: 1 where the smaller direction is fixed at zero */
+    unsigned char *oneway; /* T x n_pipe */
 };
 
-static void col(struct dispatch *lp, int j, double cost)
+/* ---- index helpers --------------------------------------------------------- */
+
+static int col(const struct dispatch *lp, int t, int off)
 {
-    glp_set_col_bnds(lp->lp, j, GLP_LO, 0.0, 0.0);
-    glp_set_obj_coef(lp->lp, j, cost);
-    lp->obj[j] = cost;
+    return 1 + t * lp->ncb + off;
 }
+
+static int row(const struct dispatch *lp, int t, int off)
+{
+    return 1 + t * lp->nrb + off;
+}
+
+static double tie(int j)
+{
+    unsigned h = (unsigned)j * 2654435761u;
+    return (double)((h >> 16) & 1023u) / 1024.0;
+}
+
+/* A column's cost with its tie-break, in kEUR per mcm. */
+static double cost_of(const struct dispatch *lp, double eur_mwh, int j)
+{
+    double scale = fabs(eur_mwh) > 1.0 ? fabs(eur_mwh) : 1.0;
+    return (eur_mwh + TIE_REL * scale * (1.0 + tie(j))) * lp->g;
+}
+
+static double marginal(const struct dispatch *lp, double f)
+{
+    return lp->voll * (1.0 + lp->alpha * f);
+}
+
+/* ---- triplets ------------------------------------------------------------ */
 
 typedef struct triplets {
     int *ia, *ja;
@@ -49,7 +113,7 @@ typedef struct triplets {
 static int put(triplets *t, int i, int j, double v)
 {
     if (t->n + 1 >= t->cap) {
-        int cap = t->cap ? 2 * t->cap : 1024;
+        int cap = t->cap ? 2 * t->cap : 4096;
         int *ia = realloc(t->ia, (size_t)cap * sizeof *ia);
         if (ia)
             t->ia = ia;
@@ -70,432 +134,673 @@ static int put(triplets *t, int i, int j, double v)
     return 0;
 }
 
+/* ---- rate curves as linear pieces ----------------------------------------- */
+
+/* The concave envelope of a curve (x ascending) as lines a + b x, plus the
+ * flat lines at its ends. Appends to pc; returns the count or -1. */
+static int curve_pieces(const double *x, const double *y, int np, int sto,
+                        int inj, piece **pc, int *n_pc)
+{
+    int *hull = malloc((size_t)np * sizeof *hull), h = 0;
+    if (!hull)
+        return -1;
+    for (int i = 0; i < np; i++) { /* upper hull, monotone chain */
+        while (h >= 2) {
+            int a = hull[h - 2], b = hull[h - 1];
+            double cross = (x[b] - x[a]) * (y[i] - y[a]) - (y[b] - y[a]) * (x[i] - x[a]);
+            if (cross >= 0)
+                h--;
+            else
+                break;
+        }
+        hull[h++] = i;
+    }
+    int add = h - 1 + 2;
+    piece *p = realloc(*pc, (size_t)(*n_pc + add) * sizeof *p);
+    if (!p) {
+        free(hull);
+        return -1;
+    }
+    *pc = p;
+    for (int i = 0; i + 1 < h; i++) {
+        int a = hull[i], b = hull[i + 1];
+        if (x[b] <= x[a])
+            continue;
+        double s = (y[b] - y[a]) / (x[b] - x[a]);
+        p[(*n_pc)++] = (piece){sto, inj, y[a] - s * x[a], s};
+    }
+    /* flat ends: a curve rising from its left end is extended by its first
+     * line (below it), one falling at its right end by its last */
+    p[(*n_pc)++] = (piece){sto, inj, y[hull[0]] > y[hull[h - 1]] ? y[hull[0]]
+                                                                  : y[hull[h - 1]], 0};
+    free(hull);
+    return 0;
+}
+
+/* ---- create / destroy ------------------------------------------------------ */
+
 void dispatch_destroy(struct dispatch *lp)
 {
     if (!lp)
         return;
-    if (lp->lp)
-        glp_delete_prob(lp->lp);
+    if (lp->P)
+        glp_delete_prob(lp->P);
     free(lp->ocap_row);
-    free(lp->obj);
-    free(lp->big_out);
-    free(lp->big_dem);
-    free(lp->is_free);
+    free(lp->pc);
+    free(lp->seg_lo);
+    free(lp->seg_hi);
+    free(lp->half);
+    free(lp->flag);
+    free(lp->rstat);
+    free(lp->cstat);
+    free(lp->rtmp);
+    free(lp->ctmp);
+    free(lp->oneway);
     free(lp);
 }
 
-struct dispatch *dispatch_create(const net *n, const scenario_el *sc)
+void dispatch_set_opts(struct dispatch *lp, const dispatch_opts *o)
+{
+    lp->opts = *o;
+    lp->smcp.pricing = o->steepest_edge ? GLP_PT_PSE : GLP_PT_STD;
+}
+
+struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
 {
     struct dispatch *lp = calloc(1, sizeof *lp);
     if (!lp)
         return NULL;
     glp_term_out(GLP_OFF);
-    lp->national_first = sc->curtailment == CURT_NATIONAL_FIRST;
-    int R = n->n_regions;
-    /* column blocks */
-    int c = 1;
+    lp->T = T < 1 ? 1 : T;
+    T = lp->T;
+    lp->g = n->gwh_per_mcm;
+    lp->voll = sc->voll;
+    lp->penalty = sc->target_penalty;
+    lp->mt_penalty = sc->min_take_penalty;
+    lp->curtailment = sc->curtailment;
+    lp->alpha = sc->curtailment == CURT_NATIONAL_FIRST ? ALPHA_NF
+                : sc->curtailment == CURT_LEAST_COST   ? 0.0
+                                                       : ALPHA_COOP;
+    int R = n->n_regions, K = n->n_sto;
+    for (int k = 0; k < K; k++) {
+        if (curve_pieces(n->sto_wx[k], n->sto_wy[k], n->sto_wn[k], k, 0, &lp->pc,
+                         &lp->n_pc) ||
+            curve_pieces(n->sto_ix[k], n->sto_iy[k], n->sto_in[k], k, 1, &lp->pc,
+                         &lp->n_pc))
+            goto fail;
+    }
+    int c = 0;
     lp->c_src = c, c += n->n_src;
     lp->c_mt = c, c += n->n_src;
     lp->c_slot = c, c += n->n_slots;
     lp->c_fwd = c, c += n->n_pipe;
     lp->c_rev = c, c += n->n_pipe;
-    lp->c_inj = c, c += n->n_sto;
-    lp->c_wd = c, c += n->n_sto;
-    lp->c_def = c, c += n->n_sto;
-    lp->c_uns = c, c += R;
-    lp->c_phi = c, c += 1;
-    lp->c_y = c, c += lp->national_first ? R : 0;
-    lp->ncols = c - 1;
-    /* row blocks */
-    int r = 1;
-    lp->r_bal = r, r += n->n_nodes;
-    lp->r_mt = r, r += n->n_src;
-    lp->r_lng = r, r += n->n_lng;
-    lp->ocap_row = calloc((size_t)n->n_origins + 1, sizeof *lp->ocap_row);
+    lp->c_inj = c, c += K;
+    lp->c_wd = c, c += K;
+    lp->c_inv = c, c += K;
+    lp->c_def = c, c += K;
+    lp->c_uns = c, c += R * SEGMENTS;
+    lp->c_nex = c, c += R;
+    lp->ncb = c;
+    lp->ocap_row = malloc(((size_t)n->n_origins + 1) * sizeof *lp->ocap_row);
     if (!lp->ocap_row)
         goto fail;
     for (int o = 0; o < n->n_origins; o++)
-        if (n->origin_cap[o] >= 0)
-            lp->ocap_row[o] = r++;
-    lp->r_def = r, r += n->n_sto;
-    lp->r_coop = r, r += R;
-    lp->r_tot = r, r += 1;
-    lp->r_nfo = r, r += lp->national_first ? R : 0;
-    lp->r_nfu = r, r += lp->national_first ? R : 0;
-    lp->nrows = r - 1;
+        lp->ocap_row[o] = n->origin_cap[o] >= 0 ? lp->n_ocap++ : -1;
+    int r = 0;
+    lp->r_bal = r, r += n->n_nodes;
+    lp->r_mt = r, r += n->n_src;
+    lp->r_lng = r, r += n->n_lng;
+    lp->r_ocap = r, r += lp->n_ocap;
+    lp->r_inv = r, r += K;
+    lp->r_tgt = r, r += K;
+    lp->r_cv = r, r += lp->n_pc;
+    lp->r_nex = r, r += R;
+    lp->nrb = r;
 
-    lp->obj = calloc((size_t)lp->ncols + 1, sizeof *lp->obj);
-    lp->big_out = calloc((size_t)R + 1, sizeof *lp->big_out);
-    lp->big_dem = calloc((size_t)R + 1, sizeof *lp->big_dem);
-    lp->is_free = calloc((size_t)R + 1, sizeof *lp->is_free);
-    lp->lp = glp_create_prob();
-    if (!lp->obj || !lp->big_out || !lp->big_dem || !lp->is_free || !lp->lp)
+    size_t TR = (size_t)T * (size_t)(R ? R : 1);
+    lp->seg_lo = calloc(TR * SEGMENTS, sizeof *lp->seg_lo);
+    lp->seg_hi = calloc(TR * SEGMENTS, sizeof *lp->seg_hi);
+    lp->half = calloc(TR, sizeof *lp->half);
+    lp->flag = calloc(TR, 1);
+    lp->oneway = calloc((size_t)T * (size_t)(n->n_pipe ? n->n_pipe : 1), 1);
+    size_t ncols = (size_t)T * lp->ncb, nrows = (size_t)T * lp->nrb;
+    lp->cstat = calloc(ncols + 1, sizeof *lp->cstat);
+    lp->rstat = calloc(nrows + 1, sizeof *lp->rstat);
+    lp->ctmp = calloc(ncols + 1, sizeof *lp->ctmp);
+    lp->rtmp = calloc(nrows + 1, sizeof *lp->rtmp);
+    lp->P = glp_create_prob();
+    if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->oneway ||
+        !lp->cstat || !lp->rstat || !lp->ctmp || !lp->rtmp || !lp->P)
         goto fail;
-    glp_set_obj_dir(lp->lp, GLP_MIN);
-    glp_add_cols(lp->lp, lp->ncols);
-    glp_add_rows(lp->lp, lp->nrows);
-    double g = n->gwh_per_mcm; /* EUR/MWh x GWh/mcm = kEUR per mcm */
+    glp_prob *P = lp->P;
+    glp_set_obj_dir(P, GLP_MIN);
+    if (ncols)
+        glp_add_cols(P, (int)ncols);
+    if (nrows)
+        glp_add_rows(P, (int)nrows);
 
-    triplets t = {0};
+    triplets tr = {0};
     int bad = 0;
-    for (int i = 0; i < n->n_src; i++) {
-        int o = n->src_origin[i];
-        col(lp, lp->c_src + i, n->src_cost[i] * g);
-        bad |= put(&t, lp->r_bal + n->src_node[i], lp->c_src + i, 1.0);
-        bad |= put(&t, lp->r_mt + i, lp->c_src + i, 1.0);
-        if (lp->ocap_row[o])
-            bad |= put(&t, lp->ocap_row[o], lp->c_src + i, 1.0);
-        col(lp, lp->c_mt + i, sc->min_take_penalty * g);
-        bad |= put(&t, lp->r_mt + i, lp->c_mt + i, 1.0);
-    }
-    for (int s = 0; s < n->n_slots; s++) {
-        int k = n->slot_lng[s], o = n->slot_origin[s];
-        col(lp, lp->c_slot + s, n->slot_cost[s] * g);
-        bad |= put(&t, lp->r_bal + n->lng_node[k], lp->c_slot + s, 1.0);
-        bad |= put(&t, lp->r_lng + k, lp->c_slot + s, 1.0);
-        if (lp->ocap_row[o])
-            bad |= put(&t, lp->ocap_row[o], lp->c_slot + s, 1.0);
-    }
-    for (int p = 0; p < n->n_pipe; p++) {
-        int a = n->pipe_from[p], b = n->pipe_to[p];
-        double keep = 1.0 - n->pipe_loss[p];
-        double cost = (n->pipe_tariff[p] + EPS_TARIFF) * g;
-        col(lp, lp->c_fwd + p, cost);
-        col(lp, lp->c_rev + p, cost);
-        bad |= put(&t, lp->r_bal + a, lp->c_fwd + p, -1.0);
-        bad |= put(&t, lp->r_bal + b, lp->c_fwd + p, keep);
-        bad |= put(&t, lp->r_bal + b, lp->c_rev + p, -1.0);
-        bad |= put(&t, lp->r_bal + a, lp->c_rev + p, keep);
-        if (lp->national_first) {
+    for (int t = 0; t < T; t++) {
+        for (int i = 0; i < n->n_src; i++) {
+            int j = col(lp, t, lp->c_src + i), o = n->src_origin[i];
+            bad |= put(&tr, row(lp, t, lp->r_bal + n->src_node[i]), j, 1.0);
+            bad |= put(&tr, row(lp, t, lp->r_mt + i), j, 1.0);
+            if (lp->ocap_row[o] >= 0)
+                bad |= put(&tr, row(lp, t, lp->r_ocap + lp->ocap_row[o]), j, 1.0);
+            bad |= put(&tr, row(lp, t, lp->r_mt + i), col(lp, t, lp->c_mt + i), 1.0);
+        }
+        for (int s = 0; s < n->n_slots; s++) {
+            int k = n->slot_lng[s], o = n->slot_origin[s];
+            int j = col(lp, t, lp->c_slot + s);
+            bad |= put(&tr, row(lp, t, lp->r_bal + n->lng_node[k]), j, 1.0);
+            bad |= put(&tr, row(lp, t, lp->r_lng + k), j, 1.0);
+            if (lp->ocap_row[o] >= 0)
+                bad |= put(&tr, row(lp, t, lp->r_ocap + lp->ocap_row[o]), j, 1.0);
+        }
+        for (int p = 0; p < n->n_pipe; p++) {
+            int a = n->pipe_from[p], b = n->pipe_to[p];
             int ra = n->node_region[a], rb = n->node_region[b];
-            if (ra >= 0) {
-                bad |= put(&t, lp->r_nfo + ra, lp->c_fwd + p, 1.0);
-                lp->big_out[ra] += 2.0 * n->pipe_cap[p] + 1.0;
-            }
-            if (rb >= 0) {
-                bad |= put(&t, lp->r_nfo + rb, lp->c_rev + p, 1.0);
-                lp->big_out[rb] += 2.0 * n->pipe_rev[p] + 1.0;
-            }
+            double keep = 1.0 - n->pipe_loss[p];
+            int jf = col(lp, t, lp->c_fwd + p), jr = col(lp, t, lp->c_rev + p);
+            bad |= put(&tr, row(lp, t, lp->r_bal + a), jf, -1.0);
+            bad |= put(&tr, row(lp, t, lp->r_bal + b), jf, keep);
+            bad |= put(&tr, row(lp, t, lp->r_bal + b), jr, -1.0);
+            bad |= put(&tr, row(lp, t, lp->r_bal + a), jr, keep);
+            /* exports: nex_r - out_r >= 0 */
+            if (ra >= 0)
+                bad |= put(&tr, row(lp, t, lp->r_nex + ra), jf, -1.0);
+            if (rb >= 0)
+                bad |= put(&tr, row(lp, t, lp->r_nex + rb), jr, -1.0);
+        }
+        for (int k = 0; k < K; k++) {
+            int nd = n->sto_node[k];
+            int ji = col(lp, t, lp->c_inj + k), jw = col(lp, t, lp->c_wd + k);
+            int jv = col(lp, t, lp->c_inv + k);
+            bad |= put(&tr, row(lp, t, lp->r_bal + nd), ji, -1.0);
+            bad |= put(&tr, row(lp, t, lp->r_bal + nd), jw, 1.0);
+            /* inv_t - inv_{t-1} - inj_t + wd_t = (t = 0: inv0) */
+            bad |= put(&tr, row(lp, t, lp->r_inv + k), jv, 1.0);
+            bad |= put(&tr, row(lp, t, lp->r_inv + k), ji, -1.0);
+            bad |= put(&tr, row(lp, t, lp->r_inv + k), jw, 1.0);
+            if (t + 1 < T)
+                bad |= put(&tr, row(lp, t + 1, lp->r_inv + k), jv, -1.0);
+            /* inv_t + def_t >= target */
+            bad |= put(&tr, row(lp, t, lp->r_tgt + k), jv, 1.0);
+            bad |= put(&tr, row(lp, t, lp->r_tgt + k), col(lp, t, lp->c_def + k), 1.0);
+        }
+        /* curve pieces: x_t - coef inv_{t-1} <= rhs (coef set per window) */
+        for (int i = 0; i < lp->n_pc; i++) {
+            const piece *q = &lp->pc[i];
+            int jx = col(lp, t, (q->inj ? lp->c_inj : lp->c_wd) + q->sto);
+            bad |= put(&tr, row(lp, t, lp->r_cv + i), jx, 1.0);
+            if (t > 0 && q->b != 0)
+                bad |= put(&tr, row(lp, t, lp->r_cv + i),
+                           col(lp, t - 1, lp->c_inv + q->sto), -q->b);
+        }
+        for (int q = 0; q < R; q++) {
+            int nd = n->region_node[q];
+            for (int s = 0; s < SEGMENTS; s++)
+                bad |= put(&tr, row(lp, t, lp->r_bal + nd),
+                           col(lp, t, lp->c_uns + q * SEGMENTS + s), 1.0);
+            bad |= put(&tr, row(lp, t, lp->r_nex + q), col(lp, t, lp->c_nex + q), 1.0);
         }
     }
-    for (int k = 0; k < n->n_sto; k++) {
-        int nd = n->sto_node[k];
-        col(lp, lp->c_inj + k, (n->sto_icost[k] + EPS_STORAGE) * g);
-        col(lp, lp->c_wd + k, (n->sto_wcost[k] + EPS_STORAGE) * g);
-        col(lp, lp->c_def + k, sc->target_penalty * g);
-        bad |= put(&t, lp->r_bal + nd, lp->c_inj + k, -1.0);
-        bad |= put(&t, lp->r_bal + nd, lp->c_wd + k, 1.0);
-        bad |= put(&t, lp->r_def + k, lp->c_inj + k, 1.0);
-        bad |= put(&t, lp->r_def + k, lp->c_wd + k, -1.0);
-        bad |= put(&t, lp->r_def + k, lp->c_def + k, 1.0);
-    }
-    for (int q = 0; q < R; q++) {
-        int j = lp->c_uns + q;
-        col(lp, j, sc->voll * g);
-        bad |= put(&t, lp->r_bal + n->region_node[q], j, 1.0);
-        bad |= put(&t, lp->r_coop + q, j, 1.0);
-        bad |= put(&t, lp->r_coop + q, lp->c_phi, -1.0); /* scaled per day */
-        bad |= put(&t, lp->r_tot, j, 1.0);
-        if (lp->national_first) {
-            /* out_r <= M (1 - y_r) and u_r <= M' y_r: a short region exports
-             * nothing. Constant big-M keeps the matrix fixed day to day. */
-            lp->big_dem[q] = 3.0 * n->reg_peak[q] + 10.0 * n->reg_mean[q] + 1.0;
-            bad |= put(&t, lp->r_nfu + q, j, 1.0);
-            bad |= put(&t, lp->r_nfu + q, lp->c_y + q, -lp->big_dem[q]);
-            bad |= put(&t, lp->r_nfo + q, lp->c_y + q, lp->big_out[q] + 1.0);
-            lp->big_out[q] += 1.0;
-            col(lp, lp->c_y + q, 0.0);
-            glp_set_col_bnds(lp->lp, lp->c_y + q, GLP_DB, 0.0, 1.0);
-        }
-    }
-    col(lp, lp->c_phi, 0.0);
-    glp_set_col_bnds(lp->lp, lp->c_phi, GLP_DB, 0.0, 1.0);
-    if (bad) {
-        free(t.ia), free(t.ja), free(t.ar);
+    if (!bad && tr.n)
+        glp_load_matrix(P, tr.n, tr.ia, tr.ja, tr.ar);
+    free(tr.ia), free(tr.ja), free(tr.ar);
+    if (bad)
         goto fail;
-    }
-    glp_load_matrix(lp->lp, t.n, t.ia, t.ja, t.ar);
-    free(t.ia), free(t.ja), free(t.ar);
-    for (int i = 1; i <= lp->nrows; i++)
-        glp_set_row_bnds(lp->lp, i, GLP_FR, 0.0, 0.0);
-    for (int o = 0; o < n->n_origins; o++)
-        if (lp->ocap_row[o])
-            glp_set_row_bnds(lp->lp, lp->ocap_row[o], GLP_UP, 0.0,
-                             n->origin_cap[o]);
+    for (size_t i = 1; i <= nrows; i++)
+        glp_set_row_bnds(P, (int)i, GLP_FR, 0.0, 0.0);
+    for (size_t j = 1; j <= ncols; j++)
+        glp_set_col_bnds(P, (int)j, GLP_FX, 0.0, 0.0);
     glp_init_smcp(&lp->smcp);
     lp->smcp.msg_lev = GLP_MSG_OFF;
     lp->smcp.meth = GLP_DUALP;
     lp->smcp.presolve = GLP_OFF;
-    /* Dantzig pricing: measured 4x faster than projected steepest edge on
-     * these small, warm-started daily LPs (bench/, synthetic-40) */
+    /* Dantzig pricing: measured faster than projected steepest edge on
+     * these warm-started LPs (bench/) */
     lp->smcp.pricing = GLP_PT_STD;
-    /* a degenerate warm start can stall the simplex; give up early and
-     * restart from a fresh basis instead (see simplex_meth) */
-    lp->smcp.it_lim = 5000 + 20 * (lp->nrows + lp->ncols);
-    glp_init_iocp(&lp->iocp);
-    lp->iocp.msg_lev = GLP_MSG_OFF;
-    lp->iocp.presolve = GLP_OFF;
-    lp->iocp.tm_lim = 10000; /* ms; national-first MIPs are small */
-    glp_adv_basis(lp->lp, 0);
+    lp->smcp.it_lim = 20000 + 20 * (int)(nrows + ncols);
+    lp->foresight_ties = T > 1;
+    glp_adv_basis(P, 0);
     return lp;
 fail:
     dispatch_destroy(lp);
     return NULL;
 }
 
+int dispatch_plan_alloc(dispatch_plan *p, net *n, int T)
+{
+    size_t t = (size_t)(T < 1 ? 1 : T);
+#define PALLOC(f, cnt)                                                    \
+    if (!(p->f = net_alloc(n, t * (size_t)(cnt), sizeof *p->f)))          \
+        return GASDEP_ENOMEM;
+    PALLOC(src, n->n_src);
+    PALLOC(slot, n->n_slots);
+    PALLOC(fwd, n->n_pipe);
+    PALLOC(rev, n->n_pipe);
+    PALLOC(inj, n->n_sto);
+    PALLOC(wd, n->n_sto);
+    PALLOC(inv, n->n_sto);
+    PALLOC(unserved, n->n_regions);
+    PALLOC(price, n->n_regions);
+    PALLOC(sto_value, n->n_sto);
+    PALLOC(missed, 1);
+#undef PALLOC
+    return GASDEP_OK;
+}
+
+/* ---- a window's bounds and costs ------------------------------------------- */
+
+static void bounds(glp_prob *P, int j, double lo, double hi)
+{
+    if (hi - lo > 1e-12)
+        glp_set_col_bnds(P, j, GLP_DB, lo, hi);
+    else
+        glp_set_col_bnds(P, j, GLP_FX, lo, lo);
+}
+
 static void ub(glp_prob *P, int j, double hi)
 {
-    if (hi > 1e-12)
-        glp_set_col_bnds(P, j, GLP_DB, 0.0, hi);
-    else
-        glp_set_col_bnds(P, j, GLP_FX, 0.0, 0.0);
+    bounds(P, j, 0.0, hi > 0 ? hi : 0.0);
 }
 
-/* Set the day's bounds from the capacities in d. */
-static void set_bounds(struct dispatch *lp, const net *n, const day_state *d)
+/* Unserved segments of region q on day t from its grid. */
+static void set_segments(struct dispatch *lp, int t, int q, double demand,
+                         int R)
 {
-    glp_prob *P = lp->lp;
-    for (int i = 0; i < n->n_nodes; i++) {
-        int q = n->node_region[i];
-        double dem = q >= 0 ? d->demand[q] : 0.0;
-        glp_set_row_bnds(P, lp->r_bal + i, GLP_FX, dem, dem);
+    glp_prob *P = lp->P;
+    size_t base = ((size_t)t * R + q) * SEGMENTS;
+    for (int s = 0; s < SEGMENTS; s++) {
+        int off = lp->c_uns + q * SEGMENTS + s, j = col(lp, t, off);
+        double lo = lp->seg_lo[base + s], hi = lp->seg_hi[base + s];
+        ub(P, j, demand > 0 ? (hi - lo) * demand : 0.0);
+        /* ties between regions and days within one segment: by index */
+        double c = marginal(lp, 0.5 * (lo + hi));
+        glp_set_obj_coef(P, j, cost_of(lp, c, off + 7919 * t));
     }
-    for (int i = 0; i < n->n_src; i++) {
-        double cap = d->src_cap[i];
-        ub(P, lp->c_src + i, cap);
-        double mt = d->src_min[i] < cap ? d->src_min[i] : cap;
-        glp_set_row_bnds(P, lp->r_mt + i, GLP_LO, mt, 0.0);
-    }
-    for (int s = 0; s < n->n_slots; s++)
-        ub(P, lp->c_slot + s, d->slot_cap[s]);
-    for (int k = 0; k < n->n_lng; k++)
-        glp_set_row_bnds(P, lp->r_lng + k, GLP_UP, 0.0, d->lng_cap[k]);
-    for (int p = 0; p < n->n_pipe; p++) {
-        ub(P, lp->c_fwd + p, d->pipe_cap[p]);
-        ub(P, lp->c_rev + p, d->pipe_rev[p]);
-    }
-    for (int k = 0; k < n->n_sto; k++) {
-        ub(P, lp->c_inj + k, d->sto_inj_max[k]);
-        ub(P, lp->c_wd + k, d->sto_wd_max[k]);
-        /* inv + inj - wd + def >= path  <=>  inj - wd + def >= path - inv */
-        glp_set_row_bnds(P, lp->r_def + k, GLP_LO,
-                         d->sto_min_end[k] - d->sto_inv[k], 0.0);
-    }
-    for (int q = 0; q < n->n_regions; q++)
-        ub(P, lp->c_uns + q, d->demand[q]);
-    for (int o = 0; o < n->n_origins; o++)
-        if (lp->ocap_row[o])
-            glp_set_row_bnds(P, lp->ocap_row[o], GLP_UP, 0.0,
-                             n->origin_cap[o] * d->origin_f[o]);
 }
 
-static int simplex_meth(struct dispatch *lp, int meth)
+static void grid_coarse(struct dispatch *lp, int t, int q, int R)
 {
-    glp_smcp parm = lp->smcp;
-    parm.meth = meth;
-    int rc = glp_simplex(lp->lp, &parm);
-    if (rc != 0 || glp_get_status(lp->lp) != GLP_OPT) {
-        /* a stale basis can stall the warm start: rebuild and go primal */
-        glp_adv_basis(lp->lp, 0);
-        glp_smcp s = lp->smcp;
-        s.meth = GLP_PRIMAL;
-        rc = glp_simplex(lp->lp, &s);
+    size_t base = ((size_t)t * R + q) * SEGMENTS;
+    if (lp->curtailment == CURT_LEAST_COST) { /* no sharing: one flat segment */
+        lp->seg_lo[base] = 0.0, lp->seg_hi[base] = 1.0;
+        for (int s = 1; s < SEGMENTS; s++)
+            lp->seg_lo[base + s] = lp->seg_hi[base + s] = 1.0;
+        lp->seg_hi[base] = 1.0;
+        return;
     }
-    return rc == 0 && glp_get_status(lp->lp) == GLP_OPT ? 0 : -1;
+    for (int s = 0; s < SEGMENTS; s++) {
+        lp->seg_lo[base + s] = (double)s / SEGMENTS;
+        lp->seg_hi[base + s] = (double)(s + 1) / SEGMENTS;
+    }
+    lp->half[(size_t)t * R + q] = 0.0; /* coarse */
 }
 
-/* Day to day only bounds change: the old basis stays dual feasible, so the
- * dual simplex warm-starts well. Curtailment stages change the objective:
- * there the primal simplex is the natural choice. */
+/* Fine grid around f: [0, lo], SEGMENTS - 2 segments over [lo, lo + 2h],
+ * [lo + 2h, 1]. The costs of all segments follow one convex marginal cost,
+ * so regions on different grids still compare. */
+static void grid_fine(struct dispatch *lp, int t, int q, int R, double f, double h)
+{
+    size_t base = ((size_t)t * R + q) * SEGMENTS;
+    double w = 2.0 * h > 1.0 ? 1.0 : 2.0 * h;
+    double lo = f - h;
+    if (lo > 1.0 - w)
+        lo = 1.0 - w;
+    if (lo < 0)
+        lo = 0;
+    double hi = lo + w;
+    lp->seg_lo[base] = 0.0, lp->seg_hi[base] = lo;
+    for (int s = 0; s < SEGMENTS - 2; s++) {
+        lp->seg_lo[base + 1 + s] = lo + w * s / (SEGMENTS - 2);
+        lp->seg_hi[base + 1 + s] = lo + w * (s + 1) / (SEGMENTS - 2);
+    }
+    lp->seg_lo[base + SEGMENTS - 1] = hi, lp->seg_hi[base + SEGMENTS - 1] = 1.0;
+    lp->half[(size_t)t * R + q] = h;
+}
+
+static void set_window(struct dispatch *lp, const net *n, const dispatch_window *w)
+{
+    glp_prob *P = lp->P;
+    int R = n->n_regions, K = n->n_sto;
+    for (int t = 0; t < lp->T; t++) {
+        int live = t < w->T;
+        const day_caps *c = live ? &w->caps[t] : NULL;
+        for (int i = 0; i < n->n_nodes; i++) {
+            int q = n->node_region[i];
+            double dem = live && q >= 0 ? c->demand[q] : 0.0;
+            glp_set_row_bnds(P, row(lp, t, lp->r_bal + i), GLP_FX, dem, dem);
+        }
+        for (int i = 0; i < n->n_src; i++) {
+            int j = col(lp, t, lp->c_src + i), jm = col(lp, t, lp->c_mt + i);
+            double cap = live ? c->src_cap[i] : 0.0;
+            double mt = live ? (c->src_min[i] < cap ? c->src_min[i] : cap) : 0.0;
+            ub(P, j, cap);
+            glp_set_obj_coef(P, j, cost_of(lp, n->src_cost[i], lp->c_src + i));
+            ub(P, jm, mt);
+            glp_set_obj_coef(P, jm, cost_of(lp, lp->mt_penalty, lp->c_mt + i));
+            if (mt > 0)
+                glp_set_row_bnds(P, row(lp, t, lp->r_mt + i), GLP_LO, mt, 0.0);
+            else
+                glp_set_row_bnds(P, row(lp, t, lp->r_mt + i), GLP_FR, 0.0, 0.0);
+        }
+        for (int s = 0; s < n->n_slots; s++) {
+            int j = col(lp, t, lp->c_slot + s);
+            ub(P, j, live ? c->slot_cap[s] : 0.0);
+            glp_set_obj_coef(P, j, cost_of(lp, n->slot_cost[s], lp->c_slot + s));
+        }
+        for (int k = 0; k < n->n_lng; k++)
+            glp_set_row_bnds(P, row(lp, t, lp->r_lng + k), GLP_UP, 0.0,
+                             live ? c->lng_cap[k] : 0.0);
+        for (int o = 0; o < n->n_origins; o++)
+            if (lp->ocap_row[o] >= 0)
+                glp_set_row_bnds(P, row(lp, t, lp->r_ocap + lp->ocap_row[o]), GLP_UP,
+                                 0.0, live ? n->origin_cap[o] * c->origin_f[o] : 0.0);
+        for (int p = 0; p < n->n_pipe; p++) {
+            int jf = col(lp, t, lp->c_fwd + p), jr = col(lp, t, lp->c_rev + p);
+            ub(P, jf, live ? c->pipe_cap[p] : 0.0);
+            ub(P, jr, live ? c->pipe_rev[p] : 0.0);
+            double tariff = n->pipe_tariff[p] + EPS_TARIFF;
+            glp_set_obj_coef(P, jf, cost_of(lp, tariff, lp->c_fwd + p));
+            glp_set_obj_coef(P, jr, cost_of(lp, tariff, lp->c_rev + p));
+        }
+        for (int k = 0; k < K; k++) {
+            double vol = n->sto_vol[k];
+            int ji = col(lp, t, lp->c_inj + k), jw = col(lp, t, lp->c_wd + k);
+            int jv = col(lp, t, lp->c_inv + k), jd = col(lp, t, lp->c_def + k);
+            ub(P, ji, live ? c->sto_inj_rate[k] : 0.0);
+            ub(P, jw, live ? c->sto_wd_rate[k] : 0.0);
+            glp_set_obj_coef(P, ji, cost_of(lp, n->sto_icost[k] + EPS_STORAGE,
+                                            lp->c_inj + k));
+            glp_set_obj_coef(P, jw, cost_of(lp, n->sto_wcost[k] + EPS_STORAGE +
+                                                    n->sto_value[k],
+                                            lp->c_wd + k));
+            if (live)
+                bounds(P, jv, 0.0, vol);
+            else
+                ub(P, jv, 0.0);
+            glp_set_obj_coef(P, jv, lp->foresight_ties ? -HOLD_REWARD * lp->g : 0.0);
+            double rhs = t == 0 ? w->inv0[k] : 0.0;
+            if (!live) /* past the window: nothing carried */
+                glp_set_row_bnds(P, row(lp, t, lp->r_inv + k), GLP_FR, 0.0, 0.0);
+            else
+                glp_set_row_bnds(P, row(lp, t, lp->r_inv + k), GLP_FX, rhs, rhs);
+            /* targets bind on their dates and at the end of the window */
+            double target = live ? c->sto_target_fill[k] * vol : 0.0;
+            int binds = live && target > 0 && (t == w->T - 1 || c->sto_tdate[k]);
+            if (binds) {
+                glp_set_row_bnds(P, row(lp, t, lp->r_tgt + k), GLP_LO, target, 0.0);
+                ub(P, jd, target);
+                double pen = n->sto_hard[k] ? HARD_TARGET * lp->voll : lp->penalty;
+                glp_set_obj_coef(P, jd, cost_of(lp, pen, lp->c_def + k));
+            } else {
+                glp_set_row_bnds(P, row(lp, t, lp->r_tgt + k), GLP_FR, 0.0, 0.0);
+                ub(P, jd, 0.0);
+                glp_set_obj_coef(P, jd, 0.0);
+            }
+        }
+        for (int i = 0; i < lp->n_pc; i++) {
+            const piece *q = &lp->pc[i];
+            int k = q->sto;
+            double vol = n->sto_vol[k];
+            double rate = live ? (q->inj ? c->sto_inj_rate[k] : c->sto_wd_rate[k]) : 0.0;
+            int r = row(lp, t, lp->r_cv + i);
+            if (t == 0) {
+                double fill = vol > 0 ? w->inv0[k] / vol : 0.0;
+                glp_set_row_bnds(P, r, GLP_UP, 0.0, rate * (q->a + q->b * fill));
+            } else {
+                glp_set_row_bnds(P, r, GLP_UP, 0.0, rate * q->a);
+                if (q->b != 0) {
+                    int ind[3] = {0, col(lp, t, (q->inj ? lp->c_inj : lp->c_wd) + k),
+                                  col(lp, t - 1, lp->c_inv + k)};
+                    double v[3] = {0, 1.0, vol > 0 ? -rate * q->b / vol : 0.0};
+                    glp_set_mat_row(P, r, 2, ind, v);
+                }
+            }
+        }
+        for (int q = 0; q < R; q++) {
+            lp->flag[(size_t)t * R + q] = 0;
+            grid_coarse(lp, t, q, R);
+            set_segments(lp, t, q, live ? c->demand[q] : 0.0, R);
+            ub(P, col(lp, t, lp->c_nex + q), 0.0);
+            glp_set_obj_coef(P, col(lp, t, lp->c_nex + q), 0.0);
+            glp_set_row_bnds(P, row(lp, t, lp->r_nex + q), GLP_FR, 0.0, 0.0);
+        }
+        memset(lp->oneway + (size_t)t * n->n_pipe, 0, (size_t)n->n_pipe);
+    }
+}
+
+/* ---- solving --------------------------------------------------------------- */
+
+static void on_glpk_error(void *info)
+{
+    struct dispatch *lp = info;
+    longjmp(lp->jb, 1);
+}
+
+/* Restart from the previous window's basis moved `shift` days earlier; the
+ * count of basic variables is repaired where the shift changed it. */
+static void shift_basis(struct dispatch *lp, int shift, int T_prev)
+{
+    glp_prob *P = lp->P;
+    int nc = lp->T * lp->ncb, nr = lp->T * lp->nrb;
+    for (int j = 1; j <= nc; j++)
+        lp->cstat[j] = glp_get_col_stat(P, j);
+    for (int i = 1; i <= nr; i++)
+        lp->rstat[i] = glp_get_row_stat(P, i);
+    if (shift <= 0)
+        return;
+    int nbasic = 0;
+    for (int t = 0; t < lp->T; t++) {
+        int from = t + shift < T_prev ? t + shift : T_prev - 1;
+        if (from < 0)
+            from = 0;
+        for (int o = 0; o < lp->ncb; o++)
+            lp->ctmp[col(lp, t, o)] = lp->cstat[col(lp, from, o)];
+        for (int o = 0; o < lp->nrb; o++)
+            lp->rtmp[row(lp, t, o)] = lp->rstat[row(lp, from, o)];
+    }
+    for (int j = 1; j <= nc; j++)
+        nbasic += lp->ctmp[j] == GLP_BS;
+    for (int i = 1; i <= nr; i++)
+        nbasic += lp->rtmp[i] == GLP_BS;
+    /* too many basic: make structurals nonbasic; too few: make rows basic */
+    for (int j = nc; j >= 1 && nbasic > nr; j--)
+        if (lp->ctmp[j] == GLP_BS)
+            lp->ctmp[j] = GLP_NL, nbasic--;
+    for (int i = nr; i >= 1 && nbasic < nr; i--)
+        if (lp->rtmp[i] != GLP_BS)
+            lp->rtmp[i] = GLP_BS, nbasic++;
+    for (int j = 1; j <= nc; j++)
+        glp_set_col_stat(P, j, lp->ctmp[j]);
+    for (int i = 1; i <= nr; i++)
+        glp_set_row_stat(P, i, lp->rtmp[i]);
+}
+
 static int simplex(struct dispatch *lp)
 {
-    return simplex_meth(lp, GLP_DUALP);
+    glp_prob *P = lp->P;
+    if (lp->opts.cold_start)
+        glp_adv_basis(P, 0);
+    int rc = glp_simplex(P, &lp->smcp);
+    if (rc != 0 || glp_get_status(P) != GLP_OPT) {
+        /* a stale basis can stall the warm start: rebuild and go primal */
+        glp_adv_basis(P, 0);
+        glp_smcp s = lp->smcp;
+        s.meth = GLP_PRIMAL;
+        rc = glp_simplex(P, &s);
+    }
+    return rc == 0 && glp_get_status(P) == GLP_OPT ? 0 : -1;
 }
 
-static double val(const struct dispatch *lp, int j)
+static double prim(const struct dispatch *lp, int t, int off)
 {
-    return lp->use_mip ? glp_mip_col_val(lp->lp, j) : glp_get_col_prim(lp->lp, j);
+    double x = glp_get_col_prim(lp->P, col(lp, t, off));
+    return x > 0 ? x : 0.0;
 }
 
-static double clamp0(double x)
+static double unserved_of(const struct dispatch *lp, int t, int q)
 {
-    return x < 0 ? 0 : x;
+    double u = 0.0;
+    for (int s = 0; s < SEGMENTS; s++)
+        u += prim(lp, t, lp->c_uns + q * SEGMENTS + s);
+    return u;
 }
 
-static void read_solution(struct dispatch *lp, const net *n, day_state *d)
+/* After a solve with shortage: flag short regions (national-first) and
+ * refine every region-day's grid around its fraction. Returns 1 when
+ * another solve is needed. */
+static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
-    double missed = 0.0;
-    for (int i = 0; i < n->n_src; i++) {
-        d->src[i] = clamp0(val(lp, lp->c_src + i));
-        missed += clamp0(val(lp, lp->c_mt + i));
-    }
-    d->min_take_missed = missed;
-    for (int s = 0; s < n->n_slots; s++)
-        d->slot[s] = clamp0(val(lp, lp->c_slot + s));
-    for (int p = 0; p < n->n_pipe; p++) {
-        d->fwd[p] = clamp0(val(lp, lp->c_fwd + p));
-        d->rev[p] = clamp0(val(lp, lp->c_rev + p));
-    }
-    for (int k = 0; k < n->n_sto; k++) {
-        d->inj[k] = clamp0(val(lp, lp->c_inj + k));
-        d->wd[k] = clamp0(val(lp, lp->c_wd + k));
-    }
-    for (int q = 0; q < n->n_regions; q++) {
-        double u = clamp0(val(lp, lp->c_uns + q));
-        d->unserved[q] = u > d->demand[q] ? d->demand[q] : u;
-    }
-}
-
-static void set_objective(struct dispatch *lp, int fairness)
-{
-    for (int j = 1; j <= lp->ncols; j++)
-        glp_set_obj_coef(lp->lp, j, fairness ? 0.0 : lp->obj[j]);
-    glp_set_obj_coef(lp->lp, lp->c_phi, fairness ? 1.0 : 0.0);
-}
-
-/* Lexicographic max-min sharing of a shortage: minimise the largest unserved
- * fraction with the total unserved held at its minimum; fix the regions that
- * cannot do better (non-zero dual), repeat for the rest; then least cost. */
-static int cooperative(struct dispatch *lp, const net *n, day_state *d,
-                       double total)
-{
-    glp_prob *P = lp->lp;
-    int R = n->n_regions, nfree = 0;
-    /* slack for the simplex tolerances (1e-7 relative in GLPK) */
-    glp_set_row_bnds(P, lp->r_tot, GLP_UP, 0.0, total * (1 + 1e-6) + 1e-6);
-    for (int q = 0; q < R; q++) {
-        lp->is_free[q] = d->demand[q] > 0;
-        if (!lp->is_free[q])
-            continue;
-        nfree++;
-        int ind[3] = {0, lp->c_uns + q, lp->c_phi};
-        double v[3] = {0, 1.0, -d->demand[q]};
-        glp_set_mat_row(P, lp->r_coop + q, 2, ind, v);
-        glp_set_row_bnds(P, lp->r_coop + q, GLP_UP, 0.0, 0.0);
-    }
-    set_objective(lp, 1);
-    double phi = 1.0;
-    int ok = 1;
-    for (int round = 0; round < MAX_FAIR_ROUNDS && nfree > 0; round++) {
-        d->lp_stages++;
-        if (simplex_meth(lp, GLP_PRIMAL)) {
-            ok = 0;
-            break;
-        }
-        phi = glp_get_col_prim(P, lp->c_phi);
-        if (phi < 0)
-            phi = 0;
-        if (phi <= 1e-12)
-            break;
-        int fixed = 0;
-        for (int pass = 0; pass < 2 && !fixed; pass++)
-            for (int q = 0; q < R; q++) {
-                if (!lp->is_free[q])
-                    continue;
-                int blocked = pass == 0
-                                  ? fabs(glp_get_row_dual(P, lp->r_coop + q)) > 1e-9
-                                  : glp_get_col_prim(P, lp->c_uns + q) >=
-                                        phi * d->demand[q] - 1e-9;
-                if (!blocked)
-                    continue;
-                lp->is_free[q] = 0;
-                nfree--;
-                fixed++;
-                glp_set_row_bnds(P, lp->r_coop + q, GLP_FR, 0.0, 0.0);
-                ub(P, lp->c_uns + q, phi * d->demand[q] * (1 + 1e-7) + 1e-7);
-            }
-        if (!fixed)
-            break;
-    }
-    if (ok) {
-        ub(P, lp->c_phi, phi * (1 + 1e-7) + 1e-9);
-        set_objective(lp, 0);
-        d->lp_stages++;
-        if (simplex_meth(lp, GLP_PRIMAL))
-            ok = 0;
-        else
-            read_solution(lp, n, d);
-    }
-    set_objective(lp, 0);
-    for (int q = 0; q < R; q++)
-        glp_set_row_bnds(P, lp->r_coop + q, GLP_FR, 0.0, 0.0);
-    glp_set_row_bnds(P, lp->r_tot, GLP_FR, 0.0, 0.0);
-    glp_set_col_bnds(P, lp->c_phi, GLP_DB, 0.0, 1.0);
-    return ok ? 0 : -1;
-}
-
-/* National first: on shortage days a region with unserved demand exports
- * nothing (binary y_r per region, solved as a small MIP). */
-static int national_first(struct dispatch *lp, const net *n, day_state *d)
-{
-    glp_prob *P = lp->lp;
-    int R = n->n_regions;
-    /* big-M of each region's exports from the day's capacities, which
-     * events may have raised above the declared ones */
-    for (int q = 0; q < R; q++)
-        lp->big_out[q] = 1.0;
-    for (int p = 0; p < n->n_pipe; p++) {
-        int ra = n->node_region[n->pipe_from[p]], rb = n->node_region[n->pipe_to[p]];
-        if (ra >= 0)
-            lp->big_out[ra] += d->pipe_cap[p];
-        if (rb >= 0)
-            lp->big_out[rb] += d->pipe_rev[p];
-    }
-    for (int q = 0; q < R; q++) {
-        int ind[3] = {0, lp->r_nfo + q, lp->r_nfu + q};
-        double v[3] = {0, lp->big_out[q], -d->demand[q]};
-        glp_set_mat_col(P, lp->c_y + q, 2, ind, v);
-        glp_set_col_kind(P, lp->c_y + q, GLP_BV);
-        glp_set_row_bnds(P, lp->r_nfo + q, GLP_UP, 0.0, lp->big_out[q]);
-        glp_set_row_bnds(P, lp->r_nfu + q, GLP_UP, 0.0, 0.0);
-    }
-    int ok = 0;
-    d->lp_stages += 2;
-    if (simplex(lp) == 0) {
-        int rc = glp_intopt(P, &lp->iocp);
-        int st = glp_mip_status(P);
-        if (rc == 0 && (st == GLP_OPT || st == GLP_FEAS)) {
-            lp->use_mip = 1;
-            read_solution(lp, n, d);
-            lp->use_mip = 0;
-            ok = 1;
-        }
-    }
-    for (int q = 0; q < R; q++) {
-        glp_set_col_kind(P, lp->c_y + q, GLP_CV);
-        glp_set_col_bnds(P, lp->c_y + q, GLP_DB, 0.0, 1.0);
-        glp_set_row_bnds(P, lp->r_nfo + q, GLP_FR, 0.0, 0.0);
-        glp_set_row_bnds(P, lp->r_nfu + q, GLP_FR, 0.0, 0.0);
-    }
-    return ok ? 0 : -1;
-}
-
-int dispatch_solve(struct dispatch *lp, const net *n, day_state *d,
-                   int curtailment, char *why, size_t whylen)
-{
-    set_bounds(lp, n, d);
-    d->lp_stages = 1;
-    if (simplex(lp)) {
-        snprintf(why, whylen, "GLPK simplex: status %d",
-                 glp_get_status(lp->lp));
-        return GASDEP_ESOLVER;
-    }
-    read_solution(lp, n, d);
-    for (int q = 0; q < n->n_regions; q++)
-        d->price[q] = glp_get_row_dual(lp->lp, lp->r_bal + n->region_node[q]) /
-                      n->gwh_per_mcm;
+    int R = n->n_regions, again = 0;
     double total = 0.0;
-    for (int q = 0; q < n->n_regions; q++)
-        total += d->unserved[q];
-    if (total <= TOL_UNSERVED || curtailment == CURT_LEAST_COST)
-        return GASDEP_OK;
-    int rc = curtailment == CURT_COOPERATIVE ? cooperative(lp, n, d, total)
-                                             : national_first(lp, n, d);
-    if (rc) {
-        snprintf(why, whylen, "GLPK failed in the %s curtailment stage",
-                 curtailment == CURT_COOPERATIVE ? "cooperative" : "national-first");
+    for (int t = 0; t < w->T; t++)
+        for (int q = 0; q < R; q++)
+            total += unserved_of(lp, t, q);
+    if (total <= TOL_UNSERVED)
+        return 0;
+    for (int t = 0; t < w->T; t++)
+        for (int q = 0; q < R; q++) {
+            double dem = w->caps[t].demand[q];
+            if (dem <= 0)
+                continue;
+            size_t i = (size_t)t * R + q, base = i * SEGMENTS;
+            double u = unserved_of(lp, t, q), f = u / dem;
+            if (f > 1)
+                f = 1;
+            if (lp->curtailment == CURT_NATIONAL_FIRST && u > TOL_UNSERVED &&
+                !lp->flag[i]) {
+                lp->flag[i] = 1;
+                int jn = col(lp, t, lp->c_nex + q);
+                glp_set_col_bnds(lp->P, jn, GLP_LO, 0.0, 0.0);
+                glp_set_obj_coef(lp->P, jn, cost_of(lp, NF_EXPORT * lp->voll,
+                                                    lp->c_nex + q));
+                glp_set_row_bnds(lp->P, row(lp, t, lp->r_nex + q), GLP_LO, 0.0, 0.0);
+                again = 1;
+            }
+            if (lp->curtailment == CURT_LEAST_COST)
+                continue;
+            double h = lp->half[i]; /* 0: coarse grid */
+            double spacing = h == 0 ? 1.0 / SEGMENTS : 2.0 * h / (SEGMENTS - 2);
+            double lo = lp->seg_hi[base], hi = lp->seg_lo[base + SEGMENTS - 1];
+            if (h > 0 && ((lo > 0 && f <= lo + 1e-9) || (hi < 1 && f >= hi - 1e-9))) {
+                grid_fine(lp, t, q, R, f, h); /* against the window's edge: move it */
+                set_segments(lp, t, q, dem, R);
+                again = 1;
+            } else if (spacing > FINE_TOL) {
+                /* shrink around f: the new window spans one old segment each side */
+                grid_fine(lp, t, q, R, f, spacing);
+                set_segments(lp, t, q, dem, R);
+                again = 1;
+            }
+        }
+    return again;
+}
+
+/* Lossy pipelines must not run both ways on one day (that would burn gas):
+ * fix the smaller direction at zero. Returns 1 when a pipe was fixed. */
+static int one_way(struct dispatch *lp, const net *n, const dispatch_window *w)
+{
+    int fixed = 0;
+    for (int t = 0; t < w->T; t++)
+        for (int p = 0; p < n->n_pipe; p++) {
+            double f = prim(lp, t, lp->c_fwd + p), r = prim(lp, t, lp->c_rev + p);
+            if (f <= 1e-9 || r <= 1e-9)
+                continue;
+            int off = f < r ? lp->c_fwd + p : lp->c_rev + p;
+            glp_set_col_bnds(lp->P, col(lp, t, off), GLP_FX, 0.0, 0.0);
+            lp->oneway[(size_t)t * n->n_pipe + p] = 1;
+            fixed = 1;
+        }
+    return fixed;
+}
+
+static void read_plan(const struct dispatch *lp, const net *n,
+                      const dispatch_window *w, dispatch_plan *o)
+{
+    int R = n->n_regions, K = n->n_sto;
+    for (int t = 0; t < w->T; t++) {
+        double missed = 0.0;
+        for (int i = 0; i < n->n_src; i++) {
+            o->src[(size_t)t * n->n_src + i] = prim(lp, t, lp->c_src + i);
+            missed += prim(lp, t, lp->c_mt + i);
+        }
+        o->missed[t] = missed;
+        for (int s = 0; s < n->n_slots; s++)
+            o->slot[(size_t)t * n->n_slots + s] = prim(lp, t, lp->c_slot + s);
+        for (int p = 0; p < n->n_pipe; p++) {
+            o->fwd[(size_t)t * n->n_pipe + p] = prim(lp, t, lp->c_fwd + p);
+            o->rev[(size_t)t * n->n_pipe + p] = prim(lp, t, lp->c_rev + p);
+        }
+        for (int k = 0; k < K; k++) {
+            o->inj[(size_t)t * K + k] = prim(lp, t, lp->c_inj + k);
+            o->wd[(size_t)t * K + k] = prim(lp, t, lp->c_wd + k);
+            o->inv[(size_t)t * K + k] = prim(lp, t, lp->c_inv + k);
+            double y = glp_get_row_dual(lp->P, row(lp, t, lp->r_inv + k));
+            o->sto_value[(size_t)t * K + k] = -y / lp->g;
+        }
+        for (int q = 0; q < R; q++) {
+            double u = unserved_of(lp, t, q), dem = w->caps[t].demand[q];
+            o->unserved[(size_t)t * R + q] = u > dem ? dem : u;
+            o->price[(size_t)t * R + q] =
+                glp_get_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) / lp->g;
+        }
+    }
+}
+
+int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
+                   dispatch_plan *out, char *why, size_t whylen)
+{
+    if (!lp->P) {
+        snprintf(why, whylen, "the solver failed earlier in this thread");
         return GASDEP_ESOLVER;
     }
+    if (w->T < 1 || w->T > lp->T) {
+        snprintf(why, whylen, "internal: window of %d days (LP built for %d)", w->T,
+                 lp->T);
+        return GASDEP_ESOLVER;
+    }
+    /* a GLPK error (which would abort the process) jumps back here */
+    if (setjmp(lp->jb)) {
+        glp_error_hook(NULL, NULL);
+        glp_free_env(); /* GLPK's state is undefined after an error */
+        lp->P = NULL;
+        snprintf(why, whylen, "GLPK internal error (the solver was reset)");
+        return GASDEP_ESOLVER;
+    }
+    glp_error_hook(on_glpk_error, lp);
+    /* window to window: the basis moves by the days between their starts */
+    if (lp->T > 1 && lp->T_used > 0)
+        shift_basis(lp, w->shift, lp->T_used);
+    set_window(lp, n, w);
+    lp->T_used = w->T;
+    int solves = 0, rc = 0;
+    for (;;) {
+        solves++;
+        if ((rc = simplex(lp)) != 0)
+            break;
+        if (solves >= MAX_SOLVES)
+            break;
+        if (refine(lp, n, w))
+            continue;
+        if (one_way(lp, n, w))
+            continue;
+        break;
+    }
+    glp_error_hook(NULL, NULL);
+    out->stages = solves;
+    if (rc) {
+        char date[11];
+        gasdep_date_format(w->first_day, date);
+        snprintf(why, whylen, "GLPK simplex: status %d (window from %s, %d days)",
+                 glp_get_status(lp->P), date, w->T);
+        return GASDEP_ESOLVER;
+    }
+    read_plan(lp, n, w, out);
     return GASDEP_OK;
 }
 

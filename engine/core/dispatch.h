@@ -1,5 +1,8 @@
-/* dispatch.h: the daily linear programme (GLPK), built once and warm-started
- * every gas day; curtailment stages on days with unserved demand. */
+/* dispatch.h: the dispatch LP (GLPK) over a window of gas days, built once
+ * and warm-started: one day in myopic mode, `lookahead` days (rolling) or a
+ * gas year (perfect foresight). Shortage is shared in the same LP by a convex
+ * piecewise-linear penalty on each region-day's curtailed fraction, refined
+ * around the solution (docs/DISPATCH.md). */
 #ifndef GASDEP_CORE_DISPATCH_H
 #define GASDEP_CORE_DISPATCH_H
 
@@ -9,12 +12,42 @@
 
 struct dispatch;
 
-struct dispatch *dispatch_create(const net *n, const scenario_el *sc);
+/* What the dispatch needs of a window: T days of capacities and targets,
+ * and the inventory at the start of the first day. */
+typedef struct dispatch_window {
+    int T;                /* days, 1 .. the size given to dispatch_create */
+    const day_caps *caps; /* caps[t], t < T */
+    const double *inv0;   /* n_sto, mcm at the start of day 0 */
+    int first_day;        /* day number of day 0 (for messages) */
+    int shift;            /* days since the previous window's first day */
+} dispatch_window;
+
+/* The solution of a window, by day: arrays of T x count (day-major). */
+typedef struct dispatch_plan {
+    double *src, *slot, *fwd, *rev, *inj, *wd, *inv; /* mcm */
+    double *unserved;       /* per region, mcm */
+    double *price;          /* per region, EUR/MWh (balance dual) */
+    double *sto_value;      /* per storage, EUR/MWh (inventory dual) */
+    double *missed;         /* per day: minimum take not taken, mcm */
+    int stages;             /* LP solves for the window */
+} dispatch_plan;
+
+/* Solver settings that must not change results (tests use them to show
+ * that the optimum does not depend on the simplex path). */
+typedef struct dispatch_opts {
+    int steepest_edge; /* 0 Dantzig pricing (default), 1 projected steepest edge */
+    int cold_start;    /* 1: a fresh advanced basis before every solve */
+} dispatch_opts;
+
+/* An LP for windows of up to T days. */
+struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T);
 void dispatch_destroy(struct dispatch *lp);
-/* Solve the day in d (capacities in, flows and prices out); on failure a
- * status with the reason in why. */
-int dispatch_solve(struct dispatch *lp, const net *n, day_state *d,
-                   int curtailment, char *why, size_t whylen);
+void dispatch_set_opts(struct dispatch *lp, const dispatch_opts *o);
+/* Allocate a plan for windows of up to T days (owned by n). */
+int dispatch_plan_alloc(dispatch_plan *p, net *n, int T);
+/* Solve a window; on failure a status with the reason in why. */
+int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
+                   dispatch_plan *out, char *why, size_t whylen);
 /* Free the solver's per-thread environment (gasdep_thread_finish). */
 void dispatch_thread_finish(void);
 

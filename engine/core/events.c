@@ -123,6 +123,43 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
     return fail ? "out of memory" : NULL;
 }
 
+/* The storages a target-path event names: storage.NAME, or every storage at
+ * the node of region.NAME or of the member regions of group.NAME. */
+static const char *expand_storages(const net *n, const char *path, tbuf *b)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", path);
+    char *dot = strchr(buf, '.');
+    if (!dot || strchr(dot + 1, '.'))
+        return "a 'targets' event names storage.NAME, region.NAME or group.NAME";
+    *dot = '\0';
+    const char *kind = buf, *name = dot + 1;
+    int fail = 0;
+    if (!strcmp(kind, "storage")) {
+        int i = find(n->sto_name, n->n_sto, name);
+        if (i < 0)
+            return "unknown storage";
+        fail = push(b, P_STO_PATH, i);
+    } else if (!strcmp(kind, "region") || !strcmp(kind, "group")) {
+        int is_group = !strcmp(kind, "group");
+        int a = is_group ? find(n->area_name + n->n_regions, n->n_rgroups, name)
+                         : find(n->area_name, n->n_regions, name);
+        if (a < 0)
+            return is_group ? "unknown region group" : "unknown region";
+        if (is_group)
+            a += n->n_regions;
+        for (int j = n->area_member_first[a]; j < n->area_member_first[a + 1]; j++) {
+            int node = n->region_node[n->area_members[j]];
+            for (int k = 0; k < n->n_sto; k++)
+                if (n->sto_node[k] == node)
+                    fail |= push(b, P_STO_PATH, k);
+        }
+    } else {
+        return "a 'targets' event names storage.NAME, region.NAME or group.NAME";
+    }
+    return fail ? "out of memory" : NULL;
+}
+
 static int cmp_start(const void *a, const void *b)
 {
     const ev_rt *x = a, *y = b;
@@ -152,10 +189,15 @@ int events_resolve(net *n, const scenario *scn)
             err_at(scn->err, e->h.at, "%s: 'start' is required", who);
         if (e->end != DAY_NONE_HI && e->end < e->start)
             err_at(scn->err, e->h.at, "%s: 'end' is before 'start'", who);
-        if (e->has_factor == e->value.set)
+        int is_path = e->targets.n > 0;
+        if (is_path && (e->has_factor || e->value.set))
+            err_at(scn->err, e->targets.at, "%s: 'targets' replaces a fill-target "
+                   "path; it takes no 'factor' or 'value'", who);
+        else if (!is_path && e->has_factor == e->value.set)
             err_at(scn->err, e->h.at, "%s: give either 'factor' or 'value'", who);
         int first = b.n, multi = 0;
-        const char *why = expand(n, e->target.name, &b, &multi);
+        const char *why = is_path ? expand_storages(n, e->target.name, &b)
+                                  : expand(n, e->target.name, &b, &multi);
         if (why) {
             err_at(scn->err, e->target.at, "%s: target '%s': %s", who, e->target.name,
                    why);
@@ -174,6 +216,7 @@ int events_resolve(net *n, const scenario *scn)
         r->value_mcm_d = units_mcm(&e->value, scn->sc.gcv);
         r->first = first;
         r->count = b.n - first;
+        r->targets = is_path ? &e->targets : NULL;
     }
     qsort(n->ev, (size_t)n->n_ev, sizeof *n->ev, cmp_start);
     n->ev_targets = net_alloc(n, (size_t)b.n, sizeof *n->ev_targets);
@@ -214,6 +257,8 @@ void events_apply(const net *n, int day, double *const params[P_COUNT])
 {
     for (int i = 0; i < n->n_ev; i++) {
         const ev_rt *e = &n->ev[i];
+        if (e->targets) /* a fill-target path: see storage_paths_build */
+            continue;
         double w = events_ramp(e, day);
         if (w <= 0.0)
             continue;

@@ -108,76 +108,110 @@ int gasdep_set_assignment(gasdep_model *m, const char *assignment)
     return gasdep_set(m, path, eq + 1);
 }
 
-/* Capacities, demand and storage limits of `day` into m->d. */
-static void day_parameters(gasdep_model *m, int day)
+/* Capacities, demand and storage targets of `day` into c (online dates,
+ * events, then the external factors of Monte Carlo). */
+static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
 {
     const net *n = &m->n;
-    day_state *d = &m->d;
     int y, mo, dd;
     gasdep_civil(day, &y, &mo, &dd);
     for (int i = 0; i < n->n_src; i++) {
         int on = day >= n->src_on[i] && day < n->src_off[i];
-        d->src_cap[i] = on ? n->src_cap[i] : 0.0;
-        d->src_min[i] = on ? n->src_min[i] : 0.0;
+        c->src_cap[i] = on ? n->src_cap[i] : 0.0;
+        c->src_min[i] = on ? n->src_min[i] : 0.0;
     }
     for (int k = 0; k < n->n_lng; k++)
-        d->lng_cap[k] = day >= n->lng_on[k] && day < n->lng_off[k] ? n->lng_cap[k] : 0.0;
+        c->lng_cap[k] = day >= n->lng_on[k] && day < n->lng_off[k] ? n->lng_cap[k] : 0.0;
     for (int p = 0; p < n->n_pipe; p++) {
         int on = day >= n->pipe_on[p] && day < n->pipe_off[p];
-        d->pipe_cap[p] = on ? n->pipe_cap[p] : 0.0;
-        d->pipe_rev[p] = on ? n->pipe_rev[p] : 0.0;
+        c->pipe_cap[p] = on ? n->pipe_cap[p] : 0.0;
+        c->pipe_rev[p] = on ? n->pipe_rev[p] : 0.0;
     }
     for (int k = 0; k < n->n_sto; k++)
-        d->sto_wd_f[k] = d->sto_inj_f[k] = 1.0;
+        c->sto_wd_f[k] = c->sto_inj_f[k] = 1.0;
     for (int q = 0; q < n->n_regions; q++)
-        d->demand[q] = demand_base(n, q, day, mo - 1);
+        c->demand[q] = demand_base(n, q, day, mo - 1);
     for (int o = 0; o < n->n_origins; o++)
-        d->origin_f[o] = 1.0;
+        c->origin_f[o] = 1.0;
     double *const params[P_COUNT] = {
-        [P_PIPE_CAP] = d->pipe_cap, [P_PIPE_REV] = d->pipe_rev,
-        [P_SRC_CAP] = d->src_cap,   [P_SRC_MIN] = d->src_min,
-        [P_LNG_CAP] = d->lng_cap,   [P_STO_WD] = d->sto_wd_f,
-        [P_STO_INJ] = d->sto_inj_f, [P_DEMAND] = d->demand,
-        [P_ORIGIN] = d->origin_f};
+        [P_PIPE_CAP] = c->pipe_cap, [P_PIPE_REV] = c->pipe_rev,
+        [P_SRC_CAP] = c->src_cap,   [P_SRC_MIN] = c->src_min,
+        [P_LNG_CAP] = c->lng_cap,   [P_STO_WD] = c->sto_wd_f,
+        [P_STO_INJ] = c->sto_inj_f, [P_DEMAND] = c->demand,
+        [P_ORIGIN] = c->origin_f};
     events_apply(n, day, params);
     /* external factors (Monte Carlo outages and weather) */
     for (int q = 0; q < n->n_regions; q++)
-        d->demand[q] *= m->ext_demand_f[q];
+        c->demand[q] *= m->ext_demand_f[q];
     for (int p = 0; p < n->n_pipe; p++) {
-        d->pipe_cap[p] *= m->ext_cap_f[P_PIPE_CAP][p];
-        d->pipe_rev[p] *= m->ext_cap_f[P_PIPE_CAP][p];
+        c->pipe_cap[p] *= m->ext_cap_f[P_PIPE_CAP][p];
+        c->pipe_rev[p] *= m->ext_cap_f[P_PIPE_CAP][p];
     }
     for (int i = 0; i < n->n_src; i++) {
-        double f = m->ext_cap_f[P_SRC_CAP][i] * d->origin_f[n->src_origin[i]];
-        d->src_cap[i] *= f;
-        d->src_min[i] *= f;
+        double f = m->ext_cap_f[P_SRC_CAP][i] * c->origin_f[n->src_origin[i]];
+        c->src_cap[i] *= f;
+        c->src_min[i] *= f;
     }
     for (int k = 0; k < n->n_lng; k++)
-        d->lng_cap[k] *= m->ext_cap_f[P_LNG_CAP][k];
+        c->lng_cap[k] *= m->ext_cap_f[P_LNG_CAP][k];
     for (int s = 0; s < n->n_slots; s++)
-        d->slot_cap[s] = d->lng_cap[n->slot_lng[s]] * n->slot_avail[s] *
-                         d->origin_f[n->slot_origin[s]];
+        c->slot_cap[s] = c->lng_cap[n->slot_lng[s]] * n->slot_avail[s] *
+                         c->origin_f[n->slot_origin[s]];
     for (int k = 0; k < n->n_sto; k++) {
         double f = m->ext_cap_f[P_STO_WD][k];
-        double vol = n->sto_vol[k], inv = d->sto_inv[k];
-        double fill = vol > 0 ? inv / vol : 0.0;
-        double wd = n->sto_wd[k] * storage_rate_factor(n, k, 0, fill) *
-                    d->sto_wd_f[k] * f;
-        double inj = n->sto_inj[k] * storage_rate_factor(n, k, 1, fill) *
-                     d->sto_inj_f[k] * f;
-        d->sto_wd_max[k] = wd < inv ? wd : inv;
-        d->sto_inj_max[k] = inj < vol - inv ? inj : vol - inv;
-        if (d->sto_inj_max[k] < 0)
-            d->sto_inj_max[k] = 0;
-        d->sto_target_fill[k] = storage_target_fill(n, k, day);
-        d->sto_min_end[k] = d->sto_target_fill[k] * vol;
+        c->sto_wd_rate[k] = n->sto_wd[k] * c->sto_wd_f[k] * f;
+        c->sto_inj_rate[k] = n->sto_inj[k] * c->sto_inj_f[k] * f;
+        c->sto_target_fill[k] = storage_target_fill(n, k, day);
+        c->sto_tdate[k] = (unsigned char)storage_target_date(n, k, day);
     }
+}
+
+/* Days of the LP window that starts on `day`, and how many of them are
+ * implemented before the next solve. */
+static void window_days(const gasdep_model *m, int day, int *T, int *implement)
+{
+    const scenario_el *sc = &m->scn.sc;
+    int left = m->n.last_day - day + 1;
+    switch (sc->foresight) {
+    case FS_ROLLING:
+        *T = sc->lookahead < left ? sc->lookahead : left;
+        *implement = sc->resolve_every < *T ? sc->resolve_every : *T;
+        break;
+    case FS_PERFECT: { /* to the end of the gas year (30 Sep) */
+        int y, mo, dd;
+        gasdep_civil(day, &y, &mo, &dd);
+        int end = dates_from_civil(mo >= 10 ? y + 1 : y, 9, 30);
+        *T = end - day + 1 < left ? end - day + 1 : left;
+        *implement = *T;
+        break;
+    }
+    default:
+        *T = 1;
+        *implement = 1;
+    }
+    if (*T > m->win_T)
+        *T = m->win_T;
+    if (*implement > *T)
+        *implement = *T;
 }
 
 /* Day state, summaries and the external factors (all 1 at first). */
 static int alloc_run(gasdep_model *m)
 {
     net *n = &m->n;
+    const scenario_el *sc = &m->scn.sc;
+    m->win_T = sc->foresight == FS_ROLLING   ? sc->lookahead
+               : sc->foresight == FS_PERFECT ? 366
+                                             : 1;
+    if (m->win_T > n->n_days)
+        m->win_T = n->n_days > 0 ? n->n_days : 1;
+    if (!(m->win = net_alloc(n, (size_t)m->win_T, sizeof *m->win)))
+        return GASDEP_ENOMEM;
+    for (int t = 0; t < m->win_T; t++)
+        if (day_caps_alloc(&m->win[t], n) != GASDEP_OK)
+            return GASDEP_ENOMEM;
+    if (dispatch_plan_alloc(&m->plan, n, m->win_T) != GASDEP_OK)
+        return GASDEP_ENOMEM;
     int rc = day_alloc(&m->d, n);
     if (rc == GASDEP_OK)
         rc = results_alloc(&m->s, n);
@@ -214,6 +248,8 @@ static void reset_run(gasdep_model *m)
     d->imbalance = d->imbalance_max = 0.0;
     m->day = -1;
     m->next_day = n->first_day;
+    m->plan_first = n->first_day;
+    m->plan_days = 0;
     results_summary_reset(&m->s, &m->n);
 }
 
@@ -233,7 +269,7 @@ int gasdep_init(gasdep_model *m)
         m->state = ST_FAILED;
         return rc;
     }
-    m->lp = dispatch_create(&m->n, &m->scn.sc);
+    m->lp = dispatch_create(&m->n, &m->scn.sc, m->win_T);
     m->tr = trace_create(&m->n);
     if (!m->lp || !m->tr) {
         m->state = ST_FAILED;
@@ -241,12 +277,34 @@ int gasdep_init(gasdep_model *m)
     }
     reset_run(m);
     /* N-1 uses the first day's capacities */
-    day_parameters(m, m->n.first_day);
+    day_caps today = day_caps_of(&m->d);
+    day_caps_fill(m, m->n.first_day, &today);
     for (int a = 0; a < m->n.n_areas; a++)
         m->s.n1[a] = results_n1(&m->n, &m->d, a);
     m->state = ST_READY;
     m->ready = 1;
     return GASDEP_OK;
+}
+
+/* Day t of the plan into the day state. */
+static void plan_day(gasdep_model *m, int t)
+{
+    const net *n = &m->n;
+    const dispatch_plan *p = &m->plan;
+    day_state *d = &m->d;
+#define TAKE(dst, src, cnt)                                                  \
+    memcpy(d->dst, p->src + (size_t)t * (size_t)(cnt), (size_t)(cnt) * sizeof(double))
+    TAKE(src, src, n->n_src);
+    TAKE(slot, slot, n->n_slots);
+    TAKE(fwd, fwd, n->n_pipe);
+    TAKE(rev, rev, n->n_pipe);
+    TAKE(inj, inj, n->n_sto);
+    TAKE(wd, wd, n->n_sto);
+    TAKE(unserved, unserved, n->n_regions);
+    TAKE(price, price, n->n_regions);
+    TAKE(sto_value, sto_value, n->n_sto);
+#undef TAKE
+    d->min_take_missed = p->missed[t];
 }
 
 int gasdep_step(gasdep_model *m)
@@ -261,10 +319,25 @@ int gasdep_step(gasdep_model *m)
     if (day > n->last_day)
         return GASDEP_DONE;
     m->state = ST_RUNNING;
-    day_parameters(m, day);
     char why[256];
-    int rc = dispatch_solve(m->lp, n, d, m->scn.sc.curtailment, why, sizeof why);
+    int rc = GASDEP_OK;
+    if (day < m->plan_first || day >= m->plan_first + m->plan_days) {
+        int T, implement;
+        window_days(m, day, &T, &implement);
+        for (int t = 0; t < T; t++)
+            day_caps_fill(m, day + t, &m->win[t]);
+        dispatch_window w = {T, m->win, d->sto_inv, day, day - m->plan_first};
+        rc = dispatch_solve(m->lp, n, &w, &m->plan, why, sizeof why);
+        m->plan_first = day;
+        m->plan_days = rc == GASDEP_OK ? implement : 0;
+        d->lp_stages = m->plan.stages;
+    } else {
+        d->lp_stages = 0;
+    }
     if (rc == GASDEP_OK) {
+        day_caps today = day_caps_of(d);
+        day_caps_fill(m, day, &today);
+        plan_day(m, day - m->plan_first);
         rc = trace_day(m->tr, n, d);
         if (rc != GASDEP_OK)
             snprintf(why, sizeof why, "origin tracing failed (singular mixing system)");
@@ -342,6 +415,8 @@ int gasdep_set_demand_factor(gasdep_model *m, int region, double factor)
     if (!m || !m->ready || region < 0 || region >= m->n.n_regions ||
         !(factor >= 0))
         return GASDEP_EARG;
+    if (m->ext_demand_f[region] != factor)
+        m->plan_days = 0; /* a window solved before does not know it */
     m->ext_demand_f[region] = factor;
     return GASDEP_OK;
 }
@@ -358,6 +433,8 @@ int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
                                     : -1;
     if (p < 0 || index < 0 || index >= gasdep_count(m, kind))
         return GASDEP_EARG;
+    if (m->ext_cap_f[p][index] != factor)
+        m->plan_days = 0;
     m->ext_cap_f[p][index] = factor;
     return GASDEP_OK;
 }

@@ -27,6 +27,11 @@ struct gasdep_model {
     struct trace *tr;
     int day;       /* last simulated day, -1 before */
     int next_day;  /* day the next step simulates */
+    /* the LP window and its plan */
+    day_caps *win;  /* win_T days of capacities */
+    int win_T;
+    dispatch_plan plan;
+    int plan_first, plan_days; /* plan starts on plan_first; days implemented */
     double *ext_demand_f; /* gasdep_set_demand_factor */
     double *ext_cap_f[P_COUNT];
 };

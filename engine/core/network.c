@@ -34,8 +34,6 @@ void network_free(net *n)
             gsl_interp_free(n->sto_wcurve[i]);
         if (n->sto_icurve)
             gsl_interp_free(n->sto_icurve[i]);
-        if (n->sto_target)
-            gsl_interp_free(n->sto_target[i]);
     }
     for (int i = 0; i < n->n_mem; i++)
         free(n->mem[i]);
@@ -405,14 +403,13 @@ static int build_storage(net *n, const scenario *scn)
     ALLOC(n->sto_init_mix, (size_t)c * (size_t)(n->n_origins ? n->n_origins : 1));
     ALLOC(n->sto_wcurve, c);
     ALLOC(n->sto_icurve, c);
-    ALLOC(n->sto_target, c);
     ALLOC(n->sto_wx, c);
     ALLOC(n->sto_wy, c);
     ALLOC(n->sto_ix, c);
     ALLOC(n->sto_iy, c);
-    ALLOC(n->sto_tx, c);
-    ALLOC(n->sto_ty, c);
-    ALLOC(n->sto_tn, c);
+    ALLOC(n->sto_tlist, c);
+    ALLOC(n->sto_hard, c);
+    ALLOC(n->sto_value, c);
     ALLOC(n->sto_wn, c);
     ALLOC(n->sto_in, c);
     for (int i = 0; i < l->n; i++) {
@@ -447,7 +444,8 @@ int network_build(net *n, const scenario *scn)
     if ((rc = build_nodes_and_areas(n, scn)) || (rc = build_origins(n, scn)) ||
         (rc = build_sources(n, scn)) || (rc = build_pipelines(n, scn)) ||
         (rc = build_lng(n, scn)) || (rc = build_regions(n, scn)) ||
-        (rc = build_storage(n, scn)) || (rc = events_resolve(n, scn)))
+        (rc = build_storage(n, scn)) || (rc = events_resolve(n, scn)) ||
+        (rc = storage_paths_build(n, scn)))
         return rc;
     if (n->n_regions == 0 && scn->err->n_errors == 0)
         err_fail(scn->err, GASDEP_EINPUT, "%s: the scenario declares no [region]",

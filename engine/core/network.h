@@ -19,7 +19,8 @@ enum param_id {
     P_STO_INJ,
     P_DEMAND,
     P_ORIGIN, /* multiplies every supply variable of an origin */
-    P_COUNT
+    P_COUNT,
+    P_STO_PATH = P_COUNT /* a target-path event on a storage (not a number) */
 };
 
 typedef struct ev_target {
@@ -32,6 +33,7 @@ typedef struct ev_rt {
     int is_factor;
     double factor, value_mcm_d;
     int first, count; /* slice of net.ev_targets */
+    const list *targets; /* target-path event: the points (borrowed), or NULL */
 } ev_rt;
 
 typedef struct net {
@@ -62,9 +64,14 @@ typedef struct net {
     int *sto_node;
     double *sto_vol, *sto_inj, *sto_wd, *sto_init_fill, *sto_icost, *sto_wcost;
     double *sto_init_mix; /* n_sto x n_origins */
-    gsl_interp **sto_wcurve, **sto_icurve, **sto_target;
-    double **sto_wx, **sto_wy, **sto_ix, **sto_iy, **sto_tx, **sto_ty;
-    int *sto_tn, *sto_wn, *sto_in;
+    gsl_interp **sto_wcurve, **sto_icurve;
+    double **sto_wx, **sto_wy, **sto_ix, **sto_iy;
+    int *sto_wn, *sto_in;
+    const list **sto_tlist;   /* fill-target points as written (borrowed) */
+    unsigned char *sto_hard;  /* 1: target met unless demand would go unserved */
+    double *sto_value;        /* EUR/MWh: valuation of a withdrawal (see FORMAT.md) */
+    double *sto_path;         /* n_sto x n_days: fill target at day end; NaN none */
+    unsigned char *sto_pdate; /* n_sto x n_days: 1 on the dates of target points */
     /* regions */
     double *reg_mean;   /* mean daily demand, mcm/d */
     double *reg_shape;  /* 12 normalised monthly factors per region */

@@ -27,6 +27,10 @@ void scenario_defaults(scenario_el *sc)
     sc->target_penalty = 100.0;
     sc->min_take_penalty = 300.0;
     sc->curtailment = CURT_COOPERATIVE;
+    sc->foresight = FS_MYOPIC;
+    sc->resolve_every = 7;
+    sc->lookahead = 90;
+    sc->storage_value = 50.0;
     sc->persistence = 0.8;
     sc->sigma_k = 2.0;
 }
@@ -109,6 +113,7 @@ static void *element_new(scenario *scn, int kind, size_t size,
         break;
     case SK_STORAGE:
         ((storage_el *)e)->initial_fill = 0.5;
+        ((storage_el *)e)->value = NAN;
         ((storage_el *)e)->out = OUT;
         break;
     case SK_EVENT:
@@ -232,9 +237,10 @@ static int parse_list(const char *value, int type, list *out, const char **why)
             }
             l.val[i] = x;
             if (type == T_TARGETS) {
-                int doy = dates_parse_mmdd(t);
-                if (doy < 0) {
-                    *why = "target dates are written MM-DD (e.g. 11-01:90%)";
+                int ty, tm, td;
+                if (dates_parse_target(t, &ty, &tm, &td) != 0) {
+                    *why = "target dates are written MM-DD (every year, e.g. "
+                           "11-01:90%) or YYYY-MM-DD (e.g. 2022-11-01:80%)";
                     goto fail;
                 }
                 l.key[i] = xstrdup(t);
@@ -305,6 +311,8 @@ static int parse_word(const char *v, const char *const *words, int *out)
 static const char *const CURTAIL_WORDS[] = {"cooperative", "national-first",
                                             "least-cost", NULL};
 static const char *const DIST_WORDS[] = {"exponential", "lognormal", NULL};
+static const char *const FORESIGHT_WORDS[] = {"myopic", "rolling", "perfect", NULL};
+static const char *const BOOL_WORDS[] = {"false", "true", NULL};
 
 /* Join a relative path onto the directory of the file that names it. */
 static char *path_join(const char *naming_file, const char *rel)
@@ -471,6 +479,27 @@ static int set_value(scenario *scn, void *base, const key_def *k,
             *why = "expected exponential or lognormal";
             return -1;
         }
+        return 0;
+    case T_FORESIGHT:
+        if (parse_word(v, FORESIGHT_WORDS, (int *)field)) {
+            *why = "expected myopic, rolling or perfect";
+            return -1;
+        }
+        return 0;
+    case T_BOOL:
+        if (parse_word(v, BOOL_WORDS, (int *)field)) {
+            *why = "expected true or false";
+            return -1;
+        }
+        return 0;
+    case T_DAYS_POS:
+        if (units_parse_number(v, "d", &x, why))
+            return -1;
+        if (x < 1 || x != floor(x) || x > 366) {
+            *why = "expected a whole number of days from 1 to 366";
+            return -1;
+        }
+        *(int *)field = (int)x;
         return 0;
     }
     *why = "internal: unknown value type";
@@ -894,6 +923,9 @@ int scenario_get(const scenario *scn, const char *path, double *value)
     case T_DATE:
     case T_CURTAIL:
     case T_DIST:
+    case T_FORESIGHT:
+    case T_BOOL:
+    case T_DAYS_POS:
         *value = *(const int *)field;
         return GASDEP_OK;
     default:

@@ -79,6 +79,8 @@ typedef struct storage_el {
     list wcurve, icurve, mix, targets;
     double initial_fill;
     double icost, wcost;
+    int target_hard;
+    double value; /* EUR/MWh valuation of a withdrawal; NaN: [scenario] storage_value */
     outage out;
 } storage_el;
 
@@ -99,9 +101,11 @@ typedef struct event_el {
     qty value;
     int has_factor;
     int fv_section; /* section occurrence that set factor or value */
+    list targets;   /* a target-path event: new fill-target points */
 } event_el;
 
 enum curtailment { CURT_COOPERATIVE, CURT_NATIONAL_FIRST, CURT_LEAST_COST };
+enum foresight { FS_MYOPIC, FS_ROLLING, FS_PERFECT };
 
 typedef struct scenario_el {
     char *name, *description;
@@ -110,6 +114,8 @@ typedef struct scenario_el {
     srcloc start_at, end_at;
     double gcv, voll, target_penalty, min_take_penalty;
     int curtailment;
+    int foresight, resolve_every, lookahead; /* days */
+    double storage_value; /* EUR/MWh valuation of a withdrawal */
     double persistence, sigma_k; /* [weather] */
 } scenario_el;
 

@@ -38,6 +38,10 @@ const key_def KEYS[] = {
     {SK_SCENARIO, "target_penalty", T_PRICE, O(scenario_el, target_penalty), 0},
     {SK_SCENARIO, "min_take_penalty", T_PRICE, O(scenario_el, min_take_penalty), 0},
     {SK_SCENARIO, "curtailment", T_CURTAIL, O(scenario_el, curtailment), 0},
+    {SK_SCENARIO, "foresight", T_FORESIGHT, O(scenario_el, foresight), 0},
+    {SK_SCENARIO, "resolve_every", T_DAYS_POS, O(scenario_el, resolve_every), 0},
+    {SK_SCENARIO, "lookahead", T_DAYS_POS, O(scenario_el, lookahead), 0},
+    {SK_SCENARIO, "storage_value", T_PRICE, O(scenario_el, storage_value), 0},
     {SK_WEATHER, "persistence", T_NUMBER, O(scenario_el, persistence), 0},
     {SK_WEATHER, "sigma", T_KELVIN, O(scenario_el, sigma_k), 0},
 
@@ -81,6 +85,8 @@ const key_def KEYS[] = {
     {SK_STORAGE, "targets", T_TARGETS, O(storage_el, targets), 0},
     {SK_STORAGE, "injection_cost", T_PRICE, O(storage_el, icost), 0},
     {SK_STORAGE, "withdrawal_cost", T_PRICE, O(storage_el, wcost), 0},
+    {SK_STORAGE, "target_hard", T_BOOL, O(storage_el, target_hard), 0},
+    {SK_STORAGE, "value", T_PRICE, O(storage_el, value), 0},
     OUTAGE_KEYS(SK_STORAGE, storage_el),
 
     {SK_LNG, "node", T_REF, O(lng_el, node), 0},
@@ -99,5 +105,6 @@ const key_def KEYS[] = {
     {SK_EVENT, "factor", T_FACTOR, O(event_el, factor), 0},
     {SK_EVENT, "value", T_FLOW, O(event_el, value), 0},
     {SK_EVENT, "start_window", T_DAYS, O(event_el, start_window), 0},
+    {SK_EVENT, "targets", T_TARGETS, O(event_el, targets), 0},
     {0, NULL, 0, 0, 0},
 };

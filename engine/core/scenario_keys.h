@@ -31,7 +31,10 @@ enum value_type {
     T_TARGETS,    /* MM-DD:fill pairs */
     T_MIX,        /* origin:share pairs */
     T_CURTAIL,    /* cooperative | national-first | least-cost */
-    T_DIST        /* exponential | lognormal */
+    T_DIST,       /* exponential | lognormal */
+    T_FORESIGHT,  /* myopic | rolling | perfect */
+    T_BOOL,       /* true | false */
+    T_DAYS_POS    /* int days 1..366 */
 };
 
 #define KF_REGION 1 /* key valid only in [region] sections */

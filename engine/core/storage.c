@@ -39,54 +39,18 @@ static int build_curve(net *n, const scenario *scn, const list *c, double **xs,
     return *it ? GASDEP_OK : err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
 }
 
-static int cmp_double2(const void *a, const void *b)
+/* Check the target points of a storage (two on one date are an error); the
+ * path itself is built after events (storage_paths_build). */
+static void check_targets(const scenario *scn, const storage_el *s,
+                          const char *who)
 {
-    const double *x = a, *y = b;
-    return (x[0] > y[0]) - (x[0] < y[0]);
-}
-
-/* Yearly target path: points (day of year, fill), repeated a year before and
- * after so that interpolation wraps round the turn of the year. */
-static int build_targets(net *n, const scenario *scn, int k, const storage_el *s,
-                         const char *who)
-{
-    int tn = s->targets.n;
-    n->sto_tn[k] = tn;
-    if (tn == 0)
-        return GASDEP_OK;
-    double *pts = malloc(2 * (size_t)tn * sizeof *pts);
-    if (!pts)
-        return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
-    for (int i = 0; i < tn; i++) {
-        pts[2 * i] = dates_parse_mmdd(s->targets.key[i]);
-        pts[2 * i + 1] = s->targets.val[i];
-    }
-    qsort(pts, (size_t)tn, 2 * sizeof *pts, cmp_double2);
-    for (int i = 1; i < tn; i++)
-        if (pts[2 * i] == pts[2 * i - 2]) {
-            err_at(scn->err, s->targets.at, "%s: two targets on the same day", who);
-            free(pts);
-            return GASDEP_OK;
-        }
-    int en = 3 * tn;
-    double *x = net_alloc(n, (size_t)en, sizeof *x);
-    double *y = net_alloc(n, (size_t)en, sizeof *y);
-    if (!x || !y) {
-        free(pts);
-        return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
-    }
-    for (int rep = 0; rep < 3; rep++)
-        for (int i = 0; i < tn; i++) {
-            x[rep * tn + i] = pts[2 * i] + 365.0 * (rep - 1);
-            y[rep * tn + i] = pts[2 * i + 1];
-        }
-    free(pts);
-    n->sto_tx[k] = x;
-    n->sto_ty[k] = y;
-    n->sto_tn[k] = en;
-    n->sto_target[k] = make_interp(x, y, en);
-    return n->sto_target[k] ? GASDEP_OK
-                            : err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+    for (int i = 0; i < s->targets.n; i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(s->targets.key[i], s->targets.key[j]) == 0) {
+                err_at(scn->err, s->targets.at, "%s: two targets on the same day",
+                       who);
+                return;
+            }
 }
 
 static void build_mix(net *n, const scenario *scn, int k, const storage_el *s,
@@ -153,10 +117,13 @@ int storage_build(net *n, const scenario *scn, int k, const storage_el *s)
     if (rc == GASDEP_OK)
         rc = build_curve(n, scn, &s->icurve, &n->sto_ix[k], &n->sto_iy[k],
                          &n->sto_in[k], &n->sto_icurve[k]);
-    if (rc == GASDEP_OK)
-        rc = build_targets(n, scn, k, s, who);
-    if (rc == GASDEP_OK)
+    n->sto_tlist[k] = &s->targets;
+    n->sto_hard[k] = (unsigned char)(s->target_hard != 0);
+    n->sto_value[k] = isnan(s->value) ? scn->sc.storage_value : s->value;
+    if (rc == GASDEP_OK) {
+        check_targets(scn, s, who);
         build_mix(n, scn, k, s, who);
+    }
     return rc;
 }
 
@@ -174,13 +141,162 @@ double storage_rate_factor(const net *n, int k, int injection, double fill)
                            y, fill, NULL);
 }
 
-/* Fill the target path asks for on `day` (0 where the store has none). */
+/* ---- fill-target paths ----------------------------------------------------
+ * A point list mixes recurring points (MM-DD, every year) and dated ones
+ * (YYYY-MM-DD, that year only; on a date that has both, the dated point
+ * wins). The path on a day is linear between the latest point on or before
+ * it and the next one after it, flat beyond the first and last. */
+
+typedef struct tpt {
+    int day;
+    double fill;
+    int dated;
+} tpt;
+
+static int cmp_tpt(const void *a, const void *b)
+{
+    const tpt *x = a, *y = b;
+    if (x->day != y->day)
+        return (x->day > y->day) - (x->day < y->day);
+    return (y->dated > x->dated) - (y->dated < x->dated); /* dated first */
+}
+
+/* Instances of the points of l in the years around [d0, d1]; sorted, one
+ * per day. Returns the count (buf holds room for `cap`). */
+static int instances(const list *l, int d0, int d1, tpt *buf, int cap)
+{
+    int y0, y1, m, d;
+    gasdep_civil(d0, &y0, &m, &d);
+    gasdep_civil(d1, &y1, &m, &d);
+    int k = 0;
+    for (int i = 0; i < l->n; i++) {
+        int ty, tm, td;
+        if (dates_parse_target(l->key[i], &ty, &tm, &td) != 0)
+            continue;
+        if (ty) {
+            if (k < cap)
+                buf[k++] = (tpt){dates_from_civil(ty, tm, td), l->val[i], 1};
+            continue;
+        }
+        for (int y = y0 - 1; y <= y1 + 1 && k < cap; y++) {
+            int dd = td;
+            if (tm == 2 && dd == 29) /* not in every year */
+                continue;
+            buf[k++] = (tpt){dates_from_civil(y, tm, dd), l->val[i], 0};
+        }
+    }
+    qsort(buf, (size_t)k, sizeof *buf, cmp_tpt);
+    int u = 0;
+    for (int i = 0; i < k; i++)
+        if (u == 0 || buf[i].day != buf[u - 1].day)
+            buf[u++] = buf[i];
+    return u;
+}
+
+static double path_at(const tpt *p, int np, int day, int *on_point)
+{
+    *on_point = 0;
+    if (np == 0)
+        return NAN;
+    if (day <= p[0].day) {
+        *on_point = day == p[0].day;
+        return p[0].fill;
+    }
+    if (day >= p[np - 1].day) {
+        *on_point = day == p[np - 1].day;
+        return p[np - 1].fill;
+    }
+    int lo = 0, hi = np - 1; /* p[lo].day < day < p[hi].day, or equal */
+    while (hi - lo > 1) {
+        int mid = (lo + hi) / 2;
+        if (p[mid].day <= day)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    if (p[lo].day == day) {
+        *on_point = 1;
+        return p[lo].fill;
+    }
+    double w = (double)(day - p[lo].day) / (double)(p[hi].day - p[lo].day);
+    return p[lo].fill + w * (p[hi].fill - p[lo].fill);
+}
+
+/* The daily fill-target path of every storage over the horizon, from its
+ * points and the target-path events (the latest-starting active one wins). */
+int storage_paths_build(net *n, const scenario *scn)
+{
+    int T = n->n_days, K = n->n_sto;
+    if (K == 0 || T <= 0)
+        return GASDEP_OK;
+    n->sto_path = net_alloc(n, (size_t)K * (size_t)T, sizeof *n->sto_path);
+    n->sto_pdate = net_alloc(n, (size_t)K * (size_t)T, sizeof *n->sto_pdate);
+    if (!n->sto_path || !n->sto_pdate)
+        return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+    int d0 = n->first_day, d1 = n->last_day;
+    int years = (d1 - d0) / 365 + 4;
+    /* one buffer large enough for any list: points x years */
+    int maxn = 0;
+    for (int k = 0; k < K; k++)
+        if (n->sto_tlist[k]->n > maxn)
+            maxn = n->sto_tlist[k]->n;
+    for (int e = 0; e < n->n_ev; e++)
+        if (n->ev[e].targets && n->ev[e].targets->n > maxn)
+            maxn = n->ev[e].targets->n;
+    size_t cap = (size_t)maxn * (size_t)years + 1;
+    tpt *base = malloc(cap * sizeof *base), *alt = malloc(cap * sizeof *alt);
+    if (!base || !alt) {
+        free(base), free(alt);
+        return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+    }
+    for (int k = 0; k < K; k++) {
+        int nb = instances(n->sto_tlist[k], d0, d1, base, (int)cap);
+        const ev_rt *cur = NULL;
+        int na = 0;
+        for (int t = 0; t < T; t++) {
+            int day = d0 + t;
+            /* the target-path event that rules this day, if any */
+            const ev_rt *rule = NULL;
+            for (int e = 0; e < n->n_ev; e++) {
+                const ev_rt *ev = &n->ev[e];
+                if (!ev->targets || day < ev->start || day > ev->end)
+                    continue;
+                for (int j = ev->first; j < ev->first + ev->count; j++)
+                    if (n->ev_targets[j].index == k &&
+                        (!rule || ev->start >= rule->start))
+                        rule = ev;
+            }
+            if (rule && rule != cur) {
+                na = instances(rule->targets, d0, d1, alt, (int)cap);
+                cur = rule;
+            }
+            int on;
+            double f = rule ? path_at(alt, na, day, &on) : path_at(base, nb, day, &on);
+            n->sto_path[(size_t)k * T + t] = f;
+            n->sto_pdate[(size_t)k * T + t] = (unsigned char)on;
+        }
+    }
+    free(base), free(alt);
+    return GASDEP_OK;
+}
+
+/* Fill the target path asks for at the end of `day` (0 where none). */
 double storage_target_fill(const net *n, int k, int day)
 {
-    if (n->sto_tn[k] == 0)
+    int t = day - n->first_day;
+    if (!n->sto_path || t < 0 || t >= n->n_days)
         return 0.0;
-    return gsl_interp_eval(n->sto_target[k], n->sto_tx[k], n->sto_ty[k],
-                           (double)dates_doy365(day), NULL);
+    double f = n->sto_path[(size_t)k * n->n_days + t];
+    return isnan(f) ? 0.0 : f;
+}
+
+/* 1 when a target point of storage k falls on `day`. */
+int storage_target_date(const net *n, int k, int day)
+{
+    int t = day - n->first_day;
+    if (!n->sto_pdate || t < 0 || t >= n->n_days)
+        return 0;
+    return n->sto_pdate[(size_t)k * n->n_days + t];
 }
 
 /* Mixing tank: withdrawals leave with the stock's mix, injections blend in. */

@@ -9,8 +9,12 @@
 int storage_build(net *n, const scenario *sc, int k, const storage_el *s);
 /* Rate factor (0..1) of storage k at fill (withdrawal or injection curve). */
 double storage_rate_factor(const net *n, int k, int injection, double fill);
-/* Fill target (0..1) of storage k at the end of day. */
+/* The daily fill-target paths, after events are resolved. */
+int storage_paths_build(net *n, const scenario *scn);
+/* Fill target (0..1) of storage k at the end of day (0 where none). */
 double storage_target_fill(const net *n, int k, int day);
+/* 1 when one of storage k's target points falls on day. */
+int storage_target_date(const net *n, int k, int day);
 /* Mixing tank: the origin mix after injecting inj of inj_mix and withdrawing
  * wd from inventory inv. */
 void storage_mix_update(double *mix, double inv, double inj,
