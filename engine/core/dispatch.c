@@ -67,7 +67,7 @@ struct dispatch {
     double *half;            /* T x R: half-width of the fine window */
     unsigned char *flag;     /* T x R: short in some solve (national-first) */
     /* basis kept across windows */
-    int *rstat, *cstat, *rtmp, *ctmp;
+    int *len; /* days per block as loaded in the matrix */
     /* per pipeline: 1 where the smaller direction is fixed at zero */
     unsigned char *oneway; /* T x n_pipe */
 };
@@ -90,7 +90,10 @@ static double tie(int j)
     return (double)((h >> 16) & 1023u) / 1024.0;
 }
 
-/* A column's cost with its tie-break, in kEUR per mcm. */
+/* A column's cost with its tie-break, in kEUR per mcm; j is the column's
+ * offset in its block plus 7919 x the block, so that equal columns of
+ * different days differ too (a plan that swaps two stores between days is
+ * not a tie). */
 static double cost_of(const struct dispatch *lp, double eur_mwh, int j)
 {
     double scale = fabs(eur_mwh) > 1.0 ? fabs(eur_mwh) : 1.0;
@@ -191,10 +194,7 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp->seg_hi);
     free(lp->half);
     free(lp->flag);
-    free(lp->rstat);
-    free(lp->cstat);
-    free(lp->rtmp);
-    free(lp->ctmp);
+    free(lp->len);
     free(lp->oneway);
     free(lp);
 }
@@ -202,7 +202,8 @@ void dispatch_destroy(struct dispatch *lp)
 void dispatch_set_opts(struct dispatch *lp, const dispatch_opts *o)
 {
     lp->opts = *o;
-    lp->smcp.pricing = o->steepest_edge ? GLP_PT_PSE : GLP_PT_STD;
+    if (o->pricing)
+        lp->smcp.pricing = o->pricing > 0 ? GLP_PT_PSE : GLP_PT_STD;
 }
 
 struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
@@ -265,14 +266,13 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->flag = calloc(TR, 1);
     lp->oneway = calloc((size_t)T * (size_t)(n->n_pipe ? n->n_pipe : 1), 1);
     size_t ncols = (size_t)T * lp->ncb, nrows = (size_t)T * lp->nrb;
-    lp->cstat = calloc(ncols + 1, sizeof *lp->cstat);
-    lp->rstat = calloc(nrows + 1, sizeof *lp->rstat);
-    lp->ctmp = calloc(ncols + 1, sizeof *lp->ctmp);
-    lp->rtmp = calloc(nrows + 1, sizeof *lp->rtmp);
+    lp->len = malloc((size_t)T * sizeof *lp->len);
     lp->P = glp_create_prob();
     if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->oneway ||
-        !lp->cstat || !lp->rstat || !lp->ctmp || !lp->rtmp || !lp->P)
+        !lp->len || !lp->P)
         goto fail;
+    for (int t = 0; t < T; t++)
+        lp->len[t] = 1;
     glp_prob *P = lp->P;
     glp_set_obj_dir(P, GLP_MIN);
     if (ncols)
@@ -360,9 +360,9 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->smcp.msg_lev = GLP_MSG_OFF;
     lp->smcp.meth = GLP_DUALP;
     lp->smcp.presolve = GLP_OFF;
-    /* Dantzig pricing: measured faster than projected steepest edge on
-     * these warm-started LPs (bench/) */
-    lp->smcp.pricing = GLP_PT_STD;
+    /* Pricing, measured (bench/): Dantzig is faster on one-day LPs, projected
+     * steepest edge 3x faster on windows of many days */
+    lp->smcp.pricing = T > 1 ? GLP_PT_PSE : GLP_PT_STD;
     lp->smcp.it_lim = 20000 + 20 * (int)(nrows + ncols);
     lp->foresight_ties = T > 1;
     glp_adv_basis(P, 0);
@@ -408,10 +408,11 @@ static void ub(glp_prob *P, int j, double hi)
     bounds(P, j, 0.0, hi > 0 ? hi : 0.0);
 }
 
-/* Unserved segments of region q on day t from its grid. */
+/* Unserved segments of region q in block t from its grid. */
 static void set_segments(struct dispatch *lp, int t, int q, double demand,
                          int R)
 {
+    double L = lp->len[t];
     glp_prob *P = lp->P;
     size_t base = ((size_t)t * R + q) * SEGMENTS;
     for (int s = 0; s < SEGMENTS; s++) {
@@ -419,21 +420,26 @@ static void set_segments(struct dispatch *lp, int t, int q, double demand,
         double lo = lp->seg_lo[base + s], hi = lp->seg_hi[base + s];
         ub(P, j, demand > 0 ? (hi - lo) * demand : 0.0);
         /* ties between regions and days within one segment: by index */
-        double c = marginal(lp, 0.5 * (lo + hi));
-        glp_set_obj_coef(P, j, cost_of(lp, c, off + 7919 * t));
+        double c = lp->half[(size_t)t * R + q] < 0 ? lp->voll
+                                                    : marginal(lp, 0.5 * (lo + hi));
+        glp_set_obj_coef(P, j, L * cost_of(lp, c, off + 7919 * t));
     }
+}
+
+/* One segment at voll: until a window shows shortage (and always under
+ * least-cost, which does not share), the LP stays small. */
+static void grid_flat(struct dispatch *lp, int t, int q, int R)
+{
+    size_t base = ((size_t)t * R + q) * SEGMENTS;
+    lp->seg_lo[base] = 0.0, lp->seg_hi[base] = 1.0;
+    for (int s = 1; s < SEGMENTS; s++)
+        lp->seg_lo[base + s] = lp->seg_hi[base + s] = 1.0;
+    lp->half[(size_t)t * R + q] = -1.0; /* flat */
 }
 
 static void grid_coarse(struct dispatch *lp, int t, int q, int R)
 {
     size_t base = ((size_t)t * R + q) * SEGMENTS;
-    if (lp->curtailment == CURT_LEAST_COST) { /* no sharing: one flat segment */
-        lp->seg_lo[base] = 0.0, lp->seg_hi[base] = 1.0;
-        for (int s = 1; s < SEGMENTS; s++)
-            lp->seg_lo[base + s] = lp->seg_hi[base + s] = 1.0;
-        lp->seg_hi[base] = 1.0;
-        return;
-    }
     for (int s = 0; s < SEGMENTS; s++) {
         lp->seg_lo[base + s] = (double)s / SEGMENTS;
         lp->seg_hi[base + s] = (double)(s + 1) / SEGMENTS;
@@ -470,6 +476,17 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
     for (int t = 0; t < lp->T; t++) {
         int live = t < w->T;
         const day_caps *c = live ? &w->caps[t] : NULL;
+        int len = live && w->len ? w->len[t] : 1;
+        double L = len; /* costs of a block's daily means count L times */
+        if (len != lp->len[t]) {
+            lp->len[t] = len;
+            for (int k = 0; k < K; k++) { /* inv_t - inv_{t-1} - L inj + L wd */
+                int ind[5] = {0, col(lp, t, lp->c_inv + k), col(lp, t, lp->c_inj + k),
+                              col(lp, t, lp->c_wd + k), t > 0 ? col(lp, t - 1, lp->c_inv + k) : 0};
+                double v[5] = {0, 1.0, -L, L, -1.0};
+                glp_set_mat_row(P, row(lp, t, lp->r_inv + k), t > 0 ? 4 : 3, ind, v);
+            }
+        }
         for (int i = 0; i < n->n_nodes; i++) {
             int q = n->node_region[i];
             double dem = live && q >= 0 ? c->demand[q] : 0.0;
@@ -480,9 +497,9 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             double cap = live ? c->src_cap[i] : 0.0;
             double mt = live ? (c->src_min[i] < cap ? c->src_min[i] : cap) : 0.0;
             ub(P, j, cap);
-            glp_set_obj_coef(P, j, cost_of(lp, n->src_cost[i], lp->c_src + i));
+            glp_set_obj_coef(P, j, L * cost_of(lp, n->src_cost[i], lp->c_src + i + 7919 * t));
             ub(P, jm, mt);
-            glp_set_obj_coef(P, jm, cost_of(lp, lp->mt_penalty, lp->c_mt + i));
+            glp_set_obj_coef(P, jm, L * cost_of(lp, lp->mt_penalty, lp->c_mt + i + 7919 * t));
             if (mt > 0)
                 glp_set_row_bnds(P, row(lp, t, lp->r_mt + i), GLP_LO, mt, 0.0);
             else
@@ -491,7 +508,7 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
         for (int s = 0; s < n->n_slots; s++) {
             int j = col(lp, t, lp->c_slot + s);
             ub(P, j, live ? c->slot_cap[s] : 0.0);
-            glp_set_obj_coef(P, j, cost_of(lp, n->slot_cost[s], lp->c_slot + s));
+            glp_set_obj_coef(P, j, L * cost_of(lp, n->slot_cost[s], lp->c_slot + s + 7919 * t));
         }
         for (int k = 0; k < n->n_lng; k++)
             glp_set_row_bnds(P, row(lp, t, lp->r_lng + k), GLP_UP, 0.0,
@@ -505,8 +522,8 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             ub(P, jf, live ? c->pipe_cap[p] : 0.0);
             ub(P, jr, live ? c->pipe_rev[p] : 0.0);
             double tariff = n->pipe_tariff[p] + EPS_TARIFF;
-            glp_set_obj_coef(P, jf, cost_of(lp, tariff, lp->c_fwd + p));
-            glp_set_obj_coef(P, jr, cost_of(lp, tariff, lp->c_rev + p));
+            glp_set_obj_coef(P, jf, L * cost_of(lp, tariff, lp->c_fwd + p + 7919 * t));
+            glp_set_obj_coef(P, jr, L * cost_of(lp, tariff, lp->c_rev + p + 7919 * t));
         }
         for (int k = 0; k < K; k++) {
             double vol = n->sto_vol[k];
@@ -514,16 +531,16 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             int jv = col(lp, t, lp->c_inv + k), jd = col(lp, t, lp->c_def + k);
             ub(P, ji, live ? c->sto_inj_rate[k] : 0.0);
             ub(P, jw, live ? c->sto_wd_rate[k] : 0.0);
-            glp_set_obj_coef(P, ji, cost_of(lp, n->sto_icost[k] + EPS_STORAGE,
-                                            lp->c_inj + k));
-            glp_set_obj_coef(P, jw, cost_of(lp, n->sto_wcost[k] + EPS_STORAGE +
-                                                    n->sto_value[k],
-                                            lp->c_wd + k));
+            glp_set_obj_coef(P, ji, L * cost_of(lp, n->sto_icost[k] + EPS_STORAGE,
+                                                lp->c_inj + k + 7919 * t));
+            glp_set_obj_coef(P, jw, L * cost_of(lp, n->sto_wcost[k] + EPS_STORAGE +
+                                                        n->sto_value[k],
+                                                lp->c_wd + k + 7919 * t));
             if (live)
                 bounds(P, jv, 0.0, vol);
             else
                 ub(P, jv, 0.0);
-            glp_set_obj_coef(P, jv, lp->foresight_ties ? -HOLD_REWARD * lp->g : 0.0);
+            glp_set_obj_coef(P, jv, lp->foresight_ties ? -L * HOLD_REWARD * lp->g : 0.0);
             double rhs = t == 0 ? w->inv0[k] : 0.0;
             if (!live) /* past the window: nothing carried */
                 glp_set_row_bnds(P, row(lp, t, lp->r_inv + k), GLP_FR, 0.0, 0.0);
@@ -536,7 +553,7 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
                 glp_set_row_bnds(P, row(lp, t, lp->r_tgt + k), GLP_LO, target, 0.0);
                 ub(P, jd, target);
                 double pen = n->sto_hard[k] ? HARD_TARGET * lp->voll : lp->penalty;
-                glp_set_obj_coef(P, jd, cost_of(lp, pen, lp->c_def + k));
+                glp_set_obj_coef(P, jd, cost_of(lp, pen, lp->c_def + k + 7919 * t));
             } else {
                 glp_set_row_bnds(P, row(lp, t, lp->r_tgt + k), GLP_FR, 0.0, 0.0);
                 ub(P, jd, 0.0);
@@ -564,7 +581,7 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
         }
         for (int q = 0; q < R; q++) {
             lp->flag[(size_t)t * R + q] = 0;
-            grid_coarse(lp, t, q, R);
+            grid_flat(lp, t, q, R);
             set_segments(lp, t, q, live ? c->demand[q] : 0.0, R);
             ub(P, col(lp, t, lp->c_nex + q), 0.0);
             glp_set_obj_coef(P, col(lp, t, lp->c_nex + q), 0.0);
@@ -580,45 +597,6 @@ static void on_glpk_error(void *info)
 {
     struct dispatch *lp = info;
     longjmp(lp->jb, 1);
-}
-
-/* Restart from the previous window's basis moved `shift` days earlier; the
- * count of basic variables is repaired where the shift changed it. */
-static void shift_basis(struct dispatch *lp, int shift, int T_prev)
-{
-    glp_prob *P = lp->P;
-    int nc = lp->T * lp->ncb, nr = lp->T * lp->nrb;
-    for (int j = 1; j <= nc; j++)
-        lp->cstat[j] = glp_get_col_stat(P, j);
-    for (int i = 1; i <= nr; i++)
-        lp->rstat[i] = glp_get_row_stat(P, i);
-    if (shift <= 0)
-        return;
-    int nbasic = 0;
-    for (int t = 0; t < lp->T; t++) {
-        int from = t + shift < T_prev ? t + shift : T_prev - 1;
-        if (from < 0)
-            from = 0;
-        for (int o = 0; o < lp->ncb; o++)
-            lp->ctmp[col(lp, t, o)] = lp->cstat[col(lp, from, o)];
-        for (int o = 0; o < lp->nrb; o++)
-            lp->rtmp[row(lp, t, o)] = lp->rstat[row(lp, from, o)];
-    }
-    for (int j = 1; j <= nc; j++)
-        nbasic += lp->ctmp[j] == GLP_BS;
-    for (int i = 1; i <= nr; i++)
-        nbasic += lp->rtmp[i] == GLP_BS;
-    /* too many basic: make structurals nonbasic; too few: make rows basic */
-    for (int j = nc; j >= 1 && nbasic > nr; j--)
-        if (lp->ctmp[j] == GLP_BS)
-            lp->ctmp[j] = GLP_NL, nbasic--;
-    for (int i = nr; i >= 1 && nbasic < nr; i--)
-        if (lp->rtmp[i] != GLP_BS)
-            lp->rtmp[i] = GLP_BS, nbasic++;
-    for (int j = 1; j <= nc; j++)
-        glp_set_col_stat(P, j, lp->ctmp[j]);
-    for (int i = 1; i <= nr; i++)
-        glp_set_row_stat(P, i, lp->rtmp[i]);
 }
 
 static int simplex(struct dispatch *lp)
@@ -677,14 +655,20 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
                 lp->flag[i] = 1;
                 int jn = col(lp, t, lp->c_nex + q);
                 glp_set_col_bnds(lp->P, jn, GLP_LO, 0.0, 0.0);
-                glp_set_obj_coef(lp->P, jn, cost_of(lp, NF_EXPORT * lp->voll,
-                                                    lp->c_nex + q));
+                glp_set_obj_coef(lp->P, jn, lp->len[t] * cost_of(lp, NF_EXPORT * lp->voll,
+                                                                 lp->c_nex + q + 7919 * t));
                 glp_set_row_bnds(lp->P, row(lp, t, lp->r_nex + q), GLP_LO, 0.0, 0.0);
                 again = 1;
             }
             if (lp->curtailment == CURT_LEAST_COST)
                 continue;
-            double h = lp->half[i]; /* 0: coarse grid */
+            double h = lp->half[i]; /* -1 flat, 0 coarse, > 0 fine */
+            if (h < 0) {
+                grid_coarse(lp, t, q, R);
+                set_segments(lp, t, q, dem, R);
+                again = 1;
+                continue;
+            }
             double spacing = h == 0 ? 1.0 / SEGMENTS : 2.0 * h / (SEGMENTS - 2);
             double lo = lp->seg_hi[base], hi = lp->seg_lo[base + SEGMENTS - 1];
             if (h > 0 && ((lo > 0 && f <= lo + 1e-9) || (hi < 1 && f >= hi - 1e-9))) {
@@ -747,7 +731,8 @@ static void read_plan(const struct dispatch *lp, const net *n,
             double u = unserved_of(lp, t, q), dem = w->caps[t].demand[q];
             o->unserved[(size_t)t * R + q] = u > dem ? dem : u;
             o->price[(size_t)t * R + q] =
-                glp_get_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) / lp->g;
+                glp_get_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) /
+                (lp->g * lp->len[t]);
         }
     }
 }
@@ -773,9 +758,10 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
         return GASDEP_ESOLVER;
     }
     glp_error_hook(on_glpk_error, lp);
-    /* window to window: the basis moves by the days between their starts */
-    if (lp->T > 1 && lp->T_used > 0)
-        shift_basis(lp, w->shift, lp->T_used);
+    /* Window to window the previous optimal basis is kept as it is, block
+     * for block: moving it by the days between the windows' starts makes it
+     * singular for GLPK (measured: a cold restart every window), while the
+     * unmoved one is a valid start a few hundred pivots from the optimum. */
     set_window(lp, n, w);
     lp->T_used = w->T;
     int solves = 0, rc = 0;

@@ -12,17 +12,19 @@
 
 struct dispatch;
 
-/* What the dispatch needs of a window: T days of capacities and targets,
- * and the inventory at the start of the first day. */
+/* What the dispatch needs of a window: T blocks of one or more days, each
+ * with the daily means of its capacities and demand and the target at its
+ * end, and the inventory at the start of the first day. */
 typedef struct dispatch_window {
-    int T;                /* days, 1 .. the size given to dispatch_create */
+    int T;                /* blocks, 1 .. the size given to dispatch_create */
     const day_caps *caps; /* caps[t], t < T */
+    const int *len;       /* days in block t (NULL: every block one day) */
     const double *inv0;   /* n_sto, mcm at the start of day 0 */
     int first_day;        /* day number of day 0 (for messages) */
-    int shift;            /* days since the previous window's first day */
 } dispatch_window;
 
-/* The solution of a window, by day: arrays of T x count (day-major). */
+/* The solution of a window, by block (daily means for blocks of several
+ * days): arrays of T x count (block-major). */
 typedef struct dispatch_plan {
     double *src, *slot, *fwd, *rev, *inj, *wd, *inv; /* mcm */
     double *unserved;       /* per region, mcm */
@@ -35,8 +37,8 @@ typedef struct dispatch_plan {
 /* Solver settings that must not change results (tests use them to show
  * that the optimum does not depend on the simplex path). */
 typedef struct dispatch_opts {
-    int steepest_edge; /* 0 Dantzig pricing (default), 1 projected steepest edge */
-    int cold_start;    /* 1: a fresh advanced basis before every solve */
+    int pricing;    /* 0 default, 1 projected steepest edge, -1 Dantzig */
+    int cold_start; /* 1: a fresh advanced basis before every solve */
 } dispatch_opts;
 
 /* An LP for windows of up to T days. */

@@ -166,33 +166,82 @@ static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
     }
 }
 
-/* Days of the LP window that starts on `day`, and how many of them are
- * implemented before the next solve. */
-static void window_days(const gasdep_model *m, int day, int *T, int *implement)
+/* The LP window that starts on `day`: its days, their blocks (daily for
+ * the days implemented, then `lookahead_block` days each in rolling mode),
+ * and how many days are implemented before the next solve. */
+static void window_layout(const gasdep_model *m, int day, int *days, int *blocks,
+                          int *len, int *implement)
 {
     const scenario_el *sc = &m->scn.sc;
-    int left = m->n.last_day - day + 1;
+    int left = m->n.last_day - day + 1, D = 1;
     switch (sc->foresight) {
     case FS_ROLLING:
-        *T = sc->lookahead < left ? sc->lookahead : left;
-        *implement = sc->resolve_every < *T ? sc->resolve_every : *T;
+        D = sc->lookahead < left ? sc->lookahead : left;
+        *implement = sc->resolve_every < D ? sc->resolve_every : D;
         break;
     case FS_PERFECT: { /* to the end of the gas year (30 Sep) */
         int y, mo, dd;
         gasdep_civil(day, &y, &mo, &dd);
         int end = dates_from_civil(mo >= 10 ? y + 1 : y, 9, 30);
-        *T = end - day + 1 < left ? end - day + 1 : left;
-        *implement = *T;
+        D = end - day + 1 < left ? end - day + 1 : left;
+        *implement = D;
         break;
     }
     default:
-        *T = 1;
         *implement = 1;
     }
-    if (*T > m->win_T)
-        *T = m->win_T;
-    if (*implement > *T)
-        *implement = *T;
+    if (D > m->win_days)
+        D = m->win_days;
+    if (*implement > D)
+        *implement = D;
+    int b = 0, d = 0;
+    for (; d < *implement; d++)
+        len[b++] = 1;
+    int agg = sc->foresight == FS_ROLLING ? sc->lookahead_block : 1;
+    while (d < D && b < m->win_blocks) {
+        int l = D - d < agg ? D - d : agg;
+        len[b++] = l;
+        d += l;
+    }
+    *days = d;
+    *blocks = b;
+}
+
+/* Daily means of n days of capacities into out; the target at the end of
+ * the block, raised to the highest target falling on a date inside it. */
+static void caps_mean(const net *n, const day_caps *day, int nd, const day_caps *out)
+{
+    const struct {
+        double *const *dst;
+        int count;
+    } f[] = {{&out->src_cap, n->n_src},       {&out->src_min, n->n_src},
+             {&out->lng_cap, n->n_lng},       {&out->slot_cap, n->n_slots},
+             {&out->pipe_cap, n->n_pipe},     {&out->pipe_rev, n->n_pipe},
+             {&out->sto_wd_f, n->n_sto},      {&out->sto_inj_f, n->n_sto},
+             {&out->sto_wd_rate, n->n_sto},   {&out->sto_inj_rate, n->n_sto},
+             {&out->demand, n->n_regions},    {&out->origin_f, n->n_origins}};
+    for (size_t a = 0; a < sizeof f / sizeof f[0]; a++) {
+        size_t off = (size_t)((const char *)f[a].dst - (const char *)out);
+        double *dst = *f[a].dst;
+        for (int i = 0; i < f[a].count; i++) {
+            double sum = 0.0;
+            for (int t = 0; t < nd; t++)
+                sum += (*(double *const *)((const char *)&day[t] + off))[i];
+            dst[i] = sum / nd;
+        }
+    }
+    for (int k = 0; k < n->n_sto; k++) {
+        double tgt = day[nd - 1].sto_target_fill[k];
+        unsigned char on = day[nd - 1].sto_tdate[k];
+        for (int t = 0; t < nd; t++)
+            if (day[t].sto_tdate[k]) {
+                on = 1;
+                if (day[t].sto_target_fill[k] > tgt)
+                    tgt = day[t].sto_target_fill[k];
+            }
+        out->sto_target_fill[k] = tgt;
+        out->sto_tdate[k] = on;
+    }
 }
 
 /* Day state, summaries and the external factors (all 1 at first). */
@@ -200,17 +249,30 @@ static int alloc_run(gasdep_model *m)
 {
     net *n = &m->n;
     const scenario_el *sc = &m->scn.sc;
-    m->win_T = sc->foresight == FS_ROLLING   ? sc->lookahead
-               : sc->foresight == FS_PERFECT ? 366
-                                             : 1;
-    if (m->win_T > n->n_days)
-        m->win_T = n->n_days > 0 ? n->n_days : 1;
-    if (!(m->win = net_alloc(n, (size_t)m->win_T, sizeof *m->win)))
+    int D = sc->foresight == FS_ROLLING ? sc->lookahead
+            : sc->foresight == FS_PERFECT ? 366
+                                          : 1;
+    if (D > n->n_days)
+        D = n->n_days > 0 ? n->n_days : 1;
+    int B = D;
+    if (sc->foresight == FS_ROLLING) {
+        int daily = sc->resolve_every < D ? sc->resolve_every : D;
+        B = daily + (D - daily + sc->lookahead_block - 1) / sc->lookahead_block;
+    }
+    m->win_days = D;
+    m->win_blocks = B;
+    m->win = net_alloc(n, (size_t)D, sizeof *m->win);
+    m->blk = net_alloc(n, (size_t)B, sizeof *m->blk);
+    m->blk_len = net_alloc(n, (size_t)B, sizeof *m->blk_len);
+    if (!m->win || !m->blk || !m->blk_len)
         return GASDEP_ENOMEM;
-    for (int t = 0; t < m->win_T; t++)
+    for (int t = 0; t < D; t++)
         if (day_caps_alloc(&m->win[t], n) != GASDEP_OK)
             return GASDEP_ENOMEM;
-    if (dispatch_plan_alloc(&m->plan, n, m->win_T) != GASDEP_OK)
+    for (int b = 0; b < B; b++)
+        if (day_caps_alloc(&m->blk[b], n) != GASDEP_OK)
+            return GASDEP_ENOMEM;
+    if (dispatch_plan_alloc(&m->plan, n, B) != GASDEP_OK)
         return GASDEP_ENOMEM;
     int rc = day_alloc(&m->d, n);
     if (rc == GASDEP_OK)
@@ -269,7 +331,7 @@ int gasdep_init(gasdep_model *m)
         m->state = ST_FAILED;
         return rc;
     }
-    m->lp = dispatch_create(&m->n, &m->scn.sc, m->win_T);
+    m->lp = dispatch_create(&m->n, &m->scn.sc, m->win_blocks);
     m->tr = trace_create(&m->n);
     if (!m->lp || !m->tr) {
         m->state = ST_FAILED;
@@ -322,11 +384,13 @@ int gasdep_step(gasdep_model *m)
     char why[256];
     int rc = GASDEP_OK;
     if (day < m->plan_first || day >= m->plan_first + m->plan_days) {
-        int T, implement;
-        window_days(m, day, &T, &implement);
-        for (int t = 0; t < T; t++)
+        int D, B, implement;
+        window_layout(m, day, &D, &B, m->blk_len, &implement);
+        for (int t = 0; t < D; t++)
             day_caps_fill(m, day + t, &m->win[t]);
-        dispatch_window w = {T, m->win, d->sto_inv, day, day - m->plan_first};
+        for (int b = 0, t = 0; b < B; t += m->blk_len[b++])
+            caps_mean(n, &m->win[t], m->blk_len[b], &m->blk[b]);
+        dispatch_window w = {B, m->blk, m->blk_len, d->sto_inv, day};
         rc = dispatch_solve(m->lp, n, &w, &m->plan, why, sizeof why);
         m->plan_first = day;
         m->plan_days = rc == GASDEP_OK ? implement : 0;

@@ -28,8 +28,10 @@ struct gasdep_model {
     int day;       /* last simulated day, -1 before */
     int next_day;  /* day the next step simulates */
     /* the LP window and its plan */
-    day_caps *win;  /* win_T days of capacities */
-    int win_T;
+    day_caps *win;  /* win_days days of capacities */
+    day_caps *blk;  /* win_blocks blocks: daily means */
+    int *blk_len;   /* days per block */
+    int win_days, win_blocks;
     dispatch_plan plan;
     int plan_first, plan_days; /* plan starts on plan_first; days implemented */
     double *ext_demand_f; /* gasdep_set_demand_factor */

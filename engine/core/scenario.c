@@ -30,6 +30,7 @@ void scenario_defaults(scenario_el *sc)
     sc->foresight = FS_MYOPIC;
     sc->resolve_every = 7;
     sc->lookahead = 90;
+    sc->lookahead_block = 7;
     sc->storage_value = 50.0;
     sc->persistence = 0.8;
     sc->sigma_k = 2.0;

@@ -114,7 +114,7 @@ typedef struct scenario_el {
     srcloc start_at, end_at;
     double gcv, voll, target_penalty, min_take_penalty;
     int curtailment;
-    int foresight, resolve_every, lookahead; /* days */
+    int foresight, resolve_every, lookahead, lookahead_block; /* days */
     double storage_value; /* EUR/MWh valuation of a withdrawal */
     double persistence, sigma_k; /* [weather] */
 } scenario_el;
