@@ -59,10 +59,12 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/scenarios/
 install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/LICENSE
               ${CMAKE_SOURCE_DIR}/CHANGELOG.md ${CMAKE_SOURCE_DIR}/scenarios/FORMAT.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
-install(FILES ${CMAKE_SOURCE_DIR}/man/gasdep.1
-        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-install(FILES ${CMAKE_SOURCE_DIR}/man/gasdep-scenario.5
-        DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)
+foreach(page gasdep.1 gasdep-scenario.5)
+  configure_file(${CMAKE_SOURCE_DIR}/man/${page}.in ${CMAKE_BINARY_DIR}/man/${page} @ONLY)
+  string(REGEX REPLACE ".*\\." "" section ${page})
+  install(FILES ${CMAKE_BINARY_DIR}/man/${page}
+          DESTINATION ${CMAKE_INSTALL_MANDIR}/man${section})
+endforeach()
 
 # The Python package, next to the interpreter's other packages under PREFIX,
 # with the path of the installed shared library written into it.
