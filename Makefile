@@ -1,39 +1,74 @@
-# Makefile: the two-command entry point (make run, make test) over CMake.
+# Makefile: the entry points (make run, make test, make install) over CMake.
+# make run needs only the engine's own dependencies; make test adds the test
+# tools; MPI is installed and built with `make mpi` or MPI=ON (CI does).
 BUILD ?= build
 BUILD_ASAN ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release -DGASDEP_MPI=ON
+PREFIX ?= /usr/local
+MPI ?=
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 ifeq ($(CI),true)
 CMAKE_FLAGS += -DGASDEP_WERROR=ON
 endif
+ifneq ($(MPI),)
+CMAKE_FLAGS += -DGASDEP_MPI=$(MPI)
+endif
+DEPS_MPI = $(if $(filter ON on 1 yes,$(MPI)),mpi)
+# A first configure by `make run` leaves the tests out (no Criterion needed);
+# `make test` switches them on, and they stay on.
+FIRST_FLAGS = $(if $(wildcard $(BUILD)/CMakeCache.txt),,-DBUILD_TESTING=OFF)
+ENGINE_TARGETS = gasdep_cli gasdep gasdep_shared
 
-.PHONY: all deps build run test test-sanitize bench clean
+.PHONY: all deps deps-test build run test test-sanitize mpi bench install \
+        uninstall clean
 
 all: build
 
 deps:
-	@sh scripts/install-deps.sh
+	@sh scripts/install-deps.sh run $(DEPS_MPI)
 
+deps-test:
+	@sh scripts/install-deps.sh test $(DEPS_MPI)
+
+# The CLI and the libraries only: no tests, no benchmarks.
 build: deps
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
-	cmake --build $(BUILD) -j $(JOBS)
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) $(FIRST_FLAGS) -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+	cmake --build $(BUILD) -j $(JOBS) --target $(ENGINE_TARGETS)
 
 run: build
 	./$(BUILD)/gasdep run scenarios/default.ini -o out
 	@echo "CSV time series are in out/ (balance.csv, shares.csv, group_shares.csv, flows.csv, summary.csv)"
 
-test: build
+test: deps-test
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DBUILD_TESTING=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# Sweeps and Monte Carlo across processes: mpirun -n 4 build/gasdep sweep ...
+mpi:
+	@$(MAKE) --no-print-directory build MPI=ON
+	@echo "built with MPI: mpirun -n 4 $(BUILD)/gasdep sweep scenarios/sweeps/tap-russia-grid.ini -o out-sweep"
+
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
-test-sanitize: deps
-	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DGASDEP_SANITIZE=ON -DGASDEP_MPI=ON $(filter -DGASDEP_WERROR=ON,$(CMAKE_FLAGS))
+test-sanitize: deps-test
+	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DGASDEP_SANITIZE=ON $(filter -DGASDEP_WERROR=ON -DGASDEP_MPI=%,$(CMAKE_FLAGS))
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
 	cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
 bench: build
+	cmake --build $(BUILD) -j $(JOBS) --target gasdep_bench gasdep_bench_batch
 	./$(BUILD)/gasdep_bench
 	./$(BUILD)/gasdep_bench_batch
+
+# PREFIX (default /usr/local) and DESTDIR as usual:
+#   make install PREFIX=$HOME/.local    sudo make install
+#   make install DESTDIR=/tmp/stage PREFIX=/usr
+install: build
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix $(PREFIX)
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+
+uninstall:
+	cmake --build $(BUILD) --target uninstall
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN) out

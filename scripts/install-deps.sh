@@ -1,18 +1,50 @@
 #!/bin/sh
 # install-deps.sh: install the Debian packages gasdep needs, only those missing.
-# Runs apt-get directly as root, through sudo otherwise.
+# Usage: sh scripts/install-deps.sh [run] [test] [mpi]   (default: run)
+#   run   build and run the engine (compiler, CMake, the libraries it links)
+#   test  + what the test suite needs (Criterion, gnuplot, Python with pytest,
+#         pandas and numpy)
+#   mpi   + Open MPI for sweeps and Monte Carlo across processes
+# Runs apt-get directly as root, through sudo otherwise. apt's own output goes
+# to a log that is shown only when something fails.
 set -eu
-PKGS="build-essential cmake pkg-config libgsl-dev libcsv-dev libcriterion-dev \
-libglpk-dev libinih-dev gnuplot-nox libopenmpi-dev openmpi-bin"
+PKGS_RUN="build-essential cmake pkg-config libgsl-dev libcsv-dev \
+libglpk-dev libinih-dev libmd-dev"
+PKGS_TEST="libcriterion-dev gnuplot-nox python3 python3-pytest python3-pandas \
+python3-numpy"
+PKGS_MPI="libopenmpi-dev openmpi-bin"
+
+[ $# -eq 0 ] && set -- run
+PKGS=""
+for group in "$@"; do
+    case "$group" in
+    run) PKGS="$PKGS $PKGS_RUN" ;;
+    test) PKGS="$PKGS $PKGS_RUN $PKGS_TEST" ;;
+    mpi) PKGS="$PKGS $PKGS_RUN $PKGS_MPI" ;;
+    *) echo "install-deps: unknown group '$group' (run, test, mpi)" >&2; exit 2 ;;
+    esac
+done
+
 missing=""
 for p in $PKGS; do
+    case " $missing " in *" $p "*) continue ;; esac
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
         || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
 echo "install-deps: installing:$missing" >&2
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
+log=$(mktemp "${TMPDIR:-/tmp}/gasdep-apt.XXXXXX")
+run() {
+    if ! "$@" >>"$log" 2>&1; then
+        echo "install-deps: failed: $*" >&2
+        tail -n 30 "$log" >&2
+        echo "install-deps: full log in $log" >&2
+        exit 1
+    fi
+}
+run $SUDO env DEBIAN_FRONTEND=noninteractive apt-get -qq update
 # shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing
+run $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o Dpkg::Use-Pty=0 $missing
+rm -f "$log"
+echo "install-deps: done" >&2

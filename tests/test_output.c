@@ -488,3 +488,42 @@ Test(output, unwritable_directory_is_an_io_error)
               gasdep_errmsg(m));
     gasdep_destroy(m);
 }
+
+/* The manifest's content hash is SHA-256: FIPS 180-2's "abc" vector, and for
+ * a scenario with a base file the digest coreutils' sha256sum gives for the
+ * files concatenated in reading order (an independent implementation). */
+Test(output, content_sha256_known_vector)
+{
+    gasdep_model *m = gasdep_create();
+    cr_assert_not_null(m);
+    gasdep_load_string(m, "abc.ini", "abc"); /* a syntax error; hash still made */
+    cr_expect_str_eq(gasdep_content_sha256(m),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    gasdep_destroy(m);
+}
+
+Test(output, content_sha256_matches_sha256sum_of_files_read)
+{
+    char dir[64], cmd[512], want[65] = "";
+    th_tmpdir_make(dir, sizeof dir, "gasdep-sha");
+    th_write_file(th_path(dir, "base.ini"), SCEN);
+    th_write_file(th_path(dir, "top.ini"),
+                  "[scenario]\nbase = base.ini\n\n[region R]\ndemand = 11 mcm/d\n");
+    snprintf(cmd, sizeof cmd, "cat '%s/top.ini' '%s/base.ini' | sha256sum", dir, dir);
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p);
+    cr_assert_eq(fscanf(p, "%64s", want), 1);
+    pclose(p);
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load(m, th_path(dir, "top.ini")), GASDEP_OK, "%s",
+                 gasdep_errmsg(m));
+    cr_assert_eq(gasdep_run(m, th_path(dir, "out")), GASDEP_OK, "%s",
+                 gasdep_errmsg(m));
+    gasdep_destroy(m);
+    table *t = read_csv(th_path(dir, "out/manifest.csv"));
+    int r = row_of(t, "content_sha256", NULL);
+    cr_assert_geq(r, 0);
+    cr_expect_str_eq(t->f[r][1], want);
+    free_table(t);
+    th_rm_rf(dir);
+}

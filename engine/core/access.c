@@ -94,9 +94,14 @@ const char *gasdep_override(const gasdep_model *m, int i)
     return m && i >= 0 && i < m->scn.n_overrides ? m->scn.overrides[i] : NULL;
 }
 
-uint64_t gasdep_content_hash(const gasdep_model *m)
+const char *gasdep_version(void)
 {
-    return m ? m->scn.content_hash : 0;
+    return GASDEP_VERSION;
+}
+
+const char *gasdep_content_sha256(const gasdep_model *m)
+{
+    return m ? m->scn.content_sha256 : "";
 }
 
 int gasdep_horizon(const gasdep_model *m, int *first, int *last)

@@ -399,8 +399,7 @@ static void write_manifest(struct output *o, const gasdep_model *m)
     kv(f, "scenario_name", gasdep_scenario_name(m));
     const char *first = gasdep_input_file(m, 0);
     kv(f, "scenario_path", first ? first : "");
-    snprintf(buf, sizeof buf, "%016" PRIx64, gasdep_content_hash(m));
-    kv(f, "content_hash_fnv1a64", buf);
+    kv(f, "content_sha256", gasdep_content_sha256(m));
     const char *s;
     for (int i = 0; (s = gasdep_input_file(m, i)); i++)
         kv(f, "file", s);

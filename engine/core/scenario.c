@@ -36,12 +36,22 @@ void scenario_defaults(scenario_el *sc)
     sc->sigma_k = 2.0;
 }
 
+/* Hex digest of the bytes read so far, from a copy of the running context
+ * so that later files continue the same hash (`cat FILES | sha256sum`). */
+static void sha256_hex(scenario *scn)
+{
+    SHA2_CTX copy = scn->sha;
+    SHA256End(&copy, scn->content_sha256);
+}
+
 void scenario_init(scenario *scn, errlog *err)
 {
     memset(scn, 0, sizeof *scn);
     scenario_defaults(&scn->sc);
     scn->err = err;
     scn->cur_kind = -1;
+    SHA256Init(&scn->sha);
+    sha256_hex(scn);
 }
 
 const char *scenario_kind_name(int kind)
@@ -726,7 +736,8 @@ static int parse_text(scenario *scn, const char *name, const char *text)
     scn->cur_kind = -1;
     scn->cur_elem = NULL;
     scn->keys_in_file = 0;
-    scn->content_hash = fnv1a64(scn->content_hash, text, strlen(text));
+    SHA256Update(&scn->sha, (const uint8_t *)text, strlen(text));
+    sha256_hex(scn);
     reader r = {scn, text};
     int file_index = scn->cur_file;
     int rc = ini_parse_stream(reader_line, &r, on_key, scn);

@@ -6,6 +6,8 @@
 
 #include <stdint.h>
 
+#include <sha2.h> /* libmd: SHA-256 of the input bytes */
+
 #include "errors.h"
 #include "units.h"
 
@@ -139,13 +141,14 @@ typedef struct elist {
 } elist;
 
 /* A parsed scenario: elements by kind in file order, settings, overrides,
- * the hash of every byte read; messages go to *err (the model's). */
+ * the SHA-256 of every byte read; messages go to *err (the model's). */
 typedef struct scenario {
     scenario_el sc;
     elist el[SK_COUNT];
     char **overrides; /* --set assignments as given */
     int n_overrides;
-    uint64_t content_hash; /* FNV-1a 64 over all bytes read */
+    SHA2_CTX sha;          /* SHA-256 over all bytes read, in reading order */
+    char content_sha256[SHA256_DIGEST_STRING_LENGTH]; /* its hex digest so far */
     errlog *err;
     /* parse state */
     int section_seq; /* counts section openings (factor/value check) */

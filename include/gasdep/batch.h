@@ -47,49 +47,49 @@ enum gasdep_design {
 typedef struct gasdep_batch gasdep_batch;
 
 /** Create an empty batch of the given kind; NULL only when memory runs out. */
-gasdep_batch *gasdep_batch_create(int kind);
-void gasdep_batch_destroy(gasdep_batch *b);
+GASDEP_API gasdep_batch *gasdep_batch_create(int kind);
+GASDEP_API void gasdep_batch_destroy(gasdep_batch *b);
 /** Message of the last failure (may hold several lines); never NULL. */
-const char *gasdep_batch_errmsg(const gasdep_batch *b);
+GASDEP_API const char *gasdep_batch_errmsg(const gasdep_batch *b);
 
 /* ---- Describing the batch (before prepare) ----------------------------- */
 
 /** 1 if the file holds a [sweep] section (a sweep file), 0 if not (a
  *  scenario), -1 if it cannot be read. */
-int gasdep_batch_is_sweep_file(const char *path);
+GASDEP_API int gasdep_batch_is_sweep_file(const char *path);
 /** Read a sweep file: a [sweep] section with scenario, vary, set, design,
  *  samples and seed keys (scenarios/sweeps/README.md). Relative scenario
  *  paths resolve against the sweep file's directory. */
-int gasdep_batch_load_file(gasdep_batch *b, const char *path);
-int gasdep_batch_set_scenario(gasdep_batch *b, const char *path);
+GASDEP_API int gasdep_batch_load_file(gasdep_batch *b, const char *path);
+GASDEP_API int gasdep_batch_set_scenario(gasdep_batch *b, const char *path);
 /** Fixed override "PATH=VALUE" applied to every run (as `--set`). */
-int gasdep_batch_set(gasdep_batch *b, const char *assignment);
+GASDEP_API int gasdep_batch_set(gasdep_batch *b, const char *assignment);
 /** Varied parameter "PATH=SPEC" (sweeps only). SPEC is a comma list
  *  `v1,v2,v3`, a range `LO:HI:STEP[unit]` (dates allowed, step in days) or,
  *  for sampled designs, `LO:HI[unit]`. */
-int gasdep_batch_vary(gasdep_batch *b, const char *spec);
+GASDEP_API int gasdep_batch_vary(gasdep_batch *b, const char *spec);
 /** "grid", "zip", "random", "lhs" or "sobol". */
-int gasdep_batch_set_design(gasdep_batch *b, const char *word);
+GASDEP_API int gasdep_batch_set_design(gasdep_batch *b, const char *word);
 /** Samples of a sampled design; for Monte Carlo, the number of runs. */
-int gasdep_batch_set_samples(gasdep_batch *b, long n);
-int gasdep_batch_set_seed(gasdep_batch *b, uint64_t seed);
+GASDEP_API int gasdep_batch_set_samples(gasdep_batch *b, long n);
+GASDEP_API int gasdep_batch_set_seed(gasdep_batch *b, uint64_t seed);
 
 /** Validate the scenario and every value, expand the design. Loads the
  *  scenario once (a probe model) and reads the network from it. */
-int gasdep_batch_prepare(gasdep_batch *b);
+GASDEP_API int gasdep_batch_prepare(gasdep_batch *b);
 
 /* ---- After prepare ------------------------------------------------------ */
 
 /** Number of runs; run ids are 1..runs. */
-long gasdep_batch_runs(const gasdep_batch *b);
+GASDEP_API long gasdep_batch_runs(const gasdep_batch *b);
 /** Varied parameters (sweeps): their count and paths. */
-int gasdep_batch_params(const gasdep_batch *b);
-const char *gasdep_batch_param(const gasdep_batch *b, int p);
+GASDEP_API int gasdep_batch_params(const gasdep_batch *b);
+GASDEP_API const char *gasdep_batch_param(const gasdep_batch *b, int p);
 /** The value string given to gasdep_set for parameter p in run `run`. */
-int gasdep_batch_value(const gasdep_batch *b, long run, int p, char *buf,
+GASDEP_API int gasdep_batch_value(const gasdep_batch *b, long run, int p, char *buf,
                        size_t len);
 /** A few lines describing the design or the stochastic model. */
-const char *gasdep_batch_describe(const gasdep_batch *b);
+GASDEP_API const char *gasdep_batch_describe(const gasdep_batch *b);
 
 /* ---- Running ------------------------------------------------------------ */
 
@@ -137,27 +137,27 @@ typedef struct gasdep_batch_report {
  *  Monte Carlo: runs.csv, bands.csv, probabilities.csv (+ series.csv).
  *  Returns GASDEP_OK when every file was written (individual runs may have
  *  failed: see report->failed), GASDEP_EIO/ENOMEM/EARG/EINPUT otherwise. */
-int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
+GASDEP_API int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
                      gasdep_batch_report *report);
 
 /** Number of usable cores (affinity mask), at least 1. */
-int gasdep_batch_cores(void);
+GASDEP_API int gasdep_batch_cores(void);
 
 /* ---- MPI (no-ops returning rank 0 of 1 in a build without MPI) ---------- */
 
 /** 1 if built with MPI (cmake -DGASDEP_MPI=ON). */
-int gasdep_batch_have_mpi(void);
+GASDEP_API int gasdep_batch_have_mpi(void);
 /** Initialise MPI when the process was started by mpirun/mpiexec (else do
  *  nothing, so a plain start needs no MPI runtime). Call first in main. */
-int gasdep_batch_mpi_begin(int *argc, char ***argv);
+GASDEP_API int gasdep_batch_mpi_begin(int *argc, char ***argv);
 /** Finalise MPI if gasdep_batch_mpi_begin initialised it. */
-void gasdep_batch_mpi_end(void);
+GASDEP_API void gasdep_batch_mpi_end(void);
 /** End every rank with exit status `code` (MPI_Abort): for a program whose
  *  gasdep_batch_run reported ranks_out_of_step. Returns without MPI or when
  *  MPI is not running. The library itself never calls it. */
-void gasdep_batch_mpi_abort(int code);
-int gasdep_batch_mpi_rank(void);
-int gasdep_batch_mpi_size(void);
+GASDEP_API void gasdep_batch_mpi_abort(int code);
+GASDEP_API int gasdep_batch_mpi_rank(void);
+GASDEP_API int gasdep_batch_mpi_size(void);
 
 #ifdef __cplusplus
 }

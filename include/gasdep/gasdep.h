@@ -10,7 +10,16 @@
 extern "C" {
 #endif
 
-#define GASDEP_VERSION "0.1.0"
+/* GASDEP_VERSION and its parts, generated from the CMake project version. */
+#include "gasdep/version.h"
+
+/* GASDEP_API marks the public functions: the library is compiled with
+ * hidden symbol visibility, so libgasdep.so exports these and nothing else. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define GASDEP_API __attribute__((visibility("default")))
+#else
+#define GASDEP_API
+#endif
 
 /*
  * Status codes. The list lives in one X-macro so that the enum and the
@@ -34,7 +43,10 @@ enum gasdep_status {
 };
 
 /** Text for a status code; never NULL. */
-const char *gasdep_strerror(int status);
+GASDEP_API const char *gasdep_strerror(int status);
+/** Version of the library actually loaded ("MAJOR.MINOR.PATCH"), which may
+ *  differ from the GASDEP_VERSION a program was compiled against. */
+GASDEP_API const char *gasdep_version(void);
 
 /** Element kinds, as they appear in scenario section names. */
 enum gasdep_kind {
@@ -56,102 +68,106 @@ enum gasdep_kind {
 typedef struct gasdep_model gasdep_model;
 
 /** Create an empty model. Returns NULL only when memory runs out. */
-gasdep_model *gasdep_create(void);
+GASDEP_API gasdep_model *gasdep_create(void);
 /** Free a model and everything it owns. Accepts NULL. */
-void gasdep_destroy(gasdep_model *m);
+GASDEP_API void gasdep_destroy(gasdep_model *m);
 
 /** Message describing the last failure on the handle: for input errors one
  *  "file:line: what is wrong" line per error (up to a cap). */
-const char *gasdep_errmsg(const gasdep_model *m);
+GASDEP_API const char *gasdep_errmsg(const gasdep_model *m);
 /** Number of input errors collected by the last failing call. */
-int gasdep_error_count(const gasdep_model *m);
+GASDEP_API int gasdep_error_count(const gasdep_model *m);
 
 /* ---- Loading ---------------------------------------------------------- */
 
 /** Parse a scenario file (and the base files it names). Errors are
  *  collected; returns GASDEP_EINPUT if there were any. */
-int gasdep_load(gasdep_model *m, const char *path);
+GASDEP_API int gasdep_load(gasdep_model *m, const char *path);
 /** Parse scenario text held in memory; `name` is used in messages and
  *  relative paths resolve against the current directory. */
-int gasdep_load_string(gasdep_model *m, const char *name, const char *text);
+GASDEP_API int gasdep_load_string(gasdep_model *m, const char *name, const char *text);
 /** Override one parameter by path, e.g. ("pipeline.TAP.capacity",
  *  "20 bcm/y") or ("event.cut.start", "2022-06-14"). Must come before init. */
-int gasdep_set(gasdep_model *m, const char *path, const char *value);
+GASDEP_API int gasdep_set(gasdep_model *m, const char *path, const char *value);
 /** Same, with "path=value" in one string, as given to --set. */
-int gasdep_set_assignment(gasdep_model *m, const char *assignment);
+GASDEP_API int gasdep_set_assignment(gasdep_model *m, const char *assignment);
 
 /* ---- Stepping --------------------------------------------------------- */
 
 /** Resolve references, validate, build the daily LP and allocate all
  *  workspaces. After init the network and parameters are fixed. */
-int gasdep_init(gasdep_model *m);
+GASDEP_API int gasdep_init(gasdep_model *m);
 /** Simulate one gas day. Returns GASDEP_OK, GASDEP_DONE once the horizon is
  *  past (nothing simulated), or an error code. */
-int gasdep_step(gasdep_model *m);
+GASDEP_API int gasdep_step(gasdep_model *m);
 /** Close the run: finalise summaries. Results stay readable. */
-int gasdep_finish(gasdep_model *m);
+GASDEP_API int gasdep_finish(gasdep_model *m);
 /** init, step to the end, finish, writing CSV outputs to `outdir` (created
  *  if missing; NULL writes nothing). Output files appear only if complete. */
-int gasdep_run(gasdep_model *m, const char *outdir);
+GASDEP_API int gasdep_run(gasdep_model *m, const char *outdir);
 
 /** Like gasdep_run, but when `stream` is non-NULL write only the table
  *  named `table` ("balance", "shares", "group_shares", "flows", "summary",
  *  "manifest") to it, as it is produced (no atomicity on a stream). */
-int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
+GASDEP_API int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
                   FILE *stream);
 /** Names of the output tables, NULL-terminated. */
-extern const char *const gasdep_tables[];
+GASDEP_API extern const char *const gasdep_tables[];
 
 /** Release the GLPK environment of the calling thread. Call at the end of a
  *  worker thread that ran models, after destroying them. */
-void gasdep_thread_finish(void);
+GASDEP_API void gasdep_thread_finish(void);
 
 /* ---- Perturbations between steps (Monte Carlo, what-if drivers) ------- */
 
 /** Multiply a region's demand by `factor` from the next step on. */
-int gasdep_set_demand_factor(gasdep_model *m, int region, double factor);
+GASDEP_API int gasdep_set_demand_factor(gasdep_model *m, int region, double factor);
 /** Multiply an element's capacity by `factor` (0..1) from the next step on.
  *  kind: GASDEP_PIPELINE, GASDEP_SOURCE, GASDEP_STORAGE (rates), GASDEP_LNG. */
-int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
+GASDEP_API int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
                                double factor);
 
 /* ---- Network description (valid after init) --------------------------- */
 
-int gasdep_count(const gasdep_model *m, int kind);
-const char *gasdep_name(const gasdep_model *m, int kind, int index);
+GASDEP_API int gasdep_count(const gasdep_model *m, int kind);
+GASDEP_API const char *gasdep_name(const gasdep_model *m, int kind, int index);
 /** Index of a named element, or -1. */
-int gasdep_find(const gasdep_model *m, int kind, const char *name);
+GASDEP_API int gasdep_find(const gasdep_model *m, int kind, const char *name);
 /** Read a numeric parameter by path, in canonical units (mcm/d, mcm,
  *  EUR/MWh, fractions, days since 1970-01-01 for dates). Valid after load. */
-int gasdep_get(const gasdep_model *m, const char *path, double *value);
+GASDEP_API int gasdep_get(const gasdep_model *m, const char *path, double *value);
 /** Scenario name, first and last simulated day (days since 1970-01-01). */
-const char *gasdep_scenario_name(const gasdep_model *m);
-int gasdep_horizon(const gasdep_model *m, int *first_day, int *last_day);
+GASDEP_API const char *gasdep_scenario_name(const gasdep_model *m);
+GASDEP_API int gasdep_horizon(const gasdep_model *m, int *first_day, int *last_day);
 /** Provenance (valid after load): input file i in the order read (0 is the
- *  scenario named to gasdep_load), override i as given to gasdep_set, and a
- *  64-bit FNV-1a hash of every byte read. NULL past the last one. */
-const char *gasdep_input_file(const gasdep_model *m, int i);
-const char *gasdep_override(const gasdep_model *m, int i);
-uint64_t gasdep_content_hash(const gasdep_model *m);
+ *  scenario named to gasdep_load), override i as given to gasdep_set; NULL
+ *  past the last one. */
+GASDEP_API const char *gasdep_input_file(const gasdep_model *m, int i);
+GASDEP_API const char *gasdep_override(const gasdep_model *m, int i);
+/** SHA-256 (64 lowercase hex digits) of every byte read, the input files
+ *  concatenated in the order of gasdep_input_file: for one file it equals
+ *  `sha256sum FILE`, for several `cat FILE0 FILE1 ... | sha256sum`. Owned by
+ *  the model; "" for NULL. */
+GASDEP_API const char *gasdep_content_sha256(const gasdep_model *m);
 /** Origin group index of origin o. */
-int gasdep_origin_group(const gasdep_model *m, int origin);
+GASDEP_API int gasdep_origin_group(const gasdep_model *m, int origin);
 /** 1 if area a is a region group (EU, SEE, ...), 0 if a region. */
-int gasdep_area_is_group(const gasdep_model *m, int area);
+GASDEP_API int gasdep_area_is_group(const gasdep_model *m, int area);
 /** Member regions of area a (a region is its own single member): returns
  *  their count and points *regions at their area indices (owned by the
  *  model); -1 for a bad index. */
-int gasdep_area_members(const gasdep_model *m, int area, const int **regions);
+GASDEP_API int gasdep_area_members(const gasdep_model *m, int area, const int **regions);
 /** Pipeline end nodes (GASDEP_NODE indices). */
-int gasdep_pipeline_ends(const gasdep_model *m, int pipeline, int *from,
+GASDEP_API int gasdep_pipeline_ends(const gasdep_model *m, int pipeline, int *from,
                          int *to);
 /** N-1 indicator (%) of an area per Regulation (EU) 2017/1938 Annex II,
  *  with capacities as on the first day of the horizon. */
-double gasdep_n1_pct(const gasdep_model *m, int area);
+GASDEP_API double gasdep_n1_pct(const gasdep_model *m, int area);
 
 /* ---- Results of the last simulated day -------------------------------- */
 
 /** Last simulated day, days since 1970-01-01 (-1 before the first step). */
-int gasdep_day(const gasdep_model *m);
+GASDEP_API int gasdep_day(const gasdep_model *m);
 
 typedef struct gasdep_area_day {
     double demand_mcm;
@@ -163,17 +179,17 @@ typedef struct gasdep_area_day {
     double price_eur_mwh;     /* marginal price; demand-weighted for groups */
 } gasdep_area_day;
 
-int gasdep_area_result(const gasdep_model *m, int area, gasdep_area_day *out);
+GASDEP_API int gasdep_area_result(const gasdep_model *m, int area, gasdep_area_day *out);
 /** Volume (mcm) of origin o in the gas supplied to area a. */
-double gasdep_area_origin_mcm(const gasdep_model *m, int area, int origin);
+GASDEP_API double gasdep_area_origin_mcm(const gasdep_model *m, int area, int origin);
 /** Volume (mcm) of origin group g in the gas supplied to area a. */
-double gasdep_area_group_mcm(const gasdep_model *m, int area, int group);
+GASDEP_API double gasdep_area_group_mcm(const gasdep_model *m, int area, int group);
 /** Net flow (mcm, positive from->to) and capacity in the flow's direction. */
-int gasdep_pipeline_result(const gasdep_model *m, int pipeline,
+GASDEP_API int gasdep_pipeline_result(const gasdep_model *m, int pipeline,
                            double *flow_mcm, double *capacity_mcm);
 /** Largest absolute node imbalance (mcm) of the last day, and the largest
  *  over the run so far. */
-double gasdep_mass_imbalance_mcm(const gasdep_model *m, double *run_max);
+GASDEP_API double gasdep_mass_imbalance_mcm(const gasdep_model *m, double *run_max);
 
 /* ---- Run summary (valid after finish; partial during a run) ----------- */
 
@@ -187,19 +203,19 @@ typedef struct gasdep_area_summary {
     double n1_pct;
 } gasdep_area_summary;
 
-int gasdep_area_summary_get(const gasdep_model *m, int area,
+GASDEP_API int gasdep_area_summary_get(const gasdep_model *m, int area,
                             gasdep_area_summary *out);
 /** Mean (volume-weighted over the horizon), lowest and highest daily share
  *  of origin group g in area a's supplied gas. */
-int gasdep_area_group_share_stats(const gasdep_model *m, int area, int group,
+GASDEP_API int gasdep_area_group_share_stats(const gasdep_model *m, int area, int group,
                                   double *mean, double *min, double *max);
 
 /* ---- Dates ------------------------------------------------------------ */
 
 /** Parse "YYYY-MM-DD" into days since 1970-01-01; returns 0 on success. */
-int gasdep_date_parse(const char *s, int *day);
+GASDEP_API int gasdep_date_parse(const char *s, int *day);
 /** Format days since 1970-01-01 as "YYYY-MM-DD" into buf (>= 11 bytes). */
-void gasdep_date_format(int day, char *buf);
+GASDEP_API void gasdep_date_format(int day, char *buf);
 
 #ifdef __cplusplus
 }

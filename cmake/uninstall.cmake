@@ -1,0 +1,11 @@
+# uninstall.cmake: remove every file of install_manifest.txt (cmake -P).
+if(NOT EXISTS "${MANIFEST}")
+  message(FATAL_ERROR "${MANIFEST} not found: nothing was installed from this build")
+endif()
+file(STRINGS "${MANIFEST}" files)
+foreach(f IN LISTS files)
+  if(EXISTS "${f}" OR IS_SYMLINK "${f}")
+    message(STATUS "Removing: ${f}")
+    file(REMOVE "${f}")
+  endif()
+endforeach()

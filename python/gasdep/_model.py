@@ -1,0 +1,295 @@
+"""_model.py: Model, one simulation over the C stepping API."""
+import ctypes
+import tempfile
+
+import numpy as np
+import pandas as pd
+
+from . import _lib
+from ._errors import raise_for
+from ._tables import read_dir
+
+lib = _lib.lib
+
+KINDS = {"origin": _lib.ORIGIN, "source": _lib.SOURCE, "node": _lib.NODE,
+         "region": _lib.REGION, "pipeline": _lib.PIPELINE,
+         "storage": _lib.STORAGE, "lng": _lib.LNG, "event": _lib.EVENT,
+         "area": _lib.AREA, "origin_group": _lib.ORIGIN_GROUP}
+
+AREA_DAY_COLUMNS = [f[0] for f in _lib.AreaDay._fields_]
+EPOCH = np.datetime64("1970-01-01", "D")
+
+
+def to_timestamp(day):
+    """Days since 1970-01-01 as a pandas Timestamp."""
+    return pd.Timestamp(EPOCH + np.timedelta64(int(day), "D"))
+
+
+def _kind(kind):
+    if isinstance(kind, str):
+        try:
+            return KINDS[kind]
+        except KeyError:
+            raise ValueError("unknown kind %r (one of %s)"
+                             % (kind, ", ".join(KINDS))) from None
+    return int(kind)
+
+
+class Model:
+    """One gasdep simulation, its own C handle: two Model objects share no
+    state and can run side by side.
+
+        m = gasdep.Model("scenarios/default.ini",
+                         set={"pipeline.TAP-IT.capacity": "20 bcm/y"})
+        m.init()
+        while m.step():
+            bal = m.balance()            # DataFrame, one row per region/group
+        m.finish()
+        m.summary()
+
+    load/set come before init; the network description (names) and results
+    after it. Failures raise gasdep.ScenarioError (bad input, with the
+    file:line messages) or gasdep.GasdepError.
+    """
+
+    def __init__(self, scenario=None, set=None):
+        self._h = lib.gasdep_create()
+        if not self._h:
+            raise MemoryError("gasdep_create")
+        self._names = {}
+        if scenario is not None:
+            self.load(scenario)
+        if set:
+            self.set(set)
+
+    # ---- lifetime ----
+    def close(self):
+        """Free the C model (also done when the object is collected)."""
+        if getattr(self, "_h", None):
+            lib.gasdep_destroy(self._h)
+            self._h = None
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _handle(self):
+        if not self._h:
+            raise ValueError("model is closed")
+        return self._h
+
+    def _check(self, rc):
+        raise_for(rc, _lib.text(lib.gasdep_errmsg(self._h)))
+        return rc
+
+    # ---- loading ----
+    def load(self, path):
+        """Parse a scenario file (and the base files it names)."""
+        self._check(lib.gasdep_load(self._handle(), _lib.enc(path)))
+        return self
+
+    def load_string(self, text, name="<string>"):
+        """Parse scenario text; `name` is used in messages, relative paths
+        resolve against the current directory."""
+        self._check(lib.gasdep_load_string(self._handle(), _lib.enc(name),
+                                           text.encode()))
+        return self
+
+    def set(self, path, value=None):
+        """Override parameters: set("pipeline.TAP-IT.capacity", "20 bcm/y")
+        or set({path: value, ...}); values are parsed as in a file."""
+        items = path.items() if isinstance(path, dict) else [(path, value)]
+        for p, v in items:
+            self._check(lib.gasdep_set(self._handle(), _lib.enc(p),
+                                       str(v).encode()))
+        return self
+
+    def get(self, path):
+        """A numeric parameter in canonical units (mcm/d, mcm, EUR/MWh,
+        fractions; dates as days since 1970-01-01)."""
+        v = ctypes.c_double()
+        self._check(lib.gasdep_get(self._handle(), _lib.enc(path),
+                                   ctypes.byref(v)))
+        return v.value
+
+    # ---- stepping ----
+    def init(self):
+        """Resolve, validate, build the daily LP; fixes the network."""
+        self._check(lib.gasdep_init(self._handle()))
+        self._names = {}
+        return self
+
+    def step(self):
+        """Simulate one gas day: True, or False once the horizon is past."""
+        return self._check(lib.gasdep_step(self._handle())) == _lib.OK
+
+    def finish(self):
+        """Close the run (summaries final); results stay readable."""
+        self._check(lib.gasdep_finish(self._handle()))
+        return self
+
+    def days(self):
+        """Step to the end of the horizon, yielding each simulated day."""
+        while self.step():
+            yield self.day
+
+    def run(self, outdir=None):
+        """init, every step, finish, and the output tables as a Result
+        (written to `outdir`, or to a temporary directory read back)."""
+        if outdir is not None:
+            self._check(lib.gasdep_run(self._handle(), _lib.enc(outdir)))
+            return read_dir(outdir)
+        with tempfile.TemporaryDirectory(prefix="gasdep-") as tmp:
+            self._check(lib.gasdep_run(self._handle(), _lib.enc(tmp)))
+            return read_dir(tmp, keep_directory=False)
+
+    # ---- perturbations between steps ----
+    def set_demand_factor(self, region, factor):
+        """Multiply a region's demand by `factor` from the next step on."""
+        self._check(lib.gasdep_set_demand_factor(
+            self._handle(), self.index("region", region), float(factor)))
+
+    def set_capacity_factor(self, kind, name, factor):
+        """Multiply the capacity of a pipeline, source, storage or lng by
+        `factor` (0..1) from the next step on."""
+        k = _kind(kind)
+        self._check(lib.gasdep_set_capacity_factor(
+            self._handle(), k, self.index(k, name), float(factor)))
+
+    # ---- the network ----
+    def names(self, kind):
+        """Element names of a kind ("region", "pipeline", "area", ...)."""
+        k = _kind(kind)
+        if k not in self._names:
+            h = self._handle()
+            n = lib.gasdep_count(h, k)
+            self._names[k] = [_lib.text(lib.gasdep_name(h, k, i))
+                              for i in range(max(n, 0))]
+        return list(self._names[k])
+
+    def index(self, kind, name):
+        """Index of a named element (ints pass through)."""
+        if isinstance(name, (int, np.integer)):
+            return int(name)
+        i = lib.gasdep_find(self._handle(), _kind(kind), _lib.enc(name))
+        if i < 0:
+            raise KeyError("no %s named %r" % (kind, name))
+        return i
+
+    areas = property(lambda self: self.names("area"),
+                     doc="regions followed by region groups")
+    regions = property(lambda self: self.names("region"))
+    origins = property(lambda self: self.names("origin"))
+    origin_groups = property(lambda self: self.names("origin_group"))
+    pipelines = property(lambda self: self.names("pipeline"))
+
+    @property
+    def scenario_name(self):
+        return _lib.text(lib.gasdep_scenario_name(self._handle()))
+
+    @property
+    def content_sha256(self):
+        """SHA-256 of every byte read (as in manifest.csv)."""
+        return _lib.text(lib.gasdep_content_sha256(self._handle()))
+
+    @property
+    def horizon(self):
+        """First and last simulated day (Timestamps), after init."""
+        a, b = ctypes.c_int(), ctypes.c_int()
+        self._check(lib.gasdep_horizon(self._handle(), ctypes.byref(a),
+                                       ctypes.byref(b)))
+        return to_timestamp(a.value), to_timestamp(b.value)
+
+    @property
+    def day(self):
+        """The last simulated day as a Timestamp (None before the first)."""
+        d = lib.gasdep_day(self._handle())
+        return None if d < 0 else to_timestamp(d)
+
+    # ---- results of the last simulated day ----
+    def balance_array(self):
+        """numpy array (areas x 7): the columns of AREA_DAY_COLUMNS."""
+        h = self._handle()
+        n = len(self.areas)
+        out = np.empty((n, len(AREA_DAY_COLUMNS)))
+        r = _lib.AreaDay()
+        for a in range(n):
+            self._check(lib.gasdep_area_result(h, a, ctypes.byref(r)))
+            out[a] = [getattr(r, c) for c in AREA_DAY_COLUMNS]
+        return out
+
+    def balance(self):
+        """The day's balance: DataFrame indexed by area (regions, groups)."""
+        return pd.DataFrame(self.balance_array(), columns=AREA_DAY_COLUMNS,
+                            index=pd.Index(self.areas, name="region"))
+
+    def origin_mcm(self):
+        """numpy array (areas x origins): mcm of each origin supplied."""
+        h = self._handle()
+        na, no = len(self.areas), len(self.origins)
+        return np.array([[lib.gasdep_area_origin_mcm(h, a, o)
+                          for o in range(no)] for a in range(na)]).reshape(na, no)
+
+    def group_mcm(self):
+        """numpy array (areas x origin groups): mcm of each group supplied."""
+        h = self._handle()
+        na, ng = len(self.areas), len(self.origin_groups)
+        return np.array([[lib.gasdep_area_group_mcm(h, a, g)
+                          for g in range(ng)] for a in range(na)]).reshape(na, ng)
+
+    def shares(self, groups=False):
+        """The day's shares of supplied gas by origin (or origin group):
+        DataFrame areas x origins, rows summing to 1 (NaN where an area
+        received nothing)."""
+        mcm = self.group_mcm() if groups else self.origin_mcm()
+        total = mcm.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(total > 0, mcm / total, np.nan)
+        cols = self.origin_groups if groups else self.origins
+        return pd.DataFrame(share, columns=pd.Index(cols, name="origin"),
+                            index=pd.Index(self.areas, name="region"))
+
+    def flows(self):
+        """The day's pipeline flows: DataFrame indexed by pipeline with
+        from, to, flow_mcm (positive from->to) and capacity_mcm."""
+        h = self._handle()
+        nodes = self.names("node")
+        rows = []
+        f, c = ctypes.c_double(), ctypes.c_double()
+        a, b = ctypes.c_int(), ctypes.c_int()
+        for p in range(len(self.pipelines)):
+            self._check(lib.gasdep_pipeline_ends(h, p, ctypes.byref(a),
+                                                 ctypes.byref(b)))
+            self._check(lib.gasdep_pipeline_result(h, p, ctypes.byref(f),
+                                                   ctypes.byref(c)))
+            rows.append((nodes[a.value], nodes[b.value], f.value, c.value))
+        return pd.DataFrame(rows, columns=["from", "to", "flow_mcm",
+                                           "capacity_mcm"],
+                            index=pd.Index(self.pipelines, name="pipeline"))
+
+    def summary(self):
+        """Run summary per area (valid after finish, partial during a run):
+        totals, days short, lowest storage fill, peak price, N-1 and the
+        volume-weighted mean share of each origin group."""
+        h = self._handle()
+        s = _lib.AreaSummary()
+        cols = [f[0] for f in _lib.AreaSummary._fields_]
+        groups = self.origin_groups
+        rows = []
+        mean, lo, hi = ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+        for a in range(len(self.areas)):
+            self._check(lib.gasdep_area_summary_get(h, a, ctypes.byref(s)))
+            row = [getattr(s, c) for c in cols]
+            for g in range(len(groups)):
+                self._check(lib.gasdep_area_group_share_stats(
+                    h, a, g, ctypes.byref(mean), ctypes.byref(lo),
+                    ctypes.byref(hi)))
+                row.append(mean.value)
+            rows.append(row)
+        return pd.DataFrame(rows, columns=cols + ["share_mean_" + g for g in groups],
+                            index=pd.Index(self.areas, name="region"))

@@ -1,0 +1,210 @@
+"""Tests of the Python package: hand-checked results through the binding,
+errors, two models at once, tables discovered generically, sweeps and
+Monte Carlo. Run by ctest (test_python) with GASDEP_LIBRARY pointing at the
+build's libgasdep.so."""
+import os
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import gasdep
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+
+# Two origins mix at hub H and reach region R through one pipeline:
+# a gives 6 mcm/d and b SB mcm/d of R's 10 mcm/d, so by proportional mixing
+# R's gas is 6/(6+SB) a and SB/(6+SB) b; with SB = 4 that is 0.6/0.4 and
+# nothing is short; with SB = 2, 0.75/0.25 and 2 mcm/d unserved.
+MIX = """[scenario]
+name = mix
+start = 2022-01-01
+end = 2022-01-03
+
+[origin a]
+[origin b]
+[node H]
+
+[region R]
+demand = 10 mcm/d
+
+[source sa]
+node = H
+origin = a
+capacity = 6 mcm/d
+
+[source sb]
+node = H
+origin = b
+capacity = {sb} mcm/d
+
+[pipeline HR]
+from = H
+to = R
+capacity = 20 mcm/d
+"""
+
+
+@pytest.fixture
+def mix(tmp_path):
+    def write(sb=4, name="mix.ini"):
+        p = tmp_path / name
+        p.write_text(MIX.format(sb=sb))
+        return str(p)
+    return write
+
+
+def test_run_mixing_60_40(mix):
+    r = gasdep.run(mix())
+    sh = r.shares[r.shares.region == "R"]
+    assert len(sh) == 6  # 3 days x 2 origins
+    for origin, want_share, want_mcm in (("a", 0.6, 6.0), ("b", 0.4, 4.0)):
+        rows = sh[sh.origin == origin]
+        np.testing.assert_allclose(rows.share, want_share, atol=1e-6)
+        np.testing.assert_allclose(rows.volume_mcm, want_mcm, atol=1e-6)
+    # dates are datetimes, one per simulated day
+    assert pd.api.types.is_datetime64_any_dtype(r.balance.date)
+    assert list(r.balance.date.unique()) == list(
+        pd.date_range("2022-01-01", "2022-01-03"))
+    bal = r.balance[r.balance.region == "R"]
+    np.testing.assert_allclose(bal.unserved_mcm, 0.0, atol=1e-9)
+
+
+def test_run_set_overrides_and_tables_found_generically(mix, tmp_path):
+    out = tmp_path / "out"
+    r = gasdep.run(mix(), set={"source.sb.capacity": "2 mcm/d"}, outdir=str(out))
+    # every CSV file the engine wrote is a table, whatever their names
+    written = sorted(f[:-4] for f in os.listdir(out) if f.endswith(".csv"))
+    assert sorted(r.keys()) == written
+    for t in ("balance", "shares", "group_shares", "flows", "summary", "manifest"):
+        assert t in r
+    bal = r.balance[r.balance.region == "R"]
+    np.testing.assert_allclose(bal.unserved_mcm, 2.0, atol=1e-6)
+    sh = r.shares[(r.shares.region == "R") & (r.shares.origin == "a")]
+    np.testing.assert_allclose(sh.share, 0.75, atol=1e-6)
+    s = r.summary.set_index("region")
+    assert s.loc["R", "unserved_mcm"] == pytest.approx(6.0, abs=1e-6)
+    assert s.loc["R", "days_short"] == 3
+    m = dict(zip(r.manifest.key, r.manifest.value))
+    assert m["override"] == "source.sb.capacity=2 mcm/d"
+    # a table added to the directory later is found too
+    (out / "extra.csv").write_text("date,x_mcm\n2022-01-01,1.5\n")
+    again = gasdep.read_run(str(out))
+    assert again.extra.x_mcm[0] == 1.5
+    assert again.extra.date[0] == pd.Timestamp("2022-01-01")
+
+
+def test_model_steps_day_by_day(mix):
+    with gasdep.Model(mix()) as m:
+        m.init()
+        assert m.day is None
+        assert m.horizon == (pd.Timestamp("2022-01-01"), pd.Timestamp("2022-01-03"))
+        days = []
+        while m.step():
+            days.append(m.day)
+            sh = m.shares()
+            assert sh.loc["R", "a"] == pytest.approx(0.6, abs=1e-6)
+            assert sh.loc["R", "b"] == pytest.approx(0.4, abs=1e-6)
+            mcm = m.origin_mcm()
+            assert mcm.shape == (len(m.areas), len(m.origins))
+            assert m.balance().loc["R", "demand_mcm"] == pytest.approx(10.0)
+            assert m.flows().loc["HR", "flow_mcm"] == pytest.approx(10.0, abs=1e-6)
+        assert days == list(pd.date_range("2022-01-01", "2022-01-03"))
+        m.finish()
+        assert m.summary().loc["R", "demand_mcm"] == pytest.approx(30.0)
+
+
+def test_perturbation_between_steps(mix):
+    # halving sb's capacity from day 2 on: 2 mcm/d short on days 2 and 3
+    m = gasdep.Model(mix())
+    m.init()
+    m.step()
+    m.set_capacity_factor("source", "sb", 0.5)
+    m.step()
+    assert m.balance().loc["R", "unserved_mcm"] == pytest.approx(2.0, abs=1e-6)
+    assert m.shares().loc["R", "a"] == pytest.approx(0.75, abs=1e-6)
+    m.close()
+
+
+def test_two_models_at_once(mix):
+    a = gasdep.Model(mix(4, "a.ini"))
+    b = gasdep.Model(mix(2, "b.ini"))
+    a.init()
+    b.init()
+    while True:
+        sa, sb = a.step(), b.step()
+        assert sa == sb
+        if not sa:
+            break
+        assert a.shares().loc["R", "a"] == pytest.approx(0.6, abs=1e-6)
+        assert b.shares().loc["R", "a"] == pytest.approx(0.75, abs=1e-6)
+        assert a.balance().loc["R", "unserved_mcm"] == pytest.approx(0, abs=1e-6)
+        assert b.balance().loc["R", "unserved_mcm"] == pytest.approx(2, abs=1e-6)
+    a.close()
+    b.close()
+
+
+def test_scenario_error_has_file_line_messages(tmp_path):
+    p = tmp_path / "bad.ini"
+    # line 10 has a flow without a unit (found on load); once fixed, line 8
+    # names an unknown node (found on init)
+    p.write_text("[scenario]\nstart = 2022-01-01\nend = 2022-01-02\n"
+                 "[origin a]\n[region R]\ndemand = 1 mcm/d\n"
+                 "[source s]\nnode = NOWHERE\norigin = a\ncapacity = 5\n")
+    with pytest.raises(gasdep.ScenarioError) as e:
+        gasdep.run(str(p))
+    msgs = e.value.messages
+    assert e.value.status == 2
+    assert any(re.match(re.escape(str(p)) + r":10: .*unit", s) for s in msgs), msgs
+    p.write_text(p.read_text().replace("capacity = 5", "capacity = 5 mcm/d"))
+    m = gasdep.Model(str(p))
+    with pytest.raises(gasdep.ScenarioError) as e:
+        m.init()
+    assert e.value.messages == [
+        "%s:8: source 's': unknown node 'NOWHERE' in 'node'" % p]
+    m.close()
+    # a file that cannot be read is an input/output error, named
+    with pytest.raises(gasdep.GasdepError) as e:
+        gasdep.Model(str(p).replace("bad", "missing"))
+    assert e.value.status == 3 and "missing.ini" in str(e.value)
+
+
+def test_unknown_parameter_and_out_of_sequence(mix):
+    m = gasdep.Model(mix())
+    with pytest.raises(gasdep.ScenarioError):
+        m.set("pipeline.NOPE.capacity", "1 mcm/d")
+    with pytest.raises(gasdep.GasdepError) as e:
+        m.step()  # before init
+    assert e.value.status == 5
+    m.close()
+    with pytest.raises(ValueError):
+        m.step()
+
+
+def test_sweep(mix):
+    r = gasdep.sweep(mix(), vary={"source.sb.capacity": "2mcm/d,4mcm/d"}, threads=1)
+    s = r.sweep[r.sweep.region == "R"].set_index("run")
+    # sb = 2: 2 mcm/d short on 3 days; sb = 4: nothing short
+    assert s.loc[1, "unserved_mcm"] == pytest.approx(6.0, abs=1e-6)
+    assert s.loc[2, "unserved_mcm"] == pytest.approx(0.0, abs=1e-6)
+    assert list(s.days_short) == [3, 0]
+    assert r.report["runs"] == 2 and r.report["failed"] == 0
+    with pytest.raises(gasdep.ScenarioError):
+        gasdep.sweep(mix(), vary={"source.sb.capacity": "2,4"})  # no unit
+
+
+def test_montecarlo(mix):
+    # nothing stochastic in the scenario: every run is 2 mcm/d short
+    r = gasdep.montecarlo(mix(2), runs=3, seed=7, threads=1)
+    p = r.probabilities.set_index("region")
+    assert p.loc["R", "p_shortfall"] == 1
+    assert p.loc["R", "expected_unserved_mcm"] == pytest.approx(6.0, abs=1e-6)
+    assert len(r.runs[r.runs.region == "R"]) == 3
+    assert pd.api.types.is_datetime64_any_dtype(r.bands.date)
+
+
+def test_version_is_the_cmake_project_version():
+    text = open(os.path.join(ROOT, "CMakeLists.txt")).read()
+    want = re.search(r"project\(gasdep VERSION ([0-9.]+)", text).group(1)
+    assert gasdep.__version__ == want
