@@ -122,14 +122,15 @@ Test(cli, run_flows_table_to_stdout)
     snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -o - --table flows -q",
              th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
-    const char *header = "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n";
+    const char *header =
+        "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,loss_mcm\n";
     cr_expect_eq(strncmp(out, header, strlen(header)), 0, "stdout starts: %.100s", out);
     /* nothing but the CSV on stdout, and -q keeps stderr quiet */
     cr_expect_str_eq(err, "");
     th_rm_rf(dir);
 }
 
-Test(cli, run_writes_six_files)
+Test(cli, run_writes_eight_files)
 {
     char dir[64], cmd[1024], outdir[128];
     th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
@@ -138,8 +139,9 @@ Test(cli, run_writes_six_files)
              outdir);
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     const char *files[] = {"balance.csv", "shares.csv", "group_shares.csv",
-                           "flows.csv", "summary.csv", "manifest.csv"};
-    for (int i = 0; i < 6; i++) {
+                           "flows.csv", "supply.csv", "storage.csv",
+                           "summary.csv", "manifest.csv"};
+    for (int i = 0; i < 8; i++) {
         char p[256];
         struct stat st;
         snprintf(p, sizeof p, "%s/%s", outdir, files[i]);

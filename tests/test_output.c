@@ -1,4 +1,4 @@
-/* test_output.c: CSV outputs (engine/core/output.c): the six files, their
+/* test_output.c: CSV outputs (engine/core/output.c): the eight files, their
  * headers and row counts, atomic appearance, values read back with libcsv. */
 #include <criterion/criterion.h>
 #include <dirent.h>
@@ -174,13 +174,13 @@ static void run_into(const char *text, const char *dir)
 
 /* ---- tests ---------------------------------------------------------------- */
 
-Test(output, six_files_with_exact_headers_and_no_temporaries)
+Test(output, eight_files_with_exact_headers_and_no_temporaries)
 {
     char dir[64];
     th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     run_into(SCEN, dir);
     int hidden;
-    cr_expect_eq(count_files(dir, &hidden), 6);
+    cr_expect_eq(count_files(dir, &hidden), 8);
     cr_expect_eq(hidden, 0, "temporary files left behind");
     cr_expect_str_eq(first_line(th_path(dir, "balance.csv")),
                      "date,region,demand_mcm,supplied_mcm,unserved_mcm,storage_mcm,"
@@ -190,7 +190,14 @@ Test(output, six_files_with_exact_headers_and_no_temporaries)
     cr_expect_str_eq(first_line(th_path(dir, "group_shares.csv")),
                      "date,region,group,volume_mcm,share\n");
     cr_expect_str_eq(first_line(th_path(dir, "flows.csv")),
-                     "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n");
+                     "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,"
+                     "loss_mcm\n");
+    cr_expect_str_eq(first_line(th_path(dir, "supply.csv")),
+                     "date,supply,kind,node,origin,volume_mcm,capacity_mcm,"
+                     "min_take_mcm,missed_min_take_mcm,cost_eur_mwh\n");
+    cr_expect_str_eq(first_line(th_path(dir, "storage.csv")),
+                     "date,storage,node,level_mcm,fill,target_fill,injection_mcm,"
+                     "withdrawal_mcm,value_eur_mwh\n");
     cr_expect_str_eq(first_line(th_path(dir, "summary.csv")),
                      "region,kind,demand_mcm,supplied_mcm,unserved_mcm,unserved_gwh,"
                      "unserved_share,days_short,min_storage_fill,peak_price_eur_mwh,"
@@ -217,8 +224,9 @@ Test(output, row_counts)
     cr_expect_eq(lines_of(th_path(dir, "summary.csv")), 1 + 3);
     /* every row of a table has as many fields as its header */
     const char *files[] = {"balance.csv", "shares.csv", "group_shares.csv",
-                           "flows.csv", "summary.csv", "manifest.csv"};
-    for (int i = 0; i < 6; i++) {
+                           "flows.csv", "supply.csv", "storage.csv",
+                           "summary.csv", "manifest.csv"};
+    for (int i = 0; i < 8; i++) {
         table *t = read_csv(th_path(dir, files[i]));
         for (int r = 1; r < t->nrows; r++)
             cr_expect_eq(t->nf[r], t->nf[0], "%s row %d", files[i], r);
@@ -375,7 +383,7 @@ Test(output, outdir_is_created)
     th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     snprintf(sub, sizeof sub, "%s/new", dir);
     run_into(SCEN, sub);
-    cr_expect_eq(count_files(sub, NULL), 6);
+    cr_expect_eq(count_files(sub, NULL), 8);
     th_rm_rf(dir);
 }
 
@@ -429,7 +437,7 @@ Test(output, failure_during_the_run_leaves_no_files)
     cr_expect_neq(gasdep_run(m, second), GASDEP_OK);
     int n = count_files(second, NULL);
     cr_expect(n <= 0, "%d files left by a failed run", n);
-    cr_expect_eq(count_files(first, NULL), 6);
+    cr_expect_eq(count_files(first, NULL), 8);
     gasdep_destroy(m);
     th_rm_rf(dir);
 }
@@ -446,7 +454,8 @@ Test(output, one_table_to_a_stream)
     char line[512];
     int n = 0;
     cr_assert_not_null(fgets(line, sizeof line, f));
-    cr_expect_str_eq(line, "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n");
+    cr_expect_str_eq(line, "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,"
+                           "loss_mcm\n");
     while (fgets(line, sizeof line, f))
         n++;
     cr_expect_eq(n, 3 * 2); /* days x pipelines */
@@ -466,13 +475,13 @@ Test(output, unknown_table_is_refused)
 
 Test(output, table_names)
 {
-    const char *expect[] = {"balance", "shares", "group_shares", "flows",
-                            "summary", "manifest"};
+    const char *expect[] = {"balance", "shares",  "group_shares", "flows",
+                            "supply",  "storage", "summary",      "manifest"};
     int n = 0;
     while (gasdep_tables[n])
         n++;
-    cr_assert_eq(n, 6);
-    for (int i = 0; i < 6; i++)
+    cr_assert_eq(n, 8);
+    for (int i = 0; i < 8; i++)
         cr_expect_str_eq(gasdep_tables[i], expect[i]);
 }
 

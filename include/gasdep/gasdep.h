@@ -171,6 +171,53 @@ double gasdep_area_group_mcm(const gasdep_model *m, int area, int group);
 /** Net flow (mcm, positive from->to) and capacity in the flow's direction. */
 int gasdep_pipeline_result(const gasdep_model *m, int pipeline,
                            double *flow_mcm, double *capacity_mcm);
+/** Gas lost in pipeline p on the last day (mcm): its loss fraction times
+ *  the gas that entered it at the sending end (both directions). */
+double gasdep_pipeline_loss_mcm(const gasdep_model *m, int pipeline);
+
+/** Supplies: every source (indices 0 .. sources-1), then every LNG terminal
+ *  slot, one per terminal and origin it lists, in file order. */
+int gasdep_supply_count(const gasdep_model *m);
+
+typedef struct gasdep_supply_day {
+    int kind;             /* GASDEP_SOURCE or GASDEP_LNG */
+    int element;          /* source or LNG terminal index */
+    int node;             /* GASDEP_NODE index where the gas enters */
+    int origin;           /* GASDEP_ORIGIN index */
+    double volume_mcm;    /* gas taken this day */
+    double capacity_mcm;  /* most that could be taken this day, after online
+                           * dates, events, factors; for a slot its own bound
+                           * (availability x terminal capacity), the terminal's
+                           * send-out being shared by its slots */
+    double min_take_mcm;  /* minimum take in force (at most the capacity);
+                           * 0 for LNG */
+    double missed_min_take_mcm; /* max(0, min_take - volume) */
+    double cost_eur_mwh;  /* cost the dispatch pays for this gas */
+} gasdep_supply_day;
+
+/** Supply i of the last simulated day. */
+int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out);
+
+typedef struct gasdep_storage_day {
+    int node;              /* GASDEP_NODE index (regions and hubs alike) */
+    double level_mcm;      /* working gas at the end of the day */
+    double fill;           /* level / volume; NaN for a zero volume */
+    double target_fill;    /* end-of-day target (0..1) */
+    double injection_mcm;
+    double withdrawal_mcm;
+    double value_eur_mwh;  /* value of the stored gas; NaN until the
+                            * dispatch provides one */
+} gasdep_storage_day;
+
+/** Storage facility k of the last simulated day. */
+int gasdep_storage_result(const gasdep_model *m, int k, gasdep_storage_day *out);
+
+/** Canonical unit of the number gasdep_get returns for `path`: "mcm/d",
+ *  "mcm", "EUR/MWh", "kWh/m3", "K", "1/y", "d", "" for fractions, dates,
+ *  words and plain numbers; NULL when the path names no numeric parameter.
+ *  Valid after load. */
+const char *gasdep_unit(const gasdep_model *m, const char *path);
+
 /** Largest absolute node imbalance (mcm) of the last day, and the largest
  *  over the run so far. */
 double gasdep_mass_imbalance_mcm(const gasdep_model *m, double *run_max);
