@@ -246,7 +246,7 @@ int gasdep_supply_count(const gasdep_model *m)
 
 int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out)
 {
-    if (!out || i < 0 || i >= gasdep_supply_count(m) || m->day < 0)
+    if (!out || i < 0 || i >= gasdep_supply_count(m))
         return GASDEP_EARG;
     const net *n = &m->n;
     const day_state *d = &m->d;
@@ -276,6 +276,9 @@ int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out)
         out->missed_min_take_mcm = 0.0;
         out->cost_eur_mwh = n->slot_cost[s];
     }
+    if (m->day < 0) /* described, not yet simulated */
+        out->volume_mcm = out->capacity_mcm = out->min_take_mcm =
+            out->missed_min_take_mcm = NAN;
     return GASDEP_OK;
 }
 

@@ -195,7 +195,9 @@ typedef struct gasdep_supply_day {
     double cost_eur_mwh;  /* cost the dispatch pays for this gas */
 } gasdep_supply_day;
 
-/** Supply i of the last simulated day. */
+/** Supply i of the last simulated day. Before the first step (valid after
+ *  init) only kind, element, node, origin and cost are set; the day's
+ *  quantities are NaN. */
 int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out);
 
 typedef struct gasdep_storage_day {
@@ -240,6 +242,34 @@ int gasdep_area_summary_get(const gasdep_model *m, int area,
  *  of origin group g in area a's supplied gas. */
 int gasdep_area_group_share_stats(const gasdep_model *m, int area, int group,
                                   double *mean, double *min, double *max);
+
+/* ---- Names --------------------------------------------------------- */
+
+/** The name among names[0..n) (n < 0: NULL-terminated) closest to `word`
+ *  by edit distance, when it is near enough to be a likely typo (or starts
+ *  with word); NULL otherwise. For "did you mean ...?" messages. */
+const char *gasdep_suggest(const char *word, const char *const *names, int n);
+
+/* ---- Reading run directories (gasdep aggregate, gasdep diff) --------- */
+
+/** Aggregate the daily tables of a finished run directory by `period`
+ *  ("month", "quarter", "gas-year" from 1 October, "year") into out_dir
+ *  (created; files committed whole): balance, shares, group_shares, flows,
+ *  supply and storage as present in run_dir. Volumes are summed, shares are
+ *  volume-weighted (sum of an origin's volume over the sum of every
+ *  origin's), storage fill is the period's lowest, levels the period's last,
+ *  prices demand-weighted (docs/OUTPUTS.md). On success msg holds the list
+ *  of files written, on failure what went wrong. */
+int gasdep_aggregate(const char *run_dir, const char *period,
+                     const char *out_dir, char *msg, size_t msg_len);
+
+/** Compare the summary.csv of two run directories: per region and group,
+ *  unserved_mcm, days_short, min_storage_fill and every share_mean_GROUP,
+ *  as a, b and b - a (tidy CSV: region,kind,figure,a,b,b_minus_a). The CSV
+ *  goes to out_csv (a path, written whole) and/or csv_stream; a readable
+ *  list of the figures that differ goes to report (each may be NULL). */
+int gasdep_diff(const char *run_a, const char *run_b, const char *out_csv,
+                FILE *csv_stream, FILE *report, char *msg, size_t msg_len);
 
 /* ---- Dates ------------------------------------------------------------ */
 
