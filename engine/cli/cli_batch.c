@@ -26,7 +26,7 @@ static const char *SWEEP_USAGE =
     "values; results go to DIR/sweep.csv, one row per run x region/group.\n"
     "\n"
     "  --vary PATH=SPEC   vary a parameter (repeatable). SPEC is\n"
-    "                       LO:HI:STEP[unit]  pipeline.TAP.capacity=10:30:5bcm/y\n"
+    "                       LO:HI:STEP[unit]  pipeline.TAP-IT.capacity=10:30:5bcm/y\n"
     "                       v1,v2,...         scenario.curtailment=cooperative,least-cost\n"
     "                       dates, step in days  event.cut.start=2022-01-01:2022-03-01:14\n"
     "                       LO:HI[unit]       continuous range (sampled designs)\n"
@@ -44,7 +44,10 @@ static const char *SWEEP_USAGE =
     "  -q, --quiet        no progress and no summary on standard error\n"
     "\n"
     "Output is byte-identical for any -j, any number of MPI ranks\n"
-    "(mpirun -n K gasdep sweep ...) and after --resume.\n";
+    "(mpirun -n K gasdep sweep ...) and after --resume. A varied parameter's\n"
+    "column in sweep.csv carries its canonical unit (..._mcm_d).\n"
+    "\n"
+    "example: gasdep sweep scenarios/default.ini --vary pipeline.TAP-IT.capacity=10:30:10bcm/y -o out/sweep -q\n";
 
 static const char *MC_USAGE =
     "usage: gasdep montecarlo SCENARIO -n RUNS [--seed S] [--set PATH=VALUE]...\n"
@@ -69,7 +72,9 @@ static const char *MC_USAGE =
     "writes DIR/runs.csv (run x region/group summaries), DIR/bands.csv (per\n"
     "date x region/group x metric: mean, P5, P25, P50, P75, P95) and\n"
     "DIR/probabilities.csv (probability of any shortfall, expected unserved\n"
-    "energy).\n";
+    "energy).\n"
+    "\n"
+    "example: gasdep montecarlo scenarios/sweeps/default-stochastic.ini -n 20 -o out/mc -q\n";
 
 static int rank0(void)
 {

@@ -74,8 +74,10 @@ int gasdep_load(gasdep_model *m, const char *path);
 /** Parse scenario text held in memory; `name` is used in messages and
  *  relative paths resolve against the current directory. */
 int gasdep_load_string(gasdep_model *m, const char *name, const char *text);
-/** Override one parameter by path, e.g. ("pipeline.TAP.capacity",
- *  "20 bcm/y") or ("event.cut.start", "2022-06-14"). Must come before init. */
+/** Override one parameter by path, e.g. on scenarios/russia-cut-2022.ini
+ *  ("pipeline.TAP-AL-IT.capacity", "20 bcm/y") or ("event.yamal-stop.start",
+ *  "2022-06-14"). Must come before init. An unknown name gets "did you
+ *  mean ...?" in the message. */
 int gasdep_set(gasdep_model *m, const char *path, const char *value);
 /** Same, with "path=value" in one string, as given to --set. */
 int gasdep_set_assignment(gasdep_model *m, const char *assignment);
