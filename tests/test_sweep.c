@@ -532,3 +532,36 @@ Test(sweep, heatmap_script_draws_png_and_svg)
     cr_expect_neq(th_sh("plots/heatmap.sh %s --x nope -o %s 2>/dev/null",
                         path_in("out/sweep.csv"), path_in("fig")), 0);
 }
+
+/* The column of a varied parameter carries the canonical unit of the
+ * numbers written in it (gasdep_unit), whatever unit the range used. */
+#include "sweep.h"
+Test(sweep, parameter_columns_carry_their_unit)
+{
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load(m, "scenarios/default.ini"), GASDEP_OK);
+    struct {
+        const char *path, *column;
+    } cases[] = {
+        {"pipeline.TAP-IT.capacity", "pipeline.TAP-IT.capacity_mcm_d"},
+        {"storage.BG-Chiren.volume", "storage.BG-Chiren.volume_mcm"},
+        {"scenario.voll", "scenario.voll_eur_mwh"},
+        {"scenario.gcv", "scenario.gcv_kwh_m3"},
+        {"event.russia-cut.factor", "event.russia-cut.factor"},
+        {"event.russia-cut.start", "event.russia-cut.start"},
+        {"scenario.curtailment", "scenario.curtailment"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *u = gasdep_unit(m, cases[i].path);
+        cr_expect_not_null(u, "%s", cases[i].path);
+        char *c = sweep_column(cases[i].path, u);
+        cr_expect_str_eq(c, cases[i].column);
+        free(c);
+    }
+    cr_expect_null(gasdep_unit(m, "pipeline.NOPE.capacity"));
+    cr_expect_null(gasdep_unit(m, "pipeline.TAP-IT.colour"));
+    char *c = sweep_column("weather.x", "1/y");
+    cr_expect_str_eq(c, "weather.x_per_y");
+    free(c);
+    gasdep_destroy(m);
+}
