@@ -217,6 +217,17 @@ static int is_temporary(const char *name)
     return 0;
 }
 
+/* A final name of this module: "TABLE.csv". */
+static int is_final(const char *name)
+{
+    for (int t = 0; t < T_N; t++) {
+        size_t n = strlen(gasdep_tables[t]);
+        if (!strncmp(name, gasdep_tables[t], n) && !strcmp(name + n, ".csv"))
+            return 1;
+    }
+    return 0;
+}
+
 int output_recover(const char *dir, int *finished, int *removed)
 {
     int done = 0, gone = 0;
@@ -233,7 +244,8 @@ int output_recover(const char *dir, int *finished, int *removed)
             if (!sp)
                 continue;
             *sp = '\0';
-            if (!is_temporary(line) || strchr(sp + 1, '/'))
+            /* only our temporaries and final names, both inside dir */
+            if (!is_temporary(line) || strchr(line, '/') || !is_final(sp + 1))
                 continue;
             char *from = path_in(dir, line, ""), *to = path_in(dir, sp + 1, "");
             if (from && to && rename(from, to) == 0)
