@@ -93,12 +93,20 @@ int gasdep_step(gasdep_model *m);
 /** Close the run: finalise summaries. Results stay readable. */
 int gasdep_finish(gasdep_model *m);
 /** init, step to the end, finish, writing CSV outputs to `outdir` (created
- *  if missing; NULL writes nothing). Output files appear only if complete. */
+ *  if missing; NULL writes nothing). The files (docs/OUTPUTS.md) are
+ *  committed as one set when the run has completed: `outdir` is locked for
+ *  the run (GASDEP_EIO, "another gasdep run is writing this directory",
+ *  when another run holds it), the files are written under temporary names,
+ *  a commit marker `.gasdep-commit` names them while they are renamed into
+ *  place. A failed run writes nothing and its message says so; a run killed
+ *  during the renames is completed by the next run into `outdir`, which also
+ *  removes temporaries of killed runs. */
 int gasdep_run(gasdep_model *m, const char *outdir);
 
 /** Like gasdep_run, but when `stream` is non-NULL write only the table
- *  named `table` ("balance", "shares", "group_shares", "flows", "summary",
- *  "manifest") to it, as it is produced (no atomicity on a stream). */
+ *  named `table` ("balance", "shares", "group_shares", "flows", "supply",
+ *  "storage", "summary", "manifest") to it, as it is produced (no atomicity
+ *  on a stream). */
 int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
                   FILE *stream);
 /** Names of the output tables, NULL-terminated. */
