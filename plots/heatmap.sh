@@ -22,7 +22,9 @@ SWEEP.csv).
 
   -r, --region R       region or group (default: the first group in the file,
                        else the first region).
-  -x, --x PARAM        parameter on the x axis (default: the first one).
+  -x, --x PARAM        parameter on the x axis (default: the first one), as
+                       its column (pipeline.TAP-IT.capacity_mcm_d) or its path
+                       without the unit (pipeline.TAP-IT.capacity).
   -y, --y PARAM        parameter on the y axis (default: the second one).
   -m, --metric COLUMN  a figure column of sweep.csv (default unserved_share);
                        shares and fills are drawn in %.
@@ -67,14 +69,22 @@ function days(s,    y, m, d, era, yoe, doy, doe) {
     doe = yoe * 365 + int(yoe / 4) - int(yoe / 100) + doy
     return era * 146097 + doe - 719468
 }
+# column of a varied parameter: its exact name, or its path before the unit
+# suffix that gasdep sweep adds ("pipeline.X.capacity" -> "..._mcm_d")
+function param_col(name,    i, h) {
+    if (csv_col(name)) return csv_col(name)
+    for (i = 1; i <= np; i++) { h = HN[P[i]]; if (index(h, name "_") == 1 && index(substr(h, length(name) + 2), ".") == 0) return P[i] }
+    return csv_need(name, FILENAME)
+}
 function kind_of(v) { return v ~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]$/ ? "date" : (csv_isnum(v) ? "num" : "cat") }
 NR == 1 {
     csv_header($0); creg = csv_need("region", FILENAME); ckind = csv_need("kind", FILENAME)
     cz = csv_need(metric, FILENAME); cst = csv_col("status")
     np = 0; for (i = 2; i < creg; i++) P[++np] = i
     if (np < 2) { print "error: " FILENAME ": fewer than two varied parameters" > "/dev/stderr"; exit 2 }
-    cx = xp == "" ? P[1] : csv_need(xp, FILENAME)
-    cy = yp == "" ? (P[1] == cx ? P[2] : P[1]) : csv_need(yp, FILENAME)
+    split($0, HN, ","); for (i in HN) gsub(/"/, "", HN[i])
+    cx = xp == "" ? P[1] : param_col(xp)
+    cy = yp == "" ? (P[1] == cx ? P[2] : P[1]) : param_col(yp)
     if (cx == cy) { print "error: x and y are the same parameter" > "/dev/stderr"; exit 2 }
     split($0, H, ","); xname = H[cx]; yname = H[cy]; gsub(/"/, "", xname); gsub(/"/, "", yname)
     next

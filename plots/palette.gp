@@ -7,15 +7,18 @@
 # the two lists of a pair the same length.
 
 # Origin groups (group_shares.csv `group` column), in stacking/legend order.
-GROUP_NAMES  = "russia caspian norway lng north-africa domestic other unknown"
-GROUP_COLORS = "#d62728 #e8a317 #1f5fb4 #17a5a0 #8c5a2b #7f7f7f #8e5cc4 #c8c8c8"
+GROUP_NAMES  = "russia caspian norway lng north-africa domestic other untraced unknown"
+GROUP_COLORS = "#d62728 #e8a317 #1f5fb4 #17a5a0 #8c5a2b #7f7f7f #8e5cc4 #d8cbb0 #c8c8c8"
 
 # Individual origins (shares.csv `origin` column), each a shade of its group's
-# hue. An origin not listed here takes its group colour if it is named like a
+# hue. Every origin and origin group of the shipped scenarios has its fixed
+# colour here (tests/plots/test_plots.sh fails when one has none); `untraced`
+# (gas whose origin is not traced, e.g. stored-2024, in store at the start) is
+# a pale sand, apart from every supply hue. An origin not listed here takes its group colour if it is named like a
 # group, a teal shade (LNG_SHADES) if it starts with "lng", and a colour from
 # EXTRA_COLORS otherwise.
-ORIGIN_NAMES  = "russia azerbaijan turkmenistan kazakhstan iran norway uk lng lng-us lng-qatar lng-nigeria lng-algeria lng-egypt lng-russia lng-other algeria libya egypt domestic other unknown rest"
-ORIGIN_COLORS = "#d62728 #e8a317 #f5c542 #c07f00 #b8860b #1f5fb4 #6a9fd8 #17a5a0 #0f8a85 #0b5e5a #5fcfc6 #3b9c8e #7fb8a8 #f08080 #a6dcd8 #8c5a2b #b5844f #5e3b1a #7f7f7f #8e5cc4 #c8c8c8 #a9a9a9"
+ORIGIN_NAMES  = "russia azerbaijan turkmenistan kazakhstan iran norway uk lng lng-us lng-qatar lng-nigeria lng-algeria lng-egypt russia-lng lng-other algeria libya egypt domestic other untraced stored-2024 unknown rest"
+ORIGIN_COLORS = "#d62728 #e8a317 #f5c542 #c07f00 #b8860b #1f5fb4 #6a9fd8 #17a5a0 #0f8a85 #0b5e5a #5fcfc6 #3b9c8e #7fb8a8 #f08080 #a6dcd8 #8c5a2b #b5844f #5e3b1a #7f7f7f #8e5cc4 #d8cbb0 #c9b78f #c8c8c8 #a9a9a9"
 
 # Fallbacks for groups/origins not listed above (kept clear of the group hues),
 # and shades for unlisted LNG origins.

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "helpers.h"
 
@@ -122,14 +123,15 @@ Test(cli, run_flows_table_to_stdout)
     snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -o - --table flows -q",
              th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
-    const char *header = "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n";
+    const char *header =
+        "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,loss_mcm\n";
     cr_expect_eq(strncmp(out, header, strlen(header)), 0, "stdout starts: %.100s", out);
     /* nothing but the CSV on stdout, and -q keeps stderr quiet */
     cr_expect_str_eq(err, "");
     th_rm_rf(dir);
 }
 
-Test(cli, run_writes_six_files)
+Test(cli, run_writes_eight_files)
 {
     char dir[64], cmd[1024], outdir[128];
     th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
@@ -138,8 +140,9 @@ Test(cli, run_writes_six_files)
              outdir);
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     const char *files[] = {"balance.csv", "shares.csv", "group_shares.csv",
-                           "flows.csv", "summary.csv", "manifest.csv"};
-    for (int i = 0; i < 6; i++) {
+                           "flows.csv", "supply.csv", "storage.csv",
+                           "summary.csv", "manifest.csv"};
+    for (int i = 0; i < 8; i++) {
         char p[256];
         struct stat st;
         snprintf(p, sizeof p, "%s/%s", outdir, files[i]);
@@ -167,5 +170,165 @@ Test(cli, missing_scenario_file_exits_2)
     snprintf(cmd, sizeof cmd, "'%s' check /nonexistent/x.ini", th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
     cr_expect(strstr(err, "/nonexistent/x.ini") != NULL, "stderr: %s", err);
+    th_rm_rf(dir);
+}
+
+/* ---- one option parser (getopt_long), list, did you mean, summary ------- */
+
+/* run -o DIR, --output DIR, --output=DIR and -oDIR all work, options after
+ * the scenario as well as before */
+Test(cli, every_spelling_of_an_option)
+{
+    char dir[64], cmd[1024];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    const char *forms[] = {"-o '%s/a' scenarios/default.ini", "scenarios/default.ini --output '%s/b'",
+                           "--output='%s/c' scenarios/default.ini", "scenarios/default.ini -o'%s/d'"};
+    for (int i = 0; i < 4; i++) {
+        char args[512];
+        snprintf(args, sizeof args, forms[i], dir);
+        snprintf(cmd, sizeof cmd, "'%s' run -q %s", th_bin(), args);
+        cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s: %s", cmd, err);
+        char p[256];
+        snprintf(p, sizeof p, "%s/%c/balance.csv", dir, 'a' + i);
+        struct stat st;
+        cr_expect_eq(stat(p, &st), 0, "%s: no %s", cmd, p);
+    }
+    /* --set=PATH=VALUE, and the same for check */
+    snprintf(cmd, sizeof cmd, "'%s' check scenarios/default.ini --set=pipeline.TAP-IT.capacity=20bcm/y",
+             th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    th_rm_rf(dir);
+}
+
+Test(cli, option_errors_name_the_option)
+{
+    char dir[64], cmd[1024];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini --frobnicate", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "gasdep run: unknown option '--frobnicate'"), "%s", err);
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -o", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "gasdep run: missing value for option '-o'"), "%s", err);
+    snprintf(cmd, sizeof cmd, "'%s' sweep scenarios/default.ini -x", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "gasdep sweep: unknown option '-x'"), "%s", err);
+    snprintf(cmd, sizeof cmd, "'%s' check a.ini b.ini", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "unexpected argument 'b.ini'"), "%s", err);
+    th_rm_rf(dir);
+}
+
+Test(cli, run_prints_a_summary_of_the_groups_unless_quiet)
+{
+    char dir[64], cmd[1024];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -o '%s/o'", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(err, "unserved_mcm") && strstr(err, "days_short") &&
+                  strstr(err, "min_fill") && strstr(err, "share_russia") &&
+                  strstr(err, "share_caspian"),
+              "%s", err);
+    cr_expect(strstr(err, "gasdep: EU ") && strstr(err, "gasdep: SEE "), "%s", err);
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -q -o '%s/o'", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect_str_eq(err, "");
+    th_rm_rf(dir);
+}
+
+Test(cli, list_names_and_key_figures)
+{
+    char dir[64], cmd[1024];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s' list scenarios/russia-cut-2022.ini pipeline", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(out, "pipeline TAP-AL-IT: AL -> IT, capacity "), "%.400s", out);
+    cr_expect(!strstr(out, "\nregion "), "only pipelines: %.400s", out);
+    /* default.ini, by hand: TAP-IT 10 bcm/y = 27.40 mcm/d; BG 3.2 bcm/y */
+    snprintf(cmd, sizeof cmd, "'%s' list scenarios/default.ini", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(out, "region BG: demand 8.77 (3.20 bcm/y)"), "%s", out);
+    cr_expect(strstr(out, "origin azerbaijan: group caspian"), "%s", out);
+    cr_expect(strstr(out, "event russia-cut: "), "%s", out);
+    snprintf(cmd, sizeof cmd, "'%s' list scenarios/default.ini pipelines", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "unknown kind 'pipelines' (did you mean 'pipeline'?)"), "%s", err);
+    th_rm_rf(dir);
+}
+
+Test(cli, did_you_mean_for_unknown_names)
+{
+    char dir[64], cmd[2048];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    /* --set: element, key, kind */
+    snprintf(cmd, sizeof cmd, "'%s' check scenarios/russia-cut-2022.ini "
+             "--set pipeline.TAP.capacity=20bcm/y", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "--set:1: 'pipeline.TAP.capacity': no such element in the "
+                          "scenario (did you mean 'TAP-GR-exit', 'TAP-GR-AL' or "
+                          "'TAP-AL-IT'?)"), "%s", err);
+    snprintf(cmd, sizeof cmd, "'%s' check scenarios/default.ini "
+             "--set pipeline.TAP-IT.capacty=20bcm/y --set pipline.TAP-IT.capacity=1bcm/y",
+             th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "--set:1: 'pipeline.TAP-IT.capacty': unknown key (did you "
+                          "mean 'capacity'?)"), "%s", err);
+    cr_expect(strstr(err, "(did you mean 'pipeline'?)"), "%s", err);
+    /* --vary goes through the same check */
+    snprintf(cmd, sizeof cmd, "'%s' sweep scenarios/default.ini --list "
+             "--vary pipeline.TAP-ITT.capacity=10:20:10bcm/y", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "(did you mean 'TAP-IT'?)"), "%s", err);
+    /* event target, reference, key in a file */
+    char path[128];
+    snprintf(path, sizeof path, "%s/bad.ini", dir);
+    char text[1024], cwd[512];
+    cr_assert_not_null(getcwd(cwd, sizeof cwd));
+    snprintf(text, sizeof text,
+             "[scenario]\nbase = %s/scenarios/default.ini\n"
+             "[event typo]\ntarget = pipeline.TAP-TI\nstart = 2022-01-10\nfactor = 0\n"
+             "[source extra]\nnode = BGG\norigin = russia\ncapacity = 1 mcm/d\n",
+             cwd);
+    th_write_file(path, text);
+    snprintf(cmd, sizeof cmd, "'%s' check '%s'", th_bin(), path);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "bad.ini:4: event 'typo': target 'pipeline.TAP-TI': unknown "
+                          "pipeline (did you mean 'TAP-IT'?)"), "%s", err);
+    cr_expect(strstr(err, "bad.ini:8: source 'extra': unknown node 'BGG' in 'node' (did "
+                          "you mean 'BG'?)"), "%s", err);
+    /* a key in a file (found while parsing, before references are resolved) */
+    th_write_file(path, "[scenario]\nstart = 2022-01-01\nend = 2022-01-02\n"
+                        "[pipeline X]\ncapacityy = 1 mcm/d\n");
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "bad.ini:5: pipeline 'X': unknown key 'capacityy' (did "
+                          "you mean 'capacity'?)"), "%s", err);
+    th_rm_rf(dir);
+}
+
+Test(cli, aggregate_and_diff_commands)
+{
+    char dir[64], cmd[1024];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -q -o '%s/a' --period month && "
+             "'%s' run scenarios/default.ini -q -o '%s/b' --set event.russia-cut.factor=1",
+             th_bin(), dir, th_bin(), dir);
+    cr_assert_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    struct stat st;
+    cr_expect_eq(stat(th_path(dir, "a/month/group_shares.csv"), &st), 0);
+    snprintf(cmd, sizeof cmd, "'%s' aggregate '%s/a' --period year -o '%s/y'", th_bin(), dir,
+             dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(err, "wrote"), "%s", err);
+    cr_expect_eq(stat(th_path(dir, "y/balance.csv"), &st), 0);
+    snprintf(cmd, sizeof cmd, "'%s' aggregate '%s/a' --period weekly", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    /* without the cut (factor 1) Russian gas flows: its share differs */
+    snprintf(cmd, sizeof cmd, "'%s' diff '%s/a' '%s/b'", th_bin(), dir, dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(out, "share_mean_russia"), "%s", out);
+    cr_expect_eq(stat(th_path(dir, "b/diff.csv"), &st), 0);
+    snprintf(cmd, sizeof cmd, "'%s' diff '%s/a' '%s/a' -o -", th_bin(), dir, dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect_eq(strncmp(out, "region,kind,figure,a,b,b_minus_a\n", 33), 0, "%s", out);
     th_rm_rf(dir);
 }

@@ -1,4 +1,4 @@
-/* test_output.c: CSV outputs (engine/core/output.c): the six files, their
+/* test_output.c: CSV outputs (engine/core/output.c): the eight files, their
  * headers and row counts, atomic appearance, values read back with libcsv. */
 #include <criterion/criterion.h>
 #include <dirent.h>
@@ -174,13 +174,13 @@ static void run_into(const char *text, const char *dir)
 
 /* ---- tests ---------------------------------------------------------------- */
 
-Test(output, six_files_with_exact_headers_and_no_temporaries)
+Test(output, eight_files_with_exact_headers_and_no_temporaries)
 {
     char dir[64];
     th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     run_into(SCEN, dir);
     int hidden;
-    cr_expect_eq(count_files(dir, &hidden), 6);
+    cr_expect_eq(count_files(dir, &hidden), 8);
     cr_expect_eq(hidden, 0, "temporary files left behind");
     cr_expect_str_eq(first_line(th_path(dir, "balance.csv")),
                      "date,region,demand_mcm,supplied_mcm,unserved_mcm,storage_mcm,"
@@ -190,7 +190,14 @@ Test(output, six_files_with_exact_headers_and_no_temporaries)
     cr_expect_str_eq(first_line(th_path(dir, "group_shares.csv")),
                      "date,region,group,volume_mcm,share\n");
     cr_expect_str_eq(first_line(th_path(dir, "flows.csv")),
-                     "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n");
+                     "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,"
+                     "loss_mcm\n");
+    cr_expect_str_eq(first_line(th_path(dir, "supply.csv")),
+                     "date,supply,kind,node,origin,volume_mcm,capacity_mcm,"
+                     "min_take_mcm,missed_min_take_mcm,cost_eur_mwh\n");
+    cr_expect_str_eq(first_line(th_path(dir, "storage.csv")),
+                     "date,storage,node,level_mcm,fill,target_fill,injection_mcm,"
+                     "withdrawal_mcm,value_eur_mwh\n");
     cr_expect_str_eq(first_line(th_path(dir, "summary.csv")),
                      "region,kind,demand_mcm,supplied_mcm,unserved_mcm,unserved_gwh,"
                      "unserved_share,days_short,min_storage_fill,peak_price_eur_mwh,"
@@ -217,8 +224,9 @@ Test(output, row_counts)
     cr_expect_eq(lines_of(th_path(dir, "summary.csv")), 1 + 3);
     /* every row of a table has as many fields as its header */
     const char *files[] = {"balance.csv", "shares.csv", "group_shares.csv",
-                           "flows.csv", "summary.csv", "manifest.csv"};
-    for (int i = 0; i < 6; i++) {
+                           "flows.csv", "supply.csv", "storage.csv",
+                           "summary.csv", "manifest.csv"};
+    for (int i = 0; i < 8; i++) {
         table *t = read_csv(th_path(dir, files[i]));
         for (int r = 1; r < t->nrows; r++)
             cr_expect_eq(t->nf[r], t->nf[0], "%s row %d", files[i], r);
@@ -376,7 +384,7 @@ Test(output, outdir_is_created)
     th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     snprintf(sub, sizeof sub, "%s/new", dir);
     run_into(SCEN, sub);
-    cr_expect_eq(count_files(sub, NULL), 6);
+    cr_expect_eq(count_files(sub, NULL), 8);
     th_rm_rf(dir);
 }
 
@@ -430,7 +438,7 @@ Test(output, failure_during_the_run_leaves_no_files)
     cr_expect_neq(gasdep_run(m, second), GASDEP_OK);
     int n = count_files(second, NULL);
     cr_expect(n <= 0, "%d files left by a failed run", n);
-    cr_expect_eq(count_files(first, NULL), 6);
+    cr_expect_eq(count_files(first, NULL), 8);
     gasdep_destroy(m);
     th_rm_rf(dir);
 }
@@ -447,7 +455,8 @@ Test(output, one_table_to_a_stream)
     char line[512];
     int n = 0;
     cr_assert_not_null(fgets(line, sizeof line, f));
-    cr_expect_str_eq(line, "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n");
+    cr_expect_str_eq(line, "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,"
+                           "loss_mcm\n");
     while (fgets(line, sizeof line, f))
         n++;
     cr_expect_eq(n, 3 * 2); /* days x pipelines */
@@ -467,13 +476,13 @@ Test(output, unknown_table_is_refused)
 
 Test(output, table_names)
 {
-    const char *expect[] = {"balance", "shares", "group_shares", "flows",
-                            "summary", "manifest"};
+    const char *expect[] = {"balance", "shares",  "group_shares", "flows",
+                            "supply",  "storage", "summary",      "manifest"};
     int n = 0;
     while (gasdep_tables[n])
         n++;
-    cr_assert_eq(n, 6);
-    for (int i = 0; i < 6; i++)
+    cr_assert_eq(n, 8);
+    for (int i = 0; i < 8; i++)
         cr_expect_str_eq(gasdep_tables[i], expect[i]);
 }
 
@@ -525,5 +534,281 @@ Test(output, content_sha256_matches_sha256sum_of_files_read)
     cr_assert_geq(r, 0);
     cr_expect_str_eq(t->f[r][1], want);
     free_table(t);
+}
+
+/* ---- supply.csv, storage.csv, losses: the balance a reader can check ----- */
+
+/* 3 days. Hub H: source sa (origin a, 10 mcm/d, cost 10), store SH (100 mcm,
+ * half full, withdrawal 5, injection 2). Pipeline P H->R, 20 mcm/d, loss 25 %:
+ * R (demand 6) needs 6 / 0.75 = 8 mcm entering P, and P loses 2 every day.
+ * Store SR at R (10 mcm, half full, rates 1) counts in R's balance.csv
+ * storage; SH, at a hub, only in storage.csv. */
+#define BAL_SCEN                                                               \
+    "[scenario]\nname = bal\nstart = 2022-01-01\nend = 2022-01-03\n"           \
+    "[origin a]\n[node H]\n"                                                   \
+    "[region R]\ndemand = 6 mcm/d\n"                                           \
+    "[source sa]\nnode = H\norigin = a\ncapacity = 10 mcm/d\ncost = 10\n"      \
+    "[storage SH]\nnode = H\nvolume = 100 mcm\ninjection = 2 mcm/d\n"          \
+    "withdrawal = 5 mcm/d\ninitial_fill = 50%\ninitial_mix = a:1\n"            \
+    "[storage SR]\nnode = R\nvolume = 10 mcm\ninjection = 1 mcm/d\n"           \
+    "withdrawal = 1 mcm/d\ninitial_fill = 50%\ninitial_mix = a:1\n"            \
+    "[pipeline P]\nfrom = H\nto = R\ncapacity = 20 mcm/d\nloss = 25%\n"
+
+Test(output, supply_and_storage_balance_with_balance_and_flows)
+{
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
+    run_into(BAL_SCEN, dir);
+    th_table bal = th_read_csv(th_path(dir, "balance.csv"), 1);
+    th_table sup = th_read_csv(th_path(dir, "supply.csv"), 1);
+    th_table sto = th_read_csv(th_path(dir, "storage.csv"), 1);
+    th_table flo = th_read_csv(th_path(dir, "flows.csv"), 1);
+    cr_assert_eq(bal.rows, 3); /* one region, no groups */
+    cr_assert_eq(sup.rows, 3); /* one source, no LNG */
+    cr_assert_eq(sto.rows, 3 * 2);
+    cr_assert_eq(flo.rows, 3);
+    double prev[2] = {50, 5}; /* initial levels: half of 100 and of 10 */
+    for (int d = 0; d < 3; d++) {
+        /* 6 delivered; P loses a quarter of what enters it */
+        double f = th_num(&flo, d, "flow_mcm"), loss = th_num(&flo, d, "loss_mcm");
+        cr_expect_float_eq(th_num(&bal, d, "supplied_mcm"), 6, 1e-6);
+        cr_expect_float_eq(loss, 0.25 * f, 2e-6);
+        cr_expect_str_eq(th_at(&sup, d, "kind"), "source");
+        cr_expect_str_eq(th_at(&sup, d, "node"), "H");
+        cr_expect_str_eq(th_at(&sup, d, "origin"), "a");
+        cr_expect_float_eq(th_num(&sup, d, "capacity_mcm"), 10, 1e-9);
+        cr_expect_float_eq(th_num(&sup, d, "cost_eur_mwh"), 10, 1e-9);
+        double in = th_num(&sup, d, "volume_mcm"), wd = 0, inj = 0;
+        for (int k = 0; k < 2; k++) {
+            int r = 2 * d + k;
+            cr_expect_str_eq(th_at(&sto, r, "storage"), k ? "SR" : "SH");
+            cr_expect_str_eq(th_at(&sto, r, "node"), k ? "R" : "H");
+            double w = th_num(&sto, r, "withdrawal_mcm"), i = th_num(&sto, r, "injection_mcm");
+            double lvl = th_num(&sto, r, "level_mcm");
+            /* end-of-day level: yesterday's + injection - withdrawal */
+            cr_expect_float_eq(lvl, prev[k] + i - w, 2e-6, "%s day %d", k ? "SR" : "SH", d);
+            cr_expect_float_eq(th_num(&sto, r, "fill"), lvl / (k ? 10 : 100), 1e-6);
+            cr_expect_str_eq(th_at(&sto, r, "value_eur_mwh"), "");
+            prev[k] = lvl;
+            wd += w;
+            inj += i;
+        }
+        /* node by node: at H the source and SH feed P; at R what arrives
+         * and SR serve the demand */
+        double iH = th_num(&sto, 2 * d, "injection_mcm"), wH = th_num(&sto, 2 * d, "withdrawal_mcm");
+        double iR = th_num(&sto, 2 * d + 1, "injection_mcm"),
+               wR = th_num(&sto, 2 * d + 1, "withdrawal_mcm");
+        cr_expect_float_eq(in + wH - iH, f, 5e-6, "H, day %d", d);
+        cr_expect_float_eq(f - loss + wR - iR, 6, 5e-6, "R, day %d", d);
+        /* only SR, at the region's node, is in balance.csv */
+        cr_expect_float_eq(th_num(&bal, d, "storage_mcm"), prev[1], 1e-6);
+        /* production + withdrawals = consumption + injections + losses */
+        cr_expect_float_eq(in + wd,
+                           th_num(&bal, d, "supplied_mcm") + inj + th_num(&flo, d, "loss_mcm"),
+                           5e-6, "day %d", d);
+    }
+    th_free_csv(&bal);
+    th_free_csv(&sup);
+    th_free_csv(&sto);
+    th_free_csv(&flo);
+    th_rm_rf(dir);
+}
+
+/* Without storage, by hand: R (demand 6) behind a pipe that loses 25 %
+ * takes 6 / 0.75 = 8 at the sending end; 2 are lost; the source gives 8. */
+Test(output, lossy_pipeline_by_hand)
+{
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
+    run_into("[scenario]\nname = loss\nstart = 2022-01-01\nend = 2022-01-01\n"
+             "[origin a]\n[node H]\n[region R]\ndemand = 6 mcm/d\n"
+             "[source sa]\nnode = H\norigin = a\ncapacity = 10 mcm/d\n"
+             "[pipeline P]\nfrom = H\nto = R\ncapacity = 20 mcm/d\nloss = 25%\n",
+             dir);
+    th_table flo = th_read_csv(th_path(dir, "flows.csv"), 1);
+    th_table sup = th_read_csv(th_path(dir, "supply.csv"), 1);
+    cr_expect_float_eq(th_num(&flo, 0, "flow_mcm"), 8, 1e-6);
+    cr_expect_float_eq(th_num(&flo, 0, "loss_mcm"), 2, 1e-6);
+    cr_expect_float_eq(th_num(&flo, 0, "utilisation"), 0.4, 1e-6);
+    cr_expect_float_eq(th_num(&sup, 0, "volume_mcm"), 8, 1e-6);
+    th_free_csv(&flo);
+    th_free_csv(&sup);
+    th_rm_rf(dir);
+}
+
+/* A minimum take of 10 mcm/d against a demand of 4 and nowhere to put the
+ * rest: 4 taken, 6 missed every day. An LNG terminal (cap 3, two origins at
+ * 50 % availability, dearer) lists one slot per origin after the sources. */
+Test(output, supply_rows_min_take_and_lng_slots)
+{
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
+    run_into("[scenario]\nname = mt\nstart = 2022-01-01\nend = 2022-01-02\n"
+             "[origin a]\n[origin l1]\n[origin l2]\n"
+             "[region R]\ndemand = 4 mcm/d\n"
+             "[source s]\nnode = R\norigin = a\ncapacity = 10 mcm/d\n"
+             "min_take = 10 mcm/d\ncost = 5\n"
+             "[lng T]\nnode = R\ncapacity = 3 mcm/d\norigins = l1 l2\n"
+             "costs = 30 40\navailability = 50% 50%\n",
+             dir);
+    th_table sup = th_read_csv(th_path(dir, "supply.csv"), 1);
+    cr_assert_eq(sup.rows, 2 * 3);
+    for (int d = 0; d < 2; d++) {
+        cr_expect_str_eq(th_at(&sup, 3 * d, "supply"), "s");
+        cr_expect_float_eq(th_num(&sup, 3 * d, "volume_mcm"), 4, 1e-6);
+        cr_expect_float_eq(th_num(&sup, 3 * d, "min_take_mcm"), 10, 1e-9);
+        cr_expect_float_eq(th_num(&sup, 3 * d, "missed_min_take_mcm"), 6, 1e-6);
+        for (int k = 1; k <= 2; k++) {
+            int r = 3 * d + k;
+            cr_expect_str_eq(th_at(&sup, r, "supply"), "T");
+            cr_expect_str_eq(th_at(&sup, r, "kind"), "lng");
+            cr_expect_str_eq(th_at(&sup, r, "origin"), k == 1 ? "l1" : "l2");
+            cr_expect_float_eq(th_num(&sup, r, "capacity_mcm"), 1.5, 1e-9);
+            cr_expect_float_eq(th_num(&sup, r, "volume_mcm"), 0, 1e-9);
+            cr_expect_float_eq(th_num(&sup, r, "cost_eur_mwh"), k == 1 ? 30 : 40, 1e-9);
+        }
+    }
+    th_free_csv(&sup);
+    th_rm_rf(dir);
+}
+
+/* R's only source comes online on day 2: on day 1 R receives nothing and
+ * its shares are empty (NA), not 0; the summary's shares cover day 2 only. */
+Test(output, shares_are_empty_on_a_day_without_supply)
+{
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
+    run_into("[scenario]\nname = na\nstart = 2022-01-01\nend = 2022-01-02\n"
+             "[origin a]\ngroup = ga\n[origin b]\ngroup = gb\n"
+             "[region R]\ndemand = 5 mcm/d\ngroups = G\n"
+             "[source s]\nnode = R\norigin = a\ncapacity = 10 mcm/d\n"
+             "online = 2022-01-02\n",
+             dir);
+    th_table sh = th_read_csv(th_path(dir, "shares.csv"), 1);
+    th_table gs = th_read_csv(th_path(dir, "group_shares.csv"), 1);
+    /* rows: day x (R, G) x (a, b) */
+    cr_assert_eq(sh.rows, 2 * 2 * 2);
+    cr_assert_eq(gs.rows, 2 * 2 * 2);
+    for (int r = 0; r < 4; r++) { /* day 1 */
+        cr_expect_str_eq(th_at(&sh, r, "share"), "", "shares row %d", r);
+        cr_expect_str_eq(th_at(&gs, r, "share"), "", "group_shares row %d", r);
+        cr_expect_float_eq(th_num(&sh, r, "volume_mcm"), 0, 1e-12);
+    }
+    cr_expect_str_eq(th_at(&sh, 4, "origin"), "a");
+    cr_expect_float_eq(th_num(&sh, 4, "share"), 1, 1e-9);
+    cr_expect_str_eq(th_at(&sh, 5, "share"), "0");
+    th_table su = th_read_csv(th_path(dir, "summary.csv"), 1);
+    cr_expect_float_eq(th_num(&su, 0, "share_mean_ga"), 1, 1e-9);
+    cr_expect_float_eq(th_num(&su, 0, "share_min_ga"), 1, 1e-9);
+    cr_expect_float_eq(th_num(&su, 0, "share_max_gb"), 0, 1e-9);
+    th_free_csv(&sh);
+    th_free_csv(&gs);
+    th_free_csv(&su);
+    th_rm_rf(dir);
+}
+
+/* ---- the set of files: lock, commit marker, recovery, descriptors ------- */
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "output.h"
+
+Test(output, a_locked_directory_is_refused_and_nothing_written)
+{
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    cr_assert(fd >= 0);
+    cr_assert_eq(flock(fd, LOCK_EX | LOCK_NB), 0);
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load_string(m, "test.ini", SCEN), GASDEP_OK);
+    cr_expect_eq(gasdep_run(m, dir), GASDEP_EIO);
+    cr_expect(strstr(gasdep_errmsg(m), "another gasdep run is writing this directory"),
+              "%s", gasdep_errmsg(m));
+    cr_expect(strstr(gasdep_errmsg(m), "nothing written"), "%s", gasdep_errmsg(m));
+    cr_expect_eq(count_files(dir, NULL), 0);
+    gasdep_destroy(m);
+    close(fd);
+    /* with the lock released the same directory takes a run */
+    run_into(SCEN, dir);
+    cr_expect_eq(count_files(dir, NULL), 8);
+    th_rm_rf(dir);
+}
+
+Test(output, an_interrupted_commit_is_finished_and_leftovers_removed)
+{
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
+    /* a run killed after its marker and one of two renames: flows.csv is
+     * already new, balance.csv still old with the new one beside it; and a
+     * temporary of another killed run */
+    th_write_file(th_path(dir, "balance.csv"), "old\n");
+    th_write_file(th_path(dir, "flows.csv"), "new flows\n");
+    th_write_file(th_path(dir, ".balance.csv.tmp.1.0x1"), "new balance\n");
+    th_write_file(th_path(dir, ".gasdep-commit"),
+                  ".balance.csv.tmp.1.0x1 balance.csv\n.flows.csv.tmp.1.0x1 flows.csv\n");
+    th_write_file(th_path(dir, ".shares.csv.tmp.999.0x2"), "partial");
+    int finished = -1, removed = -1;
+    cr_assert_eq(output_recover(dir, &finished, &removed), 0);
+    cr_expect_eq(finished, 1);
+    cr_expect_eq(removed, 1);
+    char *b = th_slurp(th_path(dir, "balance.csv"), NULL);
+    cr_expect_str_eq(b, "new balance\n");
+    free(b);
+    int hidden;
+    cr_expect_eq(count_files(dir, &hidden), 2);
+    cr_expect_eq(hidden, 0, "marker or temporaries left");
+    /* a run into it afterwards replaces the whole set */
+    th_write_file(th_path(dir, ".gasdep-commit"), "../escape balance.csv\n");
+    run_into(SCEN, dir);
+    cr_expect_eq(count_files(dir, &hidden), 8);
+    cr_expect_eq(hidden, 0);
+    th_rm_rf(dir);
+}
+
+static int open_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    cr_assert_not_null(d);
+    int n = 0;
+    while (readdir(d))
+        n++;
+    closedir(d);
+    return n;
+}
+
+/* Files may not grow past 4 KiB (SIGXFSZ ignored: write fails with EFBIG):
+ * every run fails with a write error, writes nothing, and keeps no
+ * descriptor open. */
+Test(output, a_write_error_closes_every_file)
+{
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-out");
+    signal(SIGXFSZ, SIG_IGN);
+    struct rlimit old, lim;
+    getrlimit(RLIMIT_FSIZE, &old);
+    lim = old;
+    lim.rlim_cur = 4096;
+    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &lim), 0);
+    int before = open_fds();
+    int rcs[20];
+    for (int i = 0; i < 20; i++) {
+        gasdep_model *m = gasdep_create();
+        gasdep_load_string(m, "test.ini",
+                           SCEN "[scenario]\nend = 2022-03-31\n"); /* > 4 KiB of shares */
+        rcs[i] = gasdep_run(m, dir);
+        gasdep_destroy(m);
+    }
+    int after = open_fds();
+    setrlimit(RLIMIT_FSIZE, &old);
+    for (int i = 0; i < 20; i++)
+        cr_expect_eq(rcs[i], GASDEP_EIO, "run %d: %d", i, rcs[i]);
+    cr_expect_eq(after, before, "%d descriptors leaked", after - before);
+    int hidden;
+    cr_expect_eq(count_files(dir, &hidden), 0, "files written by failed runs");
     th_rm_rf(dir);
 }

@@ -96,7 +96,7 @@ Test(sweep, unserved_is_closed_form_in_capacity)
     for (int i = 0; i < t.rows; i++) {
         double C = 4 + 2 * i;
         cr_expect_eq(th_num(&t, i, "run"), i + 1);
-        cr_expect_float_eq(th_num(&t, i, "pipeline.P.capacity"), C, 1e-9);
+        cr_expect_float_eq(th_num(&t, i, "pipeline.P.capacity_mcm_d"), C, 1e-9);
         cr_expect_str_eq(th_at(&t, i, "region"), "R");
         cr_expect_str_eq(th_at(&t, i, "kind"), "region");
         cr_expect_float_eq(th_num(&t, i, "demand_mcm"), 300, 1e-6);
@@ -154,8 +154,8 @@ Test(sweep, grid_order_units_and_lists)
     th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
     double C[] = {8, 8, 10, 10}, D[] = {9, 12, 9, 12};
     for (int i = 0; i < 4; i++) {
-        cr_expect_float_eq(th_num(&t, i, "pipeline.P.capacity"), C[i], 1e-6);
-        cr_expect_float_eq(th_num(&t, i, "region.R.demand"), D[i], 1e-9);
+        cr_expect_float_eq(th_num(&t, i, "pipeline.P.capacity_mcm_d"), C[i], 1e-6);
+        cr_expect_float_eq(th_num(&t, i, "region.R.demand_mcm_d"), D[i], 1e-9);
         cr_expect_float_eq(th_num(&t, i, "unserved_mcm"), 30 * fmax(0, D[i] - C[i]),
                            1e-4);
     }
@@ -178,7 +178,7 @@ Test(sweep, zip_pairs_values_and_repeats_single_ones)
     for (int i = 0; i < 3; i++) {
         cr_expect_float_eq(th_num(&t, i, "unserved_mcm"), 30 * fmax(0, D[i] - C[i]),
                            1e-6);
-        cr_expect_float_eq(th_num(&t, i, "scenario.voll"), 2000, 1e-9);
+        cr_expect_float_eq(th_num(&t, i, "scenario.voll_eur_mwh"), 2000, 1e-9);
     }
     th_free_csv(&t);
     /* lists of different lengths cannot be zipped */
@@ -209,8 +209,8 @@ Test(sweep, latin_hypercube_puts_one_sample_in_each_stratum)
     cr_assert_eq(t.rows, 10);
     int seen_c[10] = {0}, seen_d[10] = {0};
     for (int i = 0; i < 10; i++) {
-        double C = th_num(&t, i, "pipeline.P.capacity"),
-               D = th_num(&t, i, "region.R.demand");
+        double C = th_num(&t, i, "pipeline.P.capacity_mcm_d"),
+               D = th_num(&t, i, "region.R.demand_mcm_d");
         seen_c[(int)floor(C / 2)]++;
         seen_d[(int)floor(D - 5)]++;
         /* the closed form holds at every sampled point */
@@ -358,8 +358,8 @@ Test(sweep, sweep_file_names_scenario_and_design)
     th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
     for (int i = 0; i < 6; i++)
         cr_expect_float_eq(th_num(&t, i, "unserved_mcm"),
-                           30 * fmax(0, th_num(&t, i, "region.R.demand") -
-                                               th_num(&t, i, "pipeline.P.capacity")),
+                           30 * fmax(0, th_num(&t, i, "region.R.demand_mcm_d") -
+                                               th_num(&t, i, "pipeline.P.capacity_mcm_d")),
                            1e-6);
     th_free_csv(&t);
     gasdep_batch_destroy(b);
@@ -531,4 +531,37 @@ Test(sweep, heatmap_script_draws_png_and_svg)
     /* a parameter that is not in the file is an error */
     cr_expect_neq(th_sh("plots/heatmap.sh %s --x nope -o %s 2>/dev/null",
                         path_in("out/sweep.csv"), path_in("fig")), 0);
+}
+
+/* The column of a varied parameter carries the canonical unit of the
+ * numbers written in it (gasdep_unit), whatever unit the range used. */
+#include "sweep.h"
+Test(sweep, parameter_columns_carry_their_unit)
+{
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load(m, "scenarios/default.ini"), GASDEP_OK);
+    struct {
+        const char *path, *column;
+    } cases[] = {
+        {"pipeline.TAP-IT.capacity", "pipeline.TAP-IT.capacity_mcm_d"},
+        {"storage.BG-Chiren.volume", "storage.BG-Chiren.volume_mcm"},
+        {"scenario.voll", "scenario.voll_eur_mwh"},
+        {"scenario.gcv", "scenario.gcv_kwh_m3"},
+        {"event.russia-cut.factor", "event.russia-cut.factor"},
+        {"event.russia-cut.start", "event.russia-cut.start"},
+        {"scenario.curtailment", "scenario.curtailment"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *u = gasdep_unit(m, cases[i].path);
+        cr_expect_not_null(u, "%s", cases[i].path);
+        char *c = sweep_column(cases[i].path, u);
+        cr_expect_str_eq(c, cases[i].column);
+        free(c);
+    }
+    cr_expect_null(gasdep_unit(m, "pipeline.NOPE.capacity"));
+    cr_expect_null(gasdep_unit(m, "pipeline.TAP-IT.colour"));
+    char *c = sweep_column("weather.x", "1/y");
+    cr_expect_str_eq(c, "weather.x_per_y");
+    free(c);
+    gasdep_destroy(m);
 }

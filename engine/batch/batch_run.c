@@ -65,7 +65,7 @@ void batch_rows_header(const gasdep_batch *b, bbuf *out)
     bb_puts(out, "run");
     for (int p = 0; p < b->n_par; p++) {
         bb_putc(out, ',');
-        bb_field(out, b->par[p].path);
+        bb_field(out, b->par[p].column ? b->par[p].column : b->par[p].path);
     }
     bb_puts(out, ",region,kind,demand_mcm,unserved_mcm,unserved_share,days_short,"
                  "min_storage_fill,share_mean_russia,share_min_russia,"

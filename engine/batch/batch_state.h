@@ -20,6 +20,7 @@ typedef struct bparam {
     double lo, hi, step; /* ranges; dates in days since 1970 */
     int has_step;
     char unit[32];
+    char *column; /* its sweep.csv column: path and canonical unit */
     long n_points; /* values on the grid (list length, range points) */
 } bparam;
 

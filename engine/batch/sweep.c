@@ -75,6 +75,7 @@ static void param_free(bparam *p)
 {
     free(p->path);
     free(p->spec);
+    free(p->column);
     for (int i = 0; i < p->n_items; i++)
         free(p->items[i]);
     free(p->items);
@@ -433,6 +434,24 @@ static int check_values(gasdep_batch *b, gasdep_model *m)
     return GASDEP_OK;
 }
 
+char *sweep_column(const char *path, const char *unit)
+{
+    char slug[40] = "";
+    if (unit && !strcmp(unit, "1/y"))
+        strcpy(slug, "per_y");
+    else if (unit) {
+        size_t k = 0;
+        for (const char *u = unit; *u && k + 1 < sizeof slug; u++)
+            slug[k++] = *u == '/' ? '_' : (char)tolower((unsigned char)*u);
+        slug[k] = '\0';
+    }
+    size_t len = strlen(path) + strlen(slug) + 2;
+    char *c = malloc(len);
+    if (c)
+        snprintf(c, len, slug[0] ? "%s_%s" : "%s", path, slug);
+    return c;
+}
+
 int sweep_expand(gasdep_batch *b, gasdep_model *probe_loaded)
 {
     int sampled = b->design >= GASDEP_DESIGN_RANDOM;
@@ -490,6 +509,10 @@ int sweep_expand(gasdep_batch *b, gasdep_model *probe_loaded)
     int rc = check_values(b, probe_loaded);
     if (rc != GASDEP_OK)
         return rc;
+    for (int p = 0; p < b->n_par; p++)
+        if (!(b->par[p].column = sweep_column(b->par[p].path,
+                                              gasdep_unit(probe_loaded, b->par[p].path))))
+            return GASDEP_ENOMEM;
     bbuf d = {0};
     static const char *const NAMES[] = {"grid", "zip", "random", "lhs", "sobol"};
     bb_printf(&d, "sweep of %s: %s design, %ld run%s", b->scenario,

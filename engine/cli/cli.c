@@ -16,6 +16,9 @@ static const char *USAGE =
     "commands:\n"
     "  run SCENARIO        simulate and write CSV time series\n"
     "  check SCENARIO      validate; print the network, totals and N-1\n"
+    "  list SCENARIO [KIND] list the elements (and key figures) of a scenario\n"
+    "  aggregate RUN_DIR --period P  monthly, quarterly or yearly tables of a run\n"
+    "  diff RUN_A RUN_B    difference of two runs' summary figures\n"
     "  sweep SCENARIO      batch parameter sweep (gasdep sweep --help)\n"
     "  montecarlo SCENARIO Monte Carlo over outages and weather\n"
     "\n"
@@ -25,98 +28,207 @@ static const char *USAGE =
     "exit status: 0 ok, 1 runtime failure, 2 bad usage or bad input\n";
 
 static const char *RUN_USAGE =
-    "usage: gasdep run SCENARIO [-o DIR] [--set PATH=VALUE]... [--table NAME] [-q]\n"
+    "usage: gasdep run SCENARIO [-o DIR] [--set PATH=VALUE]... [--table NAME]\n"
+    "                  [--period P] [-q]\n"
     "\n"
-    "  -o DIR            output directory (default: out); '-' writes one table\n"
+    "  -o, --output DIR  output directory (default: out); '-' writes one table\n"
     "                    to standard output (choose it with --table)\n"
-    "  --set PATH=VALUE  override a parameter, e.g. pipeline.TAP.capacity=20bcm/y\n"
+    "  --set PATH=VALUE  override a parameter, e.g.\n"
+    "                    --set pipeline.TAP-AL-IT.capacity=20bcm/y\n"
     "  --table NAME      with -o -: balance (default), shares, group_shares,\n"
-    "                    flows, summary or manifest\n"
-    "  -q, --quiet       no log on standard error\n"
+    "                    flows, supply, storage, summary or manifest\n"
+    "  --period P        also write DIR/P/ (gasdep aggregate): month, quarter,\n"
+    "                    gas-year or year\n"
+    "  -q, --quiet       no summary on standard error\n"
     "\n"
-    "writes balance.csv, shares.csv, group_shares.csv, flows.csv, summary.csv\n"
-    "and manifest.csv; each file appears only when the run has completed.\n";
+    "writes balance.csv, shares.csv, group_shares.csv, flows.csv, supply.csv,\n"
+    "storage.csv, summary.csv and manifest.csv (docs/OUTPUTS.md), committed as\n"
+    "one set when the run has completed; prints a short summary (EU and the\n"
+    "region groups) on standard error.\n"
+    "\n"
+    "example: gasdep run scenarios/russia-cut-2022.ini -o out/cut\n";
 
 static const char *CHECK_USAGE =
     "usage: gasdep check SCENARIO [--set PATH=VALUE]...\n"
     "\n"
     "Validates the scenario (all errors, as file:line: message) and prints the\n"
     "network, demand and supply totals and the N-1 indicator of each region and\n"
-    "group (Regulation (EU) 2017/1938, Annex II).\n";
+    "group (Regulation (EU) 2017/1938, Annex II).\n"
+    "\n"
+    "example: gasdep check scenarios/default.ini\n";
+
+static const char *LIST_USAGE =
+    "usage: gasdep list SCENARIO [KIND] [--set PATH=VALUE]...\n"
+    "\n"
+    "Lists the names of the scenario's elements with their key figures, in\n"
+    "canonical units (mcm/d, mcm, EUR/MWh). KIND is one of origin,\n"
+    "origin_group, source, node, region, group, pipeline, storage, lng or\n"
+    "event; without KIND every kind is listed. The names are the ones --set,\n"
+    "--vary and event targets take (KIND.NAME.KEY).\n"
+    "\n"
+    "example: gasdep list scenarios/russia-cut-2022.ini pipeline\n";
+
+static const char *AGG_USAGE =
+    "usage: gasdep aggregate RUN_DIR --period P [-o DIR] [-q]\n"
+    "\n"
+    "Reads the daily tables of a run directory (gasdep run -o RUN_DIR) and\n"
+    "writes them by period P (month, quarter, gas-year from 1 October, or year)\n"
+    "to DIR (default RUN_DIR/P): volumes summed, shares weighted by the\n"
+    "supplied volume (sum of the origin's volume over the sum of all\n"
+    "volumes, never a mean of daily shares), storage fill at its lowest,\n"
+    "levels at the period's end, prices weighted by demand (docs/OUTPUTS.md).\n"
+    "\n"
+    "  --period P        month, quarter, gas-year or year\n"
+    "  -o, --output DIR  output directory (default RUN_DIR/P)\n"
+    "  -q, --quiet       nothing on standard error\n"
+    "\n"
+    "example: gasdep aggregate out/cut --period month\n";
+
+static const char *DIFF_USAGE =
+    "usage: gasdep diff RUN_A RUN_B [-o FILE] [-q]\n"
+    "\n"
+    "Compares the summary.csv of two run directories: per region and group the\n"
+    "unserved gas, days short, lowest storage fill and mean share of every\n"
+    "origin group, as A, B and B - A. Prints the figures that differ and writes\n"
+    "every figure to FILE (default RUN_B/diff.csv).\n"
+    "\n"
+    "  -o, --output FILE where to write the table (- for standard output)\n"
+    "  -q, --quiet       write the table, print nothing\n"
+    "\n"
+    "example: gasdep diff out/base out/cut\n";
+
+/* ---- run ------------------------------------------------------------------ */
+
+enum { R_OUT, R_SET, R_TABLE, R_QUIET, R_PERIOD };
+
+static const cli_opt RUN_OPTS[] = {
+    {"output", 'o', 1, R_OUT},   {"set", 0, 1, R_SET},
+    {"table", 0, 1, R_TABLE},    {"quiet", 'q', 0, R_QUIET},
+    {"period", 0, 1, R_PERIOD},  {NULL, 0, 0, 0}};
+
+typedef struct run_opts {
+    const char *out, *table, *period;
+    int quiet;
+    char **sets;
+    int n_sets;
+} run_opts;
+
+static int on_run_opt(void *ctx, int id, const char *v)
+{
+    run_opts *o = ctx;
+    switch (id) {
+    case R_OUT: o->out = v; break;
+    case R_SET: o->sets[o->n_sets++] = (char *)v; break;
+    case R_TABLE: o->table = v; break;
+    case R_QUIET: o->quiet = 1; break;
+    case R_PERIOD: o->period = v; break;
+    }
+    return 0;
+}
+
+static int valid_period(const char *p)
+{
+    return !strcmp(p, "month") || !strcmp(p, "quarter") ||
+           !strcmp(p, "gas-year") || !strcmp(p, "year");
+}
+
+/* EU and the region groups after a run: unserved gas, days short, lowest
+ * storage fill, mean Russian and Caspian shares (volume-weighted). */
+static void print_run_summary(const gasdep_model *m)
+{
+    int russia = gasdep_find(m, GASDEP_ORIGIN_GROUP, "russia");
+    int caspian = gasdep_find(m, GASDEP_ORIGIN_GROUP, "caspian");
+    int A = gasdep_count(m, GASDEP_AREA), shown = 0;
+    for (int a = 0; a < A; a++) {
+        if (!gasdep_area_is_group(m, a))
+            continue;
+        if (!shown++) {
+            fprintf(stderr, "gasdep: %-10s %14s %10s %9s", "area", "unserved_mcm",
+                    "days_short", "min_fill");
+            if (russia >= 0)
+                fprintf(stderr, " %12s", "share_russia");
+            if (caspian >= 0)
+                fprintf(stderr, " %13s", "share_caspian");
+            fputc('\n', stderr);
+        }
+        gasdep_area_summary s;
+        gasdep_area_summary_get(m, a, &s);
+        fprintf(stderr, "gasdep: %-10s %14.1f %10d %9.3f", gasdep_name(m, GASDEP_AREA, a),
+                s.unserved_mcm, s.days_short, s.min_storage_fill);
+        double mean, lo, hi;
+        if (russia >= 0) {
+            gasdep_area_group_share_stats(m, a, russia, &mean, &lo, &hi);
+            fprintf(stderr, " %12.3f", mean);
+        }
+        if (caspian >= 0) {
+            gasdep_area_group_share_stats(m, a, caspian, &mean, &lo, &hi);
+            fprintf(stderr, " %13.3f", mean);
+        }
+        fputc('\n', stderr);
+    }
+}
 
 static int cmd_run(int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        fputs(RUN_USAGE, stdout);
-        return 0;
-    }
-    const char *scenario = NULL, *out = "out", *table = NULL;
-    int quiet = 0, n_sets = 0;
-    char **sets = calloc((size_t)argc + 1, sizeof *sets);
-    if (!sets)
+    run_opts o = {"out", NULL, NULL, 0, NULL, 0};
+    o.sets = calloc((size_t)argc + 1, sizeof *o.sets);
+    if (!o.sets)
         return EXIT_RUNTIME;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc)
-            out = argv[++i];
-        else if (!strcmp(a, "--set") && i + 1 < argc)
-            sets[n_sets++] = argv[++i];
-        else if (!strncmp(a, "--set=", 6))
-            sets[n_sets++] = (char *)a + 6;
-        else if (!strcmp(a, "--table") && i + 1 < argc)
-            table = argv[++i];
-        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
-            quiet = 1;
-        else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "gasdep run: unknown or incomplete option '%s'\n%s",
-                    a, RUN_USAGE);
-            free(sets);
-            return EXIT_USAGE;
-        } else if (!scenario)
-            scenario = a;
-        else {
-            fprintf(stderr, "gasdep run: more than one scenario given\n");
-            free(sets);
-            return EXIT_USAGE;
-        }
+    const char *pos[2];
+    int n_pos, help;
+    int st = cli_parse("run", RUN_USAGE, RUN_OPTS, argc, argv, on_run_opt, &o, pos,
+                       2, &n_pos, &help, 1);
+    if (st || help) {
+        if (!st)
+            fputs(RUN_USAGE, stdout);
+        free(o.sets);
+        return st;
     }
-    if (!scenario) {
-        fprintf(stderr, "gasdep run: no scenario given\n%s", RUN_USAGE);
-        free(sets);
-        return EXIT_USAGE;
-    }
-    int to_stdout = !strcmp(out, "-");
-    if (table && !to_stdout) {
-        fprintf(stderr, "gasdep run: --table goes with -o -\n");
-        free(sets);
-        return EXIT_USAGE;
-    }
-    if (table) {
+    const char *why = NULL;
+    int to_stdout = !strcmp(o.out, "-");
+    if (n_pos == 0)
+        why = "no scenario given";
+    else if (n_pos > 1)
+        why = "more than one scenario given";
+    else if (!*o.out)
+        why = "-o needs a directory";
+    else if (o.table && !to_stdout)
+        why = "--table goes with -o -";
+    else if (o.period && to_stdout)
+        why = "--period needs an output directory, not -o -";
+    else if (o.period && !valid_period(o.period))
+        why = "--period is month, quarter, gas-year or year";
+    if (!why && o.table) {
         int ok = 0;
         for (int i = 0; gasdep_tables[i]; i++)
-            ok |= !strcmp(table, gasdep_tables[i]);
+            ok |= !strcmp(o.table, gasdep_tables[i]);
         if (!ok) {
-            fprintf(stderr, "gasdep run: unknown table '%s'\n", table);
-            free(sets);
+            fprintf(stderr, "gasdep run: unknown table '%s'\n", o.table);
+            free(o.sets);
             return EXIT_USAGE;
         }
     }
-    int status;
-    gasdep_model *m = cli_load(scenario, sets, n_sets, &status);
-    free(sets);
+    if (why) {
+        fprintf(stderr, "gasdep run: %s\n%s", why, RUN_USAGE);
+        free(o.sets);
+        return EXIT_USAGE;
+    }
+    gasdep_model *m = cli_load(pos[0], o.sets, o.n_sets, &st);
+    free(o.sets);
     if (!m)
-        return status;
+        return st;
     clock_t t0 = clock();
-    int rc = to_stdout ? gasdep_run_to(m, NULL, table ? table : "balance", stdout)
-                       : gasdep_run(m, out);
+    int rc = to_stdout ? gasdep_run_to(m, NULL, o.table ? o.table : "balance", stdout)
+                       : gasdep_run(m, o.out);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     if (rc != GASDEP_OK) {
-        fprintf(stderr, "gasdep: %s\ngasdep: run failed (%s); no output written\n",
-                gasdep_errmsg(m), gasdep_strerror(rc));
+        fprintf(stderr, "gasdep: %s\ngasdep: run failed (%s)%s\n", gasdep_errmsg(m),
+                gasdep_strerror(rc),
+                to_stdout ? "; the table on standard output is incomplete" : "");
         gasdep_destroy(m);
         return rc == GASDEP_EARG || rc == GASDEP_EINPUT ? EXIT_USAGE : EXIT_RUNTIME;
     }
-    if (!quiet) {
+    if (!o.quiet) {
         int first, last;
         gasdep_horizon(m, &first, &last);
         double imb_max;
@@ -140,44 +252,164 @@ static int cmd_run(int argc, char **argv)
                 gasdep_count(m, GASDEP_REGION), gasdep_count(m, GASDEP_PIPELINE),
                 secs, 1e6 * secs / (last - first + 1), uns, short_regions,
                 short_regions == 1 ? "" : "s", imb_max);
-        if (!to_stdout)
-            fprintf(stderr, "gasdep: wrote %s/{balance,shares,group_shares,flows,"
-                            "summary,manifest}.csv\n", out);
+        print_run_summary(m);
+        if (!to_stdout) {
+            fprintf(stderr, "gasdep: wrote %s/{", o.out);
+            for (int i = 0; gasdep_tables[i]; i++)
+                fprintf(stderr, "%s%s", i ? "," : "", gasdep_tables[i]);
+            fprintf(stderr, "}.csv\n");
+        }
     }
     gasdep_destroy(m);
+    if (o.period) {
+        char msg[1024];
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s/%s", o.out, o.period);
+        if (gasdep_aggregate(o.out, o.period, sub, msg, sizeof msg) != GASDEP_OK) {
+            fprintf(stderr, "gasdep run: --period: %s\n", msg);
+            return EXIT_RUNTIME;
+        }
+        if (!o.quiet)
+            fprintf(stderr, "gasdep: wrote %s\n", msg);
+    }
+    return 0;
+}
+
+/* ---- aggregate and diff ----------------------------------------------------- */
+
+enum { A_PERIOD, A_OUT, A_QUIET };
+static const cli_opt AGG_OPTS[] = {{"period", 0, 1, A_PERIOD},
+                                   {"output", 'o', 1, A_OUT},
+                                   {"quiet", 'q', 0, A_QUIET},
+                                   {NULL, 0, 0, 0}};
+
+typedef struct agg_opts {
+    const char *period, *out;
+    int quiet;
+} agg_opts;
+
+static int on_agg_opt(void *ctx, int id, const char *v)
+{
+    agg_opts *o = ctx;
+    if (id == A_PERIOD)
+        o->period = v;
+    else if (id == A_OUT)
+        o->out = v;
+    else
+        o->quiet = 1;
+    return 0;
+}
+
+static int cmd_aggregate(int argc, char **argv)
+{
+    agg_opts o = {NULL, NULL, 0};
+    const char *pos[1];
+    int n_pos, help;
+    int st = cli_parse("aggregate", AGG_USAGE, AGG_OPTS, argc, argv, on_agg_opt, &o,
+                       pos, 1, &n_pos, &help, 1);
+    if (st || help) {
+        if (!st)
+            fputs(AGG_USAGE, stdout);
+        return st;
+    }
+    const char *why = !n_pos ? "no run directory given"
+                      : !o.period ? "--period is required"
+                      : !valid_period(o.period)
+                          ? "--period is month, quarter, gas-year or year"
+                          : NULL;
+    if (why) {
+        fprintf(stderr, "gasdep aggregate: %s\n%s", why, AGG_USAGE);
+        return EXIT_USAGE;
+    }
+    char sub[4096], msg[1024];
+    if (!o.out) {
+        snprintf(sub, sizeof sub, "%s/%s", pos[0], o.period);
+        o.out = sub;
+    }
+    int rc = gasdep_aggregate(pos[0], o.period, o.out, msg, sizeof msg);
+    if (rc != GASDEP_OK) {
+        fprintf(stderr, "gasdep aggregate: %s\n", msg);
+        return rc == GASDEP_EINPUT || rc == GASDEP_EARG ? EXIT_USAGE : EXIT_RUNTIME;
+    }
+    if (!o.quiet)
+        fprintf(stderr, "gasdep aggregate: wrote %s\n", msg);
+    return 0;
+}
+
+static int cmd_diff(int argc, char **argv)
+{
+    agg_opts o = {NULL, NULL, 0};
+    const char *pos[2];
+    int n_pos, help;
+    int st = cli_parse("diff", DIFF_USAGE, AGG_OPTS + 1, argc, argv, on_agg_opt, &o,
+                       pos, 2, &n_pos, &help, 1);
+    if (st || help) {
+        if (!st)
+            fputs(DIFF_USAGE, stdout);
+        return st;
+    }
+    if (n_pos != 2) {
+        fprintf(stderr, "gasdep diff: give two run directories\n%s", DIFF_USAGE);
+        return EXIT_USAGE;
+    }
+    char path[4096], msg[1024];
+    if (!o.out) {
+        snprintf(path, sizeof path, "%s/diff.csv", pos[1]);
+        o.out = path;
+    }
+    int to_stdout = !strcmp(o.out, "-");
+    int rc = gasdep_diff(pos[0], pos[1], to_stdout ? NULL : o.out,
+                         to_stdout ? stdout : NULL, o.quiet || to_stdout ? NULL : stdout,
+                         msg, sizeof msg);
+    if (rc != GASDEP_OK) {
+        fprintf(stderr, "gasdep diff: %s\n", msg);
+        return rc == GASDEP_EINPUT || rc == GASDEP_EARG ? EXIT_USAGE : EXIT_RUNTIME;
+    }
+    if (!o.quiet && !to_stdout)
+        fprintf(stderr, "gasdep diff: wrote %s\n", o.out);
+    return 0;
+}
+
+/* ---- check and list ---------------------------------------------------------- */
+
+enum { C_SET };
+static const cli_opt CHECK_OPTS[] = {{"set", 0, 1, C_SET}, {NULL, 0, 0, 0}};
+
+typedef struct set_list {
+    char **sets;
+    int n_sets;
+} set_list;
+
+static int on_set_opt(void *ctx, int id, const char *v)
+{
+    set_list *l = ctx;
+    (void)id;
+    l->sets[l->n_sets++] = (char *)v;
     return 0;
 }
 
 static int cmd_check(int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        fputs(CHECK_USAGE, stdout);
-        return 0;
-    }
-    const char *scenario = NULL;
-    int n_sets = 0;
-    char **sets = calloc((size_t)argc + 1, sizeof *sets);
-    if (!sets)
+    set_list l = {calloc((size_t)argc + 1, sizeof(char *)), 0};
+    if (!l.sets)
         return EXIT_RUNTIME;
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--set") && i + 1 < argc)
-            sets[n_sets++] = argv[++i];
-        else if (argv[i][0] == '-' || scenario) {
-            fprintf(stderr, "gasdep check: unexpected argument '%s'\n%s",
-                    argv[i], CHECK_USAGE);
-            free(sets);
-            return EXIT_USAGE;
-        } else
-            scenario = argv[i];
-    }
-    if (!scenario) {
+    const char *pos[1];
+    int n_pos, help;
+    int st = cli_parse("check", CHECK_USAGE, CHECK_OPTS, argc, argv, on_set_opt, &l,
+                       pos, 1, &n_pos, &help, 1);
+    if (!st && !help && !n_pos) {
         fprintf(stderr, "gasdep check: no scenario given\n%s", CHECK_USAGE);
-        free(sets);
-        return EXIT_USAGE;
+        st = EXIT_USAGE;
+    }
+    if (st || help) {
+        if (!st)
+            fputs(CHECK_USAGE, stdout);
+        free(l.sets);
+        return st;
     }
     int status;
-    gasdep_model *m = cli_load(scenario, sets, n_sets, &status);
-    free(sets);
+    gasdep_model *m = cli_load(pos[0], l.sets, l.n_sets, &status);
+    free(l.sets);
     if (!m)
         return status;
     int first, last;
@@ -224,6 +456,169 @@ static int cmd_check(int argc, char **argv)
     return 0;
 }
 
+static const char *LIST_KINDS[] = {"origin", "origin_group", "source", "node",
+                                   "region", "group", "pipeline", "storage",
+                                   "lng", "event", NULL};
+
+/* A parameter of an element by path, NaN when it has none. */
+static double par(const gasdep_model *m, const char *kind, const char *name,
+                  const char *key)
+{
+    char path[512];
+    double v = NAN;
+    snprintf(path, sizeof path, "%s.%s.%s", kind, name, key);
+    if (gasdep_get(m, path, &v) != GASDEP_OK)
+        v = NAN;
+    return v;
+}
+
+static void list_kind(const gasdep_model *m, const char *kind)
+{
+    char d0[11], d1[11];
+    if (!strcmp(kind, "origin")) {
+        printf("# origin: group\n");
+        for (int i = 0; i < gasdep_count(m, GASDEP_ORIGIN); i++)
+            printf("origin %s: group %s\n", gasdep_name(m, GASDEP_ORIGIN, i),
+                   gasdep_name(m, GASDEP_ORIGIN_GROUP, gasdep_origin_group(m, i)));
+    } else if (!strcmp(kind, "origin_group")) {
+        printf("# origin_group\n");
+        for (int i = 0; i < gasdep_count(m, GASDEP_ORIGIN_GROUP); i++)
+            printf("origin_group %s\n", gasdep_name(m, GASDEP_ORIGIN_GROUP, i));
+    } else if (!strcmp(kind, "source")) {
+        printf("# source: node, origin, capacity mcm/d, min_take mcm/d, cost EUR/MWh\n");
+        for (int i = 0; i < gasdep_count(m, GASDEP_SOURCE); i++) {
+            const char *n = gasdep_name(m, GASDEP_SOURCE, i);
+            gasdep_supply_day r = {0};
+            /* node and origin of a source: from its supply record */
+            int node = -1, origin = -1;
+            if (gasdep_supply_result(m, i, &r) == GASDEP_OK) {
+                node = r.node;
+                origin = r.origin;
+            }
+            printf("source %s: node %s, origin %s, capacity %.2f, min_take %.2f, "
+                   "cost %.2f\n", n, node >= 0 ? gasdep_name(m, GASDEP_NODE, node) : "?",
+                   origin >= 0 ? gasdep_name(m, GASDEP_ORIGIN, origin) : "?",
+                   par(m, "source", n, "capacity"), par(m, "source", n, "min_take"),
+                   par(m, "source", n, "cost"));
+        }
+    } else if (!strcmp(kind, "node")) {
+        printf("# node: region or hub\n");
+        for (int i = 0; i < gasdep_count(m, GASDEP_NODE); i++) {
+            const char *n = gasdep_name(m, GASDEP_NODE, i);
+            printf("node %s: %s\n", n,
+                   gasdep_find(m, GASDEP_REGION, n) >= 0 ? "region" : "hub");
+        }
+    } else if (!strcmp(kind, "region") || !strcmp(kind, "group")) {
+        int groups = !strcmp(kind, "group");
+        printf("# %s: mean demand mcm/d (bcm/y), N-1 %%%s\n", kind,
+               groups ? ", member regions" : "");
+        for (int a = 0; a < gasdep_count(m, GASDEP_AREA); a++) {
+            if (gasdep_area_is_group(m, a) != groups)
+                continue;
+            const int *mem;
+            int k = gasdep_area_members(m, a, &mem);
+            double mean = 0;
+            for (int i = 0; i < k; i++)
+                mean += par(m, "region", gasdep_name(m, GASDEP_AREA, mem[i]), "demand");
+            printf("%s %s: demand %.2f (%.2f bcm/y), N-1 %.1f", kind,
+                   gasdep_name(m, GASDEP_AREA, a), mean, mean * 0.365,
+                   gasdep_n1_pct(m, a));
+            for (int i = 0; groups && i < k; i++)
+                printf("%s%s", i ? " " : ", members ", gasdep_name(m, GASDEP_AREA, mem[i]));
+            printf("\n");
+        }
+    } else if (!strcmp(kind, "pipeline")) {
+        printf("# pipeline: from -> to, capacity mcm/d, reverse_capacity mcm/d, loss\n");
+        for (int p = 0; p < gasdep_count(m, GASDEP_PIPELINE); p++) {
+            const char *n = gasdep_name(m, GASDEP_PIPELINE, p);
+            int from, to;
+            gasdep_pipeline_ends(m, p, &from, &to);
+            printf("pipeline %s: %s -> %s, capacity %.2f, reverse_capacity %.2f, "
+                   "loss %g\n", n, gasdep_name(m, GASDEP_NODE, from),
+                   gasdep_name(m, GASDEP_NODE, to), par(m, "pipeline", n, "capacity"),
+                   par(m, "pipeline", n, "reverse_capacity"), par(m, "pipeline", n, "loss"));
+        }
+    } else if (!strcmp(kind, "storage")) {
+        printf("# storage: volume mcm, injection mcm/d, withdrawal mcm/d, initial_fill\n");
+        for (int k = 0; k < gasdep_count(m, GASDEP_STORAGE); k++) {
+            const char *n = gasdep_name(m, GASDEP_STORAGE, k);
+            printf("storage %s: volume %.1f, injection %.2f, withdrawal %.2f, "
+                   "initial_fill %g\n", n, par(m, "storage", n, "volume"),
+                   par(m, "storage", n, "injection"), par(m, "storage", n, "withdrawal"),
+                   par(m, "storage", n, "initial_fill"));
+        }
+    } else if (!strcmp(kind, "lng")) {
+        printf("# lng: capacity mcm/d, origins\n");
+        int S = gasdep_count(m, GASDEP_SOURCE), N = gasdep_supply_count(m);
+        for (int k = 0; k < gasdep_count(m, GASDEP_LNG); k++) {
+            const char *n = gasdep_name(m, GASDEP_LNG, k);
+            printf("lng %s: capacity %.2f, origins", n, par(m, "lng", n, "capacity"));
+            gasdep_supply_day r;
+            for (int i = S; i < N; i++)
+                if (gasdep_supply_result(m, i, &r) == GASDEP_OK && r.element == k)
+                    printf(" %s", gasdep_name(m, GASDEP_ORIGIN, r.origin));
+            printf("\n");
+        }
+    } else if (!strcmp(kind, "event")) {
+        printf("# event: start .. end\n");
+        for (int e = 0; e < gasdep_count(m, GASDEP_EVENT); e++) {
+            const char *n = gasdep_name(m, GASDEP_EVENT, e);
+            double s = par(m, "event", n, "start"), t = par(m, "event", n, "end");
+            gasdep_date_format((int)s, d0);
+            if (isnan(t) || t <= 0)
+                snprintf(d1, sizeof d1, "open");
+            else
+                gasdep_date_format((int)t, d1);
+            printf("event %s: %s .. %s\n", n, d0, d1);
+        }
+    }
+}
+
+static int cmd_list(int argc, char **argv)
+{
+    set_list l = {calloc((size_t)argc + 1, sizeof(char *)), 0};
+    if (!l.sets)
+        return EXIT_RUNTIME;
+    const char *pos[2];
+    int n_pos, help;
+    int st = cli_parse("list", LIST_USAGE, CHECK_OPTS, argc, argv, on_set_opt, &l,
+                       pos, 2, &n_pos, &help, 1);
+    if (!st && !help && !n_pos) {
+        fprintf(stderr, "gasdep list: no scenario given\n%s", LIST_USAGE);
+        st = EXIT_USAGE;
+    }
+    const char *kind = !st && !help && n_pos == 2 ? pos[1] : NULL;
+    if (kind) {
+        int ok = 0;
+        for (int i = 0; LIST_KINDS[i]; i++)
+            ok |= !strcmp(kind, LIST_KINDS[i]);
+        if (!ok) {
+            const char *near = gasdep_suggest(kind, LIST_KINDS, -1);
+            fprintf(stderr, "gasdep list: unknown kind '%s'", kind);
+            if (near)
+                fprintf(stderr, " (did you mean '%s'?)", near);
+            fprintf(stderr, "\n%s", LIST_USAGE);
+            st = EXIT_USAGE;
+        }
+    }
+    if (st || help) {
+        if (!st)
+            fputs(LIST_USAGE, stdout);
+        free(l.sets);
+        return st;
+    }
+    int status;
+    gasdep_model *m = cli_load(pos[0], l.sets, l.n_sets, &status);
+    free(l.sets);
+    if (!m)
+        return status;
+    for (int i = 0; LIST_KINDS[i]; i++)
+        if (!kind || !strcmp(kind, LIST_KINDS[i]))
+            list_kind(m, LIST_KINDS[i]);
+    gasdep_destroy(m);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -239,14 +634,17 @@ int main(int argc, char **argv)
         printf("gasdep %s\n", GASDEP_VERSION);
         return 0;
     }
-    if (!strcmp(cmd, "run"))
-        return cmd_run(argc - 2, argv + 2);
-    if (!strcmp(cmd, "check"))
-        return cmd_check(argc - 2, argv + 2);
-    if (!strcmp(cmd, "sweep"))
-        return cli_sweep(argc - 2, argv + 2);
-    if (!strcmp(cmd, "montecarlo"))
-        return cli_montecarlo(argc - 2, argv + 2);
+    /* each subcommand parses argv[1..]: its own name is its argv[0] */
+    static const struct {
+        const char *name;
+        int (*fn)(int, char **);
+    } CMDS[] = {{"run", cmd_run},           {"check", cmd_check},
+                {"list", cmd_list},         {"aggregate", cmd_aggregate},
+                {"diff", cmd_diff},         {"sweep", cli_sweep},
+                {"montecarlo", cli_montecarlo}};
+    for (size_t i = 0; i < sizeof CMDS / sizeof CMDS[0]; i++)
+        if (!strcmp(cmd, CMDS[i].name))
+            return CMDS[i].fn(argc - 1, argv + 1);
     fprintf(stderr, "gasdep: unknown command '%s'\n%s", cmd, USAGE);
     return EXIT_USAGE;
 }

@@ -26,7 +26,7 @@ static const char *SWEEP_USAGE =
     "values; results go to DIR/sweep.csv, one row per run x region/group.\n"
     "\n"
     "  --vary PATH=SPEC   vary a parameter (repeatable). SPEC is\n"
-    "                       LO:HI:STEP[unit]  pipeline.TAP.capacity=10:30:5bcm/y\n"
+    "                       LO:HI:STEP[unit]  pipeline.TAP-IT.capacity=10:30:5bcm/y\n"
     "                       v1,v2,...         scenario.curtailment=cooperative,least-cost\n"
     "                       dates, step in days  event.cut.start=2022-01-01:2022-03-01:14\n"
     "                       LO:HI[unit]       continuous range (sampled designs)\n"
@@ -44,7 +44,10 @@ static const char *SWEEP_USAGE =
     "  -q, --quiet        no progress and no summary on standard error\n"
     "\n"
     "Output is byte-identical for any -j, any number of MPI ranks\n"
-    "(mpirun -n K gasdep sweep ...) and after --resume.\n";
+    "(mpirun -n K gasdep sweep ...) and after --resume. A varied parameter's\n"
+    "column in sweep.csv carries its canonical unit (..._mcm_d).\n"
+    "\n"
+    "example: gasdep sweep scenarios/default.ini --vary pipeline.TAP-IT.capacity=10:30:10bcm/y -o out/sweep -q\n";
 
 static const char *MC_USAGE =
     "usage: gasdep montecarlo SCENARIO -n RUNS [--seed S] [--set PATH=VALUE]...\n"
@@ -69,7 +72,9 @@ static const char *MC_USAGE =
     "writes DIR/runs.csv (run x region/group summaries), DIR/bands.csv (per\n"
     "date x region/group x metric: mean, P5, P25, P50, P75, P95) and\n"
     "DIR/probabilities.csv (probability of any shortfall, expected unserved\n"
-    "energy).\n";
+    "energy).\n"
+    "\n"
+    "example: gasdep montecarlo scenarios/sweeps/default-stochastic.ini -n 20 -o out/mc -q\n";
 
 static int rank0(void)
 {
@@ -185,23 +190,79 @@ static int parse_long(const char *s, long lo, long *out)
     return 0;
 }
 
-/* Value of an option given as "--opt VALUE", "--opt=VALUE" or "-jN". */
-static const char *opt_value(int argc, char **argv, int *i, const char *lng,
-                             const char *shrt)
+enum { O_OUT, O_SET, O_VARY, O_DESIGN, O_ZIP, O_SAMPLES, O_SEED, O_JOBS,
+       O_RESUME, O_KEEP, O_LIST, O_QUIET };
+
+static const cli_opt SWEEP_OPTS[] = {
+    {"output", 'o', 1, O_OUT},     {"set", 0, 1, O_SET},
+    {"vary", 0, 1, O_VARY},        {"design", 0, 1, O_DESIGN},
+    {"zip", 0, 0, O_ZIP},          {"samples", 0, 1, O_SAMPLES},
+    {"seed", 0, 1, O_SEED},        {"jobs", 'j', 1, O_JOBS},
+    {"resume", 0, 0, O_RESUME},    {"keep-series", 0, 0, O_KEEP},
+    {"list", 0, 0, O_LIST},        {"quiet", 'q', 0, O_QUIET},
+    {NULL, 0, 0, 0}};
+
+static const cli_opt MC_OPTS[] = {
+    {"output", 'o', 1, O_OUT},     {"set", 0, 1, O_SET},
+    {"runs", 'n', 1, O_SAMPLES},   {"seed", 0, 1, O_SEED},
+    {"jobs", 'j', 1, O_JOBS},      {"resume", 0, 0, O_RESUME},
+    {"keep-series", 0, 0, O_KEEP}, {"quiet", 'q', 0, O_QUIET},
+    {NULL, 0, 0, 0}};
+
+typedef struct opt_ctx {
+    opts *o;
+    int sweep;
+    const char *cmd;
+} opt_ctx;
+
+static int on_batch_opt(void *ctx, int id, const char *v)
 {
-    const char *a = argv[*i];
-    size_t n = strlen(lng);
-    if (!strcmp(a, lng) || (shrt && !strcmp(a, shrt)))
-        return *i + 1 < argc ? argv[++*i] : "";
-    if (!strncmp(a, lng, n) && a[n] == '=')
-        return a + n + 1;
-    if (shrt && !strncmp(a, shrt, 2) && a[2] && shrt[2] == '\0')
-        return a + 2;
-    return NULL;
+    opt_ctx *c = ctx;
+    opts *o = c->o;
+    long n;
+    switch (id) {
+    case O_OUT: o->out = v; break;
+    case O_SET: o->sets[o->n_sets++] = (char *)v; break;
+    case O_VARY: o->vary[o->n_vary++] = (char *)v; break;
+    case O_DESIGN: o->design = v; break;
+    case O_ZIP: o->design = "zip"; break;
+    case O_SAMPLES:
+        if (parse_long(v, 1, &n)) {
+            say("gasdep %s: %s needs a whole number >= 1, not '%s'\n", c->cmd,
+                c->sweep ? "--samples" : "-n", v);
+            return EXIT_USAGE;
+        }
+        o->samples = n;
+        o->samples_set = 1;
+        break;
+    case O_SEED: {
+        char *end;
+        errno = 0;
+        o->seed = strtoull(v, &end, 10);
+        if (end == v || *end || errno || v[0] == '-') {
+            say("gasdep %s: --seed needs a whole number >= 0, not '%s'\n", c->cmd, v);
+            return EXIT_USAGE;
+        }
+        o->seed_set = 1;
+        break;
+    }
+    case O_JOBS:
+        if (parse_long(v, 1, &n) || n > 4096) {
+            say("gasdep %s: -j needs a number of threads >= 1, not '%s'\n", c->cmd, v);
+            return EXIT_USAGE;
+        }
+        o->jobs = (int)n;
+        break;
+    case O_RESUME: o->resume = 1; break;
+    case O_KEEP: o->keep = 1; break;
+    case O_LIST: o->list = 1; break;
+    case O_QUIET: o->quiet = 1; break;
+    }
+    return 0;
 }
 
 static int parse_opts(int argc, char **argv, int sweep, opts *o, const char *usage,
-                      const char *cmd)
+                      const char *cmd, int *help)
 {
     memset(o, 0, sizeof *o);
     o->out = "out";
@@ -209,62 +270,19 @@ static int parse_opts(int argc, char **argv, int sweep, opts *o, const char *usa
     o->sets = calloc((size_t)argc + 1, sizeof *o->sets);
     if (!o->vary || !o->sets)
         return EXIT_RUNTIME;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *v;
-        long n;
-        if ((v = opt_value(argc, argv, &i, "--output", "-o")))
-            o->out = v;
-        else if ((v = opt_value(argc, argv, &i, "--set", NULL)))
-            o->sets[o->n_sets++] = (char *)v;
-        else if (sweep && (v = opt_value(argc, argv, &i, "--vary", NULL)))
-            o->vary[o->n_vary++] = (char *)v;
-        else if (sweep && (v = opt_value(argc, argv, &i, "--design", NULL)))
-            o->design = v;
-        else if (sweep && !strcmp(a, "--zip"))
-            o->design = "zip";
-        else if ((v = opt_value(argc, argv, &i, sweep ? "--samples" : "--runs",
-                                sweep ? NULL : "-n"))) {
-            if (parse_long(v, 1, &n)) {
-                say("gasdep %s: %s needs a whole number >= 1, not '%s'\n", cmd,
-                    sweep ? "--samples" : "-n", v);
-                return EXIT_USAGE;
-            }
-            o->samples = n;
-            o->samples_set = 1;
-        } else if ((v = opt_value(argc, argv, &i, "--seed", NULL))) {
-            char *end;
-            errno = 0;
-            o->seed = strtoull(v, &end, 10);
-            if (end == v || *end || errno || v[0] == '-') {
-                say("gasdep %s: --seed needs a whole number >= 0, not '%s'\n", cmd, v);
-                return EXIT_USAGE;
-            }
-            o->seed_set = 1;
-        } else if ((v = opt_value(argc, argv, &i, "--jobs", "-j"))) {
-            if (parse_long(v, 1, &n) || n > 4096) {
-                say("gasdep %s: -j needs a number of threads >= 1, not '%s'\n", cmd, v);
-                return EXIT_USAGE;
-            }
-            o->jobs = (int)n;
-        } else if (!strcmp(a, "--resume"))
-            o->resume = 1;
-        else if (!strcmp(a, "--keep-series"))
-            o->keep = 1;
-        else if (sweep && !strcmp(a, "--list"))
-            o->list = 1;
-        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
-            o->quiet = 1;
-        else if (a[0] == '-' && a[1]) {
-            say("gasdep %s: unknown option '%s'\n%s", cmd, a, usage);
-            return EXIT_USAGE;
-        } else if (!o->file)
-            o->file = a;
-        else {
-            say("gasdep %s: more than one file given ('%s' and '%s')\n", cmd,
-                o->file, a);
-            return EXIT_USAGE;
-        }
+    opt_ctx c = {o, sweep, cmd};
+    const char *pos[2];
+    int n_pos;
+    int st = cli_parse(cmd, usage, sweep ? SWEEP_OPTS : MC_OPTS, argc, argv,
+                       on_batch_opt, &c, pos, 2, &n_pos, help, rank0());
+    if (st || *help)
+        return st;
+    if (n_pos > 1) {
+        say("gasdep %s: more than one file given ('%s' and '%s')\n", cmd, pos[0],
+            pos[1]);
+        return EXIT_USAGE;
     }
+    o->file = n_pos ? pos[0] : NULL;
     if (!o->file) {
         say("gasdep %s: no %s given\n%s", cmd, sweep ? "file" : "scenario", usage);
         return EXIT_USAGE;
@@ -393,14 +411,12 @@ static int apply_common(gasdep_batch *b, opts *o)
 
 static int do_sweep(int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        if (rank0())
-            fputs(SWEEP_USAGE, stdout);
-        return 0;
-    }
     opts o;
-    int st = parse_opts(argc, argv, 1, &o, SWEEP_USAGE, "sweep");
-    if (st) {
+    int help;
+    int st = parse_opts(argc, argv, 1, &o, SWEEP_USAGE, "sweep", &help);
+    if (st || help) {
+        if (!st && rank0())
+            fputs(SWEEP_USAGE, stdout);
         opts_free(&o);
         return st;
     }
@@ -451,14 +467,12 @@ static int do_sweep(int argc, char **argv)
 
 static int do_montecarlo(int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv)) {
-        if (rank0())
-            fputs(MC_USAGE, stdout);
-        return 0;
-    }
     opts o;
-    int st = parse_opts(argc, argv, 0, &o, MC_USAGE, "montecarlo");
-    if (st) {
+    int help;
+    int st = parse_opts(argc, argv, 0, &o, MC_USAGE, "montecarlo", &help);
+    if (st || help) {
+        if (!st && rank0())
+            fputs(MC_USAGE, stdout);
         opts_free(&o);
         return st;
     }

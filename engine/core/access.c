@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "scenario_keys.h"
 
 const char *gasdep_errmsg(const gasdep_model *m)
 {
@@ -232,4 +233,134 @@ int gasdep_area_group_share_stats(const gasdep_model *m, int a, int g,
     *min = isfinite(s->gmin[i]) ? s->gmin[i] : NAN;
     *max = isfinite(s->gmax[i]) ? s->gmax[i] : NAN;
     return GASDEP_OK;
+}
+
+/* ---- pipelines' losses, supplies and storage ----------------------------- */
+
+double gasdep_pipeline_loss_mcm(const gasdep_model *m, int p)
+{
+    if (p < 0 || p >= gasdep_count(m, GASDEP_PIPELINE) || m->day < 0)
+        return NAN;
+    return m->n.pipe_loss[p] * (m->d.fwd[p] + m->d.rev[p]);
+}
+
+int gasdep_supply_count(const gasdep_model *m)
+{
+    return m && m->ready ? m->n.n_src + m->n.n_slots : 0;
+}
+
+int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out)
+{
+    if (!out || i < 0 || i >= gasdep_supply_count(m))
+        return GASDEP_EARG;
+    const net *n = &m->n;
+    const day_state *d = &m->d;
+    if (i < n->n_src) {
+        double cap = d->src_cap[i];
+        /* the dispatch bounds the minimum take by the day's capacity */
+        double mt = d->src_min[i] < cap ? d->src_min[i] : cap;
+        out->kind = GASDEP_SOURCE;
+        out->element = i;
+        out->node = n->src_node[i];
+        out->origin = n->src_origin[i];
+        out->volume_mcm = d->src[i];
+        out->capacity_mcm = cap;
+        out->min_take_mcm = mt > 0 ? mt : 0.0;
+        out->missed_min_take_mcm = mt > d->src[i] ? mt - d->src[i] : 0.0;
+        out->cost_eur_mwh = n->src_cost[i];
+    } else {
+        int s = i - n->n_src;
+        int k = n->slot_lng[s];
+        out->kind = GASDEP_LNG;
+        out->element = k;
+        out->node = n->lng_node[k];
+        out->origin = n->slot_origin[s];
+        out->volume_mcm = d->slot[s];
+        out->capacity_mcm = d->slot_cap[s];
+        out->min_take_mcm = 0.0;
+        out->missed_min_take_mcm = 0.0;
+        out->cost_eur_mwh = n->slot_cost[s];
+    }
+    if (m->day < 0) /* described, not yet simulated */
+        out->volume_mcm = out->capacity_mcm = out->min_take_mcm =
+            out->missed_min_take_mcm = NAN;
+    return GASDEP_OK;
+}
+
+int gasdep_storage_result(const gasdep_model *m, int k, gasdep_storage_day *out)
+{
+    if (!out || k < 0 || k >= gasdep_count(m, GASDEP_STORAGE) || m->day < 0)
+        return GASDEP_EARG;
+    const net *n = &m->n;
+    const day_state *d = &m->d;
+    double vol = n->sto_vol[k];
+    out->node = n->sto_node[k];
+    out->level_mcm = d->sto_inv[k];
+    out->fill = vol > 0 ? d->sto_inv[k] / vol : NAN;
+    out->target_fill = d->sto_target_fill[k];
+    out->injection_mcm = d->inj[k];
+    out->withdrawal_mcm = d->wd[k];
+    /* the dual of the store's inventory balance (docs/DISPATCH.md) */
+    out->value_eur_mwh = d->sto_value[k];
+    return GASDEP_OK;
+}
+
+/* ---- units of parameters ------------------------------------------------- */
+
+static const char *type_unit(int type)
+{
+    switch (type) {
+    case T_FLOW: return "mcm/d";
+    case T_VOLUME: return "mcm";
+    case T_PRICE: return "EUR/MWh";
+    case T_GCV: return "kWh/m3";
+    case T_KELVIN: return "K";
+    case T_PER_YEAR: return "1/y";
+    case T_DAYS:
+    case T_DAYS_REAL: return "d";
+    case T_FRACTION:
+    case T_FRACTION01:
+    case T_FACTOR:
+    case T_NUMBER:
+    case T_DATE:
+    case T_CURTAIL:
+    case T_DIST: return "";
+    default: return NULL; /* text and lists: no single number */
+    }
+}
+
+const char *gasdep_unit(const gasdep_model *m, const char *path)
+{
+    if (!m || !path)
+        return NULL;
+    char buf[512];
+    if (strlen(path) >= sizeof buf)
+        return NULL;
+    strcpy(buf, path);
+    char *dot = strchr(buf, '.');
+    if (!dot)
+        return NULL;
+    *dot = '\0';
+    const kind_def *kd = NULL;
+    for (const kind_def *k = KINDS; k->word; k++)
+        if (!strcmp(k->word, buf))
+            kd = k;
+    if (!kd)
+        return NULL;
+    char *key = dot + 1;
+    if (kd->kind < SK_COUNT) {
+        char *dot2 = strchr(key, '.');
+        if (!dot2)
+            return NULL;
+        *dot2 = '\0';
+        if (!scenario_find(&m->scn, kd->kind, key))
+            return NULL;
+        key = dot2 + 1;
+    }
+    if (!strcmp(key, "enabled"))
+        return "";
+    for (const key_def *k = KEYS; k->key; k++)
+        if (k->kind == kd->kind && !strcmp(k->key, key))
+            return type_unit(k->type);
+    return NULL;
 }

@@ -1,9 +1,11 @@
 /* events.c: disruptions and changes: resolve targets, ramp, apply each day. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
 #include "events.h"
+#include "suggest.h"
 
 static int find(char *const *names, int count, const char *name)
 {
@@ -160,6 +162,59 @@ static const char *expand_storages(const net *n, const char *path, tbuf *b)
     return fail ? "out of memory" : NULL;
 }
 
+/* For an unknown name in a target KIND.NAME[.PARAMETER]: " (did you mean
+ * ...?)" with the closest known names of that kind (or the closest kind),
+ * or "" (suggest.c). */
+static void near_target(const net *n, const char *path, char *out, size_t len)
+{
+    out[0] = '\0';
+    static const char *const KINDS_T[] = {"pipeline", "source", "lng", "storage",
+                                          "region", "group", "origin",
+                                          "origin_group", NULL};
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", path);
+    char *dot = strchr(buf, '.');
+    if (!dot)
+        return;
+    *dot = '\0';
+    char *name = dot + 1, *d2 = strchr(name, '.');
+    if (d2)
+        *d2 = '\0';
+    char *const *names = NULL;
+    int count = 0;
+    if (!strcmp(buf, "pipeline"))
+        names = n->pipe_name, count = n->n_pipe;
+    else if (!strcmp(buf, "source"))
+        names = n->src_name, count = n->n_src;
+    else if (!strcmp(buf, "lng"))
+        names = n->lng_name, count = n->n_lng;
+    else if (!strcmp(buf, "storage"))
+        names = n->sto_name, count = n->n_sto;
+    else if (!strcmp(buf, "region"))
+        names = n->area_name, count = n->n_regions;
+    else if (!strcmp(buf, "group"))
+        names = n->area_name + n->n_regions, count = n->n_rgroups;
+    else if (!strcmp(buf, "origin"))
+        names = n->origin_name, count = n->n_origins;
+    else if (!strcmp(buf, "origin_group"))
+        names = n->ogroup_name, count = n->n_ogroups;
+    suggest sg;
+    if (!names) {
+        suggest_begin(&sg, buf);
+        for (int i = 0; KINDS_T[i]; i++)
+            suggest_offer(&sg, KINDS_T[i]);
+        suggest_format(&sg, out, len);
+        return;
+    }
+    for (int i = 0; i < count; i++)
+        if (!strcmp(names[i], name))
+            return; /* the name is known: the parameter was wrong */
+    suggest_begin(&sg, name);
+    for (int i = 0; i < count; i++)
+        suggest_offer(&sg, names[i]);
+    suggest_format(&sg, out, len);
+}
+
 static int cmp_start(const void *a, const void *b)
 {
     const ev_rt *x = a, *y = b;
@@ -199,8 +254,10 @@ int events_resolve(net *n, const scenario *scn)
         const char *why = is_path ? expand_storages(n, e->target.name, &b)
                                   : expand(n, e->target.name, &b, &multi);
         if (why) {
-            err_at(scn->err, e->target.at, "%s: target '%s': %s", who, e->target.name,
-                   why);
+            char near[300];
+            near_target(n, e->target.name, near, sizeof near);
+            err_at(scn->err, e->target.at, "%s: target '%s': %s%s", who,
+                   e->target.name, why, near);
             continue;
         }
         if (e->value.set && multi)

@@ -7,6 +7,7 @@
 
 #include "dates.h"
 #include "network.h"
+#include "suggest.h"
 #include "demand.h"
 #include "events.h"
 #include "storage.h"
@@ -67,9 +68,17 @@ static int resolve(const scenario *scn, const ref *r, int kind, char *const *nam
     int i = index_of(names, count, r->name);
     if (i < 0) {
         const elem *e = scenario_find(scn, kind, r->name);
-        err_at(scn->err, r->at, "%s: %s %s '%s' in '%s'", who,
+        char near[300] = "";
+        if (!e) {
+            suggest sg;
+            suggest_begin(&sg, r->name);
+            for (int j = 0; j < count; j++)
+                suggest_offer(&sg, names[j]);
+            suggest_format(&sg, near, sizeof near);
+        }
+        err_at(scn->err, r->at, "%s: %s %s '%s' in '%s'%s", who,
                e ? "disabled" : "unknown", scenario_kind_name(kind), r->name,
-               key);
+               key, near);
     }
     return i;
 }

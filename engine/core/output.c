@@ -1,13 +1,20 @@
-/* output.c: CSV time series and summaries. Each file is written under a
- * temporary name and renamed when the run is complete, so a reader never sees
- * half a file and a failed run leaves none behind. Reads the model through
- * the public API only (include/gasdep/gasdep.h). */
+/* output.c: CSV time series and summaries of one run, committed as a set.
+ * The files are written under temporary names while the directory is locked
+ * (flock on the directory itself); at the end a commit marker naming them is
+ * written, the files are renamed into place and the marker removed. A run
+ * killed during the renames is finished by the next run into the directory
+ * (output_recover), which also removes temporaries of killed runs, so a
+ * directory never keeps a mix of two runs' files. Reads the model through the
+ * public API only (include/gasdep/gasdep.h). */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,17 +24,26 @@
 #include "output.h"
 #include "util.h"
 
-enum { T_BALANCE, T_SHARES, T_GSHARES, T_FLOWS, T_SUMMARY, T_MANIFEST, T_N };
+enum { T_BALANCE, T_SHARES, T_GSHARES, T_FLOWS, T_SUPPLY, T_STORAGE, T_SUMMARY,
+       T_MANIFEST, T_N };
 
-const char *const gasdep_tables[] = {"balance", "shares", "group_shares",
-                                     "flows",   "summary", "manifest", NULL};
+const char *const gasdep_tables[] = {"balance", "shares",  "group_shares",
+                                     "flows",   "supply",  "storage",
+                                     "summary", "manifest", NULL};
+
+#define COMMIT_MARKER ".gasdep-commit"
+#define TMP_INFIX ".csv.tmp." /* temporaries: .TABLE.csv.tmp.PID.HANDLE */
 
 static const char *const HEADERS[T_N] = {
     "date,region,demand_mcm,supplied_mcm,unserved_mcm,storage_mcm,storage_fill,"
     "storage_target_fill,price_eur_mwh\n",
     "date,region,origin,volume_mcm,share\n",
     "date,region,group,volume_mcm,share\n",
-    "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation\n",
+    "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,loss_mcm\n",
+    "date,supply,kind,node,origin,volume_mcm,capacity_mcm,min_take_mcm,"
+    "missed_min_take_mcm,cost_eur_mwh\n",
+    "date,storage,node,level_mcm,fill,target_fill,injection_mcm,withdrawal_mcm,"
+    "value_eur_mwh\n",
     NULL, /* summary: depends on the origin groups */
     "key,value\n",
 };
@@ -36,11 +52,14 @@ struct output {
     FILE *f[T_N];
     char *tmp[T_N], *final[T_N];
     int owns_stream;
-    char **q_area, **q_origin, **q_group, **q_pipe, **q_node;
+    int dir_fd; /* the locked output directory, -1 for none */
+    char *dir;
+    char **q_area, **q_origin, **q_group, **q_pipe, **q_node, **q_src,
+        **q_lng, **q_sto;
     int n_q;
     char **all_q;
-    int q_count[5]; /* names in each all_q list */
-    int n_area, n_origin, n_group, n_pipe, n_region;
+    int q_count[8]; /* names in each all_q list */
+    int n_area, n_origin, n_group, n_pipe, n_region, n_supply, n_sto;
     char *line;
     size_t line_cap, row_max; /* rows gather in line[], written in chunks */
 };
@@ -124,6 +143,9 @@ static void output_free(struct output *o)
         free(o->final[t]);
     }
     free(o->line);
+    if (o->dir_fd >= 0)
+        close(o->dir_fd); /* releases the lock */
+    free(o->dir);
     free(o);
 }
 
@@ -165,6 +187,123 @@ static size_t longest(char *const *names, int n)
     return k;
 }
 
+/* ---- the directory: lock, recovery, commit ------------------------------- */
+
+/* Like mkdir -p: create dir and its missing parents. */
+static int make_dirs(const char *dir)
+{
+    char *tmp = xstrdup(dir);
+    for (char *s = tmp ? tmp + 1 : NULL; s && *s; s++)
+        if (*s == '/') {
+            *s = '\0';
+            mkdir(tmp, 0777);
+            *s = '/';
+        }
+    free(tmp);
+    return mkdir(dir, 0777) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* A temporary of this module: ".TABLE.csv.tmp.ANYTHING". */
+static int is_temporary(const char *name)
+{
+    if (name[0] != '.')
+        return 0;
+    for (int t = 0; t < T_N; t++) {
+        size_t n = strlen(gasdep_tables[t]);
+        if (!strncmp(name + 1, gasdep_tables[t], n) &&
+            !strncmp(name + 1 + n, TMP_INFIX, strlen(TMP_INFIX)))
+            return 1;
+    }
+    return 0;
+}
+
+/* A final name of this module: "TABLE.csv". */
+static int is_final(const char *name)
+{
+    for (int t = 0; t < T_N; t++) {
+        size_t n = strlen(gasdep_tables[t]);
+        if (!strncmp(name, gasdep_tables[t], n) && !strcmp(name + n, ".csv"))
+            return 1;
+    }
+    return 0;
+}
+
+int output_recover(const char *dir, int *finished, int *removed)
+{
+    int done = 0, gone = 0;
+    char *marker = path_in(dir, COMMIT_MARKER, "");
+    if (!marker)
+        return -1;
+    FILE *f = fopen(marker, "r");
+    if (f) {
+        /* one "TEMPORARY FINAL" pair of base names a line */
+        char line[512];
+        while (fgets(line, sizeof line, f)) {
+            line[strcspn(line, "\r\n")] = '\0';
+            char *sp = strchr(line, ' ');
+            if (!sp)
+                continue;
+            *sp = '\0';
+            /* only our temporaries and final names, both inside dir */
+            if (!is_temporary(line) || strchr(line, '/') || !is_final(sp + 1))
+                continue;
+            char *from = path_in(dir, line, ""), *to = path_in(dir, sp + 1, "");
+            if (from && to && rename(from, to) == 0)
+                done++;
+            free(from);
+            free(to);
+        }
+        fclose(f);
+        unlink(marker);
+    }
+    free(marker);
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL)
+            if (is_temporary(e->d_name) || !strcmp(e->d_name, COMMIT_MARKER ".tmp")) {
+                char *p = path_in(dir, e->d_name, "");
+                if (p && unlink(p) == 0)
+                    gone++;
+                free(p);
+            }
+        closedir(d);
+    }
+    if (finished)
+        *finished = done;
+    if (removed)
+        *removed = gone;
+    return 0;
+}
+
+/* Lock the directory for this run: two runs into one directory would
+ * otherwise commit interleaved sets. */
+static int lock_dir(struct output *o, errlog *err, const char *dir)
+{
+    o->dir_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (o->dir_fd < 0)
+        return err_fail(err, GASDEP_EIO, "%s: cannot open directory: %s", dir,
+                        strerror(errno));
+    if (flock(o->dir_fd, LOCK_EX | LOCK_NB) != 0)
+        return err_fail(err, GASDEP_EIO, "%s: %s", dir,
+                        errno == EWOULDBLOCK
+                            ? "another gasdep run is writing this directory"
+                            : strerror(errno));
+    return GASDEP_OK;
+}
+
+/* A temporary, created afresh (never through a planted link). */
+static FILE *create_tmp(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return NULL;
+    FILE *f = fdopen(fd, "wb");
+    if (!f)
+        close(fd);
+    return f;
+}
+
 struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
                            const char *only_table, FILE *only_stream)
 {
@@ -173,28 +312,35 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
         err_fail(err, GASDEP_ENOMEM, "out of memory");
         return NULL;
     }
+    o->dir_fd = -1;
     o->n_area = gasdep_count(m, GASDEP_AREA);
     o->n_region = gasdep_count(m, GASDEP_REGION);
     o->n_origin = gasdep_count(m, GASDEP_ORIGIN);
     o->n_group = gasdep_count(m, GASDEP_ORIGIN_GROUP);
     o->n_pipe = gasdep_count(m, GASDEP_PIPELINE);
+    o->n_supply = gasdep_supply_count(m);
+    o->n_sto = gasdep_count(m, GASDEP_STORAGE);
     o->q_area = quote_all(o, m, GASDEP_AREA);
     o->q_origin = quote_all(o, m, GASDEP_ORIGIN);
     o->q_group = quote_all(o, m, GASDEP_ORIGIN_GROUP);
     o->q_pipe = quote_all(o, m, GASDEP_PIPELINE);
     o->q_node = quote_all(o, m, GASDEP_NODE);
-    if (o->q_area && o->q_origin && o->q_group && o->q_pipe && o->q_node) {
-        /* a daily row: a date, at most three names, at most eight numbers
-         * of at most 32 characters each (csv_fixed) */
+    o->q_src = quote_all(o, m, GASDEP_SOURCE);
+    o->q_lng = quote_all(o, m, GASDEP_LNG);
+    o->q_sto = quote_all(o, m, GASDEP_STORAGE);
+    int named = o->q_area && o->q_origin && o->q_group && o->q_pipe &&
+                o->q_node && o->q_src && o->q_lng && o->q_sto;
+    if (named) {
+        /* a daily row: a date, at most four names and a kind word, at most
+         * eight numbers of at most 32 characters each (csv_fixed) */
         size_t name_max = 0;
         for (int i = 0; i < o->n_q; i++)
             name_max = max_size(name_max, longest((char *const *)o->all_q[i], o->q_count[i]));
-        o->row_max = 16 + 3 * name_max + 8 * 32;
+        o->row_max = 32 + 4 * name_max + 8 * 32;
         o->line_cap = ((size_t)1 << 16) + o->row_max;
         o->line = malloc(o->line_cap);
     }
-    if (!o->line || !o->q_area || !o->q_origin || !o->q_group || !o->q_pipe ||
-        !o->q_node) {
+    if (!o->line || !named) {
         output_free(o);
         err_fail(err, GASDEP_ENOMEM, "out of memory");
         return NULL;
@@ -208,32 +354,32 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
         }
         o->f[t] = only_stream;
     } else {
-        /* like mkdir -p: create missing parents too */
-        char *tmpdir = xstrdup(dir);
-        for (char *s = tmpdir ? tmpdir + 1 : NULL; s && *s; s++)
-            if (*s == '/') {
-                *s = '\0';
-                mkdir(tmpdir, 0777);
-                *s = '/';
-            }
-        free(tmpdir);
-        if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        if (make_dirs(dir) != 0) {
             err_fail(err, GASDEP_EIO, "%s: cannot create directory: %s", dir,
                      strerror(errno));
             output_free(o);
             return NULL;
         }
+        o->dir = xstrdup(dir);
+        if (!o->dir || lock_dir(o, err, dir) != GASDEP_OK) {
+            if (!o->dir)
+                err_fail(err, GASDEP_ENOMEM, "out of memory");
+            err_fail(err, GASDEP_EIO, "%s: nothing written", dir);
+            output_free(o);
+            return NULL;
+        }
+        output_recover(dir, NULL, NULL);
         o->owns_stream = 1;
         char suffix[96];
-        /* unique per process and per handle: threads may share a directory */
-        snprintf(suffix, sizeof suffix, ".csv.tmp.%ld.%p", (long)getpid(),
+        /* unique per process and per handle */
+        snprintf(suffix, sizeof suffix, TMP_INFIX "%ld.%p", (long)getpid(),
                  (void *)o);
         for (int t = 0; t < T_N; t++) {
             char hidden[64];
             snprintf(hidden, sizeof hidden, ".%s", gasdep_tables[t]);
             o->tmp[t] = path_in(dir, hidden, suffix);
             o->final[t] = path_in(dir, gasdep_tables[t], ".csv");
-            o->f[t] = o->tmp[t] ? fopen(o->tmp[t], "wb") : NULL;
+            o->f[t] = o->tmp[t] && o->final[t] ? create_tmp(o->tmp[t]) : NULL;
             if (!o->f[t]) {
                 err_fail(err, GASDEP_EIO, "%s: cannot write: %s",
                          o->tmp[t] ? o->tmp[t] : dir, strerror(errno));
@@ -337,10 +483,59 @@ int output_day(struct output *o, const gasdep_model *m)
             *p++ = ',';
             if (cap > 1e-12)
                 p = csv_fixed(p, fabs(f) / cap, 6);
+            *p++ = ',';
+            p = csv_fixed(p, gasdep_pipeline_loss_mcm(m, q), 6);
             *p++ = '\n';
             p = room(o, p, o->f[T_FLOWS], 0);
         }
-        room(o, p, o->f[T_FLOWS], 1);
+        p = room(o, p, o->f[T_FLOWS], 1);
+    }
+    if (o->f[T_SUPPLY]) {
+        for (int i = 0; i < o->n_supply; i++) {
+            gasdep_supply_day r;
+            gasdep_supply_result(m, i, &r);
+            int lng = r.kind == GASDEP_LNG;
+            p = put_str(p, date);
+            *p++ = ',';
+            p = put_str(p, lng ? o->q_lng[r.element] : o->q_src[r.element]);
+            p = put_str(p, lng ? ",lng," : ",source,");
+            p = put_str(p, o->q_node[r.node]);
+            *p++ = ',';
+            p = put_str(p, o->q_origin[r.origin]);
+            double v[] = {r.volume_mcm, r.capacity_mcm, r.min_take_mcm,
+                          r.missed_min_take_mcm};
+            for (int k = 0; k < 4; k++) {
+                *p++ = ',';
+                p = csv_fixed(p, v[k], 6);
+            }
+            *p++ = ',';
+            p = csv_fixed(p, r.cost_eur_mwh, 4);
+            *p++ = '\n';
+            p = room(o, p, o->f[T_SUPPLY], 0);
+        }
+        p = room(o, p, o->f[T_SUPPLY], 1);
+    }
+    if (o->f[T_STORAGE]) {
+        for (int k = 0; k < o->n_sto; k++) {
+            gasdep_storage_day r;
+            gasdep_storage_result(m, k, &r);
+            p = put_str(p, date);
+            *p++ = ',';
+            p = put_str(p, o->q_sto[k]);
+            *p++ = ',';
+            p = put_str(p, o->q_node[r.node]);
+            double v[] = {r.level_mcm, r.fill, r.target_fill, r.injection_mcm,
+                          r.withdrawal_mcm};
+            for (int j = 0; j < 5; j++) {
+                *p++ = ',';
+                p = csv_fixed(p, v[j], 6);
+            }
+            *p++ = ',';
+            p = csv_fixed(p, r.value_eur_mwh, 4);
+            *p++ = '\n';
+            p = room(o, p, o->f[T_STORAGE], 0);
+        }
+        room(o, p, o->f[T_STORAGE], 1);
     }
     return GASDEP_OK;
 }
@@ -420,6 +615,30 @@ static void write_manifest(struct output *o, const gasdep_model *m)
     kv(f, "max_mass_imbalance_mcm", buf);
 }
 
+/* Write the marker naming every temporary and its final name, complete
+ * before it appears (written aside, then renamed). */
+static int write_marker(struct output *o)
+{
+    char *tmp = path_in(o->dir, COMMIT_MARKER, ".tmp");
+    char *fin = path_in(o->dir, COMMIT_MARKER, "");
+    FILE *f = tmp && fin ? create_tmp(tmp) : NULL;
+    int ok = f != NULL;
+    for (int t = 0; ok && t < T_N; t++) {
+        const char *a = strrchr(o->tmp[t], '/'), *b = strrchr(o->final[t], '/');
+        fprintf(f, "%s %s\n", a ? a + 1 : o->tmp[t], b ? b + 1 : o->final[t]);
+    }
+    if (f) {
+        ok &= fflush(f) == 0 && fsync(fileno(f)) == 0 && !ferror(f);
+        ok &= fclose(f) == 0;
+    }
+    ok = ok && rename(tmp, fin) == 0;
+    if (!ok && tmp)
+        unlink(tmp);
+    free(tmp);
+    free(fin);
+    return ok ? 0 : -1;
+}
+
 int output_close(struct output *o, const gasdep_model *m, errlog *err,
                  int commit)
 {
@@ -434,25 +653,53 @@ int output_close(struct output *o, const gasdep_model *m, errlog *err,
         if (!o->f[t])
             continue;
         if (!o->owns_stream) {
-            if (fflush(o->f[t]) != 0)
+            if (fflush(o->f[t]) != 0 && rc == GASDEP_OK)
                 rc = err_fail(err, GASDEP_EIO, "write error: %s", strerror(errno));
             continue;
         }
-        if (ferror(o->f[t]) || fclose(o->f[t]) != 0) {
-            if (commit)
-                rc = err_fail(err, GASDEP_EIO, "%s: write error: %s", o->tmp[t],
-                              strerror(errno));
+        /* fclose on every path: a failed write must not keep the descriptor */
+        int bad = ferror(o->f[t]) || fflush(o->f[t]) != 0;
+        int e = errno;
+        if (fclose(o->f[t]) != 0 && !bad) {
+            bad = 1;
+            e = errno;
         }
         o->f[t] = NULL;
+        if (bad && commit && rc == GASDEP_OK)
+            rc = err_fail(err, GASDEP_EIO, "%s: write error: %s", o->tmp[t],
+                          strerror(e ? e : EIO));
     }
     if (o->owns_stream) {
-        for (int t = 0; t < T_N && commit && rc == GASDEP_OK; t++)
-            if (o->tmp[t] && rename(o->tmp[t], o->final[t]) != 0)
-                rc = err_fail(err, GASDEP_EIO, "%s: cannot rename: %s",
-                              o->final[t], strerror(errno));
+        if (commit && rc == GASDEP_OK && write_marker(o) != 0)
+            rc = err_fail(err, GASDEP_EIO, "%s/%s: cannot write the commit "
+                          "marker: %s", o->dir, COMMIT_MARKER, strerror(errno));
+        if (commit && rc == GASDEP_OK) {
+            int t = 0;
+            for (; t < T_N; t++)
+                if (rename(o->tmp[t], o->final[t]) != 0)
+                    break;
+            if (t < T_N) {
+                /* the marker stays: the next run into dir finishes this set */
+                rc = err_fail(err, GASDEP_EIO,
+                              "%s: cannot rename: %s; %d of %d files of this run "
+                              "are in place, the next gasdep run into %s "
+                              "completes the set (%s)", o->final[t],
+                              strerror(errno), t, T_N, o->dir, COMMIT_MARKER);
+                output_free(o);
+                return rc;
+            }
+            char *marker = path_in(o->dir, COMMIT_MARKER, "");
+            if (marker)
+                unlink(marker);
+            free(marker);
+        }
         for (int t = 0; t < T_N; t++)
             if (o->tmp[t])
                 unlink(o->tmp[t]); /* no-op after a successful rename */
+        if (!commit || rc != GASDEP_OK)
+            err_fail(err, rc == GASDEP_OK ? GASDEP_OK : rc,
+                     "%s: nothing written (files already there are unchanged)",
+                     o->dir);
     }
     output_free(o);
     return rc;

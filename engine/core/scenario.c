@@ -13,6 +13,7 @@
 #include "dates.h"
 #include "scenario.h"
 #include "scenario_keys.h"
+#include "suggest.h"
 #include "util.h"
 
 #define MAX_BASE_DEPTH 16
@@ -81,6 +82,38 @@ void *scenario_find(const scenario *scn, int kind, const char *name)
             return l->v[i];
     }
     return NULL;
+}
+
+
+/* " (did you mean 'X'?)" after a message about an unknown key of `kind` or
+ * an unknown element name (names from the scenario), or "" (suggest.c). */
+static const char *near_key(int kind, const char *key, char *buf, size_t len)
+{
+    suggest sg;
+    suggest_begin(&sg, key);
+    for (const key_def *k = KEYS; k->key; k++)
+        if (k->kind == kind)
+            suggest_offer(&sg, k->key);
+    return suggest_format(&sg, buf, len);
+}
+
+static const char *near_element(const scenario *scn, int kind, const char *name,
+                                char *buf, size_t len)
+{
+    suggest sg;
+    suggest_begin(&sg, name);
+    for (int i = 0; i < scn->el[kind].n; i++)
+        suggest_offer(&sg, ((const elem *)scn->el[kind].v[i])->name);
+    return suggest_format(&sg, buf, len);
+}
+
+static const char *near_kind(const char *word, char *buf, size_t len)
+{
+    suggest sg;
+    suggest_begin(&sg, word);
+    for (const kind_def *k = KINDS; k->word; k++)
+        suggest_offer(&sg, k->word);
+    return suggest_format(&sg, buf, len);
 }
 
 static void dates_always(int *from, int *to)
@@ -566,7 +599,9 @@ static void apply_key(scenario *scn, int kind, void *el, const char *key,
     }
     const key_def *k = key_lookup(kind, key);
     if (!k) {
-        err_at(scn->err, at, "%s: unknown key '%s'", who, key);
+        char near[128];
+        err_at(scn->err, at, "%s: unknown key '%s'%s", who, key,
+               near_key(kind, key, near, sizeof near));
         return;
     }
     if ((k->flags & KF_REGION) && !((node_el *)el)->is_region) {
@@ -606,9 +641,10 @@ static void section_begin(scenario *scn, const char *text)
         if (strcmp(k->word, word) == 0)
             kd = k;
     if (!kd) {
+        char near[128];
         err_at(scn->err, at, "unknown section kind '%s' (expected scenario, weather, "
                       "origin, source, node, region, pipeline, storage, lng or "
-                      "event)", word);
+                      "event)%s", word, near_kind(word, near, sizeof near));
         return;
     }
     if (kd->kind >= SK_COUNT) {
@@ -838,8 +874,12 @@ static int split_path(const scenario *scn, const char *path, int *kind,
         if (strcmp(k->word, parts[0]) == 0)
             kdef = k;
     if (!kdef) {
-        *why = "unknown element kind (scenario, weather, origin, source, node, "
-               "region, pipeline, storage, lng, event)";
+        char near[128];
+        /* keybuf is free on failure: it holds the message with a hint */
+        snprintf(keybuf, keylen, "unknown element kind (scenario, weather, origin, "
+                 "source, node, region, pipeline, storage, lng, event)%s",
+                 near_kind(parts[0], near, sizeof near));
+        *why = keybuf;
         return -1;
     }
     *kind = kdef->kind;
@@ -858,7 +898,10 @@ static int split_path(const scenario *scn, const char *path, int *kind,
         }
         *el = scenario_find(scn, kdef->kind, parts[1]);
         if (!*el) {
-            *why = "no such element in the scenario";
+            char near[300];
+            snprintf(keybuf, keylen, "no such element in the scenario%s",
+                     near_element(scn, kdef->kind, parts[1], near, sizeof near));
+            *why = keybuf;
             return -1;
         }
         key = parts[2];
@@ -866,7 +909,10 @@ static int split_path(const scenario *scn, const char *path, int *kind,
     snprintf(keybuf, keylen, "%s", key);
     *kd = key_lookup(kdef->kind, key);
     if (!*kd && strcmp(key, "enabled") != 0 && strcmp(key, "description") != 0) {
-        *why = "unknown key";
+        char near[128];
+        near_key(kdef->kind, key, near, sizeof near);
+        snprintf(keybuf, keylen, "unknown key%s", near);
+        *why = keybuf;
         return -1;
     }
     return 0;

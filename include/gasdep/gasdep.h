@@ -86,8 +86,10 @@ GASDEP_API int gasdep_load(gasdep_model *m, const char *path);
 /** Parse scenario text held in memory; `name` is used in messages and
  *  relative paths resolve against the current directory. */
 GASDEP_API int gasdep_load_string(gasdep_model *m, const char *name, const char *text);
-/** Override one parameter by path, e.g. ("pipeline.TAP.capacity",
- *  "20 bcm/y") or ("event.cut.start", "2022-06-14"). Must come before init. */
+/** Override one parameter by path, e.g. on scenarios/russia-cut-2022.ini
+ *  ("pipeline.TAP-AL-IT.capacity", "20 bcm/y") or ("event.yamal-stop.start",
+ *  "2022-06-14"). Must come before init. An unknown name gets "did you
+ *  mean ...?" in the message. */
 GASDEP_API int gasdep_set(gasdep_model *m, const char *path, const char *value);
 /** Same, with "path=value" in one string, as given to --set. */
 GASDEP_API int gasdep_set_assignment(gasdep_model *m, const char *assignment);
@@ -103,12 +105,20 @@ GASDEP_API int gasdep_step(gasdep_model *m);
 /** Close the run: finalise summaries. Results stay readable. */
 GASDEP_API int gasdep_finish(gasdep_model *m);
 /** init, step to the end, finish, writing CSV outputs to `outdir` (created
- *  if missing; NULL writes nothing). Output files appear only if complete. */
+ *  if missing; NULL writes nothing). The files (docs/OUTPUTS.md) are
+ *  committed as one set when the run has completed: `outdir` is locked for
+ *  the run (GASDEP_EIO, "another gasdep run is writing this directory",
+ *  when another run holds it), the files are written under temporary names,
+ *  a commit marker `.gasdep-commit` names them while they are renamed into
+ *  place. A failed run writes nothing and its message says so; a run killed
+ *  during the renames is completed by the next run into `outdir`, which also
+ *  removes temporaries of killed runs. */
 GASDEP_API int gasdep_run(gasdep_model *m, const char *outdir);
 
 /** Like gasdep_run, but when `stream` is non-NULL write only the table
- *  named `table` ("balance", "shares", "group_shares", "flows", "summary",
- *  "manifest") to it, as it is produced (no atomicity on a stream). */
+ *  named `table` ("balance", "shares", "group_shares", "flows", "supply",
+ *  "storage", "summary", "manifest") to it, as it is produced (no atomicity
+ *  on a stream). */
 GASDEP_API int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
                   FILE *stream);
 /** Names of the output tables, NULL-terminated. */
@@ -187,6 +197,55 @@ GASDEP_API double gasdep_area_group_mcm(const gasdep_model *m, int area, int gro
 /** Net flow (mcm, positive from->to) and capacity in the flow's direction. */
 GASDEP_API int gasdep_pipeline_result(const gasdep_model *m, int pipeline,
                            double *flow_mcm, double *capacity_mcm);
+/** Gas lost in pipeline p on the last day (mcm): its loss fraction times
+ *  the gas that entered it at the sending end (both directions). */
+GASDEP_API double gasdep_pipeline_loss_mcm(const gasdep_model *m, int pipeline);
+
+/** Supplies: every source (indices 0 .. sources-1), then every LNG terminal
+ *  slot, one per terminal and origin it lists, in file order. */
+GASDEP_API int gasdep_supply_count(const gasdep_model *m);
+
+typedef struct gasdep_supply_day {
+    int kind;             /* GASDEP_SOURCE or GASDEP_LNG */
+    int element;          /* source or LNG terminal index */
+    int node;             /* GASDEP_NODE index where the gas enters */
+    int origin;           /* GASDEP_ORIGIN index */
+    double volume_mcm;    /* gas taken this day */
+    double capacity_mcm;  /* most that could be taken this day, after online
+                           * dates, events, factors; for a slot its own bound
+                           * (availability x terminal capacity), the terminal's
+                           * send-out being shared by its slots */
+    double min_take_mcm;  /* minimum take in force (at most the capacity);
+                           * 0 for LNG */
+    double missed_min_take_mcm; /* max(0, min_take - volume) */
+    double cost_eur_mwh;  /* cost the dispatch pays for this gas */
+} gasdep_supply_day;
+
+/** Supply i of the last simulated day. Before the first step (valid after
+ *  init) only kind, element, node, origin and cost are set; the day's
+ *  quantities are NaN. */
+GASDEP_API int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out);
+
+typedef struct gasdep_storage_day {
+    int node;              /* GASDEP_NODE index (regions and hubs alike) */
+    double level_mcm;      /* working gas at the end of the day */
+    double fill;           /* level / volume; NaN for a zero volume */
+    double target_fill;    /* end-of-day target (0..1) */
+    double injection_mcm;
+    double withdrawal_mcm;
+    double value_eur_mwh;  /* value of the stored gas; NaN until the
+                            * dispatch provides one */
+} gasdep_storage_day;
+
+/** Storage facility k of the last simulated day. */
+GASDEP_API int gasdep_storage_result(const gasdep_model *m, int k, gasdep_storage_day *out);
+
+/** Canonical unit of the number gasdep_get returns for `path`: "mcm/d",
+ *  "mcm", "EUR/MWh", "kWh/m3", "K", "1/y", "d", "" for fractions, dates,
+ *  words and plain numbers; NULL when the path names no numeric parameter.
+ *  Valid after load. */
+GASDEP_API const char *gasdep_unit(const gasdep_model *m, const char *path);
+
 /** Largest absolute node imbalance (mcm) of the last day, and the largest
  *  over the run so far. */
 GASDEP_API double gasdep_mass_imbalance_mcm(const gasdep_model *m, double *run_max);
@@ -209,6 +268,34 @@ GASDEP_API int gasdep_area_summary_get(const gasdep_model *m, int area,
  *  of origin group g in area a's supplied gas. */
 GASDEP_API int gasdep_area_group_share_stats(const gasdep_model *m, int area, int group,
                                   double *mean, double *min, double *max);
+
+/* ---- Names --------------------------------------------------------- */
+
+/** The name among names[0..n) (n < 0: NULL-terminated) closest to `word`
+ *  by edit distance, when it is near enough to be a likely typo (or starts
+ *  with word); NULL otherwise. For "did you mean ...?" messages. */
+GASDEP_API const char *gasdep_suggest(const char *word, const char *const *names, int n);
+
+/* ---- Reading run directories (gasdep aggregate, gasdep diff) --------- */
+
+/** Aggregate the daily tables of a finished run directory by `period`
+ *  ("month", "quarter", "gas-year" from 1 October, "year") into out_dir
+ *  (created; files committed whole): balance, shares, group_shares, flows,
+ *  supply and storage as present in run_dir. Volumes are summed, shares are
+ *  volume-weighted (sum of an origin's volume over the sum of every
+ *  origin's), storage fill is the period's lowest, levels the period's last,
+ *  prices demand-weighted (docs/OUTPUTS.md). On success msg holds the list
+ *  of files written, on failure what went wrong. */
+GASDEP_API int gasdep_aggregate(const char *run_dir, const char *period,
+                     const char *out_dir, char *msg, size_t msg_len);
+
+/** Compare the summary.csv of two run directories: per region and group,
+ *  unserved_mcm, days_short, min_storage_fill and every share_mean_GROUP,
+ *  as a, b and b - a (tidy CSV: region,kind,figure,a,b,b_minus_a). The CSV
+ *  goes to out_csv (a path, written whole) and/or csv_stream; a readable
+ *  list of the figures that differ goes to report (each may be NULL). */
+GASDEP_API int gasdep_diff(const char *run_a, const char *run_b, const char *out_csv,
+                FILE *csv_stream, FILE *report, char *msg, size_t msg_len);
 
 /* ---- Dates ------------------------------------------------------------ */
 

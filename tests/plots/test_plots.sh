@@ -158,5 +158,36 @@ check "compare.sh without --region fails" '[ $rc -ne 0 ]'
 rc=$?
 check "compare.sh with an unknown region fails" '[ $rc -ne 0 ]'
 
+# 6. palette: every origin and origin group of every shipped scenario has a
+# fixed colour in palette.gp (names from `gasdep list`, so a new origin in a
+# scenario without a colour fails here). The spelling must match exactly.
+PAL_O=$(sed -n 's/^ORIGIN_NAMES *= *"\(.*\)"/\1/p' "$PLOTS/palette.gp")
+PAL_G=$(sed -n 's/^GROUP_NAMES *= *"\(.*\)"/\1/p' "$PLOTS/palette.gp")
+PAL_OC=$(sed -n 's/^ORIGIN_COLORS *= *"\(.*\)"/\1/p' "$PLOTS/palette.gp")
+PAL_GC=$(sed -n 's/^GROUP_COLORS *= *"\(.*\)"/\1/p' "$PLOTS/palette.gp")
+in_list() { case " $2 " in *" $1 "*) return 0 ;; esac; return 1; }
+check "palette: ORIGIN_NAMES and ORIGIN_COLORS have the same length" \
+    '[ "$(echo $PAL_O | wc -w)" -eq "$(echo $PAL_OC | wc -w)" ]'
+check "palette: GROUP_NAMES and GROUP_COLORS have the same length" \
+    '[ "$(echo $PAL_G | wc -w)" -eq "$(echo $PAL_GC | wc -w)" ]'
+check "palette: untraced has a colour" 'in_list untraced "$PAL_G"'
+check "palette: no colour is given twice to a group" \
+    '[ "$(echo $PAL_GC | tr " " "\n" | sort | uniq -d | wc -l)" -eq 0 ]'
+if [ -n "${GASDEP_BIN:-}" ] && [ -x "$GASDEP_BIN" ]; then
+    for scen in "$ROOT"/scenarios/*.ini; do
+        "$GASDEP_BIN" list "$scen" origin >"$T/origins.txt" 2>"$T/list.err"
+        check "gasdep list $(basename "$scen") origin exits 0" '[ $? -eq 0 ]'
+        while read -r _ o _ g; do
+            o=${o%:}
+            check "palette colours origin '$o' of $(basename "$scen")" 'in_list "$o" "$PAL_O"'
+            check "palette colours origin group '$g' of $(basename "$scen")" 'in_list "$g" "$PAL_G"'
+        done <<EOF2
+$(grep '^origin ' "$T/origins.txt")
+EOF2
+    done
+else
+    bad "GASDEP_BIN not set: cannot list the scenarios' origins (run through ctest)"
+fi
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

@@ -1,0 +1,916 @@
+/* aggregate.c: reading finished run directories back: `gasdep aggregate`
+ * (daily tables by month, quarter, gas year or year) and `gasdep diff` (two
+ * runs' summary figures side by side). Works on the CSV files alone, through
+ * libcsv, so any run directory can be read, whatever made it. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "aggregate.h"
+#include "csvnum.h"
+#include "dates.h"
+#include "util.h"
+
+#define SHORT_EPS 1e-6 /* mcm: a day counts as short above this (results.c) */
+#define MAX_FIELDS 64
+
+/* ---- messages ------------------------------------------------------------- */
+
+static int fail(char *msg, size_t len, int rc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int fail(char *msg, size_t len, int rc, const char *fmt, ...)
+{
+    if (msg && len) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, len, fmt, ap);
+        va_end(ap);
+    }
+    return rc;
+}
+
+/* ---- reading a CSV file row by row ---------------------------------------- */
+
+typedef int (*row_fn)(void *ctx, char **f, int n);
+
+typedef struct reader {
+    char *f[MAX_FIELDS];
+    int n;
+    row_fn fn;
+    void *ctx;
+    int rc;     /* first non-zero return of fn */
+    int oom;
+} reader;
+
+static void on_field(void *s, size_t len, void *data)
+{
+    reader *r = data;
+    if (r->n >= MAX_FIELDS)
+        return;
+    char *c = malloc(len + 1);
+    if (!c) {
+        r->oom = 1;
+        return;
+    }
+    memcpy(c, s, len);
+    c[len] = '\0';
+    r->f[r->n++] = c;
+}
+
+static void on_row(int ch, void *data)
+{
+    (void)ch;
+    reader *r = data;
+    if (!r->rc && !r->oom)
+        r->rc = r->fn(r->ctx, r->f, r->n);
+    for (int i = 0; i < r->n; i++)
+        free(r->f[i]);
+    r->n = 0;
+}
+
+/* 0, 1 when the file does not exist, -1 on a read error (msg set), or the
+ * callback's non-zero status. */
+static int read_rows(const char *path, row_fn fn, void *ctx, char *msg, size_t len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (errno == ENOENT)
+            return 1;
+        return fail(msg, len, -1, "%s: %s", path, strerror(errno));
+    }
+    struct csv_parser p;
+    if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+        fclose(f);
+        return fail(msg, len, -1, "out of memory");
+    }
+    reader r = {{0}, 0, fn, ctx, 0, 0};
+    char buf[1 << 16];
+    size_t got;
+    int bad = 0;
+    while (!r.rc && (got = fread(buf, 1, sizeof buf, f)) > 0)
+        if (csv_parse(&p, buf, got, on_field, on_row, &r) != got)
+            bad = 1;
+    int rerr = ferror(f);
+    fclose(f);
+    if (!r.rc)
+        csv_fini(&p, on_field, on_row, &r);
+    for (int i = 0; i < r.n; i++)
+        free(r.f[i]);
+    csv_free(&p);
+    if (r.oom)
+        return fail(msg, len, -1, "out of memory");
+    if (bad || rerr)
+        return fail(msg, len, -1, "%s: %s", path, rerr ? "read error" : "malformed CSV");
+    return r.rc;
+}
+
+/* ---- writing a file whole -------------------------------------------------- */
+
+static char *join(const char *a, const char *b)
+{
+    size_t n = strlen(a) + strlen(b) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", a, b);
+    return p;
+}
+
+static int make_dirs(const char *dir)
+{
+    char *tmp = xstrdup(dir);
+    if (!tmp)
+        return -1;
+    for (char *s = tmp + 1; *s; s++)
+        if (*s == '/') {
+            *s = '\0';
+            mkdir(tmp, 0777);
+            *s = '/';
+        }
+    free(tmp);
+    return mkdir(dir, 0777) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* A field, quoted where it needs quoting. */
+static void put_field(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static void put_num(FILE *f, double x, int dec)
+{
+    char buf[64];
+    *csv_fixed(buf, x, dec) = '\0';
+    fputs(buf, f);
+}
+
+/* ---- aggregation ------------------------------------------------------------ */
+
+enum op { OP_SUM, OP_MIN, OP_MAX, OP_LAST, OP_WMEAN, OP_COUNT, OP_COUNT_GT, OP_SHARE };
+
+typedef struct col_def {
+    const char *out; /* output column */
+    int op;
+    const char *src;    /* input column */
+    const char *weight; /* OP_WMEAN */
+    int dec;
+} col_def;
+
+typedef struct table_def {
+    const char *name;
+    const char *keys[5];
+    col_def cols[12];
+} table_def;
+
+/* What each daily table becomes (docs/OUTPUTS.md, "aggregate"). OP_SHARE is
+ * the sum of the row's volume over the sum of the volumes of every row with
+ * the same period and first key (the region): weighted by supplied volume. */
+static const table_def TABLES[] = {
+    {"balance", {"region", NULL},
+     {{"days", OP_COUNT, "date", NULL, 0},
+      {"demand_mcm", OP_SUM, "demand_mcm", NULL, 6},
+      {"supplied_mcm", OP_SUM, "supplied_mcm", NULL, 6},
+      {"unserved_mcm", OP_SUM, "unserved_mcm", NULL, 6},
+      {"days_short", OP_COUNT_GT, "unserved_mcm", NULL, 0},
+      {"storage_mcm", OP_LAST, "storage_mcm", NULL, 6},
+      {"min_storage_fill", OP_MIN, "storage_fill", NULL, 6},
+      {"storage_target_fill", OP_LAST, "storage_target_fill", NULL, 6},
+      {"price_eur_mwh", OP_WMEAN, "price_eur_mwh", "demand_mcm", 4},
+      {"peak_price_eur_mwh", OP_MAX, "price_eur_mwh", NULL, 4},
+      {NULL, 0, NULL, NULL, 0}}},
+    {"shares", {"region", "origin", NULL},
+     {{"volume_mcm", OP_SUM, "volume_mcm", NULL, 6},
+      {"share", OP_SHARE, "volume_mcm", NULL, 6},
+      {NULL, 0, NULL, NULL, 0}}},
+    {"group_shares", {"region", "group", NULL},
+     {{"volume_mcm", OP_SUM, "volume_mcm", NULL, 6},
+      {"share", OP_SHARE, "volume_mcm", NULL, 6},
+      {NULL, 0, NULL, NULL, 0}}},
+    {"flows", {"pipeline", "from", "to", NULL},
+     {{"flow_mcm", OP_SUM, "flow_mcm", NULL, 6},
+      {"loss_mcm", OP_SUM, "loss_mcm", NULL, 6},
+      {"max_utilisation", OP_MAX, "utilisation", NULL, 6},
+      {NULL, 0, NULL, NULL, 0}}},
+    {"supply", {"supply", "kind", "node", "origin", NULL},
+     {{"volume_mcm", OP_SUM, "volume_mcm", NULL, 6},
+      {"capacity_mcm", OP_SUM, "capacity_mcm", NULL, 6},
+      {"min_take_mcm", OP_SUM, "min_take_mcm", NULL, 6},
+      {"missed_min_take_mcm", OP_SUM, "missed_min_take_mcm", NULL, 6},
+      {"cost_eur_mwh", OP_WMEAN, "cost_eur_mwh", "volume_mcm", 4},
+      {NULL, 0, NULL, NULL, 0}}},
+    {"storage", {"storage", "node", NULL},
+     {{"level_mcm", OP_LAST, "level_mcm", NULL, 6},
+      {"min_fill", OP_MIN, "fill", NULL, 6},
+      {"fill", OP_LAST, "fill", NULL, 6},
+      {"target_fill", OP_LAST, "target_fill", NULL, 6},
+      {"injection_mcm", OP_SUM, "injection_mcm", NULL, 6},
+      {"withdrawal_mcm", OP_SUM, "withdrawal_mcm", NULL, 6},
+      {NULL, 0, NULL, NULL, 0}}},
+};
+#define N_TABLES (sizeof TABLES / sizeof TABLES[0])
+
+typedef struct acc {
+    double v, w; /* value (sum, min, max, last, weighted sum); weight sum */
+    int n;       /* values seen (non-empty) */
+} acc;
+
+typedef struct group {
+    char *key;    /* period \x1f key fields */
+    char **keys;  /* key fields (nk) */
+    char period[16];
+    int first, last; /* days */
+    acc *a;       /* ncol */
+    int denom;    /* OP_SHARE: index into agg.den */
+} group;
+
+typedef struct agg {
+    const table_def *t;
+    int period; /* enum below */
+    int ncol, nk;
+    int c_date, c_key[5], c_src[12], c_w[12]; /* input column indices */
+    int header_done;
+    group *g;
+    int n_g, cap_g;
+    int *hash; /* open addressing into g, -1 empty; size hcap */
+    size_t hcap;
+    /* shares: per (period, first key) volume sums */
+    char **den_key;
+    double *den;
+    int n_den, cap_den;
+    int *dhash;
+    size_t dhcap;
+    char *msg;
+    size_t msg_len;
+    const char *path;
+    long line;
+} agg;
+
+enum { P_MONTH, P_QUARTER, P_GASYEAR, P_YEAR };
+
+static int period_of(const char *name)
+{
+    return !strcmp(name, "month")      ? P_MONTH
+           : !strcmp(name, "quarter")  ? P_QUARTER
+           : !strcmp(name, "gas-year") ? P_GASYEAR
+           : !strcmp(name, "year")     ? P_YEAR
+                                       : -1;
+}
+
+void aggregate_period_label(int period, int day, char *buf, size_t len)
+{
+    int y, m, d;
+    gasdep_civil(day, &y, &m, &d);
+    switch (period) {
+    case P_MONTH: snprintf(buf, len, "%04d-%02d", y, m); break;
+    case P_QUARTER: snprintf(buf, len, "%04d-Q%d", y, (m - 1) / 3 + 1); break;
+    case P_GASYEAR: {
+        int g = m >= 10 ? y : y - 1; /* gas year g runs 1 Oct g .. 30 Sep g+1 */
+        snprintf(buf, len, "%04d/%04d", g, g + 1);
+        break;
+    }
+    default: snprintf(buf, len, "%04d", y); break;
+    }
+}
+
+static uint64_t hash_str(const char *s)
+{
+    return fnv1a64(FNV_OFFSET, s, strlen(s));
+}
+
+/* Index of key in a string table with an open-addressing index, adding it
+ * (via add) when absent; -1 when out of memory. */
+static int lookup(int **hash, size_t *hcap, int count, char *const *(*name_at)(void *, int),
+                  void *ctx, const char *key, int *found)
+{
+    if ((size_t)count * 2 >= *hcap) {
+        size_t nc = *hcap ? *hcap * 2 : 256;
+        int *nh = malloc(nc * sizeof *nh);
+        if (!nh)
+            return -1;
+        for (size_t i = 0; i < nc; i++)
+            nh[i] = -1;
+        for (int i = 0; i < count; i++) {
+            size_t h = hash_str(*name_at(ctx, i)) & (nc - 1);
+            while (nh[h] >= 0)
+                h = (h + 1) & (nc - 1);
+            nh[h] = i;
+        }
+        free(*hash);
+        *hash = nh;
+        *hcap = nc;
+    }
+    size_t h = hash_str(key) & (*hcap - 1);
+    while ((*hash)[h] >= 0) {
+        if (!strcmp(*name_at(ctx, (*hash)[h]), key)) {
+            *found = 1;
+            return (*hash)[h];
+        }
+        h = (h + 1) & (*hcap - 1);
+    }
+    *found = 0;
+    (*hash)[h] = count;
+    return count;
+}
+
+static char *const *group_key(void *ctx, int i)
+{
+    return &((agg *)ctx)->g[i].key;
+}
+
+static char *const *den_name(void *ctx, int i)
+{
+    return &((agg *)ctx)->den_key[i];
+}
+
+static int col_index(char **f, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(f[i], name))
+            return i;
+    return -1;
+}
+
+static int header(agg *a, char **f, int n)
+{
+    const table_def *t = a->t;
+    a->c_date = col_index(f, n, "date");
+    const char *missing = a->c_date < 0 ? "date" : NULL;
+    for (int k = 0; k < a->nk; k++)
+        if ((a->c_key[k] = col_index(f, n, t->keys[k])) < 0)
+            missing = t->keys[k];
+    for (int c = 0; c < a->ncol; c++) {
+        const col_def *d = &t->cols[c];
+        a->c_src[c] = col_index(f, n, d->src);
+        a->c_w[c] = d->weight ? col_index(f, n, d->weight) : -1;
+        if (a->c_src[c] < 0 || (d->weight && a->c_w[c] < 0))
+            missing = a->c_src[c] < 0 ? d->src : d->weight;
+    }
+    if (missing)
+        return fail(a->msg, a->msg_len, -1, "%s: no column '%s'", a->path, missing);
+    a->header_done = 1;
+    return 0;
+}
+
+static int parse_num(const char *s, double *x)
+{
+    if (!*s)
+        return 0;
+    char *end;
+    *x = strtod(s, &end);
+    return *end == '\0' && end != s;
+}
+
+static int on_agg_row(void *ctx, char **f, int n)
+{
+    agg *a = ctx;
+    a->line++;
+    if (!a->header_done)
+        return header(a, f, n);
+    if (n == 0 || (n == 1 && !*f[0]))
+        return 0;
+    int need = a->c_date;
+    for (int k = 0; k < a->nk; k++)
+        if (a->c_key[k] > need)
+            need = a->c_key[k];
+    for (int c = 0; c < a->ncol; c++)
+        if (a->c_src[c] > need)
+            need = a->c_src[c];
+    int day;
+    if (n <= need || gasdep_date_parse(f[a->c_date], &day) != 0)
+        return fail(a->msg, a->msg_len, -1, "%s:%ld: malformed row", a->path, a->line);
+    char label[16];
+    aggregate_period_label(a->period, day, label, sizeof label);
+    size_t klen = strlen(label) + 1;
+    for (int k = 0; k < a->nk; k++)
+        klen += strlen(f[a->c_key[k]]) + 1;
+    char *key = malloc(klen);
+    if (!key)
+        return fail(a->msg, a->msg_len, -1, "out of memory");
+    strcpy(key, label);
+    for (int k = 0; k < a->nk; k++) {
+        strcat(key, "\x1f");
+        strcat(key, f[a->c_key[k]]);
+    }
+    if (a->n_g == a->cap_g) {
+        int nc = a->cap_g ? 2 * a->cap_g : 256;
+        group *ng = realloc(a->g, (size_t)nc * sizeof *ng);
+        if (!ng) {
+            free(key);
+            return fail(a->msg, a->msg_len, -1, "out of memory");
+        }
+        a->g = ng;
+        a->cap_g = nc;
+    }
+    /* the new key is looked up while not yet stored: store it first */
+    a->g[a->n_g].key = key;
+    int found;
+    int gi = lookup(&a->hash, &a->hcap, a->n_g, group_key, a, key, &found);
+    if (gi < 0) {
+        free(key);
+        return fail(a->msg, a->msg_len, -1, "out of memory");
+    }
+    group *g;
+    if (found) {
+        free(key);
+        g = &a->g[gi];
+    } else {
+        g = &a->g[a->n_g++];
+        memset(g, 0, sizeof *g);
+        g->key = key;
+        snprintf(g->period, sizeof g->period, "%s", label);
+        g->first = g->last = day;
+        g->keys = calloc((size_t)a->nk, sizeof *g->keys);
+        g->a = calloc((size_t)a->ncol, sizeof *g->a);
+        g->denom = -1;
+        if (!g->keys || !g->a)
+            return fail(a->msg, a->msg_len, -1, "out of memory");
+        for (int k = 0; k < a->nk; k++)
+            if (!(g->keys[k] = xstrdup(f[a->c_key[k]])))
+                return fail(a->msg, a->msg_len, -1, "out of memory");
+        for (int c = 0; c < a->ncol; c++) {
+            int op = a->t->cols[c].op;
+            g->a[c].v = op == OP_MIN ? INFINITY : op == OP_MAX ? -INFINITY : 0.0;
+        }
+    }
+    if (day < g->first)
+        g->first = day;
+    if (day > g->last)
+        g->last = day;
+    for (int c = 0; c < a->ncol; c++) {
+        const col_def *d = &a->t->cols[c];
+        acc *s = &g->a[c];
+        double x;
+        if (d->op == OP_COUNT) {
+            s->v += 1;
+            s->n++;
+            continue;
+        }
+        if (!parse_num(f[a->c_src[c]], &x))
+            continue; /* empty: not counted (NA) */
+        s->n++;
+        switch (d->op) {
+        case OP_SUM:
+        case OP_SHARE: s->v += x; break;
+        case OP_MIN: if (x < s->v) s->v = x; break;
+        case OP_MAX: if (x > s->v) s->v = x; break;
+        case OP_LAST: s->v = x; break;
+        case OP_COUNT_GT: s->v += x > SHORT_EPS; break;
+        case OP_WMEAN: {
+            double w;
+            if (parse_num(f[a->c_w[c]], &w) && w > 0) {
+                s->v += w * x;
+                s->w += w;
+            }
+            break;
+        }
+        }
+    }
+    return 0;
+}
+
+/* Shares: the denominator of each group, the volume over its period and
+ * region. */
+static int share_denominators(agg *a)
+{
+    int sc = -1;
+    for (int c = 0; c < a->ncol; c++)
+        if (a->t->cols[c].op == OP_SHARE)
+            sc = c;
+    if (sc < 0)
+        return 0;
+    for (int i = 0; i < a->n_g; i++) {
+        group *g = &a->g[i];
+        size_t len = strlen(g->period) + strlen(g->keys[0]) + 2;
+        char *key = malloc(len);
+        if (!key)
+            return -1;
+        snprintf(key, len, "%s\x1f%s", g->period, g->keys[0]);
+        if (a->n_den == a->cap_den) {
+            int nc = a->cap_den ? 2 * a->cap_den : 64;
+            char **nk = realloc(a->den_key, (size_t)nc * sizeof *nk);
+            if (nk)
+                a->den_key = nk;
+            double *nd = nk ? realloc(a->den, (size_t)nc * sizeof *nd) : NULL;
+            if (!nd) {
+                free(key);
+                return -1;
+            }
+            a->den = nd;
+            a->cap_den = nc;
+        }
+        a->den_key[a->n_den] = key;
+        int found;
+        int di = lookup(&a->dhash, &a->dhcap, a->n_den, den_name, a, key, &found);
+        if (di < 0) {
+            free(key);
+            return -1;
+        }
+        if (found) {
+            free(key);
+        } else {
+            a->den[di] = 0.0;
+            a->n_den++;
+        }
+        a->den[di] += g->a[sc].v;
+        g->denom = di;
+    }
+    return 0;
+}
+
+static void agg_free(agg *a)
+{
+    for (int i = 0; i < a->n_g; i++) {
+        free(a->g[i].key);
+        for (int k = 0; a->g[i].keys && k < a->nk; k++)
+            free(a->g[i].keys[k]);
+        free(a->g[i].keys);
+        free(a->g[i].a);
+    }
+    free(a->g);
+    free(a->hash);
+    for (int i = 0; i < a->n_den; i++)
+        free(a->den_key[i]);
+    free(a->den_key);
+    free(a->den);
+    free(a->dhash);
+}
+
+static double result(const agg *a, const group *g, int c)
+{
+    const acc *s = &g->a[c];
+    switch (a->t->cols[c].op) {
+    case OP_COUNT:
+    case OP_COUNT_GT: return s->v;
+    case OP_WMEAN: return s->w > 0 ? s->v / s->w : NAN;
+    case OP_SHARE: {
+        double den = g->denom >= 0 ? a->den[g->denom] : 0.0;
+        return s->n && den > 1e-12 ? s->v / den : NAN;
+    }
+    default: return s->n ? s->v : NAN;
+    }
+}
+
+static int write_table(const agg *a, const char *path)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    fputs("period,first_date,last_date", f);
+    for (int k = 0; k < a->nk; k++)
+        fprintf(f, ",%s", a->t->keys[k]);
+    for (int c = 0; c < a->ncol; c++)
+        fprintf(f, ",%s", a->t->cols[c].out);
+    fputc('\n', f);
+    char d0[11], d1[11];
+    for (int i = 0; i < a->n_g; i++) {
+        const group *g = &a->g[i];
+        gasdep_date_format(g->first, d0);
+        gasdep_date_format(g->last, d1);
+        fprintf(f, "%s,%s,%s", g->period, d0, d1);
+        for (int k = 0; k < a->nk; k++) {
+            fputc(',', f);
+            put_field(f, g->keys[k]);
+        }
+        for (int c = 0; c < a->ncol; c++) {
+            fputc(',', f);
+            put_num(f, result(a, g, c), a->t->cols[c].dec);
+        }
+        fputc('\n', f);
+    }
+    int bad = ferror(f) != 0;
+    bad |= fclose(f) != 0;
+    return bad ? -1 : 0;
+}
+
+static int interrupted(const char *dir, char *msg, size_t len)
+{
+    char *p = join(dir, ".gasdep-commit");
+    struct stat st;
+    int yes = p && stat(p, &st) == 0;
+    free(p);
+    if (yes)
+        return fail(msg, len, 1, "%s: a run's commit was interrupted there "
+                    "(.gasdep-commit): rerun the scenario into it first", dir);
+    return 0;
+}
+
+int gasdep_aggregate(const char *run_dir, const char *period, const char *out_dir,
+                     char *msg, size_t msg_len)
+{
+    if (!run_dir || !period || !out_dir)
+        return fail(msg, msg_len, GASDEP_EARG, "missing argument");
+    int per = period_of(period);
+    if (per < 0)
+        return fail(msg, msg_len, GASDEP_EARG,
+                    "unknown period '%s' (month, quarter, gas-year or year)", period);
+    if (interrupted(run_dir, msg, msg_len))
+        return GASDEP_EINPUT;
+    struct stat st;
+    if (stat(run_dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return fail(msg, msg_len, GASDEP_EIO, "%s: not a run directory", run_dir);
+    agg tabs[N_TABLES];
+    memset(tabs, 0, sizeof tabs);
+    int have[N_TABLES] = {0};
+    int rc = GASDEP_OK;
+    char name[64];
+    for (size_t t = 0; t < N_TABLES && rc == GASDEP_OK; t++) {
+        agg *a = &tabs[t];
+        a->t = &TABLES[t];
+        a->period = per;
+        while (a->t->keys[a->nk])
+            a->nk++;
+        while (a->t->cols[a->ncol].out)
+            a->ncol++;
+        a->msg = msg;
+        a->msg_len = msg_len;
+        snprintf(name, sizeof name, "%s.csv", a->t->name);
+        char *path = join(run_dir, name);
+        if (!path) {
+            rc = fail(msg, msg_len, GASDEP_ENOMEM, "out of memory");
+            break;
+        }
+        a->path = path;
+        int r = read_rows(path, on_agg_row, a, msg, msg_len);
+        if (r == 1 && t == 0)
+            rc = fail(msg, msg_len, GASDEP_EIO, "%s: no balance.csv (not a run "
+                      "directory?)", run_dir);
+        else if (r < 0)
+            rc = GASDEP_EINPUT;
+        else if (r == 0) {
+            have[t] = 1;
+            if (share_denominators(a) != 0)
+                rc = fail(msg, msg_len, GASDEP_ENOMEM, "out of memory");
+        }
+        free(path);
+        a->path = NULL;
+    }
+    if (rc == GASDEP_OK && make_dirs(out_dir) != 0)
+        rc = fail(msg, msg_len, GASDEP_EIO, "%s: cannot create directory: %s",
+                  out_dir, strerror(errno));
+    /* each file whole: a temporary renamed into place */
+    char done[1024] = "";
+    for (size_t t = 0; t < N_TABLES && rc == GASDEP_OK; t++) {
+        if (!have[t])
+            continue;
+        char tmpname[96];
+        snprintf(name, sizeof name, "%s.csv", TABLES[t].name);
+        snprintf(tmpname, sizeof tmpname, ".%s.csv.tmp.%ld", TABLES[t].name,
+                 (long)getpid());
+        char *fin = join(out_dir, name), *tmp = join(out_dir, tmpname);
+        if (!fin || !tmp)
+            rc = fail(msg, msg_len, GASDEP_ENOMEM, "out of memory");
+        else if (write_table(&tabs[t], tmp) != 0 || rename(tmp, fin) != 0) {
+            rc = fail(msg, msg_len, GASDEP_EIO, "%s: cannot write: %s", fin,
+                      strerror(errno));
+            unlink(tmp);
+        } else {
+            size_t l = strlen(done);
+            snprintf(done + l, sizeof done - l, "%s%s", l ? "," : "", TABLES[t].name);
+        }
+        free(fin);
+        free(tmp);
+    }
+    for (size_t t = 0; t < N_TABLES; t++)
+        if (tabs[t].t)
+            agg_free(&tabs[t]);
+    if (rc == GASDEP_OK)
+        fail(msg, msg_len, 0, "%s/{%s}.csv (by %s)", out_dir, done, period);
+    return rc;
+}
+
+/* ---- diff of two runs' summaries ------------------------------------------- */
+
+typedef struct summ {
+    char **head;
+    int nh;
+    char ***rows; /* fields of each data row */
+    int *nf;
+    int n, cap;
+    int oom;
+} summ;
+
+static int on_summ_row(void *ctx, char **f, int n)
+{
+    summ *s = ctx;
+    char **copy = calloc((size_t)n + 1, sizeof *copy);
+    if (!copy)
+        return s->oom = -1;
+    for (int i = 0; i < n; i++)
+        if (!(copy[i] = xstrdup(f[i])))
+            s->oom = -1;
+    if (!s->head) {
+        s->head = copy;
+        s->nh = n;
+        return s->oom;
+    }
+    if (s->n == s->cap) {
+        int nc = s->cap ? 2 * s->cap : 64;
+        char ***nr = realloc(s->rows, (size_t)nc * sizeof *nr);
+        int *nn = nr ? realloc(s->nf, (size_t)nc * sizeof *nn) : NULL;
+        if (nr)
+            s->rows = nr;
+        if (!nn) {
+            for (int i = 0; i < n; i++)
+                free(copy[i]);
+            free(copy);
+            return s->oom = -1;
+        }
+        s->nf = nn;
+        s->cap = nc;
+    }
+    s->rows[s->n] = copy;
+    s->nf[s->n++] = n;
+    return s->oom;
+}
+
+static void summ_free(summ *s)
+{
+    for (int i = 0; s->head && i < s->nh; i++)
+        free(s->head[i]);
+    free(s->head);
+    for (int r = 0; r < s->n; r++) {
+        for (int i = 0; i < s->nf[r]; i++)
+            free(s->rows[r][i]);
+        free(s->rows[r]);
+    }
+    free(s->rows);
+    free(s->nf);
+}
+
+static int load_summary(const char *dir, summ *s, char *msg, size_t len)
+{
+    memset(s, 0, sizeof *s);
+    if (interrupted(dir, msg, len))
+        return GASDEP_EINPUT;
+    char *path = join(dir, "summary.csv");
+    if (!path)
+        return fail(msg, len, GASDEP_ENOMEM, "out of memory");
+    int r = read_rows(path, on_summ_row, s, msg, len);
+    int rc = GASDEP_OK;
+    if (r == 1)
+        rc = fail(msg, len, GASDEP_EIO, "%s: no summary.csv (not a run directory?)", dir);
+    else if (r != 0 || s->oom)
+        rc = s->oom ? fail(msg, len, GASDEP_ENOMEM, "out of memory") : GASDEP_EINPUT;
+    else if (!s->head || col_index(s->head, s->nh, "region") != 0)
+        rc = fail(msg, len, GASDEP_EINPUT, "%s: not a gasdep summary", path);
+    free(path);
+    return rc;
+}
+
+static const char *field(const summ *s, int row, const char *col)
+{
+    int c = col_index(s->head, s->nh, col);
+    return row >= 0 && c >= 0 && c < s->nf[row] ? s->rows[row][c] : "";
+}
+
+static int find_row(const summ *s, const char *region)
+{
+    for (int r = 0; r < s->n; r++)
+        if (s->nf[r] > 0 && !strcmp(s->rows[r][0], region))
+            return r;
+    return -1;
+}
+
+/* The figures compared: fixed ones, then every share_mean_* of either run. */
+static int figures(const summ *a, const summ *b, const char **out, int max)
+{
+    static const char *const FIXED[] = {"unserved_mcm", "days_short",
+                                        "min_storage_fill"};
+    int n = 0;
+    for (int i = 0; i < 3; i++)
+        out[n++] = FIXED[i];
+    const summ *both[2] = {a, b};
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < both[k]->nh && n < max; i++) {
+            const char *h = both[k]->head[i];
+            if (strncmp(h, "share_mean_", 11))
+                continue;
+            int dup = 0;
+            for (int j = 0; j < n; j++)
+                dup |= !strcmp(out[j], h);
+            if (!dup)
+                out[n++] = h;
+        }
+    return n;
+}
+
+static void diff_rows(const summ *a, const summ *b, const char *const *fig, int nfig,
+                      FILE *csv, FILE *report, int *differ)
+{
+    /* regions in A's order, then those only in B */
+    for (int pass = 0; pass < 2; pass++) {
+        const summ *s = pass ? b : a;
+        for (int r = 0; r < s->n; r++) {
+            const char *region = s->rows[r][0];
+            if (pass && find_row(a, region) >= 0)
+                continue;
+            int ra = find_row(a, region), rb = find_row(b, region);
+            const char *kind = *field(s, r, "kind") ? field(s, r, "kind") : "";
+            for (int i = 0; i < nfig; i++) {
+                const char *va = field(a, ra, fig[i]), *vb = field(b, rb, fig[i]);
+                double xa = NAN, xb = NAN;
+                int ha = parse_num(va, &xa), hb = parse_num(vb, &xb);
+                if (csv) {
+                    put_field(csv, region);
+                    fprintf(csv, ",%s,%s,", kind, fig[i]);
+                    put_num(csv, ha ? xa : NAN, 6);
+                    fputc(',', csv);
+                    put_num(csv, hb ? xb : NAN, 6);
+                    fputc(',', csv);
+                    put_num(csv, ha && hb ? xb - xa : NAN, 6);
+                    fputc('\n', csv);
+                }
+                int changed = ha != hb || (ha && hb && fabs(xb - xa) > 1e-9);
+                if (changed) {
+                    (*differ)++;
+                    if (report) {
+                        fprintf(report, "%-12s %-6s %-28s %14s -> %-14s", region, kind,
+                                fig[i], ha ? va : "NA", hb ? vb : "NA");
+                        if (ha && hb)
+                            fprintf(report, " (%+.6g)", xb - xa);
+                        fputc('\n', report);
+                    }
+                }
+            }
+        }
+    }
+}
+
+int gasdep_diff(const char *run_a, const char *run_b, const char *out_csv,
+                FILE *csv_stream, FILE *report, char *msg, size_t msg_len)
+{
+    if (!run_a || !run_b)
+        return fail(msg, msg_len, GASDEP_EARG, "missing argument");
+    summ a, b;
+    int rc = load_summary(run_a, &a, msg, msg_len);
+    if (rc == GASDEP_OK) {
+        rc = load_summary(run_b, &b, msg, msg_len);
+        if (rc != GASDEP_OK)
+            summ_free(&b);
+    }
+    if (rc != GASDEP_OK) {
+        summ_free(&a);
+        return rc;
+    }
+    const char *fig[MAX_FIELDS];
+    int nfig = figures(&a, &b, fig, MAX_FIELDS);
+    static const char HEAD[] = "region,kind,figure,a,b,b_minus_a\n";
+    int differ = 0;
+    if (csv_stream) {
+        fputs(HEAD, csv_stream);
+        diff_rows(&a, &b, fig, nfig, csv_stream, NULL, &differ);
+        if (fflush(csv_stream) != 0)
+            rc = fail(msg, msg_len, GASDEP_EIO, "write error: %s", strerror(errno));
+    }
+    if (rc == GASDEP_OK && out_csv) {
+        size_t len = strlen(out_csv) + 32;
+        char *tmp = malloc(len);
+        FILE *f = NULL;
+        if (tmp) {
+            snprintf(tmp, len, "%s.tmp.%ld", out_csv, (long)getpid());
+            f = fopen(tmp, "wb");
+        }
+        if (!f) {
+            rc = fail(msg, msg_len, GASDEP_EIO, "%s: cannot write: %s", out_csv,
+                      strerror(errno));
+        } else {
+            fputs(HEAD, f);
+            differ = 0;
+            diff_rows(&a, &b, fig, nfig, f, NULL, &differ);
+            int bad = ferror(f) != 0;
+            bad |= fclose(f) != 0;
+            if (bad || rename(tmp, out_csv) != 0) {
+                rc = fail(msg, msg_len, GASDEP_EIO, "%s: write error: %s", out_csv,
+                          strerror(errno));
+                unlink(tmp);
+            }
+        }
+        free(tmp);
+    }
+    if (rc == GASDEP_OK && report) {
+        fprintf(report, "%s -> %s\n", run_a, run_b);
+        differ = 0;
+        diff_rows(&a, &b, fig, nfig, NULL, report, &differ);
+        if (!differ)
+            fprintf(report, "no differences in the summary figures\n");
+    }
+    summ_free(&a);
+    summ_free(&b);
+    return rc;
+}
