@@ -23,6 +23,7 @@ int day_alloc(day_state *d, net *n)
     DALLOC(d->sto_wd_rate, n->n_sto);
     DALLOC(d->sto_inj_rate, n->n_sto);
     DALLOC(d->sto_tdate, n->n_sto);
+    DALLOC(d->sto_thard, n->n_sto);
     DALLOC(d->sto_value, n->n_sto);
     DALLOC(d->demand, n->n_regions);
     DALLOC(d->origin_f, O);
@@ -56,7 +57,7 @@ day_caps day_caps_of(day_state *d)
     day_caps c = {d->src_cap,     d->src_min,      d->lng_cap,  d->slot_cap,
                   d->pipe_cap,    d->pipe_rev,     d->sto_wd_f, d->sto_inj_f,
                   d->sto_wd_rate, d->sto_inj_rate, d->demand,   d->origin_f,
-                  d->sto_target_fill, d->sto_tdate};
+                  d->sto_target_fill, d->sto_tdate, d->sto_thard};
     return c;
 }
 
@@ -76,5 +77,6 @@ int day_caps_alloc(day_caps *c, net *n)
     DALLOC(c->origin_f, n->n_origins);
     DALLOC(c->sto_target_fill, n->n_sto);
     DALLOC(c->sto_tdate, n->n_sto);
+    DALLOC(c->sto_thard, n->n_sto);
     return GASDEP_OK;
 }

@@ -17,6 +17,7 @@ typedef struct day_caps {
     double *origin_f;             /* factor on every supply of an origin */
     double *sto_target_fill;      /* fill target at the end of the day */
     unsigned char *sto_tdate;     /* 1 where a target point falls on this day */
+    unsigned char *sto_thard;     /* 1 where the target is hard */
 } day_caps;
 
 typedef struct day_state {
@@ -24,7 +25,7 @@ typedef struct day_state {
     double *src_cap, *src_min, *lng_cap, *slot_cap, *pipe_cap, *pipe_rev;
     double *sto_wd_f, *sto_inj_f, *demand, *origin_f;
     double *sto_wd_rate, *sto_inj_rate;
-    unsigned char *sto_tdate;
+    unsigned char *sto_tdate, *sto_thard;
     /* LP solution */
     double *src, *slot, *fwd, *rev, *inj, *wd, *unserved, *price;
     double *sto_value; /* EUR/MWh: value of one more MWh in store (LP dual) */

@@ -552,7 +552,7 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             if (binds) {
                 glp_set_row_bnds(P, row(lp, t, lp->r_tgt + k), GLP_LO, target, 0.0);
                 ub(P, jd, target);
-                double pen = n->sto_hard[k] ? HARD_TARGET * lp->voll : lp->penalty;
+                double pen = c->sto_thard[k] ? HARD_TARGET * lp->voll : lp->penalty;
                 glp_set_obj_coef(P, jd, cost_of(lp, pen, lp->c_def + k + 7919 * t));
             } else {
                 glp_set_row_bnds(P, row(lp, t, lp->r_tgt + k), GLP_FR, 0.0, 0.0);

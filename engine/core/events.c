@@ -274,6 +274,9 @@ int events_resolve(net *n, const scenario *scn)
         r->first = first;
         r->count = b.n - first;
         r->targets = is_path ? &e->targets : NULL;
+        r->hard = e->hard;
+        if (e->hard && !is_path)
+            err_at(scn->err, e->h.at, "%s: 'hard' goes with 'targets'", who);
     }
     qsort(n->ev, (size_t)n->n_ev, sizeof *n->ev, cmp_start);
     n->ev_targets = net_alloc(n, (size_t)b.n, sizeof *n->ev_targets);

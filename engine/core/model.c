@@ -163,6 +163,7 @@ static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
         c->sto_inj_rate[k] = n->sto_inj[k] * c->sto_inj_f[k] * f;
         c->sto_target_fill[k] = storage_target_fill(n, k, day);
         c->sto_tdate[k] = (unsigned char)storage_target_date(n, k, day);
+        c->sto_thard[k] = (unsigned char)storage_target_hard(n, k, day);
     }
 }
 
@@ -241,6 +242,7 @@ static void caps_mean(const net *n, const day_caps *day, int nd, const day_caps 
             }
         out->sto_target_fill[k] = tgt;
         out->sto_tdate[k] = on;
+        out->sto_thard[k] = day[nd - 1].sto_thard[k];
     }
 }
 

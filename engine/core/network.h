@@ -34,6 +34,7 @@ typedef struct ev_rt {
     double factor, value_mcm_d;
     int first, count; /* slice of net.ev_targets */
     const list *targets; /* target-path event: the points (borrowed), or NULL */
+    int hard;            /* target-path event: its targets are hard */
 } ev_rt;
 
 typedef struct net {
@@ -72,6 +73,7 @@ typedef struct net {
     double *sto_value;        /* EUR/MWh: valuation of a withdrawal (see FORMAT.md) */
     double *sto_path;         /* n_sto x n_days: fill target at day end; NaN none */
     unsigned char *sto_pdate; /* n_sto x n_days: 1 on the dates of target points */
+    unsigned char *sto_phard; /* n_sto x n_days: 1 where the day's target is hard */
     /* regions */
     double *reg_mean;   /* mean daily demand, mcm/d */
     double *reg_shape;  /* 12 normalised monthly factors per region */

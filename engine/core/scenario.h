@@ -104,6 +104,7 @@ typedef struct event_el {
     int has_factor;
     int fv_section; /* section occurrence that set factor or value */
     list targets;   /* a target-path event: new fill-target points */
+    int hard;       /* ... and they are hard targets */
 } event_el;
 
 enum curtailment { CURT_COOPERATIVE, CURT_NATIONAL_FIRST, CURT_LEAST_COST };

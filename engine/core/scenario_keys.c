@@ -107,5 +107,6 @@ const key_def KEYS[] = {
     {SK_EVENT, "value", T_FLOW, O(event_el, value), 0},
     {SK_EVENT, "start_window", T_DAYS, O(event_el, start_window), 0},
     {SK_EVENT, "targets", T_TARGETS, O(event_el, targets), 0},
+    {SK_EVENT, "hard", T_BOOL, O(event_el, hard), 0},
     {0, NULL, 0, 0, 0},
 };

@@ -231,7 +231,8 @@ int storage_paths_build(net *n, const scenario *scn)
         return GASDEP_OK;
     n->sto_path = net_alloc(n, (size_t)K * (size_t)T, sizeof *n->sto_path);
     n->sto_pdate = net_alloc(n, (size_t)K * (size_t)T, sizeof *n->sto_pdate);
-    if (!n->sto_path || !n->sto_pdate)
+    n->sto_phard = net_alloc(n, (size_t)K * (size_t)T, sizeof *n->sto_phard);
+    if (!n->sto_path || !n->sto_pdate || !n->sto_phard)
         return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
     int d0 = n->first_day, d1 = n->last_day;
     int years = (d1 - d0) / 365 + 4;
@@ -274,6 +275,8 @@ int storage_paths_build(net *n, const scenario *scn)
             double f = rule ? path_at(alt, na, day, &on) : path_at(base, nb, day, &on);
             n->sto_path[(size_t)k * T + t] = f;
             n->sto_pdate[(size_t)k * T + t] = (unsigned char)on;
+            n->sto_phard[(size_t)k * T + t] = rule ? (unsigned char)(rule->hard != 0)
+                                                   : n->sto_hard[k];
         }
     }
     free(base), free(alt);
@@ -288,6 +291,15 @@ double storage_target_fill(const net *n, int k, int day)
         return 0.0;
     double f = n->sto_path[(size_t)k * n->n_days + t];
     return isnan(f) ? 0.0 : f;
+}
+
+/* 1 when storage k's target on `day` is hard. */
+int storage_target_hard(const net *n, int k, int day)
+{
+    int t = day - n->first_day;
+    if (!n->sto_phard || t < 0 || t >= n->n_days)
+        return n->sto_hard[k];
+    return n->sto_phard[(size_t)k * n->n_days + t];
 }
 
 /* 1 when a target point of storage k falls on `day`. */

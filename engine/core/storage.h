@@ -13,6 +13,9 @@ double storage_rate_factor(const net *n, int k, int injection, double fill);
 int storage_paths_build(net *n, const scenario *scn);
 /* Fill target (0..1) of storage k at the end of day (0 where none). */
 double storage_target_fill(const net *n, int k, int day);
+/* 1 when storage k's target on day is hard (its own flag or the ruling
+ * target-path event's). */
+int storage_target_hard(const net *n, int k, int day);
 /* 1 when one of storage k's target points falls on day. */
 int storage_target_date(const net *n, int k, int day);
 /* Mixing tank: the origin mix after injecting inj of inj_mix and withdrawing
