@@ -23,8 +23,9 @@ for f in scenarios/*.ini; do
                          ru = sprintf("%.1f %%", 100 * $(c["share_mean_russia"]));
                          ca = sprintf("%.1f %%", 100 * $(c["share_mean_caspian"])) }
             $1 == "SEE" { see = sprintf("%.2f (%d)", $(c["unserved_mcm"]) / 1000, $(c["days_short"])) }
-            END { printf "| `%s` | %s | %s | %s | %s | %s | %s | %s | %.1f |\n", s, mode, eu, see,
-                         worst > 0 ? sprintf("%s %.1f %%", who, 100 * worst) : "none", fill, ru, ca, secs }
+            END { w = "none"
+                  if (worst > 0) w = sprintf("%s %.1f %%", who, 100 * worst)
+                  printf "| `%s` | %s | %s | %s | %s | %s | %s | %s | %.1f |\n", s, mode, eu, see, w, fill, ru, ca, secs }
         ' "$d/summary.csv"
     done
 done
