@@ -64,7 +64,15 @@ Test(foresight, rolling_spreads_the_shortage_over_the_days)
     gasdep_model *m = th_model(GAP("foresight = rolling\nlookahead = 10\n"
                                    "resolve_every = 3\nlookahead_block = 1\n"));
     double u[10];
-    double total = run_unserved(m, u, 10);
+    th_step(m);
+    /* stored gas is now worth what it saves: one more MWh in store would
+     * cut a day's shortage, at the marginal shortage cost voll (1 + f) =
+     * 1100 EUR/MWh, less its withdrawal value 50: 1050 */
+    gasdep_storage_day sd;
+    cr_assert_eq(gasdep_storage_result(m, 0, &sd), GASDEP_OK);
+    cr_expect_float_eq(sd.value_eur_mwh, 1050.0, 1.0, "value %g", sd.value_eur_mwh);
+    u[0] = th_area_day(m, "R").unserved_mcm;
+    double total = u[0] + run_unserved(m, u + 1, 9);
     cr_expect_float_eq(total, 100.0, 1e-4);
     for (int t = 0; t < 10; t++)
         cr_expect_float_eq(u[t], 10.0, FAIR(100), "day %d: %g", t + 1, u[t]);
