@@ -9,7 +9,7 @@
 # to a log that is shown only when something fails.
 set -eu
 PKGS_RUN="build-essential cmake pkg-config libgsl-dev libcsv-dev \
-libglpk-dev libinih-dev libmd-dev"
+libglpk-dev coinor-libclp-dev libinih-dev libmd-dev"
 PKGS_TEST="libcriterion-dev gnuplot-nox python3 python3-pytest python3-pandas \
 python3-numpy"
 PKGS_MPI="libopenmpi-dev openmpi-bin"

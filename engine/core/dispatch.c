@@ -8,9 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glpk.h>
-
 #include "dispatch.h"
+#include "lp.h"
 #include "gasdep/gasdep.h"
 
 /* Tiny costs (EUR/MWh) that rule out circulation in loops and same-day
@@ -43,8 +42,8 @@ typedef struct piece {
 } piece;
 
 struct dispatch {
-    glp_prob *P;
-    glp_smcp smcp;
+    lp_prob *P;
+    int solver;   /* LP_CLP or LP_GLPK */
     dispatch_opts opts;
     jmp_buf jb;
     int T;       /* blocks built */
@@ -186,8 +185,7 @@ void dispatch_destroy(struct dispatch *lp)
 {
     if (!lp)
         return;
-    if (lp->P)
-        glp_delete_prob(lp->P);
+    lp_destroy(lp->P);
     free(lp->ocap_row);
     free(lp->pc);
     free(lp->seg_lo);
@@ -202,8 +200,8 @@ void dispatch_destroy(struct dispatch *lp)
 void dispatch_set_opts(struct dispatch *lp, const dispatch_opts *o)
 {
     lp->opts = *o;
-    if (o->pricing)
-        lp->smcp.pricing = o->pricing > 0 ? GLP_PT_PSE : GLP_PT_STD;
+    if (o->pricing && lp->P)
+        lp_pricing(lp->P, o->pricing);
 }
 
 struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
@@ -211,7 +209,6 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     struct dispatch *lp = calloc(1, sizeof *lp);
     if (!lp)
         return NULL;
-    glp_term_out(GLP_OFF);
     lp->T = T < 1 ? 1 : T;
     T = lp->T;
     lp->g = n->gwh_per_mcm;
@@ -267,18 +264,11 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->oneway = calloc((size_t)T * (size_t)(n->n_pipe ? n->n_pipe : 1), 1);
     size_t ncols = (size_t)T * lp->ncb, nrows = (size_t)T * lp->nrb;
     lp->len = malloc((size_t)T * sizeof *lp->len);
-    lp->P = glp_create_prob();
     if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->oneway ||
-        !lp->len || !lp->P)
+        !lp->len)
         goto fail;
     for (int t = 0; t < T; t++)
         lp->len[t] = 1;
-    glp_prob *P = lp->P;
-    glp_set_obj_dir(P, GLP_MIN);
-    if (ncols)
-        glp_add_cols(P, (int)ncols);
-    if (nrows)
-        glp_add_rows(P, (int)nrows);
 
     triplets tr = {0};
     int bad = 0;
@@ -347,25 +337,21 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
             bad |= put(&tr, row(lp, t, lp->r_nex + q), col(lp, t, lp->c_nex + q), 1.0);
         }
     }
-    if (!bad && tr.n)
-        glp_load_matrix(P, tr.n, tr.ia, tr.ja, tr.ar);
+    /* auto: GLPK for one-day LPs, Clp for windows (measured: GLPK 2.6x
+     * faster myopic, Clp 2-3x faster rolling; docs/DISPATCH.md) */
+    lp->solver = sc->solver == SOLVER_GLPK  ? LP_GLPK
+                 : sc->solver == SOLVER_CLP ? LP_CLP
+                 : T > 1                    ? LP_CLP
+                                            : LP_GLPK;
+    if (!bad)
+        lp->P = lp_create(lp->solver, (int)nrows, (int)ncols, tr.n, tr.ia, tr.ja, tr.ar);
     free(tr.ia), free(tr.ja), free(tr.ar);
-    if (bad)
+    if (bad || !lp->P)
         goto fail;
-    for (size_t i = 1; i <= nrows; i++)
-        glp_set_row_bnds(P, (int)i, GLP_FR, 0.0, 0.0);
-    for (size_t j = 1; j <= ncols; j++)
-        glp_set_col_bnds(P, (int)j, GLP_FX, 0.0, 0.0);
-    glp_init_smcp(&lp->smcp);
-    lp->smcp.msg_lev = GLP_MSG_OFF;
-    lp->smcp.meth = GLP_DUALP;
-    lp->smcp.presolve = GLP_OFF;
-    /* Pricing, measured (bench/): Dantzig is faster on one-day LPs, projected
-     * steepest edge 3x faster on windows of many days */
-    lp->smcp.pricing = T > 1 ? GLP_PT_PSE : GLP_PT_STD;
-    lp->smcp.it_lim = 20000 + 20 * (int)(nrows + ncols);
+    /* GLPK pricing, measured (docs/DISPATCH.md): Dantzig is faster on one-day
+     * LPs, projected steepest edge 3x faster on windows of many days */
+    lp_pricing(lp->P, T > 1 ? 1 : -1);
     lp->foresight_ties = T > 1;
-    glp_adv_basis(P, 0);
     return lp;
 fail:
     dispatch_destroy(lp);
@@ -395,15 +381,12 @@ int dispatch_plan_alloc(dispatch_plan *p, net *n, int T)
 
 /* ---- a window's bounds and costs ------------------------------------------- */
 
-static void bounds(glp_prob *P, int j, double lo, double hi)
+static void bounds(lp_prob *P, int j, double lo, double hi)
 {
-    if (hi - lo > 1e-12)
-        glp_set_col_bnds(P, j, GLP_DB, lo, hi);
-    else
-        glp_set_col_bnds(P, j, GLP_FX, lo, lo);
+    lp_col_bounds(P, j, lo, hi - lo > 1e-12 ? hi : lo);
 }
 
-static void ub(glp_prob *P, int j, double hi)
+static void ub(lp_prob *P, int j, double hi)
 {
     bounds(P, j, 0.0, hi > 0 ? hi : 0.0);
 }
@@ -413,7 +396,7 @@ static void set_segments(struct dispatch *lp, int t, int q, double demand,
                          int R)
 {
     double L = lp->len[t];
-    glp_prob *P = lp->P;
+    lp_prob *P = lp->P;
     size_t base = ((size_t)t * R + q) * SEGMENTS;
     for (int s = 0; s < SEGMENTS; s++) {
         int off = lp->c_uns + q * SEGMENTS + s, j = col(lp, t, off);
@@ -422,7 +405,7 @@ static void set_segments(struct dispatch *lp, int t, int q, double demand,
         /* ties between regions and days within one segment: by index */
         double c = lp->half[(size_t)t * R + q] < 0 ? lp->voll
                                                     : marginal(lp, 0.5 * (lo + hi));
-        glp_set_obj_coef(P, j, L * cost_of(lp, c, off + 7919 * t));
+        lp_obj(P, j, L * cost_of(lp, c, off + 7919 * t));
     }
 }
 
@@ -471,7 +454,7 @@ static void grid_fine(struct dispatch *lp, int t, int q, int R, double f, double
 
 static void set_window(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
-    glp_prob *P = lp->P;
+    lp_prob *P = lp->P;
     int R = n->n_regions, K = n->n_sto;
     for (int t = 0; t < lp->T; t++) {
         int live = t < w->T;
@@ -484,46 +467,45 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
                 int ind[5] = {0, col(lp, t, lp->c_inv + k), col(lp, t, lp->c_inj + k),
                               col(lp, t, lp->c_wd + k), t > 0 ? col(lp, t - 1, lp->c_inv + k) : 0};
                 double v[5] = {0, 1.0, -L, L, -1.0};
-                glp_set_mat_row(P, row(lp, t, lp->r_inv + k), t > 0 ? 4 : 3, ind, v);
+                lp_set_row(P, row(lp, t, lp->r_inv + k), t > 0 ? 4 : 3, ind, v);
             }
         }
         for (int i = 0; i < n->n_nodes; i++) {
             int q = n->node_region[i];
             double dem = live && q >= 0 ? c->demand[q] : 0.0;
-            glp_set_row_bnds(P, row(lp, t, lp->r_bal + i), GLP_FX, dem, dem);
+            lp_row_bounds(P, row(lp, t, lp->r_bal + i), dem, dem);
         }
         for (int i = 0; i < n->n_src; i++) {
             int j = col(lp, t, lp->c_src + i), jm = col(lp, t, lp->c_mt + i);
             double cap = live ? c->src_cap[i] : 0.0;
             double mt = live ? (c->src_min[i] < cap ? c->src_min[i] : cap) : 0.0;
             ub(P, j, cap);
-            glp_set_obj_coef(P, j, L * cost_of(lp, n->src_cost[i], lp->c_src + i + 7919 * t));
+            lp_obj(P, j, L * cost_of(lp, n->src_cost[i], lp->c_src + i + 7919 * t));
             ub(P, jm, mt);
-            glp_set_obj_coef(P, jm, L * cost_of(lp, lp->mt_penalty, lp->c_mt + i + 7919 * t));
+            lp_obj(P, jm, L * cost_of(lp, lp->mt_penalty, lp->c_mt + i + 7919 * t));
             if (mt > 0)
-                glp_set_row_bnds(P, row(lp, t, lp->r_mt + i), GLP_LO, mt, 0.0);
+                lp_row_bounds(P, row(lp, t, lp->r_mt + i), mt, LP_INF);
             else
-                glp_set_row_bnds(P, row(lp, t, lp->r_mt + i), GLP_FR, 0.0, 0.0);
+                lp_row_bounds(P, row(lp, t, lp->r_mt + i), -LP_INF, LP_INF);
         }
         for (int s = 0; s < n->n_slots; s++) {
             int j = col(lp, t, lp->c_slot + s);
             ub(P, j, live ? c->slot_cap[s] : 0.0);
-            glp_set_obj_coef(P, j, L * cost_of(lp, n->slot_cost[s], lp->c_slot + s + 7919 * t));
+            lp_obj(P, j, L * cost_of(lp, n->slot_cost[s], lp->c_slot + s + 7919 * t));
         }
         for (int k = 0; k < n->n_lng; k++)
-            glp_set_row_bnds(P, row(lp, t, lp->r_lng + k), GLP_UP, 0.0,
-                             live ? c->lng_cap[k] : 0.0);
+            lp_row_bounds(P, row(lp, t, lp->r_lng + k), -LP_INF, live ? c->lng_cap[k] : 0.0);
         for (int o = 0; o < n->n_origins; o++)
             if (lp->ocap_row[o] >= 0)
-                glp_set_row_bnds(P, row(lp, t, lp->r_ocap + lp->ocap_row[o]), GLP_UP,
-                                 0.0, live ? n->origin_cap[o] * c->origin_f[o] : 0.0);
+                lp_row_bounds(P, row(lp, t, lp->r_ocap + lp->ocap_row[o]), -LP_INF,
+                              live ? n->origin_cap[o] * c->origin_f[o] : 0.0);
         for (int p = 0; p < n->n_pipe; p++) {
             int jf = col(lp, t, lp->c_fwd + p), jr = col(lp, t, lp->c_rev + p);
             ub(P, jf, live ? c->pipe_cap[p] : 0.0);
             ub(P, jr, live ? c->pipe_rev[p] : 0.0);
             double tariff = n->pipe_tariff[p] + EPS_TARIFF;
-            glp_set_obj_coef(P, jf, L * cost_of(lp, tariff, lp->c_fwd + p + 7919 * t));
-            glp_set_obj_coef(P, jr, L * cost_of(lp, tariff, lp->c_rev + p + 7919 * t));
+            lp_obj(P, jf, L * cost_of(lp, tariff, lp->c_fwd + p + 7919 * t));
+            lp_obj(P, jr, L * cost_of(lp, tariff, lp->c_rev + p + 7919 * t));
         }
         for (int k = 0; k < K; k++) {
             double vol = n->sto_vol[k];
@@ -531,33 +513,33 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             int jv = col(lp, t, lp->c_inv + k), jd = col(lp, t, lp->c_def + k);
             ub(P, ji, live ? c->sto_inj_rate[k] : 0.0);
             ub(P, jw, live ? c->sto_wd_rate[k] : 0.0);
-            glp_set_obj_coef(P, ji, L * cost_of(lp, n->sto_icost[k] + EPS_STORAGE,
+            lp_obj(P, ji, L * cost_of(lp, n->sto_icost[k] + EPS_STORAGE,
                                                 lp->c_inj + k + 7919 * t));
-            glp_set_obj_coef(P, jw, L * cost_of(lp, n->sto_wcost[k] + EPS_STORAGE +
+            lp_obj(P, jw, L * cost_of(lp, n->sto_wcost[k] + EPS_STORAGE +
                                                         n->sto_value[k],
                                                 lp->c_wd + k + 7919 * t));
             if (live)
                 bounds(P, jv, 0.0, vol);
             else
                 ub(P, jv, 0.0);
-            glp_set_obj_coef(P, jv, lp->foresight_ties ? -L * HOLD_REWARD * lp->g : 0.0);
+            lp_obj(P, jv, lp->foresight_ties ? -L * HOLD_REWARD * lp->g : 0.0);
             double rhs = t == 0 ? w->inv0[k] : 0.0;
             if (!live) /* past the window: nothing carried */
-                glp_set_row_bnds(P, row(lp, t, lp->r_inv + k), GLP_FR, 0.0, 0.0);
+                lp_row_bounds(P, row(lp, t, lp->r_inv + k), -LP_INF, LP_INF);
             else
-                glp_set_row_bnds(P, row(lp, t, lp->r_inv + k), GLP_FX, rhs, rhs);
+                lp_row_bounds(P, row(lp, t, lp->r_inv + k), rhs, rhs);
             /* targets bind on their dates and at the end of the window */
             double target = live ? c->sto_target_fill[k] * vol : 0.0;
             int binds = live && target > 0 && (t == w->T - 1 || c->sto_tdate[k]);
             if (binds) {
-                glp_set_row_bnds(P, row(lp, t, lp->r_tgt + k), GLP_LO, target, 0.0);
+                lp_row_bounds(P, row(lp, t, lp->r_tgt + k), target, LP_INF);
                 ub(P, jd, target);
                 double pen = c->sto_thard[k] ? HARD_TARGET * lp->voll : lp->penalty;
-                glp_set_obj_coef(P, jd, cost_of(lp, pen, lp->c_def + k + 7919 * t));
+                lp_obj(P, jd, cost_of(lp, pen, lp->c_def + k + 7919 * t));
             } else {
-                glp_set_row_bnds(P, row(lp, t, lp->r_tgt + k), GLP_FR, 0.0, 0.0);
+                lp_row_bounds(P, row(lp, t, lp->r_tgt + k), -LP_INF, LP_INF);
                 ub(P, jd, 0.0);
-                glp_set_obj_coef(P, jd, 0.0);
+                lp_obj(P, jd, 0.0);
             }
         }
         for (int i = 0; i < lp->n_pc; i++) {
@@ -568,14 +550,14 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             int r = row(lp, t, lp->r_cv + i);
             if (t == 0) {
                 double fill = vol > 0 ? w->inv0[k] / vol : 0.0;
-                glp_set_row_bnds(P, r, GLP_UP, 0.0, rate * (q->a + q->b * fill));
+                lp_row_bounds(P, r, -LP_INF, rate * (q->a + q->b * fill));
             } else {
-                glp_set_row_bnds(P, r, GLP_UP, 0.0, rate * q->a);
+                lp_row_bounds(P, r, -LP_INF, rate * q->a);
                 if (q->b != 0) {
                     int ind[3] = {0, col(lp, t, (q->inj ? lp->c_inj : lp->c_wd) + k),
                                   col(lp, t - 1, lp->c_inv + k)};
                     double v[3] = {0, 1.0, vol > 0 ? -rate * q->b / vol : 0.0};
-                    glp_set_mat_row(P, r, 2, ind, v);
+                    lp_set_row(P, r, 2, ind, v);
                 }
             }
         }
@@ -584,8 +566,8 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             grid_flat(lp, t, q, R);
             set_segments(lp, t, q, live ? c->demand[q] : 0.0, R);
             ub(P, col(lp, t, lp->c_nex + q), 0.0);
-            glp_set_obj_coef(P, col(lp, t, lp->c_nex + q), 0.0);
-            glp_set_row_bnds(P, row(lp, t, lp->r_nex + q), GLP_FR, 0.0, 0.0);
+            lp_obj(P, col(lp, t, lp->c_nex + q), 0.0);
+            lp_row_bounds(P, row(lp, t, lp->r_nex + q), -LP_INF, LP_INF);
         }
         memset(lp->oneway + (size_t)t * n->n_pipe, 0, (size_t)n->n_pipe);
     }
@@ -593,31 +575,15 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
 
 /* ---- solving --------------------------------------------------------------- */
 
-static void on_glpk_error(void *info)
-{
-    struct dispatch *lp = info;
-    longjmp(lp->jb, 1);
-}
 
 static int simplex(struct dispatch *lp)
 {
-    glp_prob *P = lp->P;
-    if (lp->opts.cold_start)
-        glp_adv_basis(P, 0);
-    int rc = glp_simplex(P, &lp->smcp);
-    if (rc != 0 || glp_get_status(P) != GLP_OPT) {
-        /* a stale basis can stall the warm start: rebuild and go primal */
-        glp_adv_basis(P, 0);
-        glp_smcp s = lp->smcp;
-        s.meth = GLP_PRIMAL;
-        rc = glp_simplex(P, &s);
-    }
-    return rc == 0 && glp_get_status(P) == GLP_OPT ? 0 : -1;
+    return lp_solve(lp->P, lp->opts.cold_start);
 }
 
 static double prim(const struct dispatch *lp, int t, int off)
 {
-    double x = glp_get_col_prim(lp->P, col(lp, t, off));
+    double x = lp_col_value(lp->P, col(lp, t, off));
     return x > 0 ? x : 0.0;
 }
 
@@ -654,10 +620,10 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
                 !lp->flag[i]) {
                 lp->flag[i] = 1;
                 int jn = col(lp, t, lp->c_nex + q);
-                glp_set_col_bnds(lp->P, jn, GLP_LO, 0.0, 0.0);
-                glp_set_obj_coef(lp->P, jn, lp->len[t] * cost_of(lp, NF_EXPORT * lp->voll,
+                lp_col_bounds(lp->P, jn, 0.0, LP_INF);
+                lp_obj(lp->P, jn, lp->len[t] * cost_of(lp, NF_EXPORT * lp->voll,
                                                                  lp->c_nex + q + 7919 * t));
-                glp_set_row_bnds(lp->P, row(lp, t, lp->r_nex + q), GLP_LO, 0.0, 0.0);
+                lp_row_bounds(lp->P, row(lp, t, lp->r_nex + q), 0.0, LP_INF);
                 again = 1;
             }
             if (lp->curtailment == CURT_LEAST_COST)
@@ -696,7 +662,7 @@ static int one_way(struct dispatch *lp, const net *n, const dispatch_window *w)
             if (f <= 1e-9 || r <= 1e-9)
                 continue;
             int off = f < r ? lp->c_fwd + p : lp->c_rev + p;
-            glp_set_col_bnds(lp->P, col(lp, t, off), GLP_FX, 0.0, 0.0);
+            lp_col_bounds(lp->P, col(lp, t, off), 0.0, 0.0);
             lp->oneway[(size_t)t * n->n_pipe + p] = 1;
             fixed = 1;
         }
@@ -724,14 +690,14 @@ static void read_plan(const struct dispatch *lp, const net *n,
             o->inj[(size_t)t * K + k] = prim(lp, t, lp->c_inj + k);
             o->wd[(size_t)t * K + k] = prim(lp, t, lp->c_wd + k);
             o->inv[(size_t)t * K + k] = prim(lp, t, lp->c_inv + k);
-            double y = glp_get_row_dual(lp->P, row(lp, t, lp->r_inv + k));
+            double y = lp_row_dual(lp->P, row(lp, t, lp->r_inv + k));
             o->sto_value[(size_t)t * K + k] = -y / lp->g;
         }
         for (int q = 0; q < R; q++) {
             double u = unserved_of(lp, t, q), dem = w->caps[t].demand[q];
             o->unserved[(size_t)t * R + q] = u > dem ? dem : u;
             o->price[(size_t)t * R + q] =
-                glp_get_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) /
+                lp_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) /
                 (lp->g * lp->len[t]);
         }
     }
@@ -740,7 +706,7 @@ static void read_plan(const struct dispatch *lp, const net *n,
 int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
                    dispatch_plan *out, char *why, size_t whylen)
 {
-    if (!lp->P) {
+    if (!lp_ok(lp->P)) {
         snprintf(why, whylen, "the solver failed earlier in this thread");
         return GASDEP_ESOLVER;
     }
@@ -751,13 +717,11 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
     }
     /* a GLPK error (which would abort the process) jumps back here */
     if (setjmp(lp->jb)) {
-        glp_error_hook(NULL, NULL);
-        glp_free_env(); /* GLPK's state is undefined after an error */
-        lp->P = NULL;
+        lp_broken(lp->P);
         snprintf(why, whylen, "GLPK internal error (the solver was reset)");
         return GASDEP_ESOLVER;
     }
-    glp_error_hook(on_glpk_error, lp);
+    lp_guard(lp->P, &lp->jb);
     /* Window to window the previous optimal basis is kept as it is, block
      * for block: moving it by the days between the windows' starts makes it
      * singular for GLPK (measured: a cold restart every window), while the
@@ -777,20 +741,25 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
             continue;
         break;
     }
-    glp_error_hook(NULL, NULL);
+    lp_unguard(lp->P);
     out->stages = solves;
     if (rc) {
         char date[11];
         gasdep_date_format(w->first_day, date);
-        snprintf(why, whylen, "GLPK simplex: status %d (window from %s, %d days)",
-                 glp_get_status(lp->P), date, w->T);
+        snprintf(why, whylen, "%s: no optimal solution (window from %s, %d days)",
+                 lp->solver == LP_GLPK ? "GLPK" : "Clp", date, w->T);
         return GASDEP_ESOLVER;
     }
     read_plan(lp, n, w, out);
     return GASDEP_OK;
 }
 
+int dispatch_write_mps(const struct dispatch *lp, const char *path)
+{
+    return lp && lp_ok(lp->P) && lp_write(lp->P, path) == 0 ? GASDEP_OK : GASDEP_EIO;
+}
+
 void dispatch_thread_finish(void)
 {
-    glp_free_env();
+    lp_thread_finish();
 }

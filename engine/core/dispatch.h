@@ -50,6 +50,9 @@ int dispatch_plan_alloc(dispatch_plan *p, net *n, int T);
 /* Solve a window; on failure a status with the reason in why. */
 int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
                    dispatch_plan *out, char *why, size_t whylen);
+/* The LP as last set up, as a CPLEX LP file (to inspect it, or to time other
+ * solvers on it: bench/). */
+int dispatch_write_mps(const struct dispatch *lp, const char *path);
 /* Free the solver's per-thread environment (gasdep_thread_finish). */
 void dispatch_thread_finish(void);
 

@@ -357,6 +357,7 @@ static const char *const CURTAIL_WORDS[] = {"cooperative", "national-first",
 static const char *const DIST_WORDS[] = {"exponential", "lognormal", NULL};
 static const char *const FORESIGHT_WORDS[] = {"myopic", "rolling", "perfect", NULL};
 static const char *const BOOL_WORDS[] = {"false", "true", NULL};
+static const char *const SOLVER_WORDS[] = {"auto", "clp", "glpk", NULL};
 
 /* Join a relative path onto the directory of the file that names it. */
 static char *path_join(const char *naming_file, const char *rel)
@@ -527,6 +528,12 @@ static int set_value(scenario *scn, void *base, const key_def *k,
     case T_FORESIGHT:
         if (parse_word(v, FORESIGHT_WORDS, (int *)field)) {
             *why = "expected myopic, rolling or perfect";
+            return -1;
+        }
+        return 0;
+    case T_SOLVER:
+        if (parse_word(v, SOLVER_WORDS, (int *)field)) {
+            *why = "expected auto, clp or glpk";
             return -1;
         }
         return 0;
@@ -984,6 +991,7 @@ int scenario_get(const scenario *scn, const char *path, double *value)
     case T_FORESIGHT:
     case T_BOOL:
     case T_DAYS_POS:
+    case T_SOLVER:
         *value = *(const int *)field;
         return GASDEP_OK;
     default:

@@ -109,6 +109,7 @@ typedef struct event_el {
 
 enum curtailment { CURT_COOPERATIVE, CURT_NATIONAL_FIRST, CURT_LEAST_COST };
 enum foresight { FS_MYOPIC, FS_ROLLING, FS_PERFECT };
+enum solver { SOLVER_AUTO, SOLVER_CLP, SOLVER_GLPK };
 
 typedef struct scenario_el {
     char *name, *description;
@@ -119,6 +120,7 @@ typedef struct scenario_el {
     int curtailment;
     int foresight, resolve_every, lookahead, lookahead_block; /* days */
     double storage_value; /* EUR/MWh valuation of a withdrawal */
+    int solver;           /* SOLVER_AUTO, SOLVER_CLP or SOLVER_GLPK */
     double persistence, sigma_k; /* [weather] */
 } scenario_el;
 

@@ -43,6 +43,7 @@ const key_def KEYS[] = {
     {SK_SCENARIO, "lookahead", T_DAYS_POS, O(scenario_el, lookahead), 0},
     {SK_SCENARIO, "lookahead_block", T_DAYS_POS, O(scenario_el, lookahead_block), 0},
     {SK_SCENARIO, "storage_value", T_PRICE, O(scenario_el, storage_value), 0},
+    {SK_SCENARIO, "solver", T_SOLVER, O(scenario_el, solver), 0},
     {SK_WEATHER, "persistence", T_NUMBER, O(scenario_el, persistence), 0},
     {SK_WEATHER, "sigma", T_KELVIN, O(scenario_el, sigma_k), 0},
 

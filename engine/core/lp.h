@@ -1,0 +1,54 @@
+/* lp.h: the small solver interface under the dispatch: one LP built once,
+ * bounds, costs and some coefficients changed between warm-started solves.
+ * Two backends: GLPK and COIN-OR Clp (measured in docs/DISPATCH.md). Rows
+ * and columns are 1-based, as in GLPK. */
+#ifndef GASDEP_CORE_LP_H
+#define GASDEP_CORE_LP_H
+
+#include <math.h>
+#include <setjmp.h>
+
+enum lp_solver { LP_CLP, LP_GLPK };
+#define LP_INF INFINITY
+
+typedef struct lp_prob lp_prob;
+
+/* An LP of nrows x ncols with the nnz coefficients (ia[k], ja[k], ar[k]),
+ * k = 1..nnz (GLPK's triplet convention); every column fixed at 0, every
+ * row free, costs 0. NULL when out of memory. */
+lp_prob *lp_create(int solver, int nrows, int ncols, int nnz, const int *ia,
+              const int *ja, const double *ar);
+void lp_destroy(lp_prob *L);
+int lp_solver_of(const lp_prob *L);
+
+/* lo = -LP_INF and/or hi = LP_INF for open sides; lo == hi fixes. */
+void lp_col_bounds(lp_prob *L, int j, double lo, double hi);
+void lp_row_bounds(lp_prob *L, int i, double lo, double hi);
+void lp_obj(lp_prob *L, int j, double cost);
+/* Replace the coefficients of row i in columns ind[1..n] (existing
+ * entries of the row; others are left alone). */
+void lp_set_row(lp_prob *L, int i, int n, const int *ind, const double *val);
+
+/* Pricing of the simplex: 0 the backend's default, 1 steepest edge,
+ * -1 Dantzig (GLPK; Clp uses its own choice). */
+void lp_pricing(lp_prob *L, int pricing);
+/* Solve from the current basis (cold: from a fresh crash basis); 0 when
+ * optimal. */
+int lp_solve(lp_prob *L, int cold);
+int lp_iterations(const lp_prob *L);
+double lp_col_value(const lp_prob *L, int j);
+double lp_row_dual(const lp_prob *L, int i);
+/* Write the LP for inspection (GLPK: CPLEX LP format; Clp: MPS). */
+int lp_write(lp_prob *L, const char *path);
+
+/* GLPK aborts the process on an internal error unless its error hook
+ * leaves: lp_guard makes it jump to *jb (the caller's setjmp); after the
+ * jump the caller calls lp_broken, and the LP is gone. No-op for Clp. */
+void lp_guard(lp_prob *L, jmp_buf *jb);
+void lp_unguard(lp_prob *L);
+void lp_broken(lp_prob *L);
+int lp_ok(const lp_prob *L);
+/* Free a thread's solver environment (GLPK). */
+void lp_thread_finish(void);
+
+#endif
