@@ -97,9 +97,13 @@ static void check_day(run *r, int d, char *date)
                   && ad.unserved_mcm <= ad.demand_mcm + 1e-9,
                   "%s %s %s: unserved %g outside [0, demand %g]", r->name, date,
                   an, ad.unserved_mcm, ad.demand_mcm);
-        cr_assert(relerr(ad.supplied_mcm + ad.unserved_mcm, ad.demand_mcm) < 1e-6,
-                  "%s %s %s: supplied %g + unserved %g != demand %g", r->name,
-                  date, an, ad.supplied_mcm, ad.unserved_mcm, ad.demand_mcm);
+        cr_assert(ad.reduced_mcm >= -1e-9, "%s %s %s: reduced %g < 0", r->name, date,
+                  an, ad.reduced_mcm);
+        cr_assert(relerr(ad.supplied_mcm + ad.unserved_mcm + ad.reduced_mcm,
+                         ad.demand_mcm) < 1e-6,
+                  "%s %s %s: supplied %g + unserved %g + reduced %g != demand %g",
+                  r->name, date, an, ad.supplied_mcm, ad.unserved_mcm,
+                  ad.reduced_mcm, ad.demand_mcm);
         if (!isnan(ad.storage_fill))
             cr_assert(ad.storage_fill >= -1e-9 && ad.storage_fill <= 1 + 1e-9,
                       "%s %s %s: storage fill %g", r->name, date, an,
