@@ -183,8 +183,8 @@ Test(output, eight_files_with_exact_headers_and_no_temporaries)
     cr_expect_eq(count_files(dir, &hidden), 8);
     cr_expect_eq(hidden, 0, "temporary files left behind");
     cr_expect_str_eq(first_line(th_path(dir, "balance.csv")),
-                     "date,region,demand_mcm,supplied_mcm,unserved_mcm,storage_mcm,"
-                     "storage_fill,storage_target_fill,price_eur_mwh\n");
+                     "date,region,demand_mcm,supplied_mcm,unserved_mcm,reduced_mcm,"
+                     "storage_mcm,storage_fill,storage_target_fill,price_eur_mwh\n");
     cr_expect_str_eq(first_line(th_path(dir, "shares.csv")),
                      "date,region,origin,volume_mcm,share\n");
     cr_expect_str_eq(first_line(th_path(dir, "group_shares.csv")),
@@ -200,8 +200,8 @@ Test(output, eight_files_with_exact_headers_and_no_temporaries)
                      "withdrawal_mcm,value_eur_mwh\n");
     cr_expect_str_eq(first_line(th_path(dir, "summary.csv")),
                      "region,kind,demand_mcm,supplied_mcm,unserved_mcm,unserved_gwh,"
-                     "unserved_share,days_short,min_storage_fill,peak_price_eur_mwh,"
-                     "n1_pct,share_mean_a,share_min_a,share_max_a,share_mean_b,"
+                     "unserved_share,reduced_mcm,days_short,min_storage_fill,"
+                     "peak_price_eur_mwh,n1_pct,share_mean_a,share_min_a,share_max_a,share_mean_b,"
                      "share_min_b,share_max_b\n");
     cr_expect_str_eq(first_line(th_path(dir, "manifest.csv")), "key,value\n");
     th_rm_rf(dir);

@@ -47,6 +47,7 @@ static const scen scenarios[] = {
     {"ganja-gap-outage", "2022-01-31"},           /* cut from 1 Jan; 123 d */
     {"ganja-gap-outage-russia-cut", "2022-01-31"},
     {"russia-cut-2022", "2022-11-30"},            /* cuts Apr-Sep 2022; 426 d */
+    {"russia-cut-2022-lng-market", "2022-11-30"}, /* the same with LNG curves */
     {"ukraine-transit-end-2025", "2025-01-31"},   /* transit end 1 Jan; 123 d */
 };
 #define NSCEN ((int)(sizeof scenarios / sizeof scenarios[0]))
@@ -97,9 +98,13 @@ static void check_day(run *r, int d, char *date)
                   && ad.unserved_mcm <= ad.demand_mcm + 1e-9,
                   "%s %s %s: unserved %g outside [0, demand %g]", r->name, date,
                   an, ad.unserved_mcm, ad.demand_mcm);
-        cr_assert(relerr(ad.supplied_mcm + ad.unserved_mcm, ad.demand_mcm) < 1e-6,
-                  "%s %s %s: supplied %g + unserved %g != demand %g", r->name,
-                  date, an, ad.supplied_mcm, ad.unserved_mcm, ad.demand_mcm);
+        cr_assert(ad.reduced_mcm >= -1e-9, "%s %s %s: reduced %g < 0", r->name, date,
+                  an, ad.reduced_mcm);
+        cr_assert(relerr(ad.supplied_mcm + ad.unserved_mcm + ad.reduced_mcm,
+                         ad.demand_mcm) < 1e-6,
+                  "%s %s %s: supplied %g + unserved %g + reduced %g != demand %g",
+                  r->name, date, an, ad.supplied_mcm, ad.unserved_mcm,
+                  ad.reduced_mcm, ad.demand_mcm);
         if (!isnan(ad.storage_fill))
             cr_assert(ad.storage_fill >= -1e-9 && ad.storage_fill <= 1 + 1e-9,
                       "%s %s %s: storage fill %g", r->name, date, an,
@@ -343,6 +348,7 @@ INVARIANTS(southern_corridor_expansion_russia_stop,
 INVARIANTS(ganja_gap_outage, "ganja-gap-outage")
 INVARIANTS(ganja_gap_outage_russia_cut, "ganja-gap-outage-russia-cut")
 INVARIANTS(russia_cut_2022, "russia-cut-2022")
+INVARIANTS(russia_cut_2022_lng_market, "russia-cut-2022-lng-market")
 INVARIANTS(ukraine_transit_end_2025, "ukraine-transit-end-2025")
 
 /* Every scenario file in scenarios/ is in the table (a new file must be
@@ -436,6 +442,10 @@ static const reg regs[] = {
     {"russia-cut-2022", "IT", SHARE, "caspian", 0.1381},
     {"russia-cut-2022", "EU", UNSERVED, NULL, 14.3553},
     {"russia-cut-2022", "DE", MIN_FILL, NULL, 0.4259},
+    {"russia-cut-2022-lng-market", "EU", SHARE, "russia", 0.2956},
+    {"russia-cut-2022-lng-market", "EU", SHARE, "lng", 0.2326},
+    {"russia-cut-2022-lng-market", "EU", UNSERVED, NULL, 14.3553},
+    {"russia-cut-2022-lng-market", "DE", MIN_FILL, NULL, 0.4259},
     {"southern-corridor-expansion", "EU", SHARE, "russia", 0.3305},
     {"southern-corridor-expansion", "SEE", SHARE, "russia", 0.5789},
     {"southern-corridor-expansion", "IT", SHARE, "caspian", 0.2433},
@@ -510,6 +520,7 @@ REGRESSION(southern_corridor_expansion_russia_stop,
 REGRESSION(ganja_gap_outage, "ganja-gap-outage")
 REGRESSION(ganja_gap_outage_russia_cut, "ganja-gap-outage-russia-cut")
 REGRESSION(russia_cut_2022, "russia-cut-2022")
+REGRESSION(russia_cut_2022_lng_market, "russia-cut-2022-lng-market")
 REGRESSION(ukraine_transit_end_2025, "ukraine-transit-end-2025")
 
 /* ---- 3. sanity relations from the inputs ---------------------------------- */
@@ -771,6 +782,48 @@ Test(scenarios, sanity_ganja_gap_outage_russia_cut, .timeout = 120)
                       - share(b, "EU", "russia", 0, cut)), 1e-9);
     run_free(b);
     run_free(r);
+}
+
+/* LNG as a market (issue 10): an origin never sends more than its curve's
+ * total (Russian LNG 48, Qatar 80 mcm/d), and Qatar's steep tranche (+60
+ * EUR/MWh over slot costs of 21-22.5) is used only on days when some EU
+ * region's price is at least 60 + 21. */
+Test(scenarios, sanity_russia_cut_2022_lng_market, .timeout = 120)
+{
+    gasdep_model *m = gasdep_create();
+    cr_assert_eq(gasdep_load(m, "scenarios/russia-cut-2022-lng-market.ini"), GASDEP_OK);
+    cr_assert_eq(gasdep_set(m, "scenario.end", "2022-11-30"), GASDEP_OK);
+    cr_assert_eq(gasdep_init(m), GASDEP_OK, "%s", gasdep_errmsg(m));
+    int qa = gasdep_find(m, GASDEP_ORIGIN, "lng-qatar");
+    int ru = gasdep_find(m, GASDEP_ORIGIN, "russia-lng");
+    cr_assert(qa >= 0 && ru >= 0);
+    while (gasdep_step(m) == GASDEP_OK) {
+        double vq = 0, vr = 0, pmax = -1;
+        for (int i = 0; i < gasdep_supply_count(m); i++) {
+            gasdep_supply_day s;
+            gasdep_supply_result(m, i, &s);
+            if (s.kind == GASDEP_LNG && s.origin == qa)
+                vq += s.volume_mcm;
+            if (s.kind == GASDEP_LNG && s.origin == ru)
+                vr += s.volume_mcm;
+        }
+        for (int a = 0; a < gasdep_count(m, GASDEP_AREA); a++) {
+            gasdep_area_day r;
+            gasdep_area_result(m, a, &r);
+            if (!gasdep_area_is_group(m, a) && strcmp(gasdep_name(m, GASDEP_AREA, a), "TR") &&
+                strcmp(gasdep_name(m, GASDEP_AREA, a), "UA") && r.price_eur_mwh > pmax)
+                pmax = r.price_eur_mwh;
+        }
+        char date[11];
+        gasdep_date_format(gasdep_day(m), date);
+        cr_expect_leq(vq, 80 + 1e-6, "%s: Qatari LNG %g", date, vq);
+        cr_expect_leq(vr, 48 + 1e-6, "%s: Russian LNG %g", date, vr);
+        if (vq > 50 + 1e-6) {
+            cr_expect_geq(pmax, 81 - 1e-3, "%s: Qatar's steep tranche at price %g", date,
+                          pmax);
+        }
+    }
+    gasdep_destroy(m);
 }
 
 /* 2022 sequence: each route carries nothing (or the announced cap) from its

@@ -167,6 +167,7 @@ int gasdep_area_result(const gasdep_model *m, int a, gasdep_area_day *out)
     out->storage_fill = has ? d->area_storage[a] / d->area_volume[a] : NAN;
     out->storage_target_fill = has ? d->area_target_vol[a] / d->area_volume[a] : NAN;
     out->price_eur_mwh = d->area_price[a];
+    out->reduced_mcm = d->area_reduced[a];
     return GASDEP_OK;
 }
 
@@ -218,6 +219,7 @@ int gasdep_area_summary_get(const gasdep_model *m, int a,
     out->min_storage_fill = s->min_fill[a];
     out->peak_price_eur_mwh = isfinite(s->peak_price[a]) ? s->peak_price[a] : NAN;
     out->n1_pct = s->n1[a];
+    out->reduced_mcm = s->reduced[a];
     return GASDEP_OK;
 }
 
@@ -249,6 +251,21 @@ int gasdep_supply_count(const gasdep_model *m)
     return m && m->ready ? m->n.n_src + m->n.n_slots : 0;
 }
 
+/* Mean price (EUR/MWh) of tranche set ts's take on the last day, or its
+ * first tranche's price when nothing was taken (or before the first day). */
+static double tranche_price(const gasdep_model *m, int ts)
+{
+    const net *n = &m->n;
+    int first = n->tset_first[ts], end = n->tset_first[ts + 1];
+    double v = 0.0, c = 0.0;
+    if (m->day >= 0)
+        for (int i = first; i < end; i++) {
+            v += m->d.tr[i];
+            c += m->d.tr[i] * m->d.tr_price[i];
+        }
+    return v > 1e-12 ? c / v : m->day >= 0 ? m->d.tr_price[first] : n->tr_price[first];
+}
+
 int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out)
 {
     if (!out || i < 0 || i >= gasdep_supply_count(m))
@@ -268,6 +285,8 @@ int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out)
         out->min_take_mcm = mt > 0 ? mt : 0.0;
         out->missed_min_take_mcm = mt > d->src[i] ? mt - d->src[i] : 0.0;
         out->cost_eur_mwh = n->src_cost[i];
+        if (n->src_tset[i] >= 0)
+            out->cost_eur_mwh += tranche_price(m, n->src_tset[i]);
     } else {
         int s = i - n->n_src;
         int k = n->slot_lng[s];
@@ -277,9 +296,14 @@ int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out)
         out->origin = n->slot_origin[s];
         out->volume_mcm = d->slot[s];
         out->capacity_mcm = d->slot_cap[s];
-        out->min_take_mcm = 0.0;
-        out->missed_min_take_mcm = 0.0;
+        double cap = d->slot_cap[s];
+        double mt = d->slot_min[s] < cap ? d->slot_min[s] : cap;
+        out->min_take_mcm = mt > 0 ? mt : 0.0;
+        out->missed_min_take_mcm = mt > d->slot[s] ? mt - d->slot[s] : 0.0;
         out->cost_eur_mwh = n->slot_cost[s];
+        int ts = n->origin_tset[n->slot_origin[s]];
+        if (ts >= 0)
+            out->cost_eur_mwh += tranche_price(m, ts);
     }
     if (m->day < 0) /* described, not yet simulated */
         out->volume_mcm = out->capacity_mcm = out->min_take_mcm =

@@ -49,6 +49,14 @@ int day_alloc(day_state *d, net *n)
     DALLOC(d->area_price, A);
     DALLOC(d->area_origin, (size_t)A * O);
     DALLOC(d->area_group, (size_t)A * G);
+    DALLOC(d->tr_vol, n->n_tr);
+    DALLOC(d->tr_price, n->n_tr);
+    DALLOC(d->slot_min, n->n_slots);
+    DALLOC(d->dr_cap, n->n_dr);
+    DALLOC(d->dr_price, n->n_dr);
+    DALLOC(d->tr, n->n_tr);
+    DALLOC(d->reduced, n->n_regions);
+    DALLOC(d->area_reduced, A);
     return GASDEP_OK;
 }
 
@@ -57,7 +65,8 @@ day_caps day_caps_of(day_state *d)
     day_caps c = {d->src_cap,     d->src_min,      d->lng_cap,  d->slot_cap,
                   d->pipe_cap,    d->pipe_rev,     d->sto_wd_f, d->sto_inj_f,
                   d->sto_wd_rate, d->sto_inj_rate, d->demand,   d->origin_f,
-                  d->sto_target_fill, d->sto_tdate, d->sto_thard};
+                  d->sto_target_fill, d->sto_tdate, d->sto_thard, d->tr_vol, d->tr_price,
+                  d->slot_min, d->dr_cap, d->dr_price};
     return c;
 }
 
@@ -78,5 +87,10 @@ int day_caps_alloc(day_caps *c, net *n)
     DALLOC(c->sto_target_fill, n->n_sto);
     DALLOC(c->sto_tdate, n->n_sto);
     DALLOC(c->sto_thard, n->n_sto);
+    DALLOC(c->tr_vol, n->n_tr);
+    DALLOC(c->tr_price, n->n_tr);
+    DALLOC(c->slot_min, n->n_slots);
+    DALLOC(c->dr_cap, n->n_dr);
+    DALLOC(c->dr_price, n->n_dr);
     return GASDEP_OK;
 }

@@ -18,6 +18,10 @@ typedef struct day_caps {
     double *sto_target_fill;      /* fill target at the end of the day */
     unsigned char *sto_tdate;     /* 1 where a target point falls on this day */
     unsigned char *sto_thard;     /* 1 where the target is hard */
+    /* market (issue 10) */
+    double *tr_vol, *tr_price;    /* per tranche: mcm/d, EUR/MWh */
+    double *slot_min;             /* LNG slot minimum take, mcm/d */
+    double *dr_cap, *dr_price;    /* per demand block: mcm/d, EUR/MWh */
 } day_caps;
 
 typedef struct day_state {
@@ -42,6 +46,11 @@ typedef struct day_state {
     double *area_group;  /* n_areas x n_ogroups */
     double imbalance, imbalance_max;
     double *scratch; /* n_nodes */
+    /* market (issue 10): capacities of the day, then the LP solution */
+    double *tr_vol, *tr_price, *slot_min, *dr_cap, *dr_price;
+    double *tr;           /* per tranche, mcm taken */
+    double *reduced;      /* per region, mcm of demand given up (demand blocks) */
+    double *area_reduced; /* per area */
 } day_state;
 
 /* Allocate every array of d from n's sizes (owned by n). */

@@ -1,4 +1,5 @@
-/* demand.c: daily regional demand from monthly shapes or a CSV series (libcsv). */
+/* demand.c: daily regional demand from monthly shapes or a CSV series, and
+ * the daily weather factor of a temperature or HDD anomaly series (libcsv). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,9 +12,11 @@
 
 double demand_base(const net *n, int r, int day, int month0)
 {
-    if (n->reg_series[r])
-        return n->reg_series[r][day - n->first_day];
-    return n->reg_mean[r] * n->reg_shape[12 * r + month0];
+    double d = n->reg_series[r] ? n->reg_series[r][day - n->first_day]
+                                : n->reg_mean[r] * n->reg_shape[12 * r + month0];
+    if (n->reg_weather && n->reg_weather[r])
+        d *= n->reg_weather[r][day - n->first_day];
+    return d;
 }
 
 typedef struct series_ctx {
@@ -24,6 +27,8 @@ typedef struct series_ctx {
     double *out;   /* n_days values, NaN until set */
     int row, col;  /* current CSV row (1-based = file line) and column */
     int date_col, value_col, is_factor;
+    int weather;  /* 1: a weather series; is_factor 1 for HDD, 0 for temperature */
+    double sens;  /* heating_sensitivity, per K */
     int day_ok, day;
     double value;
     int value_ok;
@@ -42,7 +47,12 @@ static void series_field(void *s, size_t len, void *data)
     if (c->row == 1) {
         if (strcmp(buf, "date") == 0)
             c->date_col = c->col;
-        else if (strcmp(buf, "factor") == 0 || strcmp(buf, "demand_mcm") == 0) {
+        else if (c->weather && (strcmp(buf, "temperature_anomaly_k") == 0 ||
+                                strcmp(buf, "hdd_anomaly_k") == 0)) {
+            c->value_col = c->col;
+            c->is_factor = buf[0] == 'h';
+        } else if (!c->weather &&
+                   (strcmp(buf, "factor") == 0 || strcmp(buf, "demand_mcm") == 0)) {
             c->value_col = c->col;
             c->is_factor = buf[0] == 'f';
         }
@@ -52,7 +62,7 @@ static void series_field(void *s, size_t len, void *data)
         char *end;
         c->value = strtod(buf, &end);
         c->value_ok = end != buf && *end == '\0' && isfinite(c->value) &&
-                      c->value >= 0;
+                      (c->weather || c->value >= 0);
     }
     c->col++;
 }
@@ -65,7 +75,10 @@ static void series_row(int ch, void *data)
     if (c->row == 1) {
         if (c->date_col < 0 || c->value_col < 0) {
             err_fail(c->err, GASDEP_EINPUT,
-                     "%s:1: header must name 'date' and 'factor' or 'demand_mcm'",
+                     c->weather ? "%s:1: header must name 'date' and "
+                                  "'temperature_anomaly_k' or 'hdd_anomaly_k'"
+                                : "%s:1: header must name 'date' and 'factor' or "
+                                  "'demand_mcm'",
                      c->path);
             c->bad = 1;
         }
@@ -73,13 +86,22 @@ static void series_row(int ch, void *data)
         (void)at;
         if (!c->day_ok || !c->value_ok) {
             err_fail(c->err, GASDEP_EINPUT, "%s:%d: %s", c->path, c->row,
-                     !c->day_ok ? "expected a date YYYY-MM-DD"
-                                : "expected a non-negative number");
+                     !c->day_ok   ? "expected a date YYYY-MM-DD"
+                     : c->weather ? "expected a number"
+                                  : "expected a non-negative number");
         } else {
             const net *n = c->n;
+            double v = c->value;
+            if (c->weather) {
+                /* Monte Carlo's convention: demand x max(0, 1 - s a) for a
+                 * temperature anomaly a; an HDD anomaly h is a = -h */
+                double f = 1.0 - c->sens * (c->is_factor ? -v : v);
+                v = f > 0 ? f : 0.0;
+            } else if (c->is_factor) {
+                v *= n->reg_mean[c->region];
+            }
             if (c->day >= n->first_day && c->day <= n->last_day)
-                c->out[c->day - n->first_day] =
-                    c->is_factor ? c->value * n->reg_mean[c->region] : c->value;
+                c->out[c->day - n->first_day] = v;
         }
     }
     c->row++;
@@ -87,12 +109,13 @@ static void series_row(int ch, void *data)
     c->day_ok = c->value_ok = 0;
 }
 
-int demand_load_series(net *n, errlog *err, int region, const char *path,
-                       srcloc at)
+static int load_csv(net *n, errlog *err, int region, const char *path, srcloc at,
+                    int weather, double sens, double **dst)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        err_at(err, at, "cannot open series '%s'", path);
+        err_at(err, at, "cannot open %s '%s'", weather ? "weather series" : "series",
+               path);
         return GASDEP_EINPUT;
     }
     double *out = net_alloc(n, (size_t)n->n_days, sizeof *out);
@@ -104,7 +127,8 @@ int demand_load_series(net *n, errlog *err, int region, const char *path,
         out[i] = NAN;
     struct csv_parser p;
     csv_init(&p, CSV_APPEND_NULL);
-    series_ctx c = {n, err, path, region, out, 1, 0, -1, -1, 0, 0, 0, 0.0, 0, {{0}}, 0};
+    series_ctx c = {n, err, path, region, out, 1, 0, -1, -1, 0, weather, sens,
+                    0, 0, 0.0, 0, {{0}}, 0};
     char buf[4096];
     size_t got;
     int before = err->n_errors;
@@ -126,6 +150,18 @@ int demand_load_series(net *n, errlog *err, int region, const char *path,
                 break;
             }
     }
-    n->reg_series[region] = out;
+    *dst = out;
     return err->n_errors > before ? GASDEP_EINPUT : GASDEP_OK;
+}
+
+int demand_load_series(net *n, errlog *err, int region, const char *path,
+                       srcloc at)
+{
+    return load_csv(n, err, region, path, at, 0, 0.0, &n->reg_series[region]);
+}
+
+int demand_load_weather(net *n, errlog *err, int region, const char *path,
+                        double sensitivity, srcloc at)
+{
+    return load_csv(n, err, region, path, at, 1, sensitivity, &n->reg_weather[region]);
 }

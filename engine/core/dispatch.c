@@ -69,6 +69,12 @@ struct dispatch {
     int *len; /* days per block as loaded in the matrix */
     /* per pipeline: 1 where the smaller direction is fixed at zero */
     unsigned char *oneway; /* T x n_pipe */
+    /* market (issue 10), after everything above in a block: tranche
+     * columns, demand-block columns, LNG slot floor slacks; tranche-set
+     * rows (members - tranches = 0), slot floor rows */
+    int c_tr, c_dr, c_smt, r_ts, r_smt;
+    int n_smt;     /* slots with a floor */
+    int *smt_slot; /* slot of floor i */
 };
 
 /* ---- index helpers --------------------------------------------------------- */
@@ -179,6 +185,43 @@ static int curve_pieces(const double *x, const double *y, int np, int sto,
     return 0;
 }
 
+/* ---- market (issue 10) ------------------------------------------------------ */
+
+/* Block t's market entries: a tranche set's row sums its members (the LNG
+ * slots of its origin, or its source) less its tranches; a demand block
+ * enters its region's balance like unserved demand; a slot floor row is
+ * slot + slack >= floor. */
+static int market_matrix(const struct dispatch *lp, const net *n, int t,
+                         triplets *tr)
+{
+    int bad = 0;
+    for (int s = 0; s < n->n_tset; s++) {
+        int r = row(lp, t, lp->r_ts + s), o = n->tset_origin[s];
+        if (o >= 0) {
+            for (int j = 0; j < n->n_slots; j++)
+                if (n->slot_origin[j] == o)
+                    bad |= put(tr, r, col(lp, t, lp->c_slot + j), 1.0);
+        } else {
+            bad |= put(tr, r, col(lp, t, lp->c_src + n->tset_src[s]), 1.0);
+        }
+        for (int i = n->tset_first[s]; i < n->tset_first[s + 1]; i++)
+            bad |= put(tr, r, col(lp, t, lp->c_tr + i), -1.0);
+    }
+    for (int b = 0; b < n->n_dr; b++)
+        bad |= put(tr, row(lp, t, lp->r_bal + n->region_node[n->dr_region[b]]),
+                   col(lp, t, lp->c_dr + b), 1.0);
+    for (int i = 0; i < lp->n_smt; i++) {
+        int r = row(lp, t, lp->r_smt + i);
+        bad |= put(tr, r, col(lp, t, lp->c_slot + lp->smt_slot[i]), 1.0);
+        bad |= put(tr, r, col(lp, t, lp->c_smt + i), 1.0);
+    }
+    return bad;
+}
+
+/* Block t's market bounds and costs (every cost x L, tie-broken). */
+static void market_window(struct dispatch *lp, const net *n, int t,
+                          const day_caps *c, double L);
+
 /* ---- create / destroy ------------------------------------------------------ */
 
 void dispatch_destroy(struct dispatch *lp)
@@ -194,6 +237,7 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp->flag);
     free(lp->len);
     free(lp->oneway);
+    free(lp->smt_slot);
     free(lp);
 }
 
@@ -239,6 +283,15 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->c_def = c, c += K;
     lp->c_uns = c, c += R * SEGMENTS;
     lp->c_nex = c, c += R;
+    lp->smt_slot = malloc(((size_t)n->n_slots + 1) * sizeof *lp->smt_slot);
+    if (!lp->smt_slot)
+        goto fail;
+    for (int s = 0; s < n->n_slots; s++)
+        if (n->slot_min[s] > 0) /* events scale floors, never create them */
+            lp->smt_slot[lp->n_smt++] = s;
+    lp->c_tr = c, c += n->n_tr;
+    lp->c_dr = c, c += n->n_dr;
+    lp->c_smt = c, c += lp->n_smt;
     lp->ncb = c;
     lp->ocap_row = malloc(((size_t)n->n_origins + 1) * sizeof *lp->ocap_row);
     if (!lp->ocap_row)
@@ -254,6 +307,8 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->r_tgt = r, r += K;
     lp->r_cv = r, r += lp->n_pc;
     lp->r_nex = r, r += R;
+    lp->r_ts = r, r += n->n_tset;
+    lp->r_smt = r, r += lp->n_smt;
     lp->nrb = r;
 
     size_t TR = (size_t)T * (size_t)(R ? R : 1);
@@ -336,6 +391,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
                            col(lp, t, lp->c_uns + q * SEGMENTS + s), 1.0);
             bad |= put(&tr, row(lp, t, lp->r_nex + q), col(lp, t, lp->c_nex + q), 1.0);
         }
+        bad |= market_matrix(lp, n, t, &tr);
     }
     /* auto: GLPK for one-day LPs, Clp for windows (measured: GLPK 2.6x
      * faster myopic, Clp 2-3x faster rolling; docs/DISPATCH.md) */
@@ -351,6 +407,9 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     /* GLPK pricing, measured (docs/DISPATCH.md): Dantzig is faster on one-day
      * LPs, projected steepest edge 3x faster on windows of many days */
     lp_pricing(lp->P, T > 1 ? 1 : -1);
+    for (int t = 0; t < T; t++) /* what an origin or source sells is its tranches */
+        for (int s = 0; s < n->n_tset; s++)
+            lp_row_bounds(lp->P, row(lp, t, lp->r_ts + s), 0.0, 0.0);
     lp->foresight_ties = T > 1;
     return lp;
 fail:
@@ -375,6 +434,8 @@ int dispatch_plan_alloc(dispatch_plan *p, net *n, int T)
     PALLOC(price, n->n_regions);
     PALLOC(sto_value, n->n_sto);
     PALLOC(missed, 1);
+    PALLOC(tr, n->n_tr);
+    PALLOC(reduced, n->n_regions);
 #undef PALLOC
     return GASDEP_OK;
 }
@@ -570,6 +631,37 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             lp_row_bounds(P, row(lp, t, lp->r_nex + q), -LP_INF, LP_INF);
         }
         memset(lp->oneway + (size_t)t * n->n_pipe, 0, (size_t)n->n_pipe);
+        market_window(lp, n, t, c, L);
+    }
+}
+
+static void market_window(struct dispatch *lp, const net *n, int t,
+                          const day_caps *c, double L)
+{
+    lp_prob *P = lp->P;
+    for (int i = 0; i < n->n_tr; i++) {
+        int j = col(lp, t, lp->c_tr + i);
+        ub(P, j, c ? c->tr_vol[i] : 0.0);
+        lp_obj(P, j, L * cost_of(lp, c ? c->tr_price[i] : 0.0,
+                                           lp->c_tr + i + 7919 * t));
+    }
+    /* a demand block gives way at its willingness to pay (below voll) */
+    for (int b = 0; b < n->n_dr; b++) {
+        int j = col(lp, t, lp->c_dr + b);
+        ub(P, j, c ? c->dr_cap[b] : 0.0);
+        lp_obj(P, j, L * cost_of(lp, c ? c->dr_price[b] : 0.0,
+                                           lp->c_dr + b + 7919 * t));
+    }
+    for (int i = 0; i < lp->n_smt; i++) {
+        int s = lp->smt_slot[i], j = col(lp, t, lp->c_smt + i);
+        double cap = c ? c->slot_cap[s] : 0.0;
+        double mt = c ? (c->slot_min[s] < cap ? c->slot_min[s] : cap) : 0.0;
+        ub(P, j, mt);
+        lp_obj(P, j, L * cost_of(lp, lp->mt_penalty, lp->c_smt + i + 7919 * t));
+        if (mt > 0)
+            lp_row_bounds(P, row(lp, t, lp->r_smt + i), mt, LP_INF);
+        else
+            lp_row_bounds(P, row(lp, t, lp->r_smt + i), -LP_INF, LP_INF);
     }
 }
 
@@ -679,7 +771,17 @@ static void read_plan(const struct dispatch *lp, const net *n,
             o->src[(size_t)t * n->n_src + i] = prim(lp, t, lp->c_src + i);
             missed += prim(lp, t, lp->c_mt + i);
         }
+        for (int i = 0; i < lp->n_smt; i++)
+            missed += prim(lp, t, lp->c_smt + i);
         o->missed[t] = missed;
+        for (int i = 0; i < n->n_tr; i++)
+            o->tr[(size_t)t * n->n_tr + i] = prim(lp, t, lp->c_tr + i);
+        for (int q = 0; q < R; q++) {
+            double red = 0.0;
+            for (int b = n->reg_dr_first[q]; b < n->reg_dr_first[q + 1]; b++)
+                red += prim(lp, t, lp->c_dr + b);
+            o->reduced[(size_t)t * R + q] = red;
+        }
         for (int s = 0; s < n->n_slots; s++)
             o->slot[(size_t)t * n->n_slots + s] = prim(lp, t, lp->c_slot + s);
         for (int p = 0; p < n->n_pipe; p++) {

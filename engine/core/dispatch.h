@@ -31,6 +31,8 @@ typedef struct dispatch_plan {
     double *price;          /* per region, EUR/MWh (balance dual) */
     double *sto_value;      /* per storage, EUR/MWh (inventory dual) */
     double *missed;         /* per day: minimum take not taken, mcm */
+    double *tr;             /* per tranche, mcm (issue 10) */
+    double *reduced;        /* per region: demand given up by demand blocks, mcm */
     int stages;             /* LP solves for the window */
 } dispatch_plan;
 

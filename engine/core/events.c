@@ -36,6 +36,55 @@ static int push(tbuf *b, int param, int index)
     return 0;
 }
 
+/* A tranche parameter: PREFIX_volume or PREFIX_price for every tranche of
+ * set `ts`, PREFIX_volumeK or PREFIX_priceK for tranche K (from 1). Returns
+ * 1 if prm is one, -1 on a bad one (message in *why), 0 if it is not one. */
+static int tranche_param(const net *n, const char *prm, const char *prefix, int ts,
+                         tbuf *b, int *multi, int *fail, const char **why)
+{
+    size_t pl = strlen(prefix);
+    if (strncmp(prm, prefix, pl) != 0)
+        return 0;
+    const char *rest = prm + pl;
+    int price = !strncmp(rest, "_price", 6), vol = !strncmp(rest, "_volume", 7);
+    if (!price && !vol)
+        return 0;
+    rest += price ? 6 : 7;
+    if (ts < 0) {
+        *why = "no tranches to change: the element has no tranches";
+        return -1;
+    }
+    int first = n->tset_first[ts], cnt = n->tset_first[ts + 1] - first;
+    int param = price ? P_TR_PRICE : P_TR_VOL;
+    if (!*rest) {
+        *multi = 1;
+        for (int j = 0; j < cnt; j++)
+            *fail |= push(b, param, first + j);
+        return 1;
+    }
+    char *end;
+    long k = strtol(rest, &end, 10);
+    if (*end || k < 1 || k > cnt) {
+        *why = "no such tranche (they count from 1 in the order written)";
+        return -1;
+    }
+    *multi = price; /* prices take factors only */
+    *fail |= push(b, param, first + (int)k - 1);
+    return 1;
+}
+
+/* Demand-response parameters of region q: demand_response (shares) and
+ * demand_response_price, factors only. Returns 1, or 0 if prm is neither. */
+static int dr_param(const net *n, const char *prm, int q, tbuf *b, int *fail)
+{
+    int price = !strcmp(prm, "demand_response_price");
+    if (!price && strcmp(prm, "demand_response"))
+        return 0;
+    for (int j = n->reg_dr_first[q]; j < n->reg_dr_first[q + 1]; j++)
+        *fail |= push(b, price ? P_DR_PRICE : P_DR_SHARE, j);
+    return 1;
+}
+
 /* Expand one target path into (parameter, index) pairs. Returns a message
  * on error, NULL on success; *multi is set for targets that name many. */
 static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
@@ -51,7 +100,8 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
         return "expected KIND.NAME or KIND.NAME.PARAMETER";
     const char *kind = part[0], *name = part[1], *prm = part[2];
     *multi = 0;
-    int i, fail = 0;
+    int i, fail = 0, tp;
+    const char *why = NULL;
     if (!strcmp(kind, "pipeline")) {
         if ((i = find(n->pipe_name, n->n_pipe, name)) < 0)
             return "unknown pipeline";
@@ -68,14 +118,24 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
             fail = push(b, P_SRC_CAP, i);
         else if (!strcmp(prm, "min_take"))
             fail = push(b, P_SRC_MIN, i);
-        else
-            return "source parameters are capacity and min_take";
+        else if ((tp = tranche_param(n, prm, "tranche", n->src_tset[i], b, multi,
+                                     &fail, &why)) < 0)
+            return why;
+        else if (tp == 0)
+            return "source parameters are capacity, min_take, tranche_volume[K] "
+                   "and tranche_price[K]";
     } else if (!strcmp(kind, "lng")) {
         if ((i = find(n->lng_name, n->n_lng, name)) < 0)
             return "unknown lng terminal";
-        if (prm && strcmp(prm, "capacity"))
-            return "the lng parameter is capacity";
-        fail = push(b, P_LNG_CAP, i);
+        if (prm && !strcmp(prm, "min_take")) {
+            *multi = 1; /* every slot of the terminal */
+            for (int s = n->lng_slot_first[i]; s < n->lng_slot_first[i + 1]; s++)
+                fail |= push(b, P_SLOT_MIN, s);
+        } else if (prm && strcmp(prm, "capacity")) {
+            return "lng parameters are capacity and min_take";
+        } else {
+            fail = push(b, P_LNG_CAP, i);
+        }
     } else if (!strcmp(kind, "storage")) {
         if ((i = find(n->sto_name, n->n_sto, name)) < 0)
             return "unknown storage";
@@ -89,26 +149,41 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
     } else if (!strcmp(kind, "region")) {
         if ((i = find(n->area_name, n->n_regions, name)) < 0)
             return "unknown region";
-        if (prm && strcmp(prm, "demand"))
-            return "the region parameter is demand";
-        fail = push(b, P_DEMAND, i);
+        if (prm && dr_param(n, prm, i, b, &fail))
+            *multi = 1;
+        else if (prm && strcmp(prm, "demand"))
+            return "region parameters are demand, demand_response and "
+                   "demand_response_price";
+        else
+            fail = push(b, P_DEMAND, i);
     } else if (!strcmp(kind, "group")) {
         i = find(n->area_name + n->n_regions, n->n_rgroups, name);
         if (i < 0)
             return "unknown region group";
-        if (prm && strcmp(prm, "demand"))
-            return "the group parameter is demand";
+        int is_dr = prm && (!strcmp(prm, "demand_response") ||
+                            !strcmp(prm, "demand_response_price"));
+        if (prm && !is_dr && strcmp(prm, "demand"))
+            return "group parameters are demand, demand_response and "
+                   "demand_response_price";
         *multi = 1;
         int a = n->n_regions + i;
         for (int j = n->area_member_first[a]; j < n->area_member_first[a + 1]; j++)
-            fail |= push(b, P_DEMAND, n->area_members[j]);
+            if (is_dr)
+                dr_param(n, prm, n->area_members[j], b, &fail);
+            else
+                fail |= push(b, P_DEMAND, n->area_members[j]);
     } else if (!strcmp(kind, "origin")) {
         if ((i = find(n->origin_name, n->n_origins, name)) < 0)
             return "unknown origin";
-        if (prm)
-            return "an origin target takes no parameter";
         *multi = 1;
-        fail = push(b, P_ORIGIN, i);
+        if (!prm)
+            fail = push(b, P_ORIGIN, i);
+        else if ((tp = tranche_param(n, prm, "lng_tranche", n->origin_tset[i], b,
+                                     multi, &fail, &why)) < 0)
+            return why;
+        else if (tp == 0)
+            return "origin parameters are lng_tranche_volume[K] and "
+                   "lng_tranche_price[K] (origin.NAME alone: every supply)";
     } else if (!strcmp(kind, "origin_group")) {
         if ((i = find(n->ogroup_name, n->n_ogroups, name)) < 0)
             return "unknown origin group";

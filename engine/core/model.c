@@ -108,6 +108,33 @@ int gasdep_set_assignment(gasdep_model *m, const char *assignment)
     return gasdep_set(m, path, eq + 1);
 }
 
+/* Market parts of a day (issue 10) before events: tranches, LNG slot
+ * floors, demand blocks as shares of demand. */
+static void market_caps_init(const net *n, const day_caps *c)
+{
+    for (int i = 0; i < n->n_tr; i++) {
+        c->tr_vol[i] = n->tr_vol[i];
+        c->tr_price[i] = n->tr_price[i];
+    }
+    for (int s = 0; s < n->n_slots; s++)
+        c->slot_min[s] = n->slot_min[s];
+    for (int b = 0; b < n->n_dr; b++) {
+        c->dr_cap[b] = n->dr_share[b];
+        c->dr_price[b] = n->dr_price[b];
+    }
+}
+
+/* After events and external factors: slot floors follow their terminal's
+ * outages and their origin (as a source's minimum take does); a demand
+ * block is its share of the day's final demand. */
+static void market_caps_finish(const net *n, const day_caps *c, const double *lng_f)
+{
+    for (int s = 0; s < n->n_slots; s++)
+        c->slot_min[s] *= lng_f[n->slot_lng[s]] * c->origin_f[n->slot_origin[s]];
+    for (int b = 0; b < n->n_dr; b++)
+        c->dr_cap[b] *= c->demand[n->dr_region[b]];
+}
+
 /* Capacities, demand and storage targets of `day` into c (online dates,
  * events, then the external factors of Monte Carlo). */
 static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
@@ -133,12 +160,15 @@ static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
         c->demand[q] = demand_base(n, q, day, mo - 1);
     for (int o = 0; o < n->n_origins; o++)
         c->origin_f[o] = 1.0;
+    market_caps_init(n, c);
     double *const params[P_COUNT] = {
         [P_PIPE_CAP] = c->pipe_cap, [P_PIPE_REV] = c->pipe_rev,
         [P_SRC_CAP] = c->src_cap,   [P_SRC_MIN] = c->src_min,
         [P_LNG_CAP] = c->lng_cap,   [P_STO_WD] = c->sto_wd_f,
         [P_STO_INJ] = c->sto_inj_f, [P_DEMAND] = c->demand,
-        [P_ORIGIN] = c->origin_f};
+        [P_ORIGIN] = c->origin_f,   [P_TR_VOL] = c->tr_vol,
+        [P_TR_PRICE] = c->tr_price, [P_SLOT_MIN] = c->slot_min,
+        [P_DR_SHARE] = c->dr_cap,   [P_DR_PRICE] = c->dr_price};
     events_apply(n, day, params);
     /* external factors (Monte Carlo outages and weather) */
     for (int q = 0; q < n->n_regions; q++)
@@ -165,6 +195,7 @@ static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
         c->sto_tdate[k] = (unsigned char)storage_target_date(n, k, day);
         c->sto_thard[k] = (unsigned char)storage_target_hard(n, k, day);
     }
+    market_caps_finish(n, c, m->ext_cap_f[P_LNG_CAP]);
 }
 
 /* The LP window that starts on `day`: its days, their blocks (daily for
@@ -220,7 +251,10 @@ static void caps_mean(const net *n, const day_caps *day, int nd, const day_caps 
              {&out->pipe_cap, n->n_pipe},     {&out->pipe_rev, n->n_pipe},
              {&out->sto_wd_f, n->n_sto},      {&out->sto_inj_f, n->n_sto},
              {&out->sto_wd_rate, n->n_sto},   {&out->sto_inj_rate, n->n_sto},
-             {&out->demand, n->n_regions},    {&out->origin_f, n->n_origins}};
+             {&out->demand, n->n_regions},    {&out->origin_f, n->n_origins},
+             {&out->tr_vol, n->n_tr},         {&out->tr_price, n->n_tr},
+             {&out->slot_min, n->n_slots},    {&out->dr_cap, n->n_dr},
+             {&out->dr_price, n->n_dr}};
     for (size_t a = 0; a < sizeof f / sizeof f[0]; a++) {
         size_t off = (size_t)((const char *)f[a].dst - (const char *)out);
         double *dst = *f[a].dst;
@@ -367,6 +401,8 @@ static void plan_day(gasdep_model *m, int t)
     TAKE(unserved, unserved, n->n_regions);
     TAKE(price, price, n->n_regions);
     TAKE(sto_value, sto_value, n->n_sto);
+    TAKE(tr, tr, n->n_tr);
+    TAKE(reduced, reduced, n->n_regions);
 #undef TAKE
     d->min_take_missed = p->missed[t];
 }

@@ -250,7 +250,14 @@ static int build_sources(net *n, const scenario *scn)
                                  n->n_nodes, who, "node", s->h.at);
         n->src_origin[k] = resolve(scn, &s->origin, SK_ORIGIN, n->origin_name,
                                    n->n_origins, who, "origin", s->h.at);
-        n->src_cap[k] = need_qty(scn, &s->capacity, who, "capacity", s->h.at);
+        if (!s->capacity.set && s->tranches.n > 0) { /* the curve's total */
+            double sum = 0.0;
+            for (int j = 0; j < s->tranches.n; j++)
+                sum += units_mcm(&s->tranches.q[j], scn->sc.gcv);
+            n->src_cap[k] = sum;
+        } else {
+            n->src_cap[k] = need_qty(scn, &s->capacity, who, "capacity", s->h.at);
+        }
         n->src_min[k] = units_mcm(&s->min_take, scn->sc.gcv);
         n->src_cost[k] = s->cost;
         n->src_on[k] = s->online;
@@ -318,6 +325,7 @@ static int build_lng(net *n, const scenario *scn)
     ALLOC(n->slot_origin, slots);
     ALLOC(n->slot_cost, slots);
     ALLOC(n->slot_avail, slots);
+    ALLOC(n->slot_min, slots);
     for (int i = 0; i < l->n; i++) {
         lng_el *g = l->v[i];
         if (!g->h.enabled)
@@ -342,6 +350,10 @@ static int build_lng(net *n, const scenario *scn)
             err_at(scn->err, g->avail.at,
                    "%s: 'availability' has %d values for %d origins", who,
                    g->avail.n, g->origins.n);
+        if (g->min_take.n && g->min_take.n != g->origins.n)
+            err_at(scn->err, g->min_take.at,
+                   "%s: 'min_take' has %d values for %d origins", who,
+                   g->min_take.n, g->origins.n);
         for (int j = 0; j < g->origins.n; j++) {
             int s = n->n_slots++;
             ref r = {g->origins.key[j], g->origins.at};
@@ -350,6 +362,8 @@ static int build_lng(net *n, const scenario *scn)
                                         n->n_origins, who, "origins", g->h.at);
             n->slot_cost[s] = j < g->costs.n ? g->costs.val[j] : 0.0;
             n->slot_avail[s] = j < g->avail.n ? g->avail.val[j] : 1.0;
+            n->slot_min[s] =
+                j < g->min_take.n ? units_mcm(&g->min_take.q[j], scn->sc.gcv) : 0.0;
         }
     }
     n->lng_slot_first[n->n_lng] = n->n_slots;
@@ -363,6 +377,7 @@ static int build_regions(net *n, const scenario *scn)
     ALLOC(n->reg_series, n->n_regions);
     ALLOC(n->reg_has_series, n->n_regions);
     ALLOC(n->reg_peak, n->n_regions);
+    ALLOC(n->reg_weather, n->n_regions);
     /* month lengths of a 365-day year, for normalising monthly shapes */
     static const double mdays[12] = {31, 28, 31, 30, 31, 30,
                                      31, 31, 30, 31, 30, 31};
@@ -393,7 +408,89 @@ static int build_regions(net *n, const scenario *scn)
             if (rc != GASDEP_OK && rc != GASDEP_EINPUT)
                 return rc;
         }
+        if (e->weather) {
+            int rc = demand_load_weather(n, scn->err, r, e->weather, e->heating,
+                                         e->weather_at);
+            if (rc != GASDEP_OK && rc != GASDEP_EINPUT)
+                return rc;
+        }
     }
+    return GASDEP_OK;
+}
+
+/* Tranche sets (an origin's LNG, a source) and demand-response blocks. */
+static int build_market(net *n, const scenario *scn)
+{
+    double g = scn->sc.gcv;
+    int sets = 0, trs = 0, drs = 0;
+    for (int o = 0; o < n->n_origins; o++) {
+        const origin_el *e = scenario_find(scn, SK_ORIGIN, n->origin_name[o]);
+        if (e && e->lng_tranches.n)
+            sets++, trs += e->lng_tranches.n;
+    }
+    for (int i = 0; i < n->n_src; i++) {
+        const source_el *e = scenario_find(scn, SK_SOURCE, n->src_name[i]);
+        if (e->tranches.n)
+            sets++, trs += e->tranches.n;
+    }
+    ALLOC(n->tset_origin, sets);
+    ALLOC(n->tset_src, sets);
+    ALLOC(n->tset_first, sets + 1);
+    ALLOC(n->tr_vol, trs);
+    ALLOC(n->tr_price, trs);
+    ALLOC(n->origin_tset, n->n_origins);
+    ALLOC(n->src_tset, n->n_src);
+    for (int pass = 0; pass < 2; pass++) {
+        int count = pass == 0 ? n->n_origins : n->n_src;
+        for (int i = 0; i < count; i++) {
+            const plist *l;
+            if (pass == 0) {
+                const origin_el *e = scenario_find(scn, SK_ORIGIN, n->origin_name[i]);
+                n->origin_tset[i] = -1;
+                l = e ? &e->lng_tranches : NULL;
+            } else {
+                const source_el *e = scenario_find(scn, SK_SOURCE, n->src_name[i]);
+                n->src_tset[i] = -1;
+                l = &e->tranches;
+            }
+            if (!l || l->n == 0)
+                continue;
+            int t = n->n_tset++;
+            n->tset_origin[t] = pass == 0 ? i : -1;
+            n->tset_src[t] = pass == 1 ? i : -1;
+            *(pass == 0 ? &n->origin_tset[i] : &n->src_tset[i]) = t;
+            n->tset_first[t] = n->n_tr;
+            for (int j = 0; j < l->n; j++) {
+                n->tr_vol[n->n_tr] = units_mcm(&l->q[j], g);
+                n->tr_price[n->n_tr++] = l->price[j];
+            }
+        }
+    }
+    n->tset_first[n->n_tset] = n->n_tr;
+    ALLOC(n->reg_dr_first, n->n_regions + 1);
+    for (int r = 0; r < n->n_regions; r++) {
+        const node_el *e = scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
+        drs += e->demand_response.n;
+    }
+    ALLOC(n->dr_region, drs);
+    ALLOC(n->dr_share, drs);
+    ALLOC(n->dr_price, drs);
+    for (int r = 0; r < n->n_regions; r++) {
+        const node_el *e = scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
+        const plist *l = &e->demand_response;
+        n->reg_dr_first[r] = n->n_dr;
+        for (int j = 0; j < l->n; j++) {
+            /* a block gives way before any demand goes unserved */
+            if (l->price[j] >= scn->sc.voll)
+                err_at(scn->err, l->at, "region '%s': 'demand_response' price %g "
+                       "EUR/MWh must be below voll (%g EUR/MWh)", e->h.name,
+                       l->price[j], scn->sc.voll);
+            n->dr_region[n->n_dr] = r;
+            n->dr_share[n->n_dr] = l->share[j];
+            n->dr_price[n->n_dr++] = l->price[j];
+        }
+    }
+    n->reg_dr_first[n->n_regions] = n->n_dr;
     return GASDEP_OK;
 }
 
@@ -453,6 +550,7 @@ int network_build(net *n, const scenario *scn)
     if ((rc = build_nodes_and_areas(n, scn)) || (rc = build_origins(n, scn)) ||
         (rc = build_sources(n, scn)) || (rc = build_pipelines(n, scn)) ||
         (rc = build_lng(n, scn)) || (rc = build_regions(n, scn)) ||
+        (rc = build_market(n, scn)) ||
         (rc = build_storage(n, scn)) || (rc = events_resolve(n, scn)) ||
         (rc = storage_paths_build(n, scn)))
         return rc;

@@ -19,6 +19,11 @@ enum param_id {
     P_STO_INJ,
     P_DEMAND,
     P_ORIGIN, /* multiplies every supply variable of an origin */
+    P_TR_VOL,   /* tranche volume (mcm/d) */
+    P_TR_PRICE, /* tranche price (EUR/MWh), factors only */
+    P_SLOT_MIN, /* LNG slot minimum take, factors only */
+    P_DR_SHARE, /* demand-response block share, factors only */
+    P_DR_PRICE, /* demand-response block willingness to pay, factors only */
     P_COUNT,
     P_STO_PATH = P_COUNT /* a target-path event on a storage (not a number) */
 };
@@ -80,6 +85,19 @@ typedef struct net {
     double **reg_series; /* per region: daily demand (mcm) over the horizon, or NULL */
     int *reg_has_series;
     double *reg_peak;
+    /* market (issue 10): tranche sets price the LNG slots of an origin
+     * (lng_tranches) or a source (tranches); demand-response blocks */
+    int n_tset, n_tr, n_dr;
+    int *tset_origin, *tset_src; /* what set i prices (the other is -1) */
+    int *tset_first;             /* CSR: tranches of set i, n_tset + 1 */
+    double *tr_vol, *tr_price;   /* per tranche: mcm/d, EUR/MWh */
+    int *origin_tset, *src_tset; /* set of an origin's LNG, of a source; -1 */
+    double *slot_min;            /* mcm/d: contract floor of an LNG slot */
+    int *reg_dr_first;           /* CSR: demand blocks of region r, n_regions + 1 */
+    int *dr_region;
+    double *dr_share, *dr_price; /* fraction of the day's demand, EUR/MWh */
+    double **reg_weather;        /* per region: daily demand factor of the
+                                  * weather series over the horizon, or NULL */
     /* events */
     ev_rt *ev;
     ev_target *ev_targets;

@@ -35,8 +35,8 @@ const char *const gasdep_tables[] = {"balance", "shares",  "group_shares",
 #define TMP_INFIX ".csv.tmp." /* temporaries: .TABLE.csv.tmp.PID.HANDLE */
 
 static const char *const HEADERS[T_N] = {
-    "date,region,demand_mcm,supplied_mcm,unserved_mcm,storage_mcm,storage_fill,"
-    "storage_target_fill,price_eur_mwh\n",
+    "date,region,demand_mcm,supplied_mcm,unserved_mcm,reduced_mcm,storage_mcm,"
+    "storage_fill,storage_target_fill,price_eur_mwh\n",
     "date,region,origin,volume_mcm,share\n",
     "date,region,group,volume_mcm,share\n",
     "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,loss_mcm\n",
@@ -170,7 +170,7 @@ static void write_summary_header(struct output *o)
 {
     FILE *f = o->f[T_SUMMARY];
     fputs("region,kind,demand_mcm,supplied_mcm,unserved_mcm,unserved_gwh,"
-          "unserved_share,days_short,min_storage_fill,peak_price_eur_mwh,"
+          "unserved_share,reduced_mcm,days_short,min_storage_fill,peak_price_eur_mwh,"
           "n1_pct",
           f);
     for (int g = 0; g < o->n_group; g++)
@@ -419,6 +419,8 @@ int output_day(struct output *o, const gasdep_model *m)
             *p++ = ',';
             p = csv_fixed(p, r.unserved_mcm, 6);
             *p++ = ',';
+            p = csv_fixed(p, r.reduced_mcm, 6);
+            *p++ = ',';
             int has = !isnan(r.storage_fill); /* the area has storage */
             if (has)
                 p = csv_fixed(p, r.storage_mcm, 6);
@@ -554,7 +556,8 @@ static void write_summary(struct output *o, const gasdep_model *m)
         fprintf(f, "%s,%s,", o->q_area[a], a < o->n_region ? "region" : "group");
         double vals[] = {s.demand_mcm, s.supplied_mcm, s.unserved_mcm,
                          s.unserved_mcm * gwh_per_mcm,
-                         s.demand_mcm > 0 ? s.unserved_mcm / s.demand_mcm : NAN};
+                         s.demand_mcm > 0 ? s.unserved_mcm / s.demand_mcm : NAN,
+                         s.reduced_mcm};
         for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
             *csv_fixed(buf, vals[i], 6) = '\0';
             fprintf(f, "%s,", buf);

@@ -22,6 +22,7 @@ int results_alloc(summary *s, net *n)
     DALLOC(s->demand, A);
     DALLOC(s->supplied, A);
     DALLOC(s->unserved, A);
+    DALLOC(s->reduced, A);
     DALLOC(s->min_fill, A);
     DALLOC(s->peak_price, A);
     DALLOC(s->n1, A);
@@ -36,7 +37,7 @@ void results_summary_reset(summary *s, const net *n)
 {
     int A = n->n_areas, G = n->n_ogroups;
     for (int a = 0; a < A; a++) {
-        s->demand[a] = s->supplied[a] = s->unserved[a] = 0.0;
+        s->demand[a] = s->supplied[a] = s->unserved[a] = s->reduced[a] = 0.0;
         s->min_fill[a] = NAN;
         s->peak_price[a] = -INFINITY;
         s->days_short[a] = 0;
@@ -54,7 +55,7 @@ void results_day(summary *s, const net *n, day_state *d)
 
     /* regions */
     for (int a = 0; a < A; a++) {
-        d->area_demand[a] = d->area_unserved[a] = 0.0;
+        d->area_demand[a] = d->area_unserved[a] = d->area_reduced[a] = 0.0;
         d->area_storage[a] = d->area_volume[a] = d->area_target_vol[a] = 0.0;
         d->area_price[a] = 0.0;
     }
@@ -69,13 +70,15 @@ void results_day(summary *s, const net *n, day_state *d)
         d->area_target_vol[q] += d->sto_target_fill[k] * n->sto_vol[k];
     }
     for (int q = 0; q < R; q++) {
-        double served = d->demand[q] - d->unserved[q];
+        /* demand given up by demand blocks is neither served nor unserved */
+        double served = d->demand[q] - d->unserved[q] - d->reduced[q];
         const double *x = d->node_mix + (size_t)n->region_node[q] * O;
         double *ao = d->area_origin + (size_t)q * O;
         for (int o = 0; o < O; o++)
             ao[o] = served * x[o];
         d->area_demand[q] = d->demand[q];
         d->area_unserved[q] = d->unserved[q];
+        d->area_reduced[q] = d->reduced[q];
         d->area_price[q] = d->price[q];
     }
     /* groups: sums of their member regions, demand-weighted price */
@@ -86,6 +89,7 @@ void results_day(summary *s, const net *n, day_state *d)
             int q = n->area_members[j];
             d->area_demand[a] += d->area_demand[q];
             d->area_unserved[a] += d->area_unserved[q];
+            d->area_reduced[a] += d->area_reduced[q];
             d->area_storage[a] += d->area_storage[q];
             d->area_volume[a] += d->area_volume[q];
             d->area_target_vol[a] += d->area_target_vol[q];
@@ -98,7 +102,7 @@ void results_day(summary *s, const net *n, day_state *d)
         d->area_price[a] = wsum > 0 ? psum / wsum : NAN;
     }
     for (int a = 0; a < A; a++) {
-        d->area_supplied[a] = d->area_demand[a] - d->area_unserved[a];
+        d->area_supplied[a] = d->area_demand[a] - d->area_unserved[a] - d->area_reduced[a];
         const double *ao = d->area_origin + (size_t)a * O;
         double *ag = d->area_group + (size_t)a * G;
         for (int o = 0; o < O; o++)
@@ -109,6 +113,7 @@ void results_day(summary *s, const net *n, day_state *d)
         s->demand[a] += d->area_demand[a];
         s->supplied[a] += d->area_supplied[a];
         s->unserved[a] += d->area_unserved[a];
+        s->reduced[a] += d->area_reduced[a];
         if (d->area_unserved[a] > SHORT_EPS)
             s->days_short[a]++;
         if (d->area_volume[a] > 0) {
@@ -153,7 +158,7 @@ double results_imbalance(const net *n, const day_state *d, double *scratch)
     for (int k = 0; k < n->n_sto; k++)
         scratch[n->sto_node[k]] += d->wd[k] - d->inj[k];
     for (int q = 0; q < n->n_regions; q++)
-        scratch[n->region_node[q]] -= d->demand[q] - d->unserved[q];
+        scratch[n->region_node[q]] -= d->demand[q] - d->unserved[q] - d->reduced[q];
     double worst = 0.0;
     for (int v = 0; v < N; v++)
         if (fabs(scratch[v]) > worst)

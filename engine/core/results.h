@@ -7,6 +7,7 @@
 
 typedef struct summary {
     double *demand, *supplied, *unserved, *min_fill, *peak_price, *n1;
+    double *reduced; /* demand given up by demand blocks (issue 10), mcm */
     int *days_short;
     double *gsum, *gmin, *gmax; /* n_areas x n_ogroups */
 } summary;

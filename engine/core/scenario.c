@@ -332,6 +332,113 @@ fail:
     return -1;
 }
 
+/* ---- priced lists: tranches, demand blocks, flows ---------------------- */
+
+#define MAX_PAIRS 32
+
+static void plist_free(plist *l)
+{
+    free(l->q);
+    free(l->share);
+    free(l->price);
+    memset(l, 0, sizeof *l);
+}
+
+/* Items separated by commas (spaces belong to "100 mcm/d"): "Q:P" flow and
+ * price (T_TRANCHES), "F:P" fraction and price (T_BLOCKS), or flows
+ * (T_FLOWS, where a bare 0 needs no unit). Prices must not fall from one
+ * item to the next: the order written is the order of the curve. */
+static int parse_plist(const char *value, int type, plist *out, const char **why)
+{
+    char buf[2048];
+    if (strlen(value) >= sizeof buf) {
+        *why = "list too long";
+        return -1;
+    }
+    strcpy(buf, value);
+    plist l = {0};
+    l.q = xcalloc(MAX_PAIRS, sizeof *l.q);
+    l.share = xcalloc(MAX_PAIRS, sizeof *l.share);
+    l.price = xcalloc(MAX_PAIRS, sizeof *l.price);
+    if (!l.q || !l.share || !l.price) {
+        *why = "out of memory";
+        goto fail;
+    }
+    char *save = NULL;
+    double total = 0.0;
+    for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        while (isspace((unsigned char)*t))
+            t++;
+        if (!*t)
+            continue;
+        if (l.n == MAX_PAIRS) {
+            *why = "too many items (at most 32)";
+            goto fail;
+        }
+        int i = l.n++;
+        char *colon = strchr(t, ':');
+        if (type == T_FLOWS) {
+            double zero;
+            if (colon) {
+                *why = "expected flows separated by commas, e.g. 10 mcm/d, 0";
+                goto fail;
+            }
+            if (units_parse_number(t, NULL, &zero, why) == 0 && zero == 0.0) {
+                l.q[i].set = 1; /* a bare 0 */
+                continue;
+            }
+            if (units_parse_qty(t, Q_FLOW, &l.q[i], why))
+                goto fail;
+            continue;
+        }
+        if (!colon) {
+            *why = type == T_TRANCHES
+                       ? "expected volume:price pairs separated by commas, e.g. "
+                         "100 mcm/d:20 EUR/MWh, 60 mcm/d:40"
+                       : "expected share:price pairs separated by commas, e.g. "
+                         "5%:60 EUR/MWh, 10%:120";
+            goto fail;
+        }
+        *colon = '\0';
+        if (units_parse_number(colon + 1, "EUR/MWh", &l.price[i], why))
+            goto fail;
+        if (l.price[i] < 0) {
+            *why = "prices must not be negative";
+            goto fail;
+        }
+        if (i > 0 && l.price[i] < l.price[i - 1]) {
+            *why = "prices must not fall from one item to the next";
+            goto fail;
+        }
+        if (type == T_TRANCHES) {
+            if (units_parse_qty(t, Q_FLOW, &l.q[i], why))
+                goto fail;
+        } else {
+            if (units_parse_fraction(t, &l.share[i], why))
+                goto fail;
+            if (l.share[i] < 0 || l.share[i] > 1) {
+                *why = "shares must lie in 0..1 (0%..100%)";
+                goto fail;
+            }
+            total += l.share[i];
+            if (total > 1 + 1e-9) {
+                *why = "the shares add up to more than 100%";
+                goto fail;
+            }
+        }
+    }
+    if (l.n == 0) {
+        *why = "empty list";
+        goto fail;
+    }
+    plist_free(out);
+    *out = l;
+    return 0;
+fail:
+    plist_free(&l);
+    return -1;
+}
+
 /* ---- one key = value -------------------------------------------------- */
 
 static const key_def *key_lookup(int kind, const char *key)
@@ -406,11 +513,12 @@ static int set_value(scenario *scn, void *base, const key_def *k,
         r->at = at;
         return 0;
     }
-    case T_PATH: {
+    case T_PATH: { /* the two paths of a region: series, weather_series */
         node_el *n = base;
-        free(n->series);
-        n->series = path_join(at.file >= 0 ? scn->err->files[at.file] : NULL, v);
-        n->series_at = at;
+        char **path = (char **)field;
+        free(*path);
+        *path = path_join(at.file >= 0 ? scn->err->files[at.file] : NULL, v);
+        *(path == &n->series ? &n->series_at : &n->weather_at) = at;
         return 0;
     }
     case T_FLOW:
@@ -543,6 +651,15 @@ static int set_value(scenario *scn, void *base, const key_def *k,
             return -1;
         }
         return 0;
+    case T_TRANCHES:
+    case T_BLOCKS:
+    case T_FLOWS: {
+        plist *l = (plist *)field;
+        if (parse_plist(v, k->type, l, why))
+            return -1;
+        l->at = at;
+        return 0;
+    }
     case T_DAYS_POS:
         if (units_parse_number(v, "d", &x, why))
             return -1;
@@ -1025,6 +1142,11 @@ static void element_free(int kind, void *el)
         case T_TARGETS:
         case T_MIX:
             list_free((list *)field);
+            break;
+        case T_TRANCHES:
+        case T_BLOCKS:
+        case T_FLOWS:
+            plist_free((plist *)field);
             break;
         default:
             break;

@@ -23,6 +23,17 @@ typedef struct list {
     srcloc at;
 } list;
 
+/* Pairs as written: tranches "100 mcm/d:20 EUR/MWh, ..." (q, price),
+ * demand-response blocks "5%:60 EUR/MWh, ..." (share, price), or a list of
+ * flows "10 mcm/d, 0 mcm/d" (q); items separated by commas. */
+typedef struct plist {
+    int n;
+    qty *q;        /* flows as written (converted with the GCV at init) */
+    double *share; /* fractions of the day's demand (demand blocks) */
+    double *price; /* EUR/MWh */
+    srcloc at;
+} plist;
+
 typedef struct outage {
     double rate_per_y;
     double mean_days;
@@ -42,6 +53,7 @@ typedef struct origin_el {
     elem h;
     ref group;
     qty capacity;
+    plist lng_tranches; /* supply curve of this origin's LNG to the network */
 } origin_el;
 
 typedef struct source_el {
@@ -49,6 +61,7 @@ typedef struct source_el {
     ref node, origin;
     qty capacity, min_take;
     double cost;
+    plist tranches; /* volumes at increasing prices, on top of cost */
     int online, offline;
     outage out;
 } source_el;
@@ -63,6 +76,9 @@ typedef struct node_el {
     list groups;
     qty peak;
     double heating;
+    plist demand_response; /* blocks of demand with a willingness to pay */
+    char *weather;         /* CSV path: daily temperature or HDD anomaly */
+    srcloc weather_at;
 } node_el;
 
 typedef struct pipeline_el {
@@ -91,6 +107,7 @@ typedef struct lng_el {
     ref node;
     qty capacity;
     list origins, costs, avail;
+    plist min_take; /* contract floor per origin slot */
     int online, offline;
     outage out;
 } lng_el;

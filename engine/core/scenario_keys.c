@@ -49,12 +49,14 @@ const key_def KEYS[] = {
 
     {SK_ORIGIN, "group", T_REF, O(origin_el, group), 0},
     {SK_ORIGIN, "capacity", T_FLOW, O(origin_el, capacity), 0},
+    {SK_ORIGIN, "lng_tranches", T_TRANCHES, O(origin_el, lng_tranches), 0},
 
     {SK_SOURCE, "node", T_REF, O(source_el, node), 0},
     {SK_SOURCE, "origin", T_REF, O(source_el, origin), 0},
     {SK_SOURCE, "capacity", T_FLOW, O(source_el, capacity), 0},
     {SK_SOURCE, "min_take", T_FLOW, O(source_el, min_take), 0},
     {SK_SOURCE, "cost", T_PRICE, O(source_el, cost), 0},
+    {SK_SOURCE, "tranches", T_TRANCHES, O(source_el, tranches), 0},
     {SK_SOURCE, "online", T_DATE, O(source_el, online), 0},
     {SK_SOURCE, "offline", T_DATE, O(source_el, offline), 0},
     OUTAGE_KEYS(SK_SOURCE, source_el),
@@ -65,6 +67,8 @@ const key_def KEYS[] = {
     {SK_NODE, "groups", T_NAMES, O(node_el, groups), KF_REGION},
     {SK_NODE, "peak_demand", T_FLOW, O(node_el, peak), KF_REGION},
     {SK_NODE, "heating_sensitivity", T_FRACTION, O(node_el, heating), KF_REGION},
+    {SK_NODE, "demand_response", T_BLOCKS, O(node_el, demand_response), KF_REGION},
+    {SK_NODE, "weather_series", T_PATH, O(node_el, weather), KF_REGION},
 
     {SK_PIPELINE, "from", T_REF, O(pipeline_el, from), 0},
     {SK_PIPELINE, "to", T_REF, O(pipeline_el, to), 0},
@@ -96,6 +100,7 @@ const key_def KEYS[] = {
     {SK_LNG, "origins", T_NAMES, O(lng_el, origins), 0},
     {SK_LNG, "costs", T_PRICES, O(lng_el, costs), 0},
     {SK_LNG, "availability", T_FRACTIONS, O(lng_el, avail), 0},
+    {SK_LNG, "min_take", T_FLOWS, O(lng_el, min_take), 0},
     {SK_LNG, "online", T_DATE, O(lng_el, online), 0},
     {SK_LNG, "offline", T_DATE, O(lng_el, offline), 0},
     OUTAGE_KEYS(SK_LNG, lng_el),

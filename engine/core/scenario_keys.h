@@ -35,7 +35,10 @@ enum value_type {
     T_FORESIGHT,  /* myopic | rolling | perfect */
     T_BOOL,       /* true | false */
     T_DAYS_POS,   /* int days 1..366 */
-    T_SOLVER      /* clp | glpk */
+    T_SOLVER,     /* auto | clp | glpk */
+    T_TRANCHES,   /* flow:price pairs, comma-separated (plist) */
+    T_BLOCKS,     /* fraction:price pairs, comma-separated (plist) */
+    T_FLOWS       /* flows, comma-separated (plist) */
 };
 
 #define KF_REGION 1 /* key valid only in [region] sections */

@@ -187,6 +187,9 @@ typedef struct gasdep_area_day {
     double storage_fill;      /* 0..1; NaN where the area has no storage */
     double storage_target_fill; /* 0..1; NaN where none */
     double price_eur_mwh;     /* marginal price; demand-weighted for groups */
+    double reduced_mcm;       /* demand given up by price-responsive demand
+                               * blocks (not unserved): demand_mcm =
+                               * supplied + unserved + reduced */
 } gasdep_area_day;
 
 GASDEP_API int gasdep_area_result(const gasdep_model *m, int area, gasdep_area_day *out);
@@ -216,9 +219,12 @@ typedef struct gasdep_supply_day {
                            * (availability x terminal capacity), the terminal's
                            * send-out being shared by its slots */
     double min_take_mcm;  /* minimum take in force (at most the capacity);
-                           * 0 for LNG */
+                           * for an LNG slot its `min_take` */
     double missed_min_take_mcm; /* max(0, min_take - volume) */
-    double cost_eur_mwh;  /* cost the dispatch pays for this gas */
+    double cost_eur_mwh;  /* cost the dispatch pays for this gas: the
+                           * element's cost plus, with tranches, the mean
+                           * price of the tranches taken that day (of the
+                           * first tranche on a day nothing is taken) */
 } gasdep_supply_day;
 
 /** Supply i of the last simulated day. Before the first step (valid after
@@ -260,6 +266,7 @@ typedef struct gasdep_area_summary {
     double min_storage_fill; /* NaN where no storage */
     double peak_price_eur_mwh;
     double n1_pct;
+    double reduced_mcm;     /* demand given up by demand blocks, total */
 } gasdep_area_summary;
 
 GASDEP_API int gasdep_area_summary_get(const gasdep_model *m, int area,

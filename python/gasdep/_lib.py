@@ -23,7 +23,8 @@ class AreaDay(ctypes.Structure):
                 ("storage_mcm", ctypes.c_double),
                 ("storage_fill", ctypes.c_double),
                 ("storage_target_fill", ctypes.c_double),
-                ("price_eur_mwh", ctypes.c_double)]
+                ("price_eur_mwh", ctypes.c_double),
+                ("reduced_mcm", ctypes.c_double)]
 
 
 class AreaSummary(ctypes.Structure):
@@ -33,7 +34,8 @@ class AreaSummary(ctypes.Structure):
                 ("days_short", ctypes.c_int),
                 ("min_storage_fill", ctypes.c_double),
                 ("peak_price_eur_mwh", ctypes.c_double),
-                ("n1_pct", ctypes.c_double)]
+                ("n1_pct", ctypes.c_double),
+                ("reduced_mcm", ctypes.c_double)]
 
 
 PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)

@@ -213,7 +213,7 @@ class Model:
 
     # ---- results of the last simulated day ----
     def balance_array(self):
-        """numpy array (areas x 7): the columns of AREA_DAY_COLUMNS."""
+        """numpy array (areas x 8): the columns of AREA_DAY_COLUMNS."""
         h = self._handle()
         n = len(self.areas)
         out = np.empty((n, len(AREA_DAY_COLUMNS)))
