@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvnum.h"
 #include "batch_journal.h"
 #include "batch_run.h"
 #include "batch_state.h"
@@ -286,7 +287,7 @@ int bworker_run(bworker *w, long run, bbuf *out)
                 for (int k = 0; k < 3; k++)
                     put_share(ser, v[k], sup);
                 bb_putc(ser, ',');
-                bb_num(ser, r.price_eur_mwh, 4);
+                bb_num(ser, r.price_eur_mwh, PRICE_DECIMALS);
                 bb_putc(ser, '\n');
             }
             if (mc) {
@@ -328,7 +329,7 @@ int bworker_run(bworker *w, long run, bbuf *out)
                 }
             }
             bb_putc(rows, ',');
-            bb_num(rows, s.peak_price_eur_mwh, 4);
+            bb_num(rows, s.peak_price_eur_mwh, PRICE_DECIMALS);
             bb_puts(rows, ",ok\n");
             if (mc) {
                 double pr[2] = {s.unserved_mcm, (double)s.days_short};

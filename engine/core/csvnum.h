@@ -6,4 +6,8 @@
  * returns the end of the text (not NUL-terminated). */
 char *csv_fixed(char *p, double x, int dec);
 
+/* Prices are written to the cent per MWh: below that only the dispatch's
+ * tie-break shows (docs/DISPATCH.md). */
+#define PRICE_DECIMALS 2
+
 #endif

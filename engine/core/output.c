@@ -431,7 +431,7 @@ int output_day(struct output *o, const gasdep_model *m)
             if (has)
                 p = csv_fixed(p, r.storage_target_fill, 6);
             *p++ = ',';
-            p = csv_fixed(p, r.price_eur_mwh, 4);
+            p = csv_fixed(p, r.price_eur_mwh, PRICE_DECIMALS);
             *p++ = '\n';
             p = room(o, p, o->f[T_BALANCE], 0);
         }
@@ -565,7 +565,7 @@ static void write_summary(struct output *o, const gasdep_model *m)
         fprintf(f, "%d,", s.days_short);
         *csv_fixed(buf, s.min_storage_fill, 6) = '\0';
         fprintf(f, "%s,", buf);
-        *csv_fixed(buf, s.peak_price_eur_mwh, 4) = '\0';
+        *csv_fixed(buf, s.peak_price_eur_mwh, PRICE_DECIMALS) = '\0';
         fprintf(f, "%s,", buf);
         *csv_fixed(buf, s.n1_pct, 3) = '\0';
         fputs(buf, f);
