@@ -2,61 +2,54 @@
 #include "day.h"
 #include "gasdep/gasdep.h"
 
-#define DALLOC(ptr, count)                                           \
-    do {                                                             \
-        (ptr) = net_alloc(n, (size_t)(count), sizeof *(ptr));        \
-        if (!(ptr))                                                  \
-            return GASDEP_ENOMEM;                                    \
-    } while (0)
-
 int day_alloc(day_state *d, net *n)
 {
     int A = n->n_areas, O = n->n_origins, G = n->n_ogroups;
-    DALLOC(d->src_cap, n->n_src);
-    DALLOC(d->src_min, n->n_src);
-    DALLOC(d->lng_cap, n->n_lng);
-    DALLOC(d->slot_cap, n->n_slots);
-    DALLOC(d->pipe_cap, n->n_pipe);
-    DALLOC(d->pipe_rev, n->n_pipe);
-    DALLOC(d->sto_wd_f, n->n_sto);
-    DALLOC(d->sto_inj_f, n->n_sto);
-    DALLOC(d->sto_wd_rate, n->n_sto);
-    DALLOC(d->sto_inj_rate, n->n_sto);
-    DALLOC(d->sto_tdate, n->n_sto);
-    DALLOC(d->sto_thard, n->n_sto);
-    DALLOC(d->sto_value, n->n_sto);
-    DALLOC(d->demand, n->n_regions);
-    DALLOC(d->origin_f, O);
-    DALLOC(d->src, n->n_src);
-    DALLOC(d->slot, n->n_slots);
-    DALLOC(d->fwd, n->n_pipe);
-    DALLOC(d->rev, n->n_pipe);
-    DALLOC(d->inj, n->n_sto);
-    DALLOC(d->wd, n->n_sto);
-    DALLOC(d->unserved, n->n_regions);
-    DALLOC(d->price, n->n_regions);
-    DALLOC(d->sto_inv, n->n_sto);
-    DALLOC(d->sto_mix, (size_t)n->n_sto * O);
-    DALLOC(d->sto_target_fill, n->n_sto);
-    DALLOC(d->node_mix, (size_t)n->n_nodes * O);
-    DALLOC(d->scratch, n->n_nodes);
-    DALLOC(d->area_demand, A);
-    DALLOC(d->area_supplied, A);
-    DALLOC(d->area_unserved, A);
-    DALLOC(d->area_storage, A);
-    DALLOC(d->area_volume, A);
-    DALLOC(d->area_target_vol, A);
-    DALLOC(d->area_price, A);
-    DALLOC(d->area_origin, (size_t)A * O);
-    DALLOC(d->area_group, (size_t)A * G);
-    DALLOC(d->tr_vol, n->n_tr);
-    DALLOC(d->tr_price, n->n_tr);
-    DALLOC(d->slot_min, n->n_slots);
-    DALLOC(d->dr_cap, n->n_dr);
-    DALLOC(d->dr_price, n->n_dr);
-    DALLOC(d->tr, n->n_tr);
-    DALLOC(d->reduced, n->n_regions);
-    DALLOC(d->area_reduced, A);
+    NET_ALLOC(n, d->src_cap, n->n_src);
+    NET_ALLOC(n, d->src_min, n->n_src);
+    NET_ALLOC(n, d->lng_cap, n->n_lng);
+    NET_ALLOC(n, d->slot_cap, n->n_slots);
+    NET_ALLOC(n, d->pipe_cap, n->n_pipe);
+    NET_ALLOC(n, d->pipe_rev, n->n_pipe);
+    NET_ALLOC(n, d->sto_wd_f, n->n_sto);
+    NET_ALLOC(n, d->sto_inj_f, n->n_sto);
+    NET_ALLOC(n, d->sto_wd_rate, n->n_sto);
+    NET_ALLOC(n, d->sto_inj_rate, n->n_sto);
+    NET_ALLOC(n, d->sto_tdate, n->n_sto);
+    NET_ALLOC(n, d->sto_thard, n->n_sto);
+    NET_ALLOC(n, d->sto_value, n->n_sto);
+    NET_ALLOC(n, d->demand, n->n_regions);
+    NET_ALLOC(n, d->origin_f, O);
+    NET_ALLOC(n, d->src, n->n_src);
+    NET_ALLOC(n, d->slot, n->n_slots);
+    NET_ALLOC(n, d->fwd, n->n_pipe);
+    NET_ALLOC(n, d->rev, n->n_pipe);
+    NET_ALLOC(n, d->inj, n->n_sto);
+    NET_ALLOC(n, d->wd, n->n_sto);
+    NET_ALLOC(n, d->unserved, n->n_regions);
+    NET_ALLOC(n, d->price, n->n_regions);
+    NET_ALLOC(n, d->sto_inv, n->n_sto);
+    NET_ALLOC(n, d->sto_mix, (size_t)n->n_sto * O);
+    NET_ALLOC(n, d->sto_target_fill, n->n_sto);
+    NET_ALLOC(n, d->node_mix, (size_t)n->n_nodes * O);
+    NET_ALLOC(n, d->scratch, n->n_nodes);
+    NET_ALLOC(n, d->area_demand, A);
+    NET_ALLOC(n, d->area_supplied, A);
+    NET_ALLOC(n, d->area_unserved, A);
+    NET_ALLOC(n, d->area_storage, A);
+    NET_ALLOC(n, d->area_volume, A);
+    NET_ALLOC(n, d->area_target_vol, A);
+    NET_ALLOC(n, d->area_price, A);
+    NET_ALLOC(n, d->area_origin, (size_t)A * O);
+    NET_ALLOC(n, d->area_group, (size_t)A * G);
+    NET_ALLOC(n, d->tr_vol, n->n_tr);
+    NET_ALLOC(n, d->tr_price, n->n_tr);
+    NET_ALLOC(n, d->slot_min, n->n_slots);
+    NET_ALLOC(n, d->dr_cap, n->n_dr);
+    NET_ALLOC(n, d->dr_price, n->n_dr);
+    NET_ALLOC(n, d->tr, n->n_tr);
+    NET_ALLOC(n, d->reduced, n->n_regions);
+    NET_ALLOC(n, d->area_reduced, A);
     return GASDEP_OK;
 }
 
@@ -72,25 +65,25 @@ day_caps day_caps_of(day_state *d)
 
 int day_caps_alloc(day_caps *c, net *n)
 {
-    DALLOC(c->src_cap, n->n_src);
-    DALLOC(c->src_min, n->n_src);
-    DALLOC(c->lng_cap, n->n_lng);
-    DALLOC(c->slot_cap, n->n_slots);
-    DALLOC(c->pipe_cap, n->n_pipe);
-    DALLOC(c->pipe_rev, n->n_pipe);
-    DALLOC(c->sto_wd_f, n->n_sto);
-    DALLOC(c->sto_inj_f, n->n_sto);
-    DALLOC(c->sto_wd_rate, n->n_sto);
-    DALLOC(c->sto_inj_rate, n->n_sto);
-    DALLOC(c->demand, n->n_regions);
-    DALLOC(c->origin_f, n->n_origins);
-    DALLOC(c->sto_target_fill, n->n_sto);
-    DALLOC(c->sto_tdate, n->n_sto);
-    DALLOC(c->sto_thard, n->n_sto);
-    DALLOC(c->tr_vol, n->n_tr);
-    DALLOC(c->tr_price, n->n_tr);
-    DALLOC(c->slot_min, n->n_slots);
-    DALLOC(c->dr_cap, n->n_dr);
-    DALLOC(c->dr_price, n->n_dr);
+    NET_ALLOC(n, c->src_cap, n->n_src);
+    NET_ALLOC(n, c->src_min, n->n_src);
+    NET_ALLOC(n, c->lng_cap, n->n_lng);
+    NET_ALLOC(n, c->slot_cap, n->n_slots);
+    NET_ALLOC(n, c->pipe_cap, n->n_pipe);
+    NET_ALLOC(n, c->pipe_rev, n->n_pipe);
+    NET_ALLOC(n, c->sto_wd_f, n->n_sto);
+    NET_ALLOC(n, c->sto_inj_f, n->n_sto);
+    NET_ALLOC(n, c->sto_wd_rate, n->n_sto);
+    NET_ALLOC(n, c->sto_inj_rate, n->n_sto);
+    NET_ALLOC(n, c->demand, n->n_regions);
+    NET_ALLOC(n, c->origin_f, n->n_origins);
+    NET_ALLOC(n, c->sto_target_fill, n->n_sto);
+    NET_ALLOC(n, c->sto_tdate, n->n_sto);
+    NET_ALLOC(n, c->sto_thard, n->n_sto);
+    NET_ALLOC(n, c->tr_vol, n->n_tr);
+    NET_ALLOC(n, c->tr_price, n->n_tr);
+    NET_ALLOC(n, c->slot_min, n->n_slots);
+    NET_ALLOC(n, c->dr_cap, n->n_dr);
+    NET_ALLOC(n, c->dr_price, n->n_dr);
     return GASDEP_OK;
 }

@@ -112,6 +112,14 @@ typedef struct net {
 /* A zeroed array owned by the network (freed by network_free); NULL when
  * out of memory. */
 void *net_alloc(net *n, size_t count, size_t size);
+/* ptr = a zeroed array of count elements owned by n, or return
+ * GASDEP_ENOMEM from the calling function. */
+#define NET_ALLOC(n, ptr, count)                                             \
+    do {                                                                     \
+        (ptr) = net_alloc((n), (size_t)(count), sizeof *(ptr));              \
+        if (!(ptr))                                                          \
+            return GASDEP_ENOMEM;                                            \
+    } while (0)
 
 /* Resolve the scenario into n; input errors go to s->err. */
 int network_build(net *n, const scenario *s);

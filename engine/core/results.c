@@ -9,27 +9,20 @@
 
 #define SHORT_EPS 1e-6 /* mcm: a day counts as short above this */
 
-#define DALLOC(ptr, count)                                           \
-    do {                                                             \
-        (ptr) = net_alloc(n, (size_t)(count), sizeof *(ptr));        \
-        if (!(ptr))                                                  \
-            return GASDEP_ENOMEM;                                    \
-    } while (0)
-
 int results_alloc(summary *s, net *n)
 {
     int A = n->n_areas, G = n->n_ogroups;
-    DALLOC(s->demand, A);
-    DALLOC(s->supplied, A);
-    DALLOC(s->unserved, A);
-    DALLOC(s->reduced, A);
-    DALLOC(s->min_fill, A);
-    DALLOC(s->peak_price, A);
-    DALLOC(s->n1, A);
-    DALLOC(s->days_short, A);
-    DALLOC(s->gsum, (size_t)A * G);
-    DALLOC(s->gmin, (size_t)A * G);
-    DALLOC(s->gmax, (size_t)A * G);
+    NET_ALLOC(n, s->demand, A);
+    NET_ALLOC(n, s->supplied, A);
+    NET_ALLOC(n, s->unserved, A);
+    NET_ALLOC(n, s->reduced, A);
+    NET_ALLOC(n, s->min_fill, A);
+    NET_ALLOC(n, s->peak_price, A);
+    NET_ALLOC(n, s->n1, A);
+    NET_ALLOC(n, s->days_short, A);
+    NET_ALLOC(n, s->gsum, (size_t)A * G);
+    NET_ALLOC(n, s->gmin, (size_t)A * G);
+    NET_ALLOC(n, s->gmax, (size_t)A * G);
     return GASDEP_OK;
 }
 

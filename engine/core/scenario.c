@@ -466,6 +466,21 @@ static const char *const FORESIGHT_WORDS[] = {"myopic", "rolling", "perfect", NU
 static const char *const BOOL_WORDS[] = {"false", "true", NULL};
 static const char *const SOLVER_WORDS[] = {"auto", "clp", "glpk", NULL};
 
+/* Keys whose value is one word of a list: the word's index is stored. */
+typedef struct word_type {
+    int type;
+    const char *const *words;
+    const char *expected;
+} word_type;
+static const word_type WORD_TYPES[] = {
+    {T_CURTAIL, CURTAIL_WORDS, "expected cooperative, national-first or least-cost"},
+    {T_DIST, DIST_WORDS, "expected exponential or lognormal"},
+    {T_FORESIGHT, FORESIGHT_WORDS, "expected myopic, rolling or perfect"},
+    {T_SOLVER, SOLVER_WORDS, "expected auto, clp or glpk"},
+    {T_BOOL, BOOL_WORDS, "expected true or false"},
+    {0, NULL, NULL},
+};
+
 /* Join a relative path onto the directory of the file that names it. */
 static char *path_join(const char *naming_file, const char *rel)
 {
@@ -622,34 +637,15 @@ static int set_value(scenario *scn, void *base, const key_def *k,
         return 0;
     }
     case T_CURTAIL:
-        if (parse_word(v, CURTAIL_WORDS, (int *)field)) {
-            *why = "expected cooperative, national-first or least-cost";
-            return -1;
-        }
-        return 0;
     case T_DIST:
-        if (parse_word(v, DIST_WORDS, (int *)field)) {
-            *why = "expected exponential or lognormal";
-            return -1;
-        }
-        return 0;
     case T_FORESIGHT:
-        if (parse_word(v, FORESIGHT_WORDS, (int *)field)) {
-            *why = "expected myopic, rolling or perfect";
-            return -1;
-        }
-        return 0;
     case T_SOLVER:
-        if (parse_word(v, SOLVER_WORDS, (int *)field)) {
-            *why = "expected auto, clp or glpk";
-            return -1;
-        }
-        return 0;
     case T_BOOL:
-        if (parse_word(v, BOOL_WORDS, (int *)field)) {
-            *why = "expected true or false";
-            return -1;
-        }
+        for (const word_type *w = WORD_TYPES; w->words; w++)
+            if (w->type == k->type && parse_word(v, w->words, (int *)field)) {
+                *why = w->expected;
+                return -1;
+            }
         return 0;
     case T_TRANCHES:
     case T_BLOCKS:
