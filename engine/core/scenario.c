@@ -604,14 +604,18 @@ static int set_value(scenario *scn, void *base, const key_def *k,
         return 0;
     }
     case T_DAYS:
+    case T_DAYS_POS: {
+        int pos = k->type == T_DAYS_POS; /* windows: 1 to 366 days */
         if (units_parse_number(v, "d", &x, why))
             return -1;
-        if (x < 0 || x != floor(x) || x > 100000) {
-            *why = "expected a whole number of days";
+        if (x < pos || x != floor(x) || x > (pos ? 366 : 100000)) {
+            *why = pos ? "expected a whole number of days from 1 to 366"
+                       : "expected a whole number of days";
             return -1;
         }
         *(int *)field = (int)x;
         return 0;
+    }
     case T_DATE: {
         int d;
         if (gasdep_date_parse(v, &d)) {
@@ -656,15 +660,6 @@ static int set_value(scenario *scn, void *base, const key_def *k,
         l->at = at;
         return 0;
     }
-    case T_DAYS_POS:
-        if (units_parse_number(v, "d", &x, why))
-            return -1;
-        if (x < 1 || x != floor(x) || x > 366) {
-            *why = "expected a whole number of days from 1 to 366";
-            return -1;
-        }
-        *(int *)field = (int)x;
-        return 0;
     }
     *why = "internal: unknown value type";
     return -1;
