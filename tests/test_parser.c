@@ -67,7 +67,7 @@ static const bad_case BAD[] = {
     {"bad number", HEAD "tariff = cheap\n", NULL, "test.ini:16:",
      "pipeline 'P': 'tariff = cheap': expected a number"},
     {"bad date", HEAD "online = 2022-02-30\n", NULL, "test.ini:16:",
-     "expected a date YYYY-MM-DD"},
+     "no such day (month 01-12, day within the month)"},
     {"unknown node in 'to'",
      HEAD "[pipeline Q]\n" /* 16 */
           "from = H\n"     /* 17 */

@@ -132,6 +132,8 @@ typedef struct elist {
     int n, cap;
 } elist;
 
+#define SCENARIO_MAX_BASE_DEPTH 16
+
 /* A parsed scenario: elements by kind in file order, settings, overrides,
  * the hash of every byte read; messages go to *err (the model's). */
 typedef struct scenario {
@@ -149,6 +151,17 @@ typedef struct scenario {
     int keys_in_file;
     char cur_section[256];
     int depth;
+    srcloc sc_at; /* first [scenario] header (line 0: none) */
+    /* per file: sections opened, lines before the first, stop reading */
+    int file_sections, pre_lines, stop_file;
+    /* keys of the current section occurrence (duplicates are errors) */
+    char seen_key[64][40];
+    int seen_line[64];
+    int n_seen;
+    /* files being read, outermost first, to report a base cycle */
+    unsigned long long open_dev[SCENARIO_MAX_BASE_DEPTH + 1];
+    unsigned long long open_ino[SCENARIO_MAX_BASE_DEPTH + 1];
+    int open_file[SCENARIO_MAX_BASE_DEPTH + 1];
 } scenario;
 
 /* An empty scenario with the default settings, reporting into err. */
