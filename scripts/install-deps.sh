@@ -3,7 +3,8 @@
 # Runs apt-get directly as root, through sudo otherwise.
 set -eu
 PKGS="build-essential cmake pkg-config libgsl-dev libcsv-dev libcriterion-dev \
-libglpk-dev libinih-dev gnuplot-nox libopenmpi-dev openmpi-bin"
+libglpk-dev libinih-dev gnuplot-nox libopenmpi-dev openmpi-bin \
+clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
