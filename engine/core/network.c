@@ -37,6 +37,8 @@ void network_free(net *n)
         if (n->sto_target)
             gsl_interp_free(n->sto_target[i]);
     }
+    strmap_free(&n->node_idx);
+    strmap_free(&n->origin_idx);
     for (int i = 0; i < n->n_mem; i++)
         free(n->mem[i]);
     free(n->mem);
@@ -58,15 +60,16 @@ static int index_of(char *const *names, int count, const char *name)
     return -1;
 }
 
-/* Resolve a reference to an enabled element of `kind`; -1 with an error. */
-static int resolve(const scenario *scn, const ref *r, int kind, char *const *names,
-                   int count, const char *who, const char *key, srcloc at)
+/* Resolve a reference to an enabled element of `kind` (nodes or origins,
+ * looked up in idx); -1 with an error. */
+static int resolve(const scenario *scn, const ref *r, int kind, const strmap *idx,
+                   const char *who, const char *key, srcloc at)
 {
     if (!r->name) {
         err_at(scn->err, at, "%s: '%s' is required", who, key);
         return -1;
     }
-    int i = index_of(names, count, r->name);
+    int i = strmap_get(idx, r->name);
     if (i < 0) {
         const elem *e = scenario_find(scn, kind, r->name);
         err_at(scn->err, r->at, "%s: %s %s '%s' in '%s'", who,
@@ -118,6 +121,8 @@ static int build_nodes_and_areas(net *n, const scenario *scn)
             continue;
         int k = n->n_nodes++;
         n->node_name[k] = e->h.name;
+        if (strmap_put(&n->node_idx, e->h.name, k) != 0)
+            return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
         n->node_region[k] = -1;
         if (e->is_region) {
             n->node_region[k] = n->n_regions;
@@ -130,7 +135,7 @@ static int build_nodes_and_areas(net *n, const scenario *scn)
     for (int r = 0; r < n->n_regions; r++) {
         node_el *e = scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
         for (int j = 0; j < e->groups.n; j++) {
-            if (index_of(n->node_name, n->n_nodes, e->groups.key[j]) >= 0)
+            if (strmap_get(&n->node_idx, e->groups.key[j]) >= 0)
                 err_at(scn->err, e->groups.at, "region '%s': group '%s' has the name "
                        "of a node", e->h.name, e->groups.key[j]);
             if (add_name(n, &gnames, &ng, &gcap, e->groups.key[j]) < 0)
@@ -191,14 +196,18 @@ static int build_origins(net *n, const scenario *scn)
             continue;
         int k = n->n_origins++;
         n->origin_name[k] = o->h.name;
+        if (strmap_put(&n->origin_idx, o->h.name, k) != 0)
+            return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
         const char *g = o->group.name ? o->group.name : o->h.name;
         n->origin_group[k] = add_name(n, &gnames, &ng, &gcap, g);
         n->origin_cap[k] = o->capacity.set ? units_mcm(&o->capacity, scn->sc.gcv)
                                            : -1.0;
     }
-    if (extra && index_of(n->origin_name, n->n_origins, "unknown") < 0) {
+    if (extra && strmap_get(&n->origin_idx, "unknown") < 0) {
         int k = n->n_origins++;
         n->origin_name[k] = "unknown";
+        if (strmap_put(&n->origin_idx, "unknown", k) != 0)
+            return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
         n->origin_group[k] = add_name(n, &gnames, &ng, &gcap, "unknown");
         n->origin_cap[k] = -1.0;
     }
@@ -239,10 +248,10 @@ static int build_sources(net *n, const scenario *scn)
         snprintf(who, sizeof who, "source '%s'", s->h.name);
         int k = n->n_src++;
         n->src_name[k] = s->h.name;
-        n->src_node[k] = resolve(scn, &s->node, SK_NODE, n->node_name,
-                                 n->n_nodes, who, "node", s->h.at);
-        n->src_origin[k] = resolve(scn, &s->origin, SK_ORIGIN, n->origin_name,
-                                   n->n_origins, who, "origin", s->h.at);
+        n->src_node[k] = resolve(scn, &s->node, SK_NODE, &n->node_idx, who,
+                                 "node", s->h.at);
+        n->src_origin[k] = resolve(scn, &s->origin, SK_ORIGIN, &n->origin_idx, who,
+                                   "origin", s->h.at);
         n->src_cap[k] = need_qty(scn, &s->capacity, who, "capacity", s->h.at);
         n->src_min[k] = units_mcm(&s->min_take, scn->sc.gcv);
         n->src_cost[k] = s->cost;
@@ -273,10 +282,10 @@ static int build_pipelines(net *n, const scenario *scn)
         snprintf(who, sizeof who, "pipeline '%s'", p->h.name);
         int k = n->n_pipe++;
         n->pipe_name[k] = p->h.name;
-        n->pipe_from[k] = resolve(scn, &p->from, SK_NODE, n->node_name,
-                                  n->n_nodes, who, "from", p->h.at);
-        n->pipe_to[k] = resolve(scn, &p->to, SK_NODE, n->node_name, n->n_nodes,
-                                who, "to", p->h.at);
+        n->pipe_from[k] = resolve(scn, &p->from, SK_NODE, &n->node_idx, who,
+                                  "from", p->h.at);
+        n->pipe_to[k] = resolve(scn, &p->to, SK_NODE, &n->node_idx, who,
+                                "to", p->h.at);
         if (n->pipe_from[k] >= 0 && n->pipe_from[k] == n->pipe_to[k])
             err_at(scn->err, p->to.at, "%s: 'from' and 'to' are the same node", who);
         n->pipe_cap[k] = need_qty(scn, &p->capacity, who, "capacity", p->h.at);
@@ -319,8 +328,8 @@ static int build_lng(net *n, const scenario *scn)
         snprintf(who, sizeof who, "lng '%s'", g->h.name);
         int k = n->n_lng++;
         n->lng_name[k] = g->h.name;
-        n->lng_node[k] = resolve(scn, &g->node, SK_NODE, n->node_name,
-                                 n->n_nodes, who, "node", g->h.at);
+        n->lng_node[k] = resolve(scn, &g->node, SK_NODE, &n->node_idx, who,
+                                 "node", g->h.at);
         n->lng_cap[k] = need_qty(scn, &g->capacity, who, "capacity", g->h.at);
         n->lng_on[k] = g->online;
         n->lng_off[k] = g->offline;
@@ -339,8 +348,8 @@ static int build_lng(net *n, const scenario *scn)
             int s = n->n_slots++;
             ref r = {g->origins.key[j], g->origins.at};
             n->slot_lng[s] = k;
-            n->slot_origin[s] = resolve(scn, &r, SK_ORIGIN, n->origin_name,
-                                        n->n_origins, who, "origins", g->h.at);
+            n->slot_origin[s] = resolve(scn, &r, SK_ORIGIN, &n->origin_idx, who,
+                                        "origins", g->h.at);
             n->slot_cost[s] = j < g->costs.n ? g->costs.val[j] : 0.0;
             n->slot_avail[s] = j < g->avail.n ? g->avail.val[j] : 1.0;
         }

@@ -61,13 +61,8 @@ static int valid_name(const char *s)
 
 void *scenario_find(const scenario *scn, int kind, const char *name)
 {
-    const elist *l = &scn->el[kind];
-    for (int i = 0; i < l->n; i++) {
-        const elem *e = l->v[i];
-        if (strcmp(e->name, name) == 0)
-            return l->v[i];
-    }
-    return NULL;
+    int i = strmap_get(&scn->el[kind].index, name);
+    return i >= 0 ? scn->el[kind].v[i] : NULL;
 }
 
 static void dates_always(int *from, int *to)
@@ -92,6 +87,11 @@ static void *element_new(scenario *scn, int kind, size_t size,
     if (!e)
         return NULL;
     e->name = xstrdup(name);
+    if (!e->name || strmap_put(&l->index, e->name, l->n) != 0) {
+        free(e->name);
+        free(e);
+        return NULL;
+    }
     e->at = at;
     e->enabled = 1;
     /* defaults that are not zero: always online, outages cut fully */
@@ -1005,6 +1005,7 @@ void scenario_free(scenario *scn)
         for (int i = 0; i < scn->el[k].n; i++)
             element_free(k, scn->el[k].v[i]);
         free(scn->el[k].v);
+        strmap_free(&scn->el[k].index);
         scn->el[k].v = NULL;
         scn->el[k].n = scn->el[k].cap = 0;
     }

@@ -8,6 +8,7 @@
 
 #include "errors.h"
 #include "units.h"
+#include "util.h"
 
 typedef struct ref {
     char *name;
@@ -130,6 +131,7 @@ enum sect_kind {
 typedef struct elist {
     void **v;
     int n, cap;
+    strmap index; /* name -> position in v */
 } elist;
 
 #define SCENARIO_MAX_BASE_DEPTH 16

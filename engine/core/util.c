@@ -113,3 +113,58 @@ size_t utf8_bom_len(const char *s)
 {
     return s[0] == '\xEF' && s[1] == '\xBB' && s[2] == '\xBF' ? 3 : 0;
 }
+
+static size_t strmap_slot(const strmap *m, const char *key)
+{
+    size_t mask = m->cap - 1;
+    size_t i = (size_t)fnv1a64(FNV_OFFSET, key, strlen(key)) & mask;
+    while (m->key[i] && strcmp(m->key[i], key) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+int strmap_put(strmap *m, const char *key, int val)
+{
+    if (2 * (m->n + 1) > m->cap) { /* keep the load under one half */
+        strmap g = {0};
+        g.cap = m->cap ? 2 * m->cap : 64;
+        g.key = calloc(g.cap, sizeof *g.key);
+        g.val = calloc(g.cap, sizeof *g.val);
+        if (!g.key || !g.val) {
+            free(g.key);
+            free(g.val);
+            return -1;
+        }
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->key[i]) {
+                size_t j = strmap_slot(&g, m->key[i]);
+                g.key[j] = m->key[i];
+                g.val[j] = m->val[i];
+                g.n++;
+            }
+        strmap_free(m);
+        *m = g;
+    }
+    size_t i = strmap_slot(m, key);
+    if (!m->key[i]) {
+        m->key[i] = key;
+        m->n++;
+    }
+    m->val[i] = val;
+    return 0;
+}
+
+int strmap_get(const strmap *m, const char *key)
+{
+    if (m->cap == 0)
+        return -1;
+    size_t i = strmap_slot(m, key);
+    return m->key[i] ? m->val[i] : -1;
+}
+
+void strmap_free(strmap *m)
+{
+    free(m->key);
+    free(m->val);
+    memset(m, 0, sizeof *m);
+}
