@@ -34,7 +34,9 @@ gasdep_model *cli_load(const char *path, char **sets, int n_sets, int *status)
     for (int i = 0; i < n_sets; i++)
         if (gasdep_set_assignment(m, sets[i]) != GASDEP_OK)
             bad = 1;
-    if (!bad && gasdep_init(m) != GASDEP_OK)
+    /* after a failed load or --set, init adds the checks that need no
+     * network, so that one pass reports them all */
+    if (gasdep_init(m) != GASDEP_OK)
         bad = 1;
     if (bad) {
         fprintf(stderr, "%s\n", gasdep_errmsg(m));

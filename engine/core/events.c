@@ -148,12 +148,6 @@ int events_resolve(net *n, const scenario *scn)
             err_at(scn->err, e->h.at, "%s: 'target' is required", who);
             continue;
         }
-        if (e->start == DAY_NONE_LO)
-            err_at(scn->err, e->h.at, "%s: 'start' is required", who);
-        if (e->end != DAY_NONE_HI && e->end < e->start)
-            err_at(scn->err, e->h.at, "%s: 'end' is before 'start'", who);
-        if (e->has_factor == e->value.set)
-            err_at(scn->err, e->h.at, "%s: give either 'factor' or 'value'", who);
         int first = b.n, multi = 0;
         const char *why = expand(n, e->target.name, &b, &multi);
         if (why) {

@@ -14,6 +14,7 @@
 #include "output.h"
 #include "storage.h"
 #include "util.h"
+#include "validate.h"
 
 /* GSL's default handler aborts; the library returns codes instead. Setting
  * the handler is process-wide, so it is done exactly once. */
@@ -223,8 +224,10 @@ int gasdep_init(gasdep_model *m)
         return GASDEP_EARG;
     if (m->state != ST_LOADED)
         return err_fail(&m->err, GASDEP_ESTATE, "init needs a loaded scenario");
-    if (m->input_bad) /* keep the load errors on the handle */
+    if (m->input_bad) { /* keep the load errors, add what else is wrong */
+        scenario_check(&m->scn, 0);
         return GASDEP_EINPUT;
+    }
     err_reset(&m->err);
     int rc = network_build(&m->n, &m->scn);
     if (rc == GASDEP_OK && (rc = alloc_run(m)) != GASDEP_OK)

@@ -10,6 +10,7 @@
 #include "demand.h"
 #include "events.h"
 #include "storage.h"
+#include "validate.h"
 
 void *net_alloc(net *n, size_t count, size_t size)
 {
@@ -222,13 +223,6 @@ static int build_origins(net *n, const scenario *scn)
     return GASDEP_OK;
 }
 
-static void check_dates(const scenario *scn, int on, int off, const char *who,
-                        srcloc at)
-{
-    if (on != DAY_NONE_LO && off != DAY_NONE_HI && off <= on)
-        err_at(scn->err, at, "%s: 'offline' must be after 'online'", who);
-}
-
 static int build_sources(net *n, const scenario *scn)
 {
     const elist *l = &scn->el[SK_SOURCE];
@@ -257,7 +251,6 @@ static int build_sources(net *n, const scenario *scn)
         n->src_cost[k] = s->cost;
         n->src_on[k] = s->online;
         n->src_off[k] = s->offline;
-        check_dates(scn, s->online, s->offline, who, s->h.at);
     }
     return GASDEP_OK;
 }
@@ -292,11 +285,8 @@ static int build_pipelines(net *n, const scenario *scn)
         n->pipe_rev[k] = units_mcm(&p->reverse, scn->sc.gcv);
         n->pipe_tariff[k] = p->tariff;
         n->pipe_loss[k] = p->loss;
-        if (p->loss >= 1.0)
-            err_at(scn->err, p->h.at, "%s: 'loss' must be below 100%%", who);
         n->pipe_on[k] = p->online;
         n->pipe_off[k] = p->offline;
-        check_dates(scn, p->online, p->offline, who, p->h.at);
     }
     return GASDEP_OK;
 }
@@ -333,17 +323,7 @@ static int build_lng(net *n, const scenario *scn)
         n->lng_cap[k] = need_qty(scn, &g->capacity, who, "capacity", g->h.at);
         n->lng_on[k] = g->online;
         n->lng_off[k] = g->offline;
-        check_dates(scn, g->online, g->offline, who, g->h.at);
         n->lng_slot_first[k] = n->n_slots;
-        if (g->origins.n == 0)
-            err_at(scn->err, g->h.at, "%s: 'origins' is required", who);
-        if (g->costs.n && g->costs.n != g->origins.n)
-            err_at(scn->err, g->costs.at, "%s: 'costs' has %d values for %d origins",
-                   who, g->costs.n, g->origins.n);
-        if (g->avail.n && g->avail.n != g->origins.n)
-            err_at(scn->err, g->avail.at,
-                   "%s: 'availability' has %d values for %d origins", who,
-                   g->avail.n, g->origins.n);
         for (int j = 0; j < g->origins.n; j++) {
             int s = n->n_slots++;
             ref r = {g->origins.key[j], g->origins.at};
@@ -440,15 +420,8 @@ static int build_storage(net *n, const scenario *scn)
 int network_build(net *n, const scenario *scn)
 {
     const scenario_el *sc = &scn->sc;
-    srcloc top = {0, 1};
     n->gwh_per_mcm = sc->gcv; /* 1 mcm x gcv kWh/m3 = gcv GWh */
-    if (sc->start == DAY_NONE_LO)
-        err_at(scn->err, top, "[scenario]: 'start' is required");
-    if (sc->end == DAY_NONE_LO)
-        err_at(scn->err, top, "[scenario]: 'end' is required");
-    if (sc->start != DAY_NONE_LO && sc->end != DAY_NONE_LO && sc->end < sc->start)
-        err_at(scn->err, sc->end_at.line ? sc->end_at : top,
-               "[scenario]: 'end' is before 'start'");
+    scenario_check(scn, 1);
     n->first_day = sc->start;
     n->last_day = sc->end;
     n->n_days = sc->end >= sc->start ? sc->end - sc->start + 1 : 0;
