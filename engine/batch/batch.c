@@ -71,6 +71,8 @@ void gasdep_batch_destroy(gasdep_batch *b)
     for (int i = 0; i < b->n_sets; i++)
         free(b->sets[i]);
     free(b->sets);
+    free(b->set_line);
+    free(b->src_file);
     free(b->scenario);
     bb_free(&b->err);
     free(b);
@@ -101,6 +103,11 @@ int gasdep_batch_set(gasdep_batch *b, const char *assignment)
     if (!s)
         return GASDEP_ENOMEM;
     b->sets = s;
+    int *sl = realloc(b->set_line, (size_t)(b->n_sets + 1) * sizeof *sl);
+    if (!sl)
+        return GASDEP_ENOMEM;
+    b->set_line = sl;
+    sl[b->n_sets] = 0;
     if (!(b->sets[b->n_sets] = strdup(assignment)))
         return GASDEP_ENOMEM;
     b->n_sets++;
@@ -164,6 +171,32 @@ int gasdep_batch_set_seed(gasdep_batch *b, uint64_t seed)
 
 /* ---- prepare ------------------------------------------------------------- */
 
+/* The probe model's messages, each at the line of the sweep file that gave
+ * its scenario or its `set` ("--set:N: ..." names the N-th override). */
+static void probe_errors(gasdep_batch *b, const char *msg, int load_failed)
+{
+    char *copy = strdup(msg);
+    if (!copy) {
+        batch_err(b, "%s", msg);
+        return;
+    }
+    for (char *line = copy; line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        char *end;
+        long k = !strncmp(line, "--set:", 6) ? strtol(line + 6, &end, 10) : 0;
+        if (k >= 1 && k <= b->n_sets && *end == ':' && b->set_line[k - 1] > 0)
+            batch_err_at(b, b->set_line[k - 1], "set %s:%s", b->sets[k - 1], end + 1);
+        else if (load_failed && b->scenario_line > 0)
+            batch_err_at(b, b->scenario_line, "%s", line);
+        else
+            batch_err(b, "%s", line);
+        line = next;
+    }
+    free(copy);
+}
+
 /* Load the scenario and apply the fixed overrides; the model is left loaded
  * (not initialised). Errors go to the batch message. */
 static gasdep_model *load_probe(gasdep_batch *b)
@@ -179,7 +212,7 @@ static gasdep_model *load_probe(gasdep_batch *b)
         for (int i = 0; i < b->n_sets; i++)
             bad |= gasdep_set_assignment(m, b->sets[i]) != GASDEP_OK;
     if (bad) {
-        batch_err(b, "%s", gasdep_errmsg(m));
+        probe_errors(b, gasdep_errmsg(m), rc == GASDEP_EIO);
         gasdep_destroy(m);
         return NULL;
     }

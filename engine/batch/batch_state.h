@@ -21,6 +21,7 @@ typedef struct bparam {
     int has_step;
     char unit[32];
     long n_points; /* values on the grid (list length, range points) */
+    int line;      /* line of the sweep file that gave it; 0 for --vary */
 } bparam;
 
 /* Monte Carlo: an element with random outages. */
@@ -69,6 +70,11 @@ struct gasdep_batch {
     int samples_set;
     uint64_t seed;
     int seed_set;
+    /* a sweep file read with gasdep_batch_load_file: where each item was
+     * given, for messages found after parsing (0: not from the file) */
+    char *src_file;
+    int scenario_line, samples_line, design_line;
+    int *set_line; /* per entry of sets */
     /* prepared */
     int prepared;
     long n_runs;
@@ -94,6 +100,10 @@ struct gasdep_batch {
 /* Append a line to the batch's error message. */
 void batch_err(gasdep_batch *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The same, prefixed "file:line: " when line > 0 names a line of the sweep
+ * file (b->src_file). */
+void batch_err_at(gasdep_batch *b, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void batch_err_clear(gasdep_batch *b);
 char *batch_strdup(const char *s);
 /* Monotonic clock, seconds. */

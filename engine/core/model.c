@@ -106,7 +106,12 @@ int gasdep_set_assignment(gasdep_model *m, const char *assignment)
         len = sizeof path - 1;
     memcpy(path, assignment, len);
     path[len] = '\0';
-    return gasdep_set(m, path, eq + 1);
+    while (len > 0 && (path[len - 1] == ' ' || path[len - 1] == '\t'))
+        path[--len] = '\0'; /* "PATH = VALUE", as a sweep file's set reads */
+    const char *value = eq + 1;
+    while (*value == ' ' || *value == '\t')
+        value++;
+    return gasdep_set(m, path, value);
 }
 
 /* Capacities, demand and storage limits of `day` into m->d. */
