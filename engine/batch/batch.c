@@ -75,6 +75,7 @@ void gasdep_batch_destroy(gasdep_batch *b)
     free(b->src_file);
     free(b->scenario);
     bb_free(&b->err);
+    bb_free(&b->warn);
     free(b);
 }
 
@@ -300,6 +301,9 @@ int gasdep_batch_prepare(gasdep_batch *b)
     if (!b)
         return GASDEP_EARG;
     batch_err_clear(b);
+    b->warn.n = 0;
+    if (b->warn.p)
+        b->warn.p[0] = '\0';
     free_prepared(b);
     if (!b->scenario) {
         batch_err(b, "no scenario given");
@@ -330,8 +334,12 @@ int gasdep_batch_prepare(gasdep_batch *b)
         batch_err(b, "%s", gasdep_errmsg(m));
         rc = GASDEP_EINPUT;
     }
-    if (rc == GASDEP_OK)
+    if (rc == GASDEP_OK) {
+        const char *w = gasdep_warnings(m);
+        if (*w)
+            batch_warn(b, "%s", w);
         rc = read_network(b, m);
+    }
     if (rc == GASDEP_OK && b->kind == GASDEP_MONTECARLO) {
         b->n_runs = b->samples;
         rc = mc_collect(b, m);

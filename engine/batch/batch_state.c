@@ -68,6 +68,23 @@ void batch_err_clear(gasdep_batch *b)
         b->err.p[0] = '\0';
 }
 
+void batch_warn(gasdep_batch *b, const char *fmt, ...)
+{
+    if (b->warn.n)
+        bb_putc(&b->warn, '\n');
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    bb_puts(&b->warn, tmp);
+}
+
+const char *gasdep_batch_warnings(const gasdep_batch *b)
+{
+    return b && b->warn.p ? b->warn.p : "";
+}
+
 const char *gasdep_batch_errmsg(const gasdep_batch *b)
 {
     return b && b->err.p ? b->err.p : "";

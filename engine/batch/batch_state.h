@@ -60,6 +60,7 @@ extern const char *const BAND_METRICS[BM_COUNT];
 struct gasdep_batch {
     int kind;
     bbuf err;
+    bbuf warn; /* gasdep_batch_warnings */
     char *scenario;
     char **sets;
     int n_sets;
@@ -105,6 +106,9 @@ void batch_err(gasdep_batch *b, const char *fmt, ...)
 void batch_err_at(gasdep_batch *b, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void batch_err_clear(gasdep_batch *b);
+/* Append a line to the batch's warnings. */
+void batch_warn(gasdep_batch *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 char *batch_strdup(const char *s);
 /* Monotonic clock, seconds. */
 double batch_now(void);

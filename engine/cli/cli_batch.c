@@ -424,6 +424,8 @@ static int do_sweep(int argc, char **argv)
             rc = gasdep_batch_prepare(b);
         if (rc != GASDEP_OK)
             st = input_error(b, "sweep", rc);
+        else if (rank0())
+            cli_print_warnings(gasdep_batch_warnings(b));
     }
     if (rc == GASDEP_OK && o.list) {
         if (rank0()) {
@@ -479,7 +481,9 @@ static int do_montecarlo(int argc, char **argv)
         rc = gasdep_batch_prepare(b);
     if (rc != GASDEP_OK)
         st = input_error(b, "montecarlo", rc);
-    else
+    if (rc == GASDEP_OK && rank0())
+        cli_print_warnings(gasdep_batch_warnings(b));
+    if (rc == GASDEP_OK)
         st = run_batch(b, &o, "montecarlo");
     gasdep_batch_destroy(b);
     opts_free(&o);

@@ -47,7 +47,18 @@ gasdep_model *cli_load(const char *path, char **sets, int n_sets, int *status)
         *status = EXIT_USAGE;
         return NULL;
     }
+    cli_print_warnings(gasdep_warnings(m));
     *status = 0;
     return m;
+}
+
+void cli_print_warnings(const char *w)
+{
+    while (w && *w) {
+        const char *nl = strchr(w, '\n');
+        int len = nl ? (int)(nl - w) : (int)strlen(w);
+        fprintf(stderr, "gasdep: warning: %.*s\n", len, w);
+        w = nl ? nl + 1 : NULL;
+    }
 }
 

@@ -12,5 +12,7 @@ int cli_wants_help(int argc, char **argv);
 /* Load the scenario, apply the overrides and initialise; prints errors.
  * Returns the model or NULL with *status set to the exit status. */
 gasdep_model *cli_load(const char *path, char **sets, int n_sets, int *status);
+/* Print each line of a warnings text as "gasdep: warning: LINE" on stderr. */
+void cli_print_warnings(const char *warnings);
 
 #endif

@@ -158,6 +158,11 @@ int events_resolve(net *n, const scenario *scn)
         if (e->value.set && multi)
             err_at(scn->err, e->target.at, "%s: target '%s' takes a 'factor', not a "
                    "'value'", who, e->target.name);
+        int last_effect = e->end == DAY_NONE_HI ? DAY_NONE_HI : e->end + e->ramp;
+        if (e->start != DAY_NONE_LO && n->n_days > 0 &&
+            (e->start > n->last_day || last_effect < n->first_day))
+            warn_at(scn->err, e->h.at, "%s: entirely outside the horizon; it has "
+                    "no effect", who);
         ev_rt *r = &n->ev[n->n_ev++];
         r->name = e->h.name;
         r->start = e->start;

@@ -234,6 +234,7 @@ int gasdep_init(gasdep_model *m)
         return GASDEP_EINPUT;
     }
     err_reset(&m->err);
+    warn_reset(&m->err);
     int rc = network_build(&m->n, &m->scn);
     if (rc == GASDEP_OK && (rc = alloc_run(m)) != GASDEP_OK)
         err_fail(&m->err, rc, "out of memory");

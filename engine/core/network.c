@@ -417,6 +417,76 @@ static int build_storage(net *n, const scenario *scn)
     return GASDEP_OK;
 }
 
+/* Warn about regions that no pipeline path joins to a source, an LNG
+ * terminal or a storage site (their demand can only go unserved). */
+static int warn_unsupplied(net *n, const scenario *scn)
+{
+    int N = n->n_nodes, P = n->n_pipe;
+    char *reached = calloc((size_t)N + 1, 1);
+    int *queue = calloc((size_t)N + 1, sizeof *queue);
+    int *first = calloc((size_t)N + 2, sizeof *first); /* CSR of neighbours */
+    int *adj = calloc(2 * (size_t)P + 1, sizeof *adj);
+    if (!reached || !queue || !first || !adj) {
+        free(reached);
+        free(queue);
+        free(first);
+        free(adj);
+        return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+    }
+    for (int p = 0; p < P; p++) {
+        int a = n->pipe_from[p], b = n->pipe_to[p];
+        if (a < 0 || b < 0)
+            continue;
+        first[a + 1]++;
+        if (n->pipe_rev[p] > 0)
+            first[b + 1]++;
+    }
+    for (int v = 0; v < N; v++)
+        first[v + 1] += first[v];
+    int *fill = queue; /* borrowed as insertion counters before the search */
+    for (int p = 0; p < P; p++) {
+        int a = n->pipe_from[p], b = n->pipe_to[p];
+        if (a < 0 || b < 0)
+            continue;
+        adj[first[a] + fill[a]++] = b;
+        if (n->pipe_rev[p] > 0)
+            adj[first[b] + fill[b]++] = a;
+    }
+    memset(queue, 0, ((size_t)N + 1) * sizeof *queue);
+    int head = 0, tail = 0;
+    int nsup = n->n_src + n->n_lng + n->n_sto;
+    for (int i = 0; i < nsup; i++) {
+        int v = i < n->n_src ? n->src_node[i]
+                : i < n->n_src + n->n_lng ? n->lng_node[i - n->n_src]
+                                          : n->sto_node[i - n->n_src - n->n_lng];
+        if (v >= 0 && v < N && !reached[v]) {
+            reached[v] = 1;
+            queue[tail++] = v;
+        }
+    }
+    while (head < tail) {
+        int v = queue[head++];
+        for (int j = first[v]; j < first[v + 1]; j++)
+            if (!reached[adj[j]]) {
+                reached[adj[j]] = 1;
+                queue[tail++] = adj[j];
+            }
+    }
+    for (int r = 0; r < n->n_regions; r++)
+        if (!reached[n->region_node[r]]) {
+            const node_el *e =
+                scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
+            warn_at(scn->err, e->h.at, "region '%s' has no path to any supply "
+                    "(source, LNG or storage): its demand goes unserved",
+                    e->h.name);
+        }
+    free(reached);
+    free(queue);
+    free(first);
+    free(adj);
+    return GASDEP_OK;
+}
+
 int network_build(net *n, const scenario *scn)
 {
     const scenario_el *sc = &scn->sc;
@@ -430,6 +500,8 @@ int network_build(net *n, const scenario *scn)
         (rc = build_sources(n, scn)) || (rc = build_pipelines(n, scn)) ||
         (rc = build_lng(n, scn)) || (rc = build_regions(n, scn)) ||
         (rc = build_storage(n, scn)) || (rc = events_resolve(n, scn)))
+        return rc;
+    if (scn->err->n_errors == 0 && (rc = warn_unsupplied(n, scn)) != GASDEP_OK)
         return rc;
     if (n->n_regions == 0 && scn->err->n_errors == 0)
         err_fail(scn->err, GASDEP_EINPUT, "%s: the scenario declares no [region]",

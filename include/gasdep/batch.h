@@ -51,6 +51,10 @@ gasdep_batch *gasdep_batch_create(int kind);
 void gasdep_batch_destroy(gasdep_batch *b);
 /** Message of the last failure (may hold several lines); never NULL. */
 const char *gasdep_batch_errmsg(const gasdep_batch *b);
+/** Warnings of the last prepare (the scenario's, and e.g. a Monte Carlo
+ *  with no random element), one per line; "" when none. Never printed by
+ *  the library. */
+const char *gasdep_batch_warnings(const gasdep_batch *b);
 
 /* ---- Describing the batch (before prepare) ----------------------------- */
 

@@ -65,6 +65,13 @@ void gasdep_destroy(gasdep_model *m);
 const char *gasdep_errmsg(const gasdep_model *m);
 /** Number of input errors collected by the last failing call. */
 int gasdep_error_count(const gasdep_model *m);
+/** Warnings of the last init: things that are allowed but probably not
+ *  meant (an event entirely outside the horizon, a region with no path to
+ *  any supply), one "file:line: message" line each (up to a cap); "" when
+ *  none. The library does not print them: the caller decides. */
+const char *gasdep_warnings(const gasdep_model *m);
+/** Number of warnings of the last init. */
+int gasdep_warning_count(const gasdep_model *m);
 
 /* ---- Loading ---------------------------------------------------------- */
 
