@@ -149,9 +149,10 @@ int gasdep_batch_set_samples(gasdep_batch *b, long n)
 {
     if (!b)
         return GASDEP_EARG;
-    if (n < 1) {
-        batch_err(b, "the number of %s must be at least 1",
-                  b->kind == GASDEP_SWEEP ? "samples" : "runs");
+    if (n < 1 || n > GASDEP_BATCH_MAX_RUNS) {
+        batch_err(b, "the number of %s must lie in 1..%ld",
+                  b->kind == GASDEP_SWEEP ? "samples" : "runs",
+                  GASDEP_BATCH_MAX_RUNS);
         return GASDEP_EINPUT;
     }
     b->samples = n;
@@ -220,55 +221,37 @@ static gasdep_model *load_probe(gasdep_batch *b)
     return m;
 }
 
-/* Hash of the bytes of the scenario file and of every file it reads: base
- * files (recursively) and demand series, found by their `base =` and
- * `series =` lines and resolved against the naming file's directory. */
-static uint64_t file_hash(const char *path, uint64_t h, int depth)
+/* Hash of the bytes of one file, by path (a "?" if it cannot be read). */
+static uint64_t file_hash(const char *path, uint64_t h)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f || depth > 16) {
-        if (f)
-            fclose(f);
+    char *text;
+    size_t len;
+    if (read_regular_file(path, MAX_INPUT_BYTES, &text, &len) != RF_OK)
         return fnv1a64(h, "?", 1);
+    h = fnv1a64(h, path, strlen(path) + 1);
+    h = fnv1a64(h, text, len);
+    free(text);
+    return h;
+}
+
+/* Hash of the inputs the loader actually opened for the probe model
+ * (scenario, base files, demand series, whoever named them: a file, --set
+ * or inih's "base:"), and of the files a varied `series` names. */
+static uint64_t inputs_hash(const gasdep_batch *b, const gasdep_model *m,
+                            uint64_t h)
+{
+    h ^= gasdep_content_hash(m);
+    const char *f;
+    for (int i = 0; (f = gasdep_input_file(m, i)); i++)
+        h = file_hash(f, h);
+    for (int p = 0; p < b->n_par; p++) {
+        const bparam *par = &b->par[p];
+        size_t n = strlen(par->path);
+        if (par->type != PV_LIST || n < 7 || strcmp(par->path + n - 7, ".series"))
+            continue;
+        for (int k = 0; k < par->n_items; k++)
+            h = file_hash(par->items[k], h);
     }
-    bbuf text = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        bb_put(&text, buf, n);
-    fclose(f);
-    if (text.oom || !text.p) {
-        bb_free(&text);
-        return h;
-    }
-    h = fnv1a64(h, text.p, text.n);
-    for (char *line = text.p; line && *line;) {
-        char *next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        while (isspace((unsigned char)*line))
-            line++;
-        size_t k = !strncmp(line, "base", 4) ? 4 : !strncmp(line, "series", 6) ? 6 : 0;
-        char *v = line + k;
-        while (k && (*v == ' ' || *v == '\t'))
-            v++;
-        if (k && *v == '=') {
-            v++;
-            while (isspace((unsigned char)*v))
-                v++;
-            v[strcspn(v, " \t\r;#")] = '\0';
-            char full[4096];
-            const char *slash = strrchr(path, '/');
-            if (v[0] == '/' || !slash)
-                snprintf(full, sizeof full, "%s", v);
-            else
-                snprintf(full, sizeof full, "%.*s/%s", (int)(slash - path), path, v);
-            if (*v)
-                h = file_hash(full, h, depth + 1);
-        }
-        line = next;
-    }
-    bb_free(&text);
     return h;
 }
 
@@ -344,6 +327,7 @@ int gasdep_batch_prepare(gasdep_batch *b)
         b->n_runs = b->samples;
         rc = mc_collect(b, m);
     }
+    uint64_t inputs = rc == GASDEP_OK ? inputs_hash(b, m, FNV_OFFSET) : 0;
     gasdep_destroy(m);
     if (rc == GASDEP_ENOMEM)
         batch_err(b, "out of memory");
@@ -356,20 +340,21 @@ int gasdep_batch_prepare(gasdep_batch *b)
     const char *kw = b->kind == GASDEP_SWEEP ? "sweep" : "montecarlo";
     h = fnv1a64(h, kw, strlen(kw) + 1);
     h = fnv1a64(h, GASDEP_VERSION, sizeof GASDEP_VERSION);
-    /* the scenario by content, not by the path it was named with */
-    h = file_hash(b->scenario, h, 0);
+    /* the inputs by content (and the paths the loader opened) */
+    h = fnv1a64(h, &inputs, sizeof inputs);
     for (int i = 0; i < b->n_sets; i++)
         h = fnv1a64(h, b->sets[i], strlen(b->sets[i]) + 1);
     if (b->kind == GASDEP_SWEEP) {
+        /* the design by what defines every run's values (not by the values:
+         * a grid of 10^9 runs must not format 10^9 strings here) */
         h = fnv1a64(h, &b->n_runs, sizeof b->n_runs);
-        char buf[512];
-        for (int p = 0; p < b->n_par; p++)
+        h = fnv1a64(h, &b->design, sizeof b->design);
+        if (b->design >= GASDEP_DESIGN_RANDOM)
+            h = fnv1a64(h, &b->seed, sizeof b->seed);
+        for (int p = 0; p < b->n_par; p++) {
             h = fnv1a64(h, b->par[p].path, strlen(b->par[p].path) + 1);
-        for (long r = 1; r <= b->n_runs; r++)
-            for (int p = 0; p < b->n_par; p++) {
-                sweep_value(b, r, p, buf, sizeof buf);
-                h = fnv1a64(h, buf, strlen(buf) + 1);
-            }
+            h = fnv1a64(h, b->par[p].spec, strlen(b->par[p].spec) + 1);
+        }
     } else {
         /* not the number of runs: a resumed Monte Carlo may ask for more */
         h = fnv1a64(h, &b->seed, sizeof b->seed);

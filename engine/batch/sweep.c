@@ -19,7 +19,7 @@
 #include "sweep.h"
 #include "util.h"
 
-#define MAX_RUNS 2000000000L
+#define MAX_RUNS GASDEP_BATCH_MAX_RUNS
 #define CHECK_VALUES 1000 /* values per parameter checked with gasdep_set */
 
 static char *trim(char *s)
@@ -325,6 +325,22 @@ int sweep_value(const gasdep_batch *b, long run, int p, char *buf, size_t len)
     case GASDEP_DESIGN_ZIP:
         grid_value(par, par->n_points == 1 ? 0 : i, buf, len);
         break;
+    case GASDEP_DESIGN_RANDOM: {
+        /* drawn when asked: one generator per run, so sample i does not
+         * depend on N and nothing is held for runs not started */
+        gsl_rng *r = mc_rng(b->seed, i + 1, mc_stream("sweep-random"));
+        if (!r) {
+            if (len)
+                buf[0] = '\0';
+            return GASDEP_ENOMEM;
+        }
+        double u = 0;
+        for (int q = 0; q <= p; q++)
+            u = gsl_rng_uniform(r);
+        gsl_rng_free(r);
+        sampled_value(par, u, buf, len);
+        break;
+    }
     default:
         sampled_value(par, b->u[(size_t)i * (size_t)b->n_par + (size_t)p], buf, len);
         break;
@@ -338,20 +354,21 @@ static int design_u(gasdep_batch *b)
 {
     long N = b->n_runs;
     int P = b->n_par;
+    if (b->design == GASDEP_DESIGN_RANDOM)
+        return GASDEP_OK; /* drawn per run by sweep_value */
+    /* LHS and Sobol points are made together: bounded, so that the size
+     * computations below cannot overflow and memory stays sane */
+    if ((double)N * (double)P > (double)GASDEP_BATCH_MAX_POINTS) {
+        batch_err_at(b, b->samples_line, "%s: %ld samples x %d parameters is more "
+                     "than %ld points", b->design == GASDEP_DESIGN_LHS ? "lhs"
+                                                                       : "sobol",
+                     N, P, GASDEP_BATCH_MAX_POINTS);
+        return GASDEP_EINPUT;
+    }
     b->u = malloc((size_t)N * (size_t)P * sizeof *b->u);
     if (!b->u)
         return GASDEP_ENOMEM;
-    if (b->design == GASDEP_DESIGN_RANDOM) {
-        /* one generator per run: sample i does not depend on N */
-        for (long i = 0; i < N; i++) {
-            gsl_rng *r = mc_rng(b->seed, i + 1, mc_stream("sweep-random"));
-            if (!r)
-                return GASDEP_ENOMEM;
-            for (int p = 0; p < P; p++)
-                b->u[(size_t)i * P + p] = gsl_rng_uniform(r);
-            gsl_rng_free(r);
-        }
-    } else if (b->design == GASDEP_DESIGN_LHS) {
+    if (b->design == GASDEP_DESIGN_LHS) {
         gsl_rng *r = mc_rng(b->seed, 0, mc_stream("sweep-lhs"));
         size_t *perm = malloc((size_t)N * sizeof *perm);
         if (!r || !perm) {
@@ -647,7 +664,7 @@ static int file_handler(void *user, const char *section, const char *name,
             rc = gasdep_batch_set_seed(b, (uint64_t)v);
         else {
             rc = gasdep_batch_set_samples(b, v > (unsigned long long)MAX_RUNS
-                                                 ? MAX_RUNS
+                                                 ? MAX_RUNS + 1 /* refused */
                                                  : (long)v);
             b->samples_line = c->line;
         }

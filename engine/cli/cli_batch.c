@@ -332,6 +332,12 @@ static int run_batch(gasdep_batch *b, opts *o, const char *cmd)
     if (!o->quiet)
         say("%s\n", gasdep_batch_describe(b));
     int rc = gasdep_batch_run(b, &bo, &r);
+    if (*gasdep_batch_warnings(b) && rank0()) {
+        if (pg.drawn)
+            say("\n");
+        pg.drawn = 0;
+        cli_print_warnings(gasdep_batch_warnings(b));
+    }
     if (rc != GASDEP_OK) {
         if (pg.drawn)
             say("\n");
@@ -366,6 +372,9 @@ static int run_batch(gasdep_batch *b, opts *o, const char *cmd)
         if (!strcmp(cmd, "montecarlo"))
             print_probabilities(o->out);
         say("gasdep %s: wrote %s\n", cmd, r.files);
+        if (r.removed[0])
+            say("gasdep %s: note: removed outputs of another batch: %s\n", cmd,
+                r.removed);
     }
     if (r.failed) {
         say("gasdep %s: %ld run%s failed (rows marked 'failed'); first: run %ld: %s\n",
