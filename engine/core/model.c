@@ -349,7 +349,7 @@ int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
 int gasdep_set_demand_factor(gasdep_model *m, int region, double factor)
 {
     if (!m || !m->ready || region < 0 || region >= m->n.n_regions ||
-        !(factor >= 0))
+        !(factor >= 0 && isfinite(factor)))
         return GASDEP_EARG;
     m->ext_demand_f[region] = factor;
     return GASDEP_OK;
@@ -358,7 +358,7 @@ int gasdep_set_demand_factor(gasdep_model *m, int region, double factor)
 int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
                                double factor)
 {
-    if (!m || !m->ready || !(factor >= 0))
+    if (!m || !m->ready || !(factor >= 0 && isfinite(factor)))
         return GASDEP_EARG;
     int p = kind == GASDEP_PIPELINE ? P_PIPE_CAP
             : kind == GASDEP_SOURCE ? P_SRC_CAP

@@ -424,6 +424,12 @@ static int set_value(scenario *scn, void *base, const key_def *k,
             *why = "must not be negative";
             return -1;
         }
+        for (const key_range *g = KEY_RANGES; g->key; g++)
+            if (g->kind == k->kind && !strcmp(g->key, k->key) &&
+                !(x >= g->lo && x <= g->hi)) {
+                *why = g->why;
+                return -1;
+            }
         *(double *)field = x;
         return 0;
     }
