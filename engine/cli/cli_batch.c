@@ -418,13 +418,11 @@ static int do_sweep(int argc, char **argv)
         opts_free(&o);
         return EXIT_RUNTIME;
     }
-    int kind = gasdep_batch_is_sweep_file(o.file);
+    /* a file that cannot be read is taken as a scenario: prepare says why
+     * (cannot open, not a regular file, too large) */
+    int kind = gasdep_batch_is_sweep_file(o.file) > 0;
     int rc;
-    if (kind < 0) {
-        say("gasdep sweep: %s: %s\n", o.file, strerror(errno));
-        rc = GASDEP_EIO;
-        st = EXIT_USAGE;
-    } else {
+    {
         rc = kind ? gasdep_batch_load_file(b, o.file)
                   : gasdep_batch_set_scenario(b, o.file);
         if (rc == GASDEP_OK)
