@@ -214,6 +214,7 @@ static gasdep_model *load_probe(gasdep_batch *b)
         for (int i = 0; i < b->n_sets; i++)
             bad |= gasdep_set_assignment(m, b->sets[i]) != GASDEP_OK;
     if (bad) {
+        gasdep_init(m); /* refuses, adding the checks that need no network */
         probe_errors(b, gasdep_errmsg(m), rc == GASDEP_EIO);
         gasdep_destroy(m);
         return NULL;

@@ -115,9 +115,11 @@ void gasdep_thread_finish(void);
 
 /* ---- Perturbations between steps (Monte Carlo, what-if drivers) ------- */
 
-/** Multiply a region's demand by `factor` from the next step on. */
+/** Multiply a region's demand by `factor` (finite, >= 0) from the next step
+ *  on. */
 int gasdep_set_demand_factor(gasdep_model *m, int region, double factor);
-/** Multiply an element's capacity by `factor` (0..1) from the next step on.
+/** Multiply an element's capacity by `factor` (finite, >= 0; usually 0..1)
+ *  from the next step on.
  *  kind: GASDEP_PIPELINE, GASDEP_SOURCE, GASDEP_STORAGE (rates), GASDEP_LNG. */
 int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
                                double factor);
@@ -135,8 +137,10 @@ int gasdep_get(const gasdep_model *m, const char *path, double *value);
 const char *gasdep_scenario_name(const gasdep_model *m);
 int gasdep_horizon(const gasdep_model *m, int *first_day, int *last_day);
 /** Provenance (valid after load): input file i in the order read (0 is the
- *  scenario named to gasdep_load), override i as given to gasdep_set, and a
- *  64-bit FNV-1a hash of every byte read. NULL past the last one. */
+ *  scenario named to gasdep_load, then its base files; demand series follow
+ *  once init has read them), override i as given to gasdep_set, and a
+ *  64-bit FNV-1a hash of every byte of the scenario and base files read.
+ *  NULL past the last one. */
 const char *gasdep_input_file(const gasdep_model *m, int i);
 const char *gasdep_override(const gasdep_model *m, int i);
 uint64_t gasdep_content_hash(const gasdep_model *m);
