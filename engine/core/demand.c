@@ -148,9 +148,7 @@ int demand_parse_series(net *n, errlog *err, int region, const char *path,
             err_at(err, c.at, "%s", csv_strerror(csv_error(&p)));
             break;
         }
-        pos += chunk;
-        if (err->n_errors - before > MAX_INPUT_ERRORS)
-            break; /* capped like the scenario parser: stop reading */
+        pos += chunk; /* errors are counted on, kept up to the cap (err_at) */
     }
     csv_fini(&p, series_field, series_row, &c);
     csv_free(&p);
