@@ -53,14 +53,6 @@ void network_free(net *n)
             return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");        \
     } while (0)
 
-static int index_of(char *const *names, int count, const char *name)
-{
-    for (int i = 0; i < count; i++)
-        if (strcmp(names[i], name) == 0)
-            return i;
-    return -1;
-}
-
 /* Resolve a reference to an enabled element of `kind` (nodes or origins,
  * looked up in idx); -1 with an error. */
 static int resolve(const scenario *scn, const ref *r, int kind, const strmap *idx,
@@ -90,12 +82,16 @@ static double need_qty(const scenario *scn, const qty *q, const char *who,
     return units_mcm(q, scn->sc.gcv);
 }
 
-static int add_name(net *n, char ***names, int *count, int *cap,
+/* Index of name in a growing list of names (idx maps them), added if new;
+ * -1 when out of memory. */
+static int add_name(net *n, char ***names, int *count, int *cap, strmap *idx,
                     const char *name)
 {
-    int i = index_of(*names, *count, name);
+    int i = strmap_get(idx, name);
     if (i >= 0)
         return i;
+    if (strmap_put(idx, name, *count) != 0)
+        return -1;
     if (*count == *cap) {
         int c = *cap ? *cap * 2 : 16;
         char **p = net_alloc(n, (size_t)c, sizeof *p);
@@ -133,42 +129,74 @@ static int build_nodes_and_areas(net *n, const scenario *scn)
     /* region groups, in order of first mention */
     char **gnames = NULL;
     int ng = 0, gcap = 0, total_members = 0;
+    strmap gidx = {0};
     for (int r = 0; r < n->n_regions; r++) {
         node_el *e = scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
         for (int j = 0; j < e->groups.n; j++) {
             if (strmap_get(&n->node_idx, e->groups.key[j]) >= 0)
                 err_at(scn->err, e->groups.at, "region '%s': group '%s' has the name "
                        "of a node", e->h.name, e->groups.key[j]);
-            if (add_name(n, &gnames, &ng, &gcap, e->groups.key[j]) < 0)
+            if (add_name(n, &gnames, &ng, &gcap, &gidx, e->groups.key[j]) < 0) {
+                strmap_free(&gidx);
                 return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+            }
             total_members++;
         }
     }
     n->n_rgroups = ng;
     n->n_areas = n->n_regions + ng;
-    ALLOC(n->area_name, n->n_areas);
-    ALLOC(n->area_member_first, n->n_areas + 1);
-    ALLOC(n->area_members, n->n_regions + total_members);
-    int pos = 0;
-    for (int r = 0; r < n->n_regions; r++) {
-        n->area_name[r] = n->node_name[n->region_node[r]];
-        n->area_member_first[r] = pos;
-        n->area_members[pos++] = r;
+    int *count = calloc((size_t)ng + 1, sizeof *count);
+    int *last = malloc(((size_t)ng + 1) * sizeof *last); /* region that last counted */
+    n->area_name = net_alloc(n, (size_t)n->n_areas, sizeof *n->area_name);
+    n->area_member_first = net_alloc(n, (size_t)n->n_areas + 1,
+                                     sizeof *n->area_member_first);
+    n->area_members = net_alloc(n, (size_t)(n->n_regions + total_members),
+                                sizeof *n->area_members);
+    if (!count || !last || !n->area_name || !n->area_member_first ||
+        !n->area_members) {
+        free(count);
+        free(last);
+        strmap_free(&gidx);
+        return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
     }
-    for (int g = 0; g < ng; g++) {
-        n->area_name[n->n_regions + g] = gnames[g];
-        n->area_member_first[n->n_regions + g] = pos;
+    /* members of each group in region order, a region once however often
+     * it names the group: counted, then placed (CSR) */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int g = 0; g < ng; g++)
+            last[g] = -1;
         for (int r = 0; r < n->n_regions; r++) {
-            node_el *e =
-                scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
-            for (int j = 0; j < e->groups.n; j++)
-                if (strcmp(e->groups.key[j], gnames[g]) == 0) {
-                    n->area_members[pos++] = r;
-                    break;
-                }
+            node_el *e = scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
+            for (int j = 0; j < e->groups.n; j++) {
+                int g = strmap_get(&gidx, e->groups.key[j]);
+                if (g < 0 || last[g] == r)
+                    continue;
+                last[g] = r;
+                if (pass == 0)
+                    count[g]++;
+                else
+                    n->area_members[count[g]++] = r;
+            }
+        }
+        if (pass == 0) { /* count[g] becomes the next free slot of group g */
+            int pos = n->n_regions;
+            for (int g = 0; g < ng; g++) {
+                n->area_member_first[n->n_regions + g] = pos;
+                pos += count[g];
+                count[g] = n->area_member_first[n->n_regions + g];
+            }
+            n->area_member_first[n->n_areas] = pos;
         }
     }
-    n->area_member_first[n->n_areas] = pos;
+    for (int r = 0; r < n->n_regions; r++) {
+        n->area_name[r] = n->node_name[n->region_node[r]];
+        n->area_member_first[r] = r;
+        n->area_members[r] = r;
+    }
+    for (int g = 0; g < ng; g++)
+        n->area_name[n->n_regions + g] = gnames[g];
+    free(count);
+    free(last);
+    strmap_free(&gidx);
     return GASDEP_OK;
 }
 
@@ -191,27 +219,30 @@ static int build_origins(net *n, const scenario *scn)
     ALLOC(n->origin_cap, ol->n + extra);
     char **gnames = NULL;
     int ng = 0, gcap = 0;
+    strmap gidx = {0};
     for (int i = 0; i < ol->n; i++) {
         origin_el *o = ol->v[i];
         if (!o->h.enabled)
             continue;
         int k = n->n_origins++;
         n->origin_name[k] = o->h.name;
-        if (strmap_put(&n->origin_idx, o->h.name, k) != 0)
-            return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
         const char *g = o->group.name ? o->group.name : o->h.name;
-        n->origin_group[k] = add_name(n, &gnames, &ng, &gcap, g);
+        /* -1 (out of memory) is reported below, after gidx is freed */
+        n->origin_group[k] = strmap_put(&n->origin_idx, o->h.name, k) == 0
+                                 ? add_name(n, &gnames, &ng, &gcap, &gidx, g)
+                                 : -1;
         n->origin_cap[k] = o->capacity.set ? units_mcm(&o->capacity, scn->sc.gcv)
                                            : -1.0;
     }
     if (extra && strmap_get(&n->origin_idx, "unknown") < 0) {
         int k = n->n_origins++;
         n->origin_name[k] = "unknown";
-        if (strmap_put(&n->origin_idx, "unknown", k) != 0)
-            return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
-        n->origin_group[k] = add_name(n, &gnames, &ng, &gcap, "unknown");
+        n->origin_group[k] = strmap_put(&n->origin_idx, "unknown", k) == 0
+                                 ? add_name(n, &gnames, &ng, &gcap, &gidx, "unknown")
+                                 : -1;
         n->origin_cap[k] = -1.0;
     }
+    strmap_free(&gidx);
     for (int k = 0; k < n->n_origins; k++)
         if (n->origin_group[k] < 0)
             return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
