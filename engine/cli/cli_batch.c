@@ -321,6 +321,8 @@ static void print_probabilities(const char *dir)
         say("%-12s %-6s %13.3f %8.3f %17.1f %17.1f\n", fld[0], fld[1], atof(fld[3]),
             atof(fld[4]), atof(fld[6]), atof(fld[7]));
     }
+    if (ferror(f))
+        say("gasdep: %s: read error; the table above is incomplete\n", path);
     fclose(f);
 }
 
