@@ -3,6 +3,8 @@
 # tools; MPI is installed and built with `make mpi` or MPI=ON (CI does).
 BUILD ?= build
 BUILD_ASAN ?= build-asan
+BUILD_FUZZ ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX ?= /usr/local
 MPI ?=
@@ -20,7 +22,7 @@ FIRST_FLAGS = $(if $(wildcard $(BUILD)/CMakeCache.txt),,-DBUILD_TESTING=OFF)
 ENGINE_TARGETS = gasdep_cli gasdep gasdep_shared
 
 .PHONY: all deps deps-test build run test test-sanitize mpi bench install \
-        uninstall clean
+        uninstall clean fuzz fuzz-run fuzz-long
 
 all: build
 
@@ -55,6 +57,26 @@ test-sanitize: deps-test
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
 	cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
+# libFuzzer harnesses (tests/fuzz) under ASan+UBSan; clang only.
+fuzz:
+	@sh scripts/install-deps.sh fuzz
+	@if ! command -v clang >/dev/null 2>&1; then \
+	  echo "make fuzz: clang not found: fuzzers skipped (apt-get install clang libclang-rt-14-dev)"; \
+	else \
+	  CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGASDEP_FUZZ=ON \
+	    -DBUILD_TESTING=OFF $(filter -DGASDEP_WERROR=ON,$(CMAKE_FLAGS)) && \
+	  cmake --build $(BUILD_FUZZ) -j $(JOBS); \
+	fi
+
+# Each fuzzer for FUZZ_SECONDS (60 in CI); fails on a crash, leak or timeout.
+fuzz-run: fuzz
+	@if [ -x $(BUILD_FUZZ)/tests/fuzz/fuzz_scenario ]; then \
+	  sh tests/fuzz/run.sh $(BUILD_FUZZ) $(FUZZ_SECONDS); \
+	else echo "make fuzz-run: no fuzzers built (clang missing): skipped"; fi
+
+fuzz-long:
+	$(MAKE) fuzz-run FUZZ_SECONDS=3600
+
 bench: build
 	cmake --build $(BUILD) -j $(JOBS) --target gasdep_bench gasdep_bench_batch
 	./$(BUILD)/gasdep_bench
@@ -71,4 +93,4 @@ uninstall:
 	cmake --build $(BUILD) --target uninstall
 
 clean:
-	rm -rf $(BUILD) $(BUILD_ASAN) out
+	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ) out

@@ -13,6 +13,7 @@ libglpk-dev coinor-libclp-dev libinih-dev libmd-dev"
 PKGS_TEST="libcriterion-dev gnuplot-nox python3 python3-pytest python3-pandas \
 python3-numpy"
 PKGS_MPI="libopenmpi-dev openmpi-bin"
+PKGS_FUZZ="clang libclang-rt-14-dev"
 
 [ $# -eq 0 ] && set -- run
 PKGS=""
@@ -21,7 +22,8 @@ for group in "$@"; do
     run) PKGS="$PKGS $PKGS_RUN" ;;
     test) PKGS="$PKGS $PKGS_RUN $PKGS_TEST" ;;
     mpi) PKGS="$PKGS $PKGS_RUN $PKGS_MPI" ;;
-    *) echo "install-deps: unknown group '$group' (run, test, mpi)" >&2; exit 2 ;;
+    fuzz) PKGS="$PKGS $PKGS_RUN $PKGS_FUZZ" ;;
+    *) echo "install-deps: unknown group '$group' (run, test, mpi, fuzz)" >&2; exit 2 ;;
     esac
 done
 

@@ -362,7 +362,7 @@ Test(market, input_errors_name_file_and_line)
          "factor = 50%\n",
          "the element has no tranches"},
         {"[origin us]\nlng_tranches = 10 mcm/d:1\n[event e]\n"
-         "target = origin.us.lng_tranche_price3\nstart = 2022-01-01\nfactor = 2\n",
+         "target = origin.us.lng_tranche_price3\nstart = 2022-01-01\nfactor = 200%\n",
          "no such tranche"},
         {"[origin us]\nlng_tranches = 10 mcm/d:1\n[event e]\n"
          "target = origin.us.lng_tranche_price\nstart = 2022-01-01\n"

@@ -398,3 +398,17 @@ Test(montecarlo, fanchart_script_draws_png_and_svg)
     cr_expect_neq(th_sh("plots/fanchart.sh %s XX unserved_mcm -o %s 2>/dev/null",
                         path_in("out/bands.csv"), path_in("fig")), 0);
 }
+
+/* ---- warnings (issue 12) --------------------------------------------------- */
+
+Test(montecarlo, no_random_element_is_a_warning)
+{
+    gasdep_batch *b = mc_of("", 3, 1); /* no outage_rate: every run the same */
+    const char *w = gasdep_batch_warnings(b);
+    cr_expect(strstr(w, "no random element") && strstr(w, "all 3 runs are identical"),
+              "%s", w);
+    gasdep_batch_destroy(b);
+    b = mc_of("outage_rate = 2\noutage_days = 5\n", 3, 1);
+    cr_expect_str_eq(gasdep_batch_warnings(b), "");
+    gasdep_batch_destroy(b);
+}

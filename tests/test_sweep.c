@@ -372,7 +372,8 @@ Test(sweep, sweep_file_names_scenario_and_design)
     cr_expect_eq(gasdep_batch_load_file(b, path_in("sweeps/bad.ini")), GASDEP_EINPUT);
     const char *msg = gasdep_batch_errmsg(b);
     cr_expect(strstr(msg, "bad.ini:4: unknown key 'colour'") != NULL, "%s", msg);
-    cr_expect(strstr(msg, "bad.ini:6:") != NULL, "%s", msg);
+    /* a foreign section is named at its header, keys or not */
+    cr_expect(strstr(msg, "bad.ini:5: section [other]") != NULL, "%s", msg);
     gasdep_batch_destroy(b);
 }
 
@@ -564,4 +565,144 @@ Test(sweep, parameter_columns_carry_their_unit)
     cr_expect_str_eq(c, "weather.x_per_y");
     free(c);
     gasdep_destroy(m);
+}
+
+/* ---- hardening (issue 12): stale files, symlinks, damaged journals,
+ * resume identity, bounds ------------------------------------------------ */
+
+Test(sweep, outputs_of_another_batch_are_removed)
+{
+    gasdep_batch *b = sweep_of(TINY);
+    cr_assert_eq(gasdep_batch_vary(b, "pipeline.P.capacity=1:2:1mcm/d"), GASDEP_OK);
+    run_ok(b, 1, path_in("out"), 1);
+    cr_assert(file_exists(path_in("out/series.csv")));
+    th_write_file(path_in("out/runs.csv"), "run\n1\n"); /* a Monte Carlo's */
+    /* the same sweep without --keep-series: the old series.csv would read as
+     * this sweep's */
+    cr_assert_eq(gasdep_batch_prepare(b), GASDEP_OK);
+    gasdep_batch_options o = {1, path_in("out"), 0, 0, NULL, NULL};
+    gasdep_batch_report r;
+    cr_assert_eq(gasdep_batch_run(b, &o, &r), GASDEP_OK, "%s", gasdep_batch_errmsg(b));
+    cr_expect(file_exists(path_in("out/sweep.csv")));
+    cr_expect(!file_exists(path_in("out/series.csv")));
+    cr_expect(!file_exists(path_in("out/runs.csv")));
+    cr_expect(strstr(r.removed, "series.csv") && strstr(r.removed, "runs.csv"), "%s",
+              r.removed);
+    gasdep_batch_destroy(b);
+}
+
+Test(sweep, journal_symlink_is_refused)
+{
+    mkdir(path_in("out"), 0755);
+    th_write_file(path_in("victim"), "keep me\n");
+    cr_assert_eq(symlink(path_in("victim"), path_in("out/sweep.journal")), 0);
+    gasdep_batch *b = sweep_of(TINY);
+    cr_assert_eq(gasdep_batch_vary(b, "pipeline.P.capacity=1:2:1mcm/d"), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_prepare(b), GASDEP_OK);
+    gasdep_batch_options o = {1, path_in("out"), 0, 0, NULL, NULL};
+    gasdep_batch_report r;
+    cr_expect_eq(gasdep_batch_run(b, &o, &r), GASDEP_EIO);
+    cr_expect(strstr(gasdep_batch_errmsg(b), "symbolic link") != NULL, "%s",
+              gasdep_batch_errmsg(b));
+    char *v = th_slurp(path_in("victim"), NULL);
+    cr_expect_str_eq(v, "keep me\n");
+    free(v);
+    gasdep_batch_destroy(b);
+}
+
+/* Kill a 6-run sweep after `after` records; returns the journal's size. */
+static long killed_sweep(const char *extra, int after)
+{
+    int st = th_sh("(GASDEP_BATCH_KILL_AFTER=%d %s sweep %s "
+                   "--vary pipeline.P.capacity=1:6:1mcm/d %s -q -j 1 -o %s; "
+                   "exit $?) 2>/dev/null",
+                   after, th_bin(), path_in("tiny.ini"), extra, path_in("cut"));
+    cr_assert(WIFSIGNALED(st) || (WIFEXITED(st) && WEXITSTATUS(st) == 128 + SIGKILL),
+              "not killed: status %d", st);
+    struct stat s;
+    cr_assert_eq(stat(path_in("cut/sweep.journal"), &s), 0);
+    return (long)s.st_size;
+}
+
+Test(sweep, damaged_journal_record_is_reported)
+{
+    th_write_file(path_in("tiny.ini"), TINY);
+    long size = killed_sweep("", 4);
+    /* damage a byte near the end: the last record (the 4th) fails its
+     * checksum, the first three are kept */
+    int fd = open(path_in("cut/sweep.journal"), O_RDWR);
+    cr_assert_geq(fd, 0);
+    unsigned char c;
+    cr_assert_eq(pread(fd, &c, 1, size - 3), 1);
+    c ^= 0xff;
+    cr_assert_eq(pwrite(fd, &c, 1, size - 3), 1);
+    close(fd);
+    gasdep_batch *b = sweep_of(TINY);
+    cr_assert_eq(gasdep_batch_vary(b, "pipeline.P.capacity=1:6:1mcm/d"), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_prepare(b), GASDEP_OK);
+    gasdep_batch_options o = {1, path_in("cut"), 1, 0, NULL, NULL};
+    gasdep_batch_report r;
+    cr_assert_eq(gasdep_batch_run(b, &o, &r), GASDEP_OK, "%s", gasdep_batch_errmsg(b));
+    cr_expect_eq(r.resumed, 3);
+    const char *w = gasdep_batch_warnings(b);
+    cr_expect(strstr(w, "damaged at record 4: rerunning 3 runs (4..6)") != NULL, "%s", w);
+    gasdep_batch_destroy(b);
+    cr_assert_eq(th_sh("%s sweep %s --vary pipeline.P.capacity=1:6:1mcm/d -q -o %s",
+                       th_bin(), path_in("tiny.ini"), path_in("full")), 0);
+    same_bytes(path_in("full/sweep.csv"), path_in("cut/sweep.csv"));
+}
+
+Test(sweep, resume_refuses_a_changed_file_named_by_set)
+{
+    /* the series is named only by --set: the old identity (re-scanning the
+     * scenario for base/series lines) did not see it change */
+    char series[4096] = "date,factor\n";
+    for (int d = 1; d <= 30; d++) {
+        char row[64];
+        snprintf(row, sizeof row, "2022-01-%02d,1\n", d);
+        strcat(series, row);
+    }
+    th_write_file(path_in("s.csv"), series);
+    th_write_file(path_in("tiny.ini"), TINY);
+    char set[600];
+    snprintf(set, sizeof set, "--set region.R.series=%s", path_in("s.csv"));
+    killed_sweep(set, 2);
+    series[strlen("date,factor\n2022-01-01,")] = '2'; /* day 1 doubled */
+    th_write_file(path_in("s.csv"), series);
+    int st = th_sh("%s sweep %s --vary pipeline.P.capacity=1:6:1mcm/d %s -q --resume "
+                   "-o %s 2>%s", th_bin(), path_in("tiny.ini"), set, path_in("cut"),
+                   path_in("err.txt"));
+    cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 2, "status %d", st);
+    char *e = th_slurp(path_in("err.txt"), NULL);
+    cr_expect(strstr(e, "belongs to another batch") != NULL, "%s", e);
+    free(e);
+}
+
+Test(sweep, counts_are_bounded)
+{
+    gasdep_batch *b = sweep_of(TINY);
+    cr_expect_eq(gasdep_batch_set_samples(b, GASDEP_BATCH_MAX_RUNS + 1), GASDEP_EINPUT);
+    cr_expect_eq(gasdep_batch_set_samples(b, GASDEP_BATCH_MAX_RUNS), GASDEP_OK);
+    /* a random design of 10^9 samples prepares without holding its points */
+    cr_assert_eq(gasdep_batch_vary(b, "pipeline.P.capacity=1:2mcm/d"), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_set_design(b, "random"), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_prepare(b), GASDEP_OK, "%s", gasdep_batch_errmsg(b));
+    cr_expect_eq(gasdep_batch_runs(b), GASDEP_BATCH_MAX_RUNS);
+    /* sample i does not depend on N: run 3 of 10^9 is run 3 of 5 */
+    char big[64], small[64];
+    cr_assert_eq(gasdep_batch_value(b, 3, 0, big, sizeof big), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_set_samples(b, 5), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_prepare(b), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_value(b, 3, 0, small, sizeof small), GASDEP_OK);
+    cr_expect_str_eq(big, small);
+    /* Latin hypercube points are drawn together: bounded */
+    cr_assert_eq(gasdep_batch_set_design(b, "lhs"), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_set_samples(b, GASDEP_BATCH_MAX_POINTS + 1), GASDEP_OK);
+    cr_expect_eq(gasdep_batch_prepare(b), GASDEP_EINPUT);
+    cr_expect(strstr(gasdep_batch_errmsg(b), "points") != NULL, "%s",
+              gasdep_batch_errmsg(b));
+    gasdep_batch_destroy(b);
+    int st = th_sh("%s montecarlo %s -n 99999999999 -o %s 2>/dev/null", th_bin(),
+                   path_in("tiny.ini"), path_in("mc"));
+    cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 2, "status %d", st);
 }

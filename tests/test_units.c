@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "units.h"
 
 #define EPS 1e-12
 
@@ -245,4 +246,48 @@ Test(units, not_a_number_is_an_error)
 {
     expect_load_error(scenario("lots mcm/d", "0", "100 mcm", NULL),
                       "test.ini:15:", "expected a number");
+}
+
+/* Shares (issue 12): a bare number is a fraction 0..1; with % a factor may
+ * exceed 100 % up to 1000 %, a plain fraction may not. */
+Test(units, shares_bare_fractions_and_percent)
+{
+    static const struct {
+        const char *s;
+        double max, want; /* want < 0: an error */
+    } C[] = {
+        {"0.4", 1, 0.4},      {"40%", 1, 0.4},    {"1", 1, 1},
+        {"100%", 1, 1},       {"1.01", 1, -1},    {"101%", 1, -1},
+        {"150%", 10, 1.5},    {"150", 10, -1},    {"1.5", 10, -1},
+        {"1000%", 10, 10},    {"1001%", 10, -1},  {"-1%", 10, -1},
+        {"0", 10, 0},         {"40 %", 1, 0.4},   {"inf", 10, -1},
+        {"1e999%", 10, -1},   {"nan", 1, -1},
+    };
+    for (size_t i = 0; i < sizeof C / sizeof C[0]; i++) {
+        double x = -7;
+        const char *why = NULL;
+        int rc = units_parse_share(C[i].s, C[i].max, &x, &why);
+        if (C[i].want < 0)
+            cr_expect_neq(rc, 0, "'%s' (max %g) accepted as %g", C[i].s, C[i].max, x);
+        else
+            cr_expect(rc == 0 && fabs(x - C[i].want) < EPS, "'%s': rc %d, %g (%s)",
+                      C[i].s, rc, x, why ? why : "");
+    }
+}
+
+Test(units, quantities_are_bounded)
+{
+    qty q;
+    const char *why;
+    cr_expect_eq(units_parse_qty("1000000 mcm/d", Q_FLOW, &q, &why), 0);
+    cr_expect_neq(units_parse_qty("1000001 mcm/d", Q_FLOW, &q, &why), 0);
+    /* 365,000 bcm/y = 10^6 mcm/d exactly; a little more is refused */
+    cr_expect_eq(units_parse_qty("365000 bcm/y", Q_FLOW, &q, &why), 0);
+    cr_expect_neq(units_parse_qty("365001 bcm/y", Q_FLOW, &q, &why), 0);
+    cr_expect_neq(units_parse_qty("1e308 bcm/y", Q_FLOW, &q, &why), 0);
+    cr_expect_eq(units_parse_qty("100000 bcm", Q_VOLUME, &q, &why), 0);
+    cr_expect_neq(units_parse_qty("100001 bcm", Q_VOLUME, &q, &why), 0);
+    double x;
+    cr_expect_neq(units_parse_number("2e9", NULL, &x, &why), 0);
+    cr_expect_eq(units_parse_number("-1e9", NULL, &x, &why), 0);
 }

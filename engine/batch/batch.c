@@ -71,8 +71,11 @@ void gasdep_batch_destroy(gasdep_batch *b)
     for (int i = 0; i < b->n_sets; i++)
         free(b->sets[i]);
     free(b->sets);
+    free(b->set_line);
+    free(b->src_file);
     free(b->scenario);
     bb_free(&b->err);
+    bb_free(&b->warn);
     free(b);
 }
 
@@ -101,6 +104,11 @@ int gasdep_batch_set(gasdep_batch *b, const char *assignment)
     if (!s)
         return GASDEP_ENOMEM;
     b->sets = s;
+    int *sl = realloc(b->set_line, (size_t)(b->n_sets + 1) * sizeof *sl);
+    if (!sl)
+        return GASDEP_ENOMEM;
+    b->set_line = sl;
+    sl[b->n_sets] = 0;
     if (!(b->sets[b->n_sets] = strdup(assignment)))
         return GASDEP_ENOMEM;
     b->n_sets++;
@@ -141,9 +149,10 @@ int gasdep_batch_set_samples(gasdep_batch *b, long n)
 {
     if (!b)
         return GASDEP_EARG;
-    if (n < 1) {
-        batch_err(b, "the number of %s must be at least 1",
-                  b->kind == GASDEP_SWEEP ? "samples" : "runs");
+    if (n < 1 || n > GASDEP_BATCH_MAX_RUNS) {
+        batch_err(b, "the number of %s must lie in 1..%ld",
+                  b->kind == GASDEP_SWEEP ? "samples" : "runs",
+                  GASDEP_BATCH_MAX_RUNS);
         return GASDEP_EINPUT;
     }
     b->samples = n;
@@ -164,6 +173,32 @@ int gasdep_batch_set_seed(gasdep_batch *b, uint64_t seed)
 
 /* ---- prepare ------------------------------------------------------------- */
 
+/* The probe model's messages, each at the line of the sweep file that gave
+ * its scenario or its `set` ("--set:N: ..." names the N-th override). */
+static void probe_errors(gasdep_batch *b, const char *msg, int load_failed)
+{
+    char *copy = strdup(msg);
+    if (!copy) {
+        batch_err(b, "%s", msg);
+        return;
+    }
+    for (char *line = copy; line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        char *end;
+        long k = !strncmp(line, "--set:", 6) ? strtol(line + 6, &end, 10) : 0;
+        if (k >= 1 && k <= b->n_sets && *end == ':' && b->set_line[k - 1] > 0)
+            batch_err_at(b, b->set_line[k - 1], "set %s:%s", b->sets[k - 1], end + 1);
+        else if (load_failed && b->scenario_line > 0)
+            batch_err_at(b, b->scenario_line, "%s", line);
+        else
+            batch_err(b, "%s", line);
+        line = next;
+    }
+    free(copy);
+}
+
 /* Load the scenario and apply the fixed overrides; the model is left loaded
  * (not initialised). Errors go to the batch message. */
 static gasdep_model *load_probe(gasdep_batch *b)
@@ -179,62 +214,46 @@ static gasdep_model *load_probe(gasdep_batch *b)
         for (int i = 0; i < b->n_sets; i++)
             bad |= gasdep_set_assignment(m, b->sets[i]) != GASDEP_OK;
     if (bad) {
-        batch_err(b, "%s", gasdep_errmsg(m));
+        gasdep_init(m); /* refuses, adding the checks that need no network */
+        probe_errors(b, gasdep_errmsg(m), rc == GASDEP_EIO);
         gasdep_destroy(m);
         return NULL;
     }
     return m;
 }
 
-/* Hash of the bytes of the scenario file and of every file it reads: base
- * files (recursively) and demand series, found by their `base =` and
- * `series =` lines and resolved against the naming file's directory. */
-static uint64_t file_hash(const char *path, uint64_t h, int depth)
+/* Hash of the bytes of one file, by path (a "?" if it cannot be read). */
+static uint64_t file_hash(const char *path, uint64_t h)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f || depth > 16) {
-        if (f)
-            fclose(f);
+    char *text;
+    size_t len;
+    if (read_regular_file(path, MAX_INPUT_BYTES, &text, &len) != RF_OK)
         return fnv1a64(h, "?", 1);
+    h = fnv1a64(h, path, strlen(path) + 1);
+    h = fnv1a64(h, text, len);
+    free(text);
+    return h;
+}
+
+/* Hash of the inputs the loader actually opened for the probe model
+ * (scenario, base files, demand series, whoever named them: a file, --set
+ * or inih's "base:"), and of the files a varied `series` names. */
+static uint64_t inputs_hash(const gasdep_batch *b, const gasdep_model *m,
+                            uint64_t h)
+{
+    const char *sha = gasdep_content_sha256(m);
+    h = fnv1a64(h, sha, strlen(sha));
+    const char *f;
+    for (int i = 0; (f = gasdep_input_file(m, i)); i++)
+        h = file_hash(f, h);
+    for (int p = 0; p < b->n_par; p++) {
+        const bparam *par = &b->par[p];
+        size_t n = strlen(par->path);
+        if (par->type != PV_LIST || n < 7 || strcmp(par->path + n - 7, ".series"))
+            continue;
+        for (int k = 0; k < par->n_items; k++)
+            h = file_hash(par->items[k], h);
     }
-    bbuf text = {0};
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        bb_put(&text, buf, n);
-    fclose(f);
-    if (text.oom || !text.p) {
-        bb_free(&text);
-        return h;
-    }
-    h = fnv1a64(h, text.p, text.n);
-    for (char *line = text.p; line && *line;) {
-        char *next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        while (isspace((unsigned char)*line))
-            line++;
-        size_t k = !strncmp(line, "base", 4) ? 4 : !strncmp(line, "series", 6) ? 6 : 0;
-        char *v = line + k;
-        while (k && (*v == ' ' || *v == '\t'))
-            v++;
-        if (k && *v == '=') {
-            v++;
-            while (isspace((unsigned char)*v))
-                v++;
-            v[strcspn(v, " \t\r;#")] = '\0';
-            char full[4096];
-            const char *slash = strrchr(path, '/');
-            if (v[0] == '/' || !slash)
-                snprintf(full, sizeof full, "%s", v);
-            else
-                snprintf(full, sizeof full, "%.*s/%s", (int)(slash - path), path, v);
-            if (*v)
-                h = file_hash(full, h, depth + 1);
-        }
-        line = next;
-    }
-    bb_free(&text);
     return h;
 }
 
@@ -267,6 +286,9 @@ int gasdep_batch_prepare(gasdep_batch *b)
     if (!b)
         return GASDEP_EARG;
     batch_err_clear(b);
+    b->warn.n = 0;
+    if (b->warn.p)
+        b->warn.p[0] = '\0';
     free_prepared(b);
     if (!b->scenario) {
         batch_err(b, "no scenario given");
@@ -297,12 +319,17 @@ int gasdep_batch_prepare(gasdep_batch *b)
         batch_err(b, "%s", gasdep_errmsg(m));
         rc = GASDEP_EINPUT;
     }
-    if (rc == GASDEP_OK)
+    if (rc == GASDEP_OK) {
+        const char *w = gasdep_warnings(m);
+        if (*w)
+            batch_warn(b, "%s", w);
         rc = read_network(b, m);
+    }
     if (rc == GASDEP_OK && b->kind == GASDEP_MONTECARLO) {
         b->n_runs = b->samples;
         rc = mc_collect(b, m);
     }
+    uint64_t inputs = rc == GASDEP_OK ? inputs_hash(b, m, FNV_OFFSET) : 0;
     gasdep_destroy(m);
     if (rc == GASDEP_ENOMEM)
         batch_err(b, "out of memory");
@@ -315,20 +342,21 @@ int gasdep_batch_prepare(gasdep_batch *b)
     const char *kw = b->kind == GASDEP_SWEEP ? "sweep" : "montecarlo";
     h = fnv1a64(h, kw, strlen(kw) + 1);
     h = fnv1a64(h, GASDEP_VERSION, sizeof GASDEP_VERSION);
-    /* the scenario by content, not by the path it was named with */
-    h = file_hash(b->scenario, h, 0);
+    /* the inputs by content (and the paths the loader opened) */
+    h = fnv1a64(h, &inputs, sizeof inputs);
     for (int i = 0; i < b->n_sets; i++)
         h = fnv1a64(h, b->sets[i], strlen(b->sets[i]) + 1);
     if (b->kind == GASDEP_SWEEP) {
+        /* the design by what defines every run's values (not by the values:
+         * a grid of 10^9 runs must not format 10^9 strings here) */
         h = fnv1a64(h, &b->n_runs, sizeof b->n_runs);
-        char buf[512];
-        for (int p = 0; p < b->n_par; p++)
+        h = fnv1a64(h, &b->design, sizeof b->design);
+        if (b->design >= GASDEP_DESIGN_RANDOM)
+            h = fnv1a64(h, &b->seed, sizeof b->seed);
+        for (int p = 0; p < b->n_par; p++) {
             h = fnv1a64(h, b->par[p].path, strlen(b->par[p].path) + 1);
-        for (long r = 1; r <= b->n_runs; r++)
-            for (int p = 0; p < b->n_par; p++) {
-                sweep_value(b, r, p, buf, sizeof buf);
-                h = fnv1a64(h, buf, strlen(buf) + 1);
-            }
+            h = fnv1a64(h, b->par[p].spec, strlen(b->par[p].spec) + 1);
+        }
     } else {
         /* not the number of runs: a resumed Monte Carlo may ask for more */
         h = fnv1a64(h, &b->seed, sizeof b->seed);

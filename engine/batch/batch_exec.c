@@ -30,9 +30,16 @@
 typedef struct exec {
     const gasdep_batch *b;
     int keep;
-    long *todo; /* this rank's runs */
+    /* this rank's runs, found as they are taken (no per-run list: a
+     * batch of 10^8 runs must not allocate for runs not yet started): the
+     * pending runs (not in `done`) dealt cyclically over ranks */
+    const unsigned char *done;
+    long n_runs;
+    int rank, size;
+    pthread_mutex_t todo_mu;
+    long cursor;  /* next run id to look at */
+    long pidx;    /* index among pending runs of the run at cursor */
     long n_todo;
-    atomic_long next;
     atomic_int stop;
     atomic_int oom;
     pthread_mutex_t mu;
@@ -87,6 +94,22 @@ static int queue_pop(exec *e, bbuf *out, double timeout)
     return r;
 }
 
+/* The next run of this rank, or -1 when none is left. */
+static long next_run(exec *e)
+{
+    long run = -1;
+    pthread_mutex_lock(&e->todo_mu);
+    while (run < 0 && e->cursor <= e->n_runs) {
+        long r = e->cursor++;
+        if (e->done[(r - 1) / 8] & (1u << ((r - 1) % 8)))
+            continue;
+        if (e->pidx++ % e->size == e->rank)
+            run = r;
+    }
+    pthread_mutex_unlock(&e->todo_mu);
+    return run;
+}
+
 static void *worker_main(void *arg)
 {
     exec *e = arg;
@@ -95,10 +118,10 @@ static void *worker_main(void *arg)
     if (!w)
         atomic_store(&e->oom, 1);
     while (w && !atomic_load(&e->stop)) {
-        long i = atomic_fetch_add(&e->next, 1);
-        if (i >= e->n_todo)
+        long run = next_run(e);
+        if (run < 0)
             break;
-        if (bworker_run(w, e->todo[i], &rec)) {
+        if (bworker_run(w, run, &rec)) {
             atomic_store(&e->oom, 1);
             atomic_store(&e->stop, 1);
             break;
@@ -178,6 +201,9 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
         return GASDEP_ESTATE;
     }
     batch_err_clear(b);
+    b->warn.n = 0; /* warnings of this run from here on */
+    if (b->warn.p)
+        b->warn.p[0] = '\0';
     double t0 = batch_now();
     const char *dir = opts->outdir ? opts->outdir : "out";
     int rank = bmpi_rank(), size = bmpi_size(), mpi = bmpi_active();
@@ -210,12 +236,10 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
         journal_close(&j, 0);
         return (int)status;
     }
+    /* one bit per run: what the journal holds */
     size_t nbytes = ((size_t)b->n_runs + 7) / 8;
     unsigned char *done = calloc(nbytes + 1, 1);
-    long *pending = malloc(((size_t)b->n_runs + 1) * sizeof *pending);
-    if (!done || !pending) {
-        free(done);
-        free(pending);
+    if (!done) {
         journal_close(&j, 0);
         batch_err(b, "out of memory");
         r->ranks_out_of_step = mpi; /* the others wait in the broadcast */
@@ -223,28 +247,39 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
     }
     if (writer)
         for (long i = 0; i < b->n_runs; i++)
-            if (j.off[i] >= 0)
+            if (journal_has(&j, i + 1))
                 done[i / 8] |= (unsigned char)(1u << (i % 8));
     if (mpi)
         bmpi_bcast(done, nbytes);
-    long n_pending = 0, resumed = 0;
+    long n_pending = 0, resumed = 0, first_pending = 0, last_pending = 0;
     for (long i = 0; i < b->n_runs; i++) {
-        if (done[i / 8] & (1u << (i % 8)))
+        if (done[i / 8] & (1u << (i % 8))) {
             resumed++;
-        else
-            pending[n_pending++] = i + 1;
+        } else {
+            n_pending++;
+            if (!first_pending)
+                first_pending = i + 1;
+            last_pending = i + 1;
+        }
     }
-    free(done);
     r->resumed = resumed;
+    if (writer && j.damaged_record > 0 && n_pending > 0)
+        batch_warn(b, "%s: damaged at record %ld: rerunning %ld run%s "
+                   "(%ld..%ld)", j.path, j.damaged_record, n_pending,
+                   n_pending == 1 ? "" : "s", first_pending, last_pending);
 
     /* this rank's share: pending runs dealt cyclically over ranks */
     exec e;
     memset(&e, 0, sizeof e);
     e.b = b;
     e.keep = opts->keep_series;
-    e.todo = pending;
-    for (long i = rank; i < n_pending; i += size)
-        pending[e.n_todo++] = pending[i];
+    e.done = done;
+    e.n_runs = b->n_runs;
+    e.rank = rank;
+    e.size = size;
+    e.cursor = 1;
+    e.n_todo = n_pending > rank ? (n_pending - rank + size - 1) / size : 0;
+    pthread_mutex_init(&e.todo_mu, NULL);
     int threads = opts->threads > 0 ? opts->threads
                                     : gasdep_batch_cores() / bmpi_local_size();
     if (threads < 1)
@@ -347,7 +382,8 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
     bb_free(&rec);
     free(tid);
     free(e.q);
-    free(pending);
+    free(done);
+    pthread_mutex_destroy(&e.todo_mu);
     pthread_mutex_destroy(&e.mu);
     pthread_cond_destroy(&e.not_empty);
     pthread_cond_destroy(&e.not_full);

@@ -110,11 +110,42 @@ int rec_valid(const void *rec, size_t len, long n_runs, long *run)
     return 1;
 }
 
-/* Scan records from `off`; cut the file at the first torn or corrupt one. */
+int journal_has(const journal *j, long run)
+{
+    return run >= 1 && run <= j->off_cap && j->off[run - 1] >= 0;
+}
+
+/* Record run's offset unless known; grows the table. -1 out of memory. */
+static int off_note(journal *j, uint64_t run, off_t off)
+{
+    if (run < 1 || run > (uint64_t)j->n_runs)
+        return 0;
+    if ((long)run > j->off_cap) {
+        long cap = j->off_cap ? j->off_cap : 1024;
+        while (cap < (long)run)
+            cap = cap > j->n_runs / 2 ? j->n_runs : 2 * cap;
+        int64_t *p = realloc(j->off, (size_t)cap * sizeof *p);
+        if (!p)
+            return -1;
+        for (long i = j->off_cap; i < cap; i++)
+            p[i] = -1;
+        j->off = p;
+        j->off_cap = cap;
+    }
+    if (j->off[run - 1] < 0) {
+        j->off[run - 1] = off;
+        j->n_have++;
+    }
+    return 0;
+}
+
+/* Scan records from `off`; cut the file at the first torn or corrupt one
+ * (its number is kept in damaged_record, for the caller to say so). */
 static int scan(journal *j, off_t off, off_t size)
 {
     char *buf = NULL;
     size_t cap = 0;
+    long record = 0; /* records read whole */
     while (off + (off_t)sizeof(rec_header) <= size) {
         rec_header h;
         if (pread_all(j->fd, &h, sizeof h, off))
@@ -137,13 +168,16 @@ static int scan(journal *j, off_t off, off_t size)
             break;
         /* runs beyond this batch (a Monte Carlo resumed with fewer runs)
          * stay in the file but are not used */
-        if (h.run <= (uint64_t)j->n_runs && j->off[h.run - 1] < 0) {
-            j->off[h.run - 1] = off;
-            j->n_have++;
+        if (off_note(j, h.run, off)) {
+            free(buf);
+            return -1;
         }
         off += (off_t)(sizeof h + h.len);
+        record++; /* the one a break above leaves is record + 1 */
     }
     free(buf);
+    if (off < size)
+        j->damaged_record = record + 1;
     if (off < size && ftruncate(j->fd, off))
         return -1;
     j->end = off;
@@ -159,18 +193,18 @@ int journal_open(journal *j, const char *dir, const gasdep_batch *b,
     size_t plen = strlen(dir) + 32;
     j->path = malloc(plen);
     j->n_runs = b->n_runs;
-    j->off = malloc(((size_t)b->n_runs + 1) * sizeof *j->off);
-    if (!j->path || !j->off) {
+    if (!j->path) {
         bb_puts(err, "out of memory");
         return GASDEP_ENOMEM;
     }
-    for (long i = 0; i < b->n_runs; i++)
-        j->off[i] = -1;
     snprintf(j->path, plen, "%s/%s.journal", dir,
              b->kind == GASDEP_SWEEP ? "sweep" : "montecarlo");
-    j->fd = open(j->path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    /* O_NOFOLLOW: a symlink planted at the journal's name must not make it
+     * overwrite the link's target */
+    j->fd = open(j->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (j->fd < 0) {
-        bb_printf(err, "%s: %s", j->path, strerror(errno));
+        bb_printf(err, "%s: %s", j->path,
+                  errno == ELOOP ? "is a symbolic link (refused)" : strerror(errno));
         return GASDEP_EIO;
     }
     if (flock(j->fd, LOCK_EX | LOCK_NB)) {
@@ -236,10 +270,8 @@ int journal_append(journal *j, const void *rec, size_t len)
     memcpy(&h, rec, sizeof h);
     if (pwrite_all(j->fd, rec, len, j->end))
         return -1;
-    if (h.run >= 1 && h.run <= (uint64_t)j->n_runs && j->off[h.run - 1] < 0) {
-        j->off[h.run - 1] = j->end;
-        j->n_have++;
-    }
+    if (off_note(j, h.run, j->end))
+        return -1;
     j->end += (off_t)len;
     if (batch_now() - j->last_sync > 1.0)
         return journal_sync(j);
@@ -249,7 +281,7 @@ int journal_append(journal *j, const void *rec, size_t len)
 int journal_section(journal *j, long run, int sec, size_t off, size_t len,
                     void *dst, size_t *sec_len)
 {
-    if (run < 1 || run > j->n_runs || j->off[run - 1] < 0)
+    if (!journal_has(j, run))
         return -1;
     off_t base = (off_t)j->off[run - 1];
     uint64_t lens[SEC_COUNT];

@@ -30,8 +30,12 @@ typedef struct journal {
     char *path;
     off_t end;
     long n_runs;
-    int64_t *off; /* per run (index run-1): record offset, -1 if missing */
+    int64_t *off; /* per run (index run-1): record offset, -1 if missing;
+                     grown as records arrive (runs not started take none) */
+    long off_cap;
     long n_have;
+    long damaged_record; /* resume: 1-based record where the scan stopped on
+                            a damaged record (0: none); later ones dropped */
     double last_sync;
 } journal;
 int journal_open(journal *j, const char *dir, const gasdep_batch *b,
@@ -44,6 +48,8 @@ int journal_section(journal *j, long run, int sec, size_t off, size_t len,
 /* Whole section of run into out (appended). */
 int journal_section_all(journal *j, long run, int sec, bbuf *out);
 void journal_close(journal *j, int remove_file);
+/* 1 if the journal holds run's record. */
+int journal_has(const journal *j, long run);
 /* Mark the end of every valid record in [base, base+len) (MPI receive). */
 int rec_valid(const void *rec, size_t len, long n_runs, long *run);
 

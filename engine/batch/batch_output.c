@@ -43,9 +43,15 @@ static int of_open(ofile *o, const char *dir, const char *name, bbuf *err)
     }
     snprintf(o->final, n, "%s/%s", dir, name);
     snprintf(o->tmp, n, "%s/.%s.tmp.%ld", dir, name, (long)getpid());
-    o->f = fopen(o->tmp, "w");
+    /* O_NOFOLLOW | O_EXCL: never write through a symlink planted at the
+     * temporary name (a stale one of a killed run is removed first) */
+    unlink(o->tmp);
+    int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    o->f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!o->f) {
         bb_printf(err, "%s: %s", o->tmp, strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return GASDEP_EIO;
     }
     setvbuf(o->f, NULL, _IOFBF, 1 << 16);
@@ -324,6 +330,7 @@ int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
     r->first_failed_run = 0;
     r->first_error[0] = '\0';
     r->files[0] = '\0';
+    r->removed[0] = '\0';
     /* failures, and the runs with complete Monte Carlo data */
     long *ok = malloc(((size_t)j->n_runs + 1) * sizeof *ok);
     if (!ok) {
@@ -370,6 +377,24 @@ int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
         rc = write_probabilities(b, j, ok, n_ok, dir, r, err);
     free(ok);
     if (rc == GASDEP_OK) {
+        /* files of another batch (the other kind, or a series.csv of an
+         * earlier --keep-series run) would read as part of this one */
+        static const char *const ALL[] = {"sweep.csv", "runs.csv", "bands.csv",
+                                          "probabilities.csv", "series.csv", NULL};
+        for (int i = 0; ALL[i]; i++) {
+            int ours = !strcmp(ALL[i], "series.csv") ? keep_series
+                       : mc ? strcmp(ALL[i], "sweep.csv") != 0
+                            : !strcmp(ALL[i], "sweep.csv");
+            if (ours)
+                continue;
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", dir, ALL[i]);
+            if (unlink(path) == 0) {
+                size_t used = strlen(r->removed);
+                snprintf(r->removed + used, sizeof r->removed - used, "%s%s",
+                         used ? " " : "", path);
+            }
+        }
         int dfd = open(dir, O_RDONLY | O_DIRECTORY);
         if (dfd >= 0) {
             fsync(dfd);

@@ -14,16 +14,51 @@ char *batch_strdup(const char *s)
 
 /* ---- errors -------------------------------------------------------------- */
 
-void batch_err(gasdep_batch *b, const char *fmt, ...)
+static void batch_verr(gasdep_batch *b, const char *prefix, const char *fmt,
+                       va_list ap)
 {
     if (b->err.n)
         bb_putc(&b->err, '\n');
+    bb_puts(&b->err, prefix);
+    /* no fixed buffer: a model's message may hold 50 lines */
+    va_list aq;
+    va_copy(aq, ap);
+    char tmp[1024];
+    int k = vsnprintf(tmp, sizeof tmp, fmt, aq);
+    va_end(aq);
+    if (k < 0)
+        return;
+    if ((size_t)k < sizeof tmp) {
+        bb_puts(&b->err, tmp);
+        return;
+    }
+    char *big = malloc((size_t)k + 1);
+    if (!big) {
+        bb_puts(&b->err, tmp);
+        return;
+    }
+    vsnprintf(big, (size_t)k + 1, fmt, ap);
+    bb_puts(&b->err, big);
+    free(big);
+}
+
+void batch_err(gasdep_batch *b, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    batch_verr(b, "", fmt, ap);
     va_end(ap);
-    bb_puts(&b->err, tmp);
+}
+
+void batch_err_at(gasdep_batch *b, int line, const char *fmt, ...)
+{
+    char prefix[512] = "";
+    if (line > 0 && b->src_file)
+        snprintf(prefix, sizeof prefix, "%s:%d: ", b->src_file, line);
+    va_list ap;
+    va_start(ap, fmt);
+    batch_verr(b, prefix, fmt, ap);
+    va_end(ap);
 }
 
 void batch_err_clear(gasdep_batch *b)
@@ -31,6 +66,23 @@ void batch_err_clear(gasdep_batch *b)
     b->err.n = 0;
     if (b->err.p)
         b->err.p[0] = '\0';
+}
+
+void batch_warn(gasdep_batch *b, const char *fmt, ...)
+{
+    if (b->warn.n)
+        bb_putc(&b->warn, '\n');
+    char tmp[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    bb_puts(&b->warn, tmp);
+}
+
+const char *gasdep_batch_warnings(const gasdep_batch *b)
+{
+    return b && b->warn.p ? b->warn.p : "";
 }
 
 const char *gasdep_batch_errmsg(const gasdep_batch *b)

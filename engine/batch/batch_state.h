@@ -22,6 +22,7 @@ typedef struct bparam {
     char unit[32];
     char *column; /* its sweep.csv column: path and canonical unit */
     long n_points; /* values on the grid (list length, range points) */
+    int line;      /* line of the sweep file that gave it; 0 for --vary */
 } bparam;
 
 /* Monte Carlo: an element with random outages. */
@@ -60,6 +61,7 @@ extern const char *const BAND_METRICS[BM_COUNT];
 struct gasdep_batch {
     int kind;
     bbuf err;
+    bbuf warn; /* gasdep_batch_warnings */
     char *scenario;
     char **sets;
     int n_sets;
@@ -70,6 +72,11 @@ struct gasdep_batch {
     int samples_set;
     uint64_t seed;
     int seed_set;
+    /* a sweep file read with gasdep_batch_load_file: where each item was
+     * given, for messages found after parsing (0: not from the file) */
+    char *src_file;
+    int scenario_line, samples_line, design_line;
+    int *set_line; /* per entry of sets */
     /* prepared */
     int prepared;
     long n_runs;
@@ -95,7 +102,14 @@ struct gasdep_batch {
 /* Append a line to the batch's error message. */
 void batch_err(gasdep_batch *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The same, prefixed "file:line: " when line > 0 names a line of the sweep
+ * file (b->src_file). */
+void batch_err_at(gasdep_batch *b, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 void batch_err_clear(gasdep_batch *b);
+/* Append a line to the batch's warnings. */
+void batch_warn(gasdep_batch *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 char *batch_strdup(const char *s);
 /* Monotonic clock, seconds. */
 double batch_now(void);

@@ -114,6 +114,11 @@ int mc_collect(gasdep_batch *b, gasdep_model *m)
         sensitive += b->heat[q] > 0;
     }
     b->weather = sensitive > 0 && b->sigma_k > 0;
+    if (b->n_el == 0 && b->n_ev == 0 && !b->weather)
+        batch_warn(b, "%s: Monte Carlo with no random element (no outage_rate "
+                   "with outage_days, no event start_window, no weather-"
+                   "sensitive region): all %ld runs are identical", b->scenario,
+                   b->n_runs);
 
     bbuf d = {0};
     bb_printf(&d, "Monte Carlo of %s: %ld run%s, seed %llu, %d days", b->scenario,

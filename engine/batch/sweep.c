@@ -17,8 +17,9 @@
 #include "buf.h"
 #include "rng.h"
 #include "sweep.h"
+#include "util.h"
 
-#define MAX_RUNS 2000000000L
+#define MAX_RUNS GASDEP_BATCH_MAX_RUNS
 #define CHECK_VALUES 1000 /* values per parameter checked with gasdep_set */
 
 static char *trim(char *s)
@@ -325,6 +326,22 @@ int sweep_value(const gasdep_batch *b, long run, int p, char *buf, size_t len)
     case GASDEP_DESIGN_ZIP:
         grid_value(par, par->n_points == 1 ? 0 : i, buf, len);
         break;
+    case GASDEP_DESIGN_RANDOM: {
+        /* drawn when asked: one generator per run, so sample i does not
+         * depend on N and nothing is held for runs not started */
+        gsl_rng *r = mc_rng(b->seed, i + 1, mc_stream("sweep-random"));
+        if (!r) {
+            if (len)
+                buf[0] = '\0';
+            return GASDEP_ENOMEM;
+        }
+        double u = 0;
+        for (int q = 0; q <= p; q++)
+            u = gsl_rng_uniform(r);
+        gsl_rng_free(r);
+        sampled_value(par, u, buf, len);
+        break;
+    }
     default:
         sampled_value(par, b->u[(size_t)i * (size_t)b->n_par + (size_t)p], buf, len);
         break;
@@ -338,20 +355,21 @@ static int design_u(gasdep_batch *b)
 {
     long N = b->n_runs;
     int P = b->n_par;
+    if (b->design == GASDEP_DESIGN_RANDOM)
+        return GASDEP_OK; /* drawn per run by sweep_value */
+    /* LHS and Sobol points are made together: bounded, so that the size
+     * computations below cannot overflow and memory stays sane */
+    if ((double)N * (double)P > (double)GASDEP_BATCH_MAX_POINTS) {
+        batch_err_at(b, b->samples_line, "%s: %ld samples x %d parameters is more "
+                     "than %ld points", b->design == GASDEP_DESIGN_LHS ? "lhs"
+                                                                       : "sobol",
+                     N, P, GASDEP_BATCH_MAX_POINTS);
+        return GASDEP_EINPUT;
+    }
     b->u = malloc((size_t)N * (size_t)P * sizeof *b->u);
     if (!b->u)
         return GASDEP_ENOMEM;
-    if (b->design == GASDEP_DESIGN_RANDOM) {
-        /* one generator per run: sample i does not depend on N */
-        for (long i = 0; i < N; i++) {
-            gsl_rng *r = mc_rng(b->seed, i + 1, mc_stream("sweep-random"));
-            if (!r)
-                return GASDEP_ENOMEM;
-            for (int p = 0; p < P; p++)
-                b->u[(size_t)i * P + p] = gsl_rng_uniform(r);
-            gsl_rng_free(r);
-        }
-    } else if (b->design == GASDEP_DESIGN_LHS) {
+    if (b->design == GASDEP_DESIGN_LHS) {
         gsl_rng *r = mc_rng(b->seed, 0, mc_stream("sweep-lhs"));
         size_t *perm = malloc((size_t)N * sizeof *perm);
         if (!r || !perm) {
@@ -397,7 +415,8 @@ static int check_one(gasdep_batch *b, gasdep_model *m, const bparam *par,
         if (c && c[1] == ' ')
             msg = c + 2;
     }
-    batch_err(b, "--vary %s=%s: %s", par->path, value, msg);
+    batch_err_at(b, par->line, "%s %s=%s: %s", par->line ? "vary" : "--vary",
+                 par->path, value, msg);
     return GASDEP_EINPUT;
 }
 
@@ -456,11 +475,12 @@ int sweep_expand(gasdep_batch *b, gasdep_model *probe_loaded)
 {
     int sampled = b->design >= GASDEP_DESIGN_RANDOM;
     if (!sampled && b->samples_set) {
-        batch_err(b, "--samples goes with the random, lhs and sobol designs");
+        batch_err_at(b, b->samples_line,
+                     "samples go with the random, lhs and sobol designs");
         return GASDEP_EINPUT;
     }
     if (sampled && !b->samples_set) {
-        batch_err(b, "the %s design needs --samples N",
+        batch_err_at(b, b->design_line, "the %s design needs --samples N",
                   b->design == GASDEP_DESIGN_RANDOM ? "random"
                   : b->design == GASDEP_DESIGN_LHS  ? "lhs"
                                                     : "sobol");
@@ -473,8 +493,9 @@ int sweep_expand(gasdep_batch *b, gasdep_model *probe_loaded)
     if (!sampled)
         for (int p = 0; p < b->n_par; p++)
             if (b->par[p].n_points == 0) {
-                batch_err(b, "--vary %s=%s: a range needs a step for the %s "
-                          "design (LO:HI:STEP)", b->par[p].path, b->par[p].spec,
+                batch_err_at(b, b->par[p].line, "--vary %s=%s: a range needs a "
+                          "step for the %s design (LO:HI:STEP)", b->par[p].path,
+                          b->par[p].spec,
                           b->design == GASDEP_DESIGN_GRID ? "grid" : "zip");
                 return GASDEP_EINPUT;
             }
@@ -494,8 +515,9 @@ int sweep_expand(gasdep_batch *b, gasdep_model *probe_loaded)
                 n = b->par[p].n_points;
         for (int p = 0; p < b->n_par; p++)
             if (b->par[p].n_points != 1 && b->par[p].n_points != n) {
-                batch_err(b, "--zip: %s has %ld values, others %ld (lists must "
-                          "have the same length, or one value)", b->par[p].path,
+                batch_err_at(b, b->par[p].line, "--zip: %s has %ld values, "
+                          "others %ld (lists must have the same length, or one "
+                          "value)", b->par[p].path,
                           b->par[p].n_points, n);
                 return GASDEP_EINPUT;
             }
@@ -539,41 +561,78 @@ int sweep_expand(gasdep_batch *b, gasdep_model *probe_loaded)
 
 int gasdep_batch_is_sweep_file(const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
+    char *text;
+    size_t len;
+    int rf = read_regular_file(path, MAX_INPUT_BYTES, &text, &len);
+    if (rf != RF_OK)
         return -1;
-    char line[1024];
     int found = 0;
-    while (!found && fgets(line, sizeof line, f)) {
+    for (char *line = text + utf8_bom_len(text); !found && line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
         char *t = trim(line);
-        if (*t != '[')
-            continue;
-        char *e = strchr(t, ']');
-        if (!e)
-            continue;
-        *e = '\0';
-        found = !strcasecmp(trim(t + 1), "sweep");
+        char *e = *t == '[' ? strchr(t, ']') : NULL;
+        if (e) {
+            *e = '\0';
+            found = !strcasecmp(trim(t + 1), "sweep");
+        }
+        line = next;
     }
-    fclose(f);
+    free(text);
     return found;
 }
 
 typedef struct file_ctx {
     gasdep_batch *b;
     const char *path;
-    FILE *f;
+    const char *p; /* next line of the text */
     int line;
     int errors;
     int fatal;
+    int foreign; /* in a section other than [sweep] (reported at its header) */
 } file_ctx;
 
+/* fgets-style reader for inih over the text in memory: counts lines,
+ * rejects lines longer than inih's buffer (rather than letting it split
+ * them) and reports a section other than [sweep] at its header, keys or
+ * not. */
 static char *counting_reader(char *str, int num, void *stream)
 {
     file_ctx *c = stream;
-    char *r = fgets(str, num, c->f);
-    if (r)
-        c->line++;
-    return r;
+    if (!*c->p)
+        return NULL;
+    const char *e = strchr(c->p, '\n');
+    size_t len = e ? (size_t)(e - c->p) + 1 : strlen(c->p);
+    c->line++;
+    if (len + 1 > (size_t)num - 2) {
+        batch_err(c->b, "%s:%d: line longer than %d characters", c->path, c->line,
+                  num - 4);
+        c->errors++;
+        c->p += len;
+        strcpy(str, "\n");
+        return str;
+    }
+    memcpy(str, c->p, len);
+    str[len] = '\0';
+    c->p += len;
+    char sect[256];
+    const char *t = str;
+    while (isspace((unsigned char)*t))
+        t++;
+    const char *close = *t == '[' ? strchr(t, ']') : NULL;
+    if (close && (size_t)(close - t) < sizeof sect) {
+        memcpy(sect, t + 1, (size_t)(close - t - 1));
+        sect[close - t - 1] = '\0';
+        char *name = trim(sect);
+        c->foreign = strcasecmp(name, "sweep") != 0;
+        if (c->foreign) {
+            batch_err(c->b, "%s:%d: section [%s]: a sweep file has one [sweep] "
+                      "section", c->path, c->line, name);
+            c->errors++;
+        }
+    }
+    return str;
 }
 
 static int file_handler(void *user, const char *section, const char *name,
@@ -582,9 +641,11 @@ static int file_handler(void *user, const char *section, const char *name,
     file_ctx *c = user;
     gasdep_batch *b = c->b;
     if (strcasecmp(section, "sweep")) {
-        batch_err(b, "%s:%d: section [%s]: a sweep file has one [sweep] section",
-                  c->path, c->line, section);
-        c->errors++;
+        if (!c->foreign) { /* a key before any section */
+            batch_err(b, "%s:%d: '%s' outside the [sweep] section", c->path,
+                      c->line, name);
+            c->errors++;
+        }
         return 1;
     }
     int before = (int)b->err.n;
@@ -598,12 +659,18 @@ static int file_handler(void *user, const char *section, const char *name,
             snprintf(full, sizeof full, "%.*s/%s", (int)(slash - c->path),
                      c->path, value);
         rc = gasdep_batch_set_scenario(b, full);
+        b->scenario_line = c->line;
     } else if (!strcmp(name, "vary")) {
         rc = gasdep_batch_vary(b, value);
+        if (rc == GASDEP_OK)
+            b->par[b->n_par - 1].line = c->line;
     } else if (!strcmp(name, "set")) {
         rc = gasdep_batch_set(b, value);
+        if (rc == GASDEP_OK)
+            b->set_line[b->n_sets - 1] = c->line;
     } else if (!strcmp(name, "design")) {
         rc = gasdep_batch_set_design(b, value);
+        b->design_line = c->line;
     } else if (!strcmp(name, "samples") || !strcmp(name, "seed")) {
         char *end;
         errno = 0;
@@ -618,10 +685,12 @@ static int file_handler(void *user, const char *section, const char *name,
         }
         if (!strcmp(name, "seed"))
             rc = gasdep_batch_set_seed(b, (uint64_t)v);
-        else
+        else {
             rc = gasdep_batch_set_samples(b, v > (unsigned long long)MAX_RUNS
-                                                 ? MAX_RUNS
+                                                 ? MAX_RUNS + 1 /* refused */
                                                  : (long)v);
+            b->samples_line = c->line;
+        }
     } else {
         batch_err(b, "%s:%d: unknown key '%s' (scenario, vary, set, design, "
                   "samples, seed)", c->path, c->line, name);
@@ -654,13 +723,31 @@ int gasdep_batch_load_file(gasdep_batch *b, const char *path)
         batch_err(b, "%s: sweep files are for sweeps", path);
         return GASDEP_EARG;
     }
-    file_ctx c = {b, path, fopen(path, "r"), 0, 0, 0};
-    if (!c.f) {
-        batch_err(b, "%s: cannot open: %s", path, strerror(errno));
-        return GASDEP_EIO;
+    char *text;
+    size_t len;
+    int rf = read_regular_file(path, MAX_INPUT_BYTES, &text, &len);
+    if (rf == RF_NOMEM)
+        return GASDEP_ENOMEM;
+    if (rf != RF_OK) {
+        batch_err(b, "%s: %s", path,
+                  rf == RF_OPEN ? strerror(errno) : read_file_why(rf));
+        return rf == RF_OPEN ? GASDEP_EIO : GASDEP_EINPUT;
     }
+    if (memchr(text, '\0', len)) {
+        free(text);
+        batch_err(b, "%s: not a text file", path);
+        return GASDEP_EINPUT;
+    }
+    char *name = strdup(path);
+    if (!name) {
+        free(text);
+        return GASDEP_ENOMEM;
+    }
+    free(b->src_file);
+    b->src_file = name;
+    file_ctx c = {b, path, text + utf8_bom_len(text), 0, 0, 0, 0};
     int rc = ini_parse_stream(counting_reader, &c, file_handler, &c);
-    fclose(c.f);
+    free(text);
     if (c.fatal)
         return GASDEP_ENOMEM;
     if (rc > 0 && !c.errors) {

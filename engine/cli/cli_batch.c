@@ -339,6 +339,8 @@ static void print_probabilities(const char *dir)
         say("%-12s %-6s %13.3f %8.3f %17.1f %17.1f\n", fld[0], fld[1], atof(fld[3]),
             atof(fld[4]), atof(fld[6]), atof(fld[7]));
     }
+    if (ferror(f))
+        say("gasdep: %s: read error; the table above is incomplete\n", path);
     fclose(f);
 }
 
@@ -350,6 +352,12 @@ static int run_batch(gasdep_batch *b, opts *o, const char *cmd)
     if (!o->quiet)
         say("%s\n", gasdep_batch_describe(b));
     int rc = gasdep_batch_run(b, &bo, &r);
+    if (*gasdep_batch_warnings(b) && rank0()) {
+        if (pg.drawn)
+            say("\n");
+        pg.drawn = 0;
+        cli_print_warnings(gasdep_batch_warnings(b));
+    }
     if (rc != GASDEP_OK) {
         if (pg.drawn)
             say("\n");
@@ -384,6 +392,9 @@ static int run_batch(gasdep_batch *b, opts *o, const char *cmd)
         if (!strcmp(cmd, "montecarlo"))
             print_probabilities(o->out);
         say("gasdep %s: wrote %s\n", cmd, r.files);
+        if (r.removed[0])
+            say("gasdep %s: note: removed outputs of another batch: %s\n", cmd,
+                r.removed);
     }
     if (r.failed) {
         say("gasdep %s: %ld run%s failed (rows marked 'failed'); first: run %ld: %s\n",
@@ -425,13 +436,11 @@ static int do_sweep(int argc, char **argv)
         opts_free(&o);
         return EXIT_RUNTIME;
     }
-    int kind = gasdep_batch_is_sweep_file(o.file);
+    /* a file that cannot be read is taken as a scenario: prepare says why
+     * (cannot open, not a regular file, too large) */
+    int kind = gasdep_batch_is_sweep_file(o.file) > 0;
     int rc;
-    if (kind < 0) {
-        say("gasdep sweep: %s: %s\n", o.file, strerror(errno));
-        rc = GASDEP_EIO;
-        st = EXIT_USAGE;
-    } else {
+    {
         rc = kind ? gasdep_batch_load_file(b, o.file)
                   : gasdep_batch_set_scenario(b, o.file);
         if (rc == GASDEP_OK)
@@ -440,6 +449,8 @@ static int do_sweep(int argc, char **argv)
             rc = gasdep_batch_prepare(b);
         if (rc != GASDEP_OK)
             st = input_error(b, "sweep", rc);
+        else if (rank0())
+            cli_print_warnings(gasdep_batch_warnings(b));
     }
     if (rc == GASDEP_OK && o.list) {
         if (rank0()) {
@@ -493,7 +504,9 @@ static int do_montecarlo(int argc, char **argv)
         rc = gasdep_batch_prepare(b);
     if (rc != GASDEP_OK)
         st = input_error(b, "montecarlo", rc);
-    else
+    if (rc == GASDEP_OK && rank0())
+        cli_print_warnings(gasdep_batch_warnings(b));
+    if (rc == GASDEP_OK)
         st = run_batch(b, &o, "montecarlo");
     gasdep_batch_destroy(b);
     opts_free(&o);

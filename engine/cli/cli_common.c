@@ -112,7 +112,9 @@ gasdep_model *cli_load(const char *path, char **sets, int n_sets, int *status)
     for (int i = 0; i < n_sets; i++)
         if (gasdep_set_assignment(m, sets[i]) != GASDEP_OK)
             bad = 1;
-    if (!bad && gasdep_init(m) != GASDEP_OK)
+    /* after a failed load or --set, init adds the checks that need no
+     * network, so that one pass reports them all */
+    if (gasdep_init(m) != GASDEP_OK)
         bad = 1;
     if (bad) {
         fprintf(stderr, "%s\n", gasdep_errmsg(m));
@@ -123,7 +125,18 @@ gasdep_model *cli_load(const char *path, char **sets, int n_sets, int *status)
         *status = EXIT_USAGE;
         return NULL;
     }
+    cli_print_warnings(gasdep_warnings(m));
     *status = 0;
     return m;
+}
+
+void cli_print_warnings(const char *w)
+{
+    while (w && *w) {
+        const char *nl = strchr(w, '\n');
+        int len = nl ? (int)(nl - w) : (int)strlen(w);
+        fprintf(stderr, "gasdep: warning: %.*s\n", len, w);
+        w = nl ? nl + 1 : NULL;
+    }
 }
 

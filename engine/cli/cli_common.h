@@ -34,5 +34,7 @@ int cli_parse(const char *cmd, const char *usage, const cli_opt *opts, int argc,
 /* Load the scenario, apply the overrides and initialise; prints errors.
  * Returns the model or NULL with *status set to the exit status. */
 gasdep_model *cli_load(const char *path, char **sets, int n_sets, int *status);
+/* Print each line of a warnings text as "gasdep: warning: LINE" on stderr. */
+void cli_print_warnings(const char *warnings);
 
 #endif

@@ -18,6 +18,18 @@ int gasdep_error_count(const gasdep_model *m)
     return m ? m->err.n_errors : 0;
 }
 
+const char *gasdep_warnings(const gasdep_model *m)
+{
+    if (!m || !m->err.warn)
+        return "";
+    return m->err.warn;
+}
+
+int gasdep_warning_count(const gasdep_model *m)
+{
+    return m ? m->err.n_warnings : 0;
+}
+
 /* ---- network description ------------------------------------------------ */
 
 int gasdep_count(const gasdep_model *m, int kind)

@@ -50,11 +50,31 @@ int gasdep_date_parse(const char *s, int *day)
             return -1;
     if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
         return -1;
-    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 ||
+    if (y < DATES_FIRST_YEAR || y > DATES_LAST_YEAR || m < 1 || m > 12 || d < 1 ||
         d > days_in_month(y, m))
         return -1;
     *day = dates_from_civil(y, m, d);
     return 0;
+}
+
+int dates_parse(const char *s, int *day, const char **why)
+{
+    if (gasdep_date_parse(s, day) == 0)
+        return 0;
+    int y, m, d, n = 0;
+    int shape = s && strlen(s) == 10 && s[4] == '-' && s[7] == '-';
+    for (int i = 0; shape && i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            shape = 0;
+    if (!shape || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3) {
+        *why = "expected a date YYYY-MM-DD";
+        return -1;
+    }
+    if (y < DATES_FIRST_YEAR || y > DATES_LAST_YEAR)
+        *why = "date outside the engine's window 1900-01-01..2200-12-31";
+    else
+        *why = "no such day (month 01-12, day within the month)";
+    return -1;
 }
 
 void gasdep_date_format(int day, char *buf)

@@ -5,6 +5,13 @@
 #define DAY_NONE_LO (-2000000000) /* "always" lower date bound */
 #define DAY_NONE_HI (2000000000)  /* "never" upper date bound */
 
+/* The engine's date window: gasdep_date_parse accepts years 1900..2200. */
+#define DATES_FIRST_YEAR 1900
+#define DATES_LAST_YEAR 2200
+
+/* gasdep_date_parse with the reason on failure (format, no such day, or
+ * outside the window). */
+int dates_parse(const char *s, int *day, const char **why);
 /* Civil date of a day number (days since 1970-01-01). */
 void gasdep_civil(int day, int *y, int *m, int *d);
 /* Day of a 365-day year (0..364; 29 Feb counts as 28 Feb). */

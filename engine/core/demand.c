@@ -9,6 +9,7 @@
 
 #include "dates.h"
 #include "demand.h"
+#include "util.h"
 
 double demand_base(const net *n, int r, int day, int month0)
 {
@@ -23,16 +24,19 @@ typedef struct series_ctx {
     const net *n;
     errlog *err;
     const char *path;
+    srcloc at;     /* file index of the series; line of the current record */
     int region;
     double *out;   /* n_days values, NaN until set */
-    int row, col;  /* current CSV row (1-based = file line) and column */
+    int *first_line; /* per day: line that gave it (duplicates) */
+    int line;      /* file line being fed to the parser */
+    int row, col;  /* current CSV record (1 = header) and column */
     int date_col, value_col, is_factor;
     int weather;  /* 1: a weather series; is_factor 1 for HDD, 0 for temperature */
     double sens;  /* heating_sensitivity, per K */
     int day_ok, day;
+    const char *date_why;
     double value;
     int value_ok;
-    char header[2][32];
     int bad;
 } series_ctx;
 
@@ -40,6 +44,8 @@ static void series_field(void *s, size_t len, void *data)
 {
     series_ctx *c = data;
     char buf[64];
+    if (c->col == 0)
+        c->at.line = c->line; /* a record's line is where its first field ends */
     if (len >= sizeof buf)
         len = sizeof buf - 1;
     memcpy(buf, s, len);
@@ -57,12 +63,15 @@ static void series_field(void *s, size_t len, void *data)
             c->is_factor = buf[0] == 'f';
         }
     } else if (c->col == c->date_col) {
-        c->day_ok = gasdep_date_parse(buf, &c->day) == 0;
+        c->day_ok = dates_parse(buf, &c->day, &c->date_why) == 0;
     } else if (c->col == c->value_col) {
         char *end;
         c->value = strtod(buf, &end);
         c->value_ok = end != buf && *end == '\0' && isfinite(c->value) &&
-                      (c->weather || c->value >= 0);
+                      (c->weather ? fabs(c->value) <= 100.0 /* K */
+                                  : c->value >= 0 &&
+                                        c->value <= (c->is_factor ? UNITS_MAX_FACTOR
+                                                                  : UNITS_MAX_FLOW));
     }
     c->col++;
 }
@@ -71,76 +80,107 @@ static void series_row(int ch, void *data)
 {
     series_ctx *c = data;
     (void)ch;
-    srcloc at = {-1, c->row};
+    if (c->col == 0)
+        c->at.line = c->line;
     if (c->row == 1) {
         if (c->date_col < 0 || c->value_col < 0) {
-            err_fail(c->err, GASDEP_EINPUT,
-                     c->weather ? "%s:1: header must name 'date' and "
-                                  "'temperature_anomaly_k' or 'hdd_anomaly_k'"
-                                : "%s:1: header must name 'date' and 'factor' or "
-                                  "'demand_mcm'",
-                     c->path);
+            err_at(c->err, c->at,
+                   c->weather ? "header must name 'date' and "
+                                "'temperature_anomaly_k' or 'hdd_anomaly_k'"
+                              : "header must name 'date' and 'factor' or 'demand_mcm'");
             c->bad = 1;
         }
     } else if (!c->bad) {
-        (void)at;
         if (!c->day_ok || !c->value_ok) {
-            err_fail(c->err, GASDEP_EINPUT, "%s:%d: %s", c->path, c->row,
-                     !c->day_ok   ? "expected a date YYYY-MM-DD"
-                     : c->weather ? "expected a number"
-                                  : "expected a non-negative number");
+            err_at(c->err, c->at, "%s",
+                   !c->day_ok ? (c->date_why ? c->date_why
+                                             : "expected a date YYYY-MM-DD")
+                   : c->weather   ? "expected an anomaly in -100..100 K"
+                   : c->is_factor ? "expected a factor in 0..10"
+                                  : "expected a number of mcm in 0..1000000");
         } else {
             const net *n = c->n;
-            double v = c->value;
-            if (c->weather) {
-                /* Monte Carlo's convention: demand x max(0, 1 - s a) for a
-                 * temperature anomaly a; an HDD anomaly h is a = -h */
-                double f = 1.0 - c->sens * (c->is_factor ? -v : v);
-                v = f > 0 ? f : 0.0;
-            } else if (c->is_factor) {
-                v *= n->reg_mean[c->region];
+            if (c->day >= n->first_day && c->day <= n->last_day) {
+                int i = c->day - n->first_day;
+                if (c->first_line[i]) {
+                    char date[11];
+                    gasdep_date_format(c->day, date);
+                    err_at(c->err, c->at, "%s given twice (first on line %d)",
+                           date, c->first_line[i]);
+                } else {
+                    c->first_line[i] = c->at.line;
+                    double v = c->value;
+                    if (c->weather) {
+                        /* Monte Carlo's convention: demand x max(0, 1 - s a)
+                         * for a temperature anomaly a; an HDD anomaly h is a = -h */
+                        double f = 1.0 - c->sens * (c->is_factor ? -v : v);
+                        v = f > 0 ? f : 0.0;
+                    } else if (c->is_factor) {
+                        v *= n->reg_mean[c->region];
+                    }
+                    c->out[i] = v;
+                }
             }
-            if (c->day >= n->first_day && c->day <= n->last_day)
-                c->out[c->day - n->first_day] = v;
         }
     }
     c->row++;
     c->col = 0;
     c->day_ok = c->value_ok = 0;
+    c->date_why = NULL;
 }
 
-static int load_csv(net *n, errlog *err, int region, const char *path, srcloc at,
-                    int weather, double sens, double **dst)
+static int parse_csv(net *n, errlog *err, int region, const char *path,
+                     const char *text, size_t len, srcloc at, int weather,
+                     double sens, double **dst)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        err_at(err, at, "cannot open %s '%s'", weather ? "weather series" : "series",
-               path);
-        return GASDEP_EINPUT;
-    }
+    int file = err_add_file(err, path);
+    if (file < 0)
+        return err_fail(err, GASDEP_ENOMEM, "out of memory");
     double *out = net_alloc(n, (size_t)n->n_days, sizeof *out);
-    if (!out) {
-        fclose(fp);
+    int *first_line = calloc(n->n_days > 0 ? (size_t)n->n_days : 1, sizeof *first_line);
+    if (!out || !first_line) {
+        free(first_line);
         return err_fail(err, GASDEP_ENOMEM, "out of memory");
     }
     for (int i = 0; i < n->n_days; i++)
         out[i] = NAN;
     struct csv_parser p;
-    csv_init(&p, CSV_APPEND_NULL);
-    series_ctx c = {n, err, path, region, out, 1, 0, -1, -1, 0, weather, sens,
-                    0, 0, 0.0, 0, {{0}}, 0};
-    char buf[4096];
-    size_t got;
+    if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+        free(first_line);
+        return err_fail(err, GASDEP_ENOMEM, "out of memory");
+    }
+    series_ctx c = {0};
+    c.n = n;
+    c.err = err;
+    c.path = path;
+    c.at.file = file;
+    c.region = region;
+    c.out = out;
+    c.first_line = first_line;
+    c.row = 1;
+    c.date_col = c.value_col = -1;
+    c.weather = weather;
+    c.sens = sens;
     int before = err->n_errors;
-    while ((got = fread(buf, 1, sizeof buf, fp)) > 0)
-        if (csv_parse(&p, buf, got, series_field, series_row, &c) != got) {
-            err_fail(err, GASDEP_EINPUT, "%s:%d: %s", path, c.row,
-                     csv_strerror(csv_error(&p)));
+    size_t bom = utf8_bom_len(text);
+    /* fed a line at a time, so that records know the file line they are on
+     * (libcsv counts records; blank lines and quoted newlines shift them) */
+    for (size_t pos = bom; pos < len;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t chunk = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
+        c.line++;
+        if (csv_parse(&p, text + pos, chunk, series_field, series_row, &c) != chunk) {
+            c.at.line = c.line;
+            err_at(err, c.at, "%s", csv_strerror(csv_error(&p)));
             break;
         }
+        pos += chunk; /* errors are counted on, kept up to the cap (err_at) */
+    }
     csv_fini(&p, series_field, series_row, &c);
     csv_free(&p);
-    fclose(fp);
+    free(first_line);
+    if (c.row == 1 && err->n_errors == before)
+        err_at(err, at, "series '%s' is empty", path);
     if (err->n_errors == before) {
         for (int i = 0; i < n->n_days; i++)
             if (isnan(out[i])) {
@@ -152,6 +192,34 @@ static int load_csv(net *n, errlog *err, int region, const char *path, srcloc at
     }
     *dst = out;
     return err->n_errors > before ? GASDEP_EINPUT : GASDEP_OK;
+}
+
+int demand_parse_series(net *n, errlog *err, int region, const char *path,
+                        const char *text, size_t len, srcloc at)
+{
+    return parse_csv(n, err, region, path, text, len, at, 0, 0.0,
+                     &n->reg_series[region]);
+}
+
+static int load_csv(net *n, errlog *err, int region, const char *path, srcloc at,
+                    int weather, double sens, double **dst)
+{
+    const char *what = weather ? "weather series" : "series";
+    char *text;
+    size_t len;
+    int rf = read_regular_file(path, MAX_INPUT_BYTES, &text, &len);
+    if (rf == RF_NOMEM)
+        return err_fail(err, GASDEP_ENOMEM, "out of memory");
+    if (rf != RF_OK) {
+        if (rf == RF_OPEN)
+            err_at(err, at, "cannot open %s '%s'", what, path);
+        else
+            err_at(err, at, "%s '%s': %s", what, path, read_file_why(rf));
+        return GASDEP_EINPUT;
+    }
+    int rc = parse_csv(n, err, region, path, text, len, at, weather, sens, dst);
+    free(text);
+    return rc;
 }
 
 int demand_load_series(net *n, errlog *err, int region, const char *path,

@@ -26,6 +26,7 @@ void err_free(errlog *m)
     for (int i = 0; i < m->n_files; i++)
         free(m->files[i]);
     free(m->files);
+    free(m->warn);
     memset(m, 0, sizeof *m);
 }
 
@@ -48,8 +49,51 @@ void err_reset(errlog *m)
         m->msg[0] = '\0';
 }
 
+static void buf_vappend(char **buf, size_t *blen, size_t *bcap,
+                        const char *prefix, const char *fmt, va_list ap);
+
 static void err_vappend(errlog *m, const char *prefix, const char *fmt,
                         va_list ap)
+{
+    buf_vappend(&m->msg, &m->len, &m->cap, prefix, fmt, ap);
+}
+
+void warn_reset(errlog *m)
+{
+    m->wlen = 0;
+    m->n_warnings = 0;
+    if (m->warn)
+        m->warn[0] = '\0';
+}
+
+static void warn_vappend(errlog *m, const char *prefix, const char *fmt,
+                         va_list ap)
+{
+    if (++m->n_warnings > MAX_INPUT_ERRORS)
+        return;
+    buf_vappend(&m->warn, &m->wlen, &m->wcap, prefix, fmt, ap);
+}
+
+void warn_at(errlog *m, srcloc at, const char *fmt, ...)
+{
+    char prefix[512];
+    snprintf(prefix, sizeof prefix, "%s:%d: ", err_file(m, at), at.line);
+    va_list ap;
+    va_start(ap, fmt);
+    warn_vappend(m, prefix, fmt, ap);
+    va_end(ap);
+}
+
+void warn_msg(errlog *m, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    warn_vappend(m, "", fmt, ap);
+    va_end(ap);
+}
+
+static void buf_vappend(char **buf, size_t *blen, size_t *bcap,
+                        const char *prefix, const char *fmt, va_list ap)
 {
     char line[1024];
     int k = snprintf(line, sizeof line, "%s", prefix);
@@ -57,18 +101,18 @@ static void err_vappend(errlog *m, const char *prefix, const char *fmt,
         return;
     vsnprintf(line + k, sizeof line - (size_t)k, fmt, ap);
     size_t len = strlen(line);
-    if (m->len + len + 2 > m->cap) {
-        size_t cap = (m->cap ? m->cap * 2 : 1024) + len + 2;
-        char *p = realloc(m->msg, cap);
+    if (*blen + len + 2 > *bcap) {
+        size_t cap = (*bcap ? *bcap * 2 : 1024) + len + 2;
+        char *p = realloc(*buf, cap);
         if (!p)
             return;
-        m->msg = p;
-        m->cap = cap;
+        *buf = p;
+        *bcap = cap;
     }
-    if (m->len > 0)
-        m->msg[m->len++] = '\n';
-    memcpy(m->msg + m->len, line, len + 1);
-    m->len += len;
+    if (*blen > 0)
+        (*buf)[(*blen)++] = '\n';
+    memcpy(*buf + *blen, line, len + 1);
+    *blen += len;
 }
 
 int err_fail(errlog *m, int status, const char *fmt, ...)

@@ -23,6 +23,9 @@ typedef struct errlog {
     int n_errors;
     char **files; /* input files in the order read (owned) */
     int n_files;
+    char *warn; /* warnings, lines separated by '\n' (gasdep_warnings) */
+    size_t wlen, wcap;
+    int n_warnings;
 } errlog;
 
 void err_reset(errlog *e);
@@ -36,6 +39,14 @@ int err_fail(errlog *e, int status, const char *fmt, ...)
 /* Append "file:line: message" (up to MAX_INPUT_ERRORS are kept). */
 void err_at(errlog *e, srcloc at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Append a warning "file:line: message" (the run goes on; up to
+ * MAX_INPUT_ERRORS are kept). */
+void warn_at(errlog *e, srcloc at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Append a warning without a location. */
+void warn_msg(errlog *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void warn_reset(errlog *e);
 /* The file a location names ("--set" for overrides). */
 const char *err_file(const errlog *e, srcloc at);
 

@@ -315,16 +315,7 @@ int events_resolve(net *n, const scenario *scn)
             err_at(scn->err, e->h.at, "%s: 'target' is required", who);
             continue;
         }
-        if (e->start == DAY_NONE_LO)
-            err_at(scn->err, e->h.at, "%s: 'start' is required", who);
-        if (e->end != DAY_NONE_HI && e->end < e->start)
-            err_at(scn->err, e->h.at, "%s: 'end' is before 'start'", who);
-        int is_path = e->targets.n > 0;
-        if (is_path && (e->has_factor || e->value.set))
-            err_at(scn->err, e->targets.at, "%s: 'targets' replaces a fill-target "
-                   "path; it takes no 'factor' or 'value'", who);
-        else if (!is_path && e->has_factor == e->value.set)
-            err_at(scn->err, e->h.at, "%s: give either 'factor' or 'value'", who);
+        int is_path = e->targets.n > 0; /* checks: validate.c */
         int first = b.n, multi = 0;
         const char *why = is_path ? expand_storages(n, e->target.name, &b)
                                   : expand(n, e->target.name, &b, &multi);
@@ -338,6 +329,11 @@ int events_resolve(net *n, const scenario *scn)
         if (e->value.set && multi)
             err_at(scn->err, e->target.at, "%s: target '%s' takes a 'factor', not a "
                    "'value'", who, e->target.name);
+        int last_effect = e->end == DAY_NONE_HI ? DAY_NONE_HI : e->end + e->ramp;
+        if (e->start != DAY_NONE_LO && n->n_days > 0 &&
+            (e->start > n->last_day || last_effect < n->first_day))
+            warn_at(scn->err, e->h.at, "%s: entirely outside the horizon; it has "
+                    "no effect", who);
         ev_rt *r = &n->ev[n->n_ev++];
         r->name = e->h.name;
         r->start = e->start;
@@ -350,8 +346,6 @@ int events_resolve(net *n, const scenario *scn)
         r->count = b.n - first;
         r->targets = is_path ? &e->targets : NULL;
         r->hard = e->hard;
-        if (e->hard && !is_path)
-            err_at(scn->err, e->h.at, "%s: 'hard' goes with 'targets'", who);
     }
     qsort(n->ev, (size_t)n->n_ev, sizeof *n->ev, cmp_start);
     n->ev_targets = net_alloc(n, (size_t)b.n, sizeof *n->ev_targets);

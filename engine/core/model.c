@@ -14,6 +14,7 @@
 #include "output.h"
 #include "storage.h"
 #include "util.h"
+#include "validate.h"
 
 /* GSL's default handler aborts; the library returns codes instead. Setting
  * the handler is process-wide, so it is done exactly once. */
@@ -105,7 +106,12 @@ int gasdep_set_assignment(gasdep_model *m, const char *assignment)
         len = sizeof path - 1;
     memcpy(path, assignment, len);
     path[len] = '\0';
-    return gasdep_set(m, path, eq + 1);
+    while (len > 0 && (path[len - 1] == ' ' || path[len - 1] == '\t'))
+        path[--len] = '\0'; /* "PATH = VALUE", as a sweep file's set reads */
+    const char *value = eq + 1;
+    while (*value == ' ' || *value == '\t')
+        value++;
+    return gasdep_set(m, path, value);
 }
 
 /* Market parts of a day (issue 10) before events: tranches, LNG slot
@@ -357,9 +363,12 @@ int gasdep_init(gasdep_model *m)
         return GASDEP_EARG;
     if (m->state != ST_LOADED)
         return err_fail(&m->err, GASDEP_ESTATE, "init needs a loaded scenario");
-    if (m->input_bad) /* keep the load errors on the handle */
+    if (m->input_bad) { /* keep the load errors, add what else is wrong */
+        scenario_check(&m->scn, 0);
         return GASDEP_EINPUT;
+    }
     err_reset(&m->err);
+    warn_reset(&m->err);
     int rc = network_build(&m->n, &m->scn);
     if (rc == GASDEP_OK && (rc = alloc_run(m)) != GASDEP_OK)
         err_fail(&m->err, rc, "out of memory");
@@ -515,7 +524,7 @@ int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
 int gasdep_set_demand_factor(gasdep_model *m, int region, double factor)
 {
     if (!m || !m->ready || region < 0 || region >= m->n.n_regions ||
-        !(factor >= 0))
+        !(factor >= 0 && isfinite(factor)))
         return GASDEP_EARG;
     if (m->ext_demand_f[region] != factor)
         m->plan_days = 0; /* a window solved before does not know it */
@@ -526,7 +535,7 @@ int gasdep_set_demand_factor(gasdep_model *m, int region, double factor)
 int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
                                double factor)
 {
-    if (!m || !m->ready || !(factor >= 0))
+    if (!m || !m->ready || !(factor >= 0 && isfinite(factor)))
         return GASDEP_EARG;
     int p = kind == GASDEP_PIPELINE ? P_PIPE_CAP
             : kind == GASDEP_SOURCE ? P_SRC_CAP

@@ -11,6 +11,7 @@
 #include "demand.h"
 #include "events.h"
 #include "storage.h"
+#include "validate.h"
 
 void *net_alloc(net *n, size_t count, size_t size)
 {
@@ -36,6 +37,8 @@ void network_free(net *n)
         if (n->sto_icurve)
             gsl_interp_free(n->sto_icurve[i]);
     }
+    strmap_free(&n->node_idx);
+    strmap_free(&n->origin_idx);
     for (int i = 0; i < n->n_mem; i++)
         free(n->mem[i]);
     free(n->mem);
@@ -49,31 +52,26 @@ void network_free(net *n)
             return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");        \
     } while (0)
 
-static int index_of(char *const *names, int count, const char *name)
-{
-    for (int i = 0; i < count; i++)
-        if (strcmp(names[i], name) == 0)
-            return i;
-    return -1;
-}
-
-/* Resolve a reference to an enabled element of `kind`; -1 with an error. */
-static int resolve(const scenario *scn, const ref *r, int kind, char *const *names,
-                   int count, const char *who, const char *key, srcloc at)
+/* Resolve a reference to an enabled element of `kind` (nodes or origins,
+ * looked up in idx); -1 with an error. */
+static int resolve(const scenario *scn, const ref *r, int kind, const strmap *idx,
+                   const char *who, const char *key, srcloc at)
 {
     if (!r->name) {
         err_at(scn->err, at, "%s: '%s' is required", who, key);
         return -1;
     }
-    int i = index_of(names, count, r->name);
+    int i = strmap_get(idx, r->name);
     if (i < 0) {
         const elem *e = scenario_find(scn, kind, r->name);
         char near[300] = "";
         if (!e) {
             suggest sg;
             suggest_begin(&sg, r->name);
-            for (int j = 0; j < count; j++)
-                suggest_offer(&sg, names[j]);
+            const elist *l = &scn->el[kind]; /* the names it could be */
+            for (int j = 0; j < l->n; j++)
+                if (((const elem *)l->v[j])->enabled)
+                    suggest_offer(&sg, ((const elem *)l->v[j])->name);
             suggest_format(&sg, near, sizeof near);
         }
         err_at(scn->err, r->at, "%s: %s %s '%s' in '%s'%s", who,
@@ -93,12 +91,16 @@ static double need_qty(const scenario *scn, const qty *q, const char *who,
     return units_mcm(q, scn->sc.gcv);
 }
 
-static int add_name(net *n, char ***names, int *count, int *cap,
+/* Index of name in a growing list of names (idx maps them), added if new;
+ * -1 when out of memory. */
+static int add_name(net *n, char ***names, int *count, int *cap, strmap *idx,
                     const char *name)
 {
-    int i = index_of(*names, *count, name);
+    int i = strmap_get(idx, name);
     if (i >= 0)
         return i;
+    if (strmap_put(idx, name, *count) != 0)
+        return -1;
     if (*count == *cap) {
         int c = *cap ? *cap * 2 : 16;
         char **p = net_alloc(n, (size_t)c, sizeof *p);
@@ -125,6 +127,8 @@ static int build_nodes_and_areas(net *n, const scenario *scn)
             continue;
         int k = n->n_nodes++;
         n->node_name[k] = e->h.name;
+        if (strmap_put(&n->node_idx, e->h.name, k) != 0)
+            return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
         n->node_region[k] = -1;
         if (e->is_region) {
             n->node_region[k] = n->n_regions;
@@ -134,42 +138,74 @@ static int build_nodes_and_areas(net *n, const scenario *scn)
     /* region groups, in order of first mention */
     char **gnames = NULL;
     int ng = 0, gcap = 0, total_members = 0;
+    strmap gidx = {0};
     for (int r = 0; r < n->n_regions; r++) {
         node_el *e = scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
         for (int j = 0; j < e->groups.n; j++) {
-            if (index_of(n->node_name, n->n_nodes, e->groups.key[j]) >= 0)
+            if (strmap_get(&n->node_idx, e->groups.key[j]) >= 0)
                 err_at(scn->err, e->groups.at, "region '%s': group '%s' has the name "
                        "of a node", e->h.name, e->groups.key[j]);
-            if (add_name(n, &gnames, &ng, &gcap, e->groups.key[j]) < 0)
+            if (add_name(n, &gnames, &ng, &gcap, &gidx, e->groups.key[j]) < 0) {
+                strmap_free(&gidx);
                 return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+            }
             total_members++;
         }
     }
     n->n_rgroups = ng;
     n->n_areas = n->n_regions + ng;
-    ALLOC(n->area_name, n->n_areas);
-    ALLOC(n->area_member_first, n->n_areas + 1);
-    ALLOC(n->area_members, n->n_regions + total_members);
-    int pos = 0;
-    for (int r = 0; r < n->n_regions; r++) {
-        n->area_name[r] = n->node_name[n->region_node[r]];
-        n->area_member_first[r] = pos;
-        n->area_members[pos++] = r;
+    int *count = calloc((size_t)ng + 1, sizeof *count);
+    int *last = malloc(((size_t)ng + 1) * sizeof *last); /* region that last counted */
+    n->area_name = net_alloc(n, (size_t)n->n_areas, sizeof *n->area_name);
+    n->area_member_first = net_alloc(n, (size_t)n->n_areas + 1,
+                                     sizeof *n->area_member_first);
+    n->area_members = net_alloc(n, (size_t)(n->n_regions + total_members),
+                                sizeof *n->area_members);
+    if (!count || !last || !n->area_name || !n->area_member_first ||
+        !n->area_members) {
+        free(count);
+        free(last);
+        strmap_free(&gidx);
+        return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
     }
-    for (int g = 0; g < ng; g++) {
-        n->area_name[n->n_regions + g] = gnames[g];
-        n->area_member_first[n->n_regions + g] = pos;
+    /* members of each group in region order, a region once however often
+     * it names the group: counted, then placed (CSR) */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int g = 0; g < ng; g++)
+            last[g] = -1;
         for (int r = 0; r < n->n_regions; r++) {
-            node_el *e =
-                scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
-            for (int j = 0; j < e->groups.n; j++)
-                if (strcmp(e->groups.key[j], gnames[g]) == 0) {
-                    n->area_members[pos++] = r;
-                    break;
-                }
+            node_el *e = scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
+            for (int j = 0; j < e->groups.n; j++) {
+                int g = strmap_get(&gidx, e->groups.key[j]);
+                if (g < 0 || last[g] == r)
+                    continue;
+                last[g] = r;
+                if (pass == 0)
+                    count[g]++;
+                else
+                    n->area_members[count[g]++] = r;
+            }
+        }
+        if (pass == 0) { /* count[g] becomes the next free slot of group g */
+            int pos = n->n_regions;
+            for (int g = 0; g < ng; g++) {
+                n->area_member_first[n->n_regions + g] = pos;
+                pos += count[g];
+                count[g] = n->area_member_first[n->n_regions + g];
+            }
+            n->area_member_first[n->n_areas] = pos;
         }
     }
-    n->area_member_first[n->n_areas] = pos;
+    for (int r = 0; r < n->n_regions; r++) {
+        n->area_name[r] = n->node_name[n->region_node[r]];
+        n->area_member_first[r] = r;
+        n->area_members[r] = r;
+    }
+    for (int g = 0; g < ng; g++)
+        n->area_name[n->n_regions + g] = gnames[g];
+    free(count);
+    free(last);
+    strmap_free(&gidx);
     return GASDEP_OK;
 }
 
@@ -192,6 +228,7 @@ static int build_origins(net *n, const scenario *scn)
     ALLOC(n->origin_cap, ol->n + extra);
     char **gnames = NULL;
     int ng = 0, gcap = 0;
+    strmap gidx = {0};
     for (int i = 0; i < ol->n; i++) {
         origin_el *o = ol->v[i];
         if (!o->h.enabled)
@@ -199,16 +236,22 @@ static int build_origins(net *n, const scenario *scn)
         int k = n->n_origins++;
         n->origin_name[k] = o->h.name;
         const char *g = o->group.name ? o->group.name : o->h.name;
-        n->origin_group[k] = add_name(n, &gnames, &ng, &gcap, g);
+        /* -1 (out of memory) is reported below, after gidx is freed */
+        n->origin_group[k] = strmap_put(&n->origin_idx, o->h.name, k) == 0
+                                 ? add_name(n, &gnames, &ng, &gcap, &gidx, g)
+                                 : -1;
         n->origin_cap[k] = o->capacity.set ? units_mcm(&o->capacity, scn->sc.gcv)
                                            : -1.0;
     }
-    if (extra && index_of(n->origin_name, n->n_origins, "unknown") < 0) {
+    if (extra && strmap_get(&n->origin_idx, "unknown") < 0) {
         int k = n->n_origins++;
         n->origin_name[k] = "unknown";
-        n->origin_group[k] = add_name(n, &gnames, &ng, &gcap, "unknown");
+        n->origin_group[k] = strmap_put(&n->origin_idx, "unknown", k) == 0
+                                 ? add_name(n, &gnames, &ng, &gcap, &gidx, "unknown")
+                                 : -1;
         n->origin_cap[k] = -1.0;
     }
+    strmap_free(&gidx);
     for (int k = 0; k < n->n_origins; k++)
         if (n->origin_group[k] < 0)
             return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
@@ -218,13 +261,6 @@ static int build_origins(net *n, const scenario *scn)
         err_fail(scn->err, GASDEP_EINPUT, "%s: the scenario declares no [origin]",
                  scn->err->n_files ? scn->err->files[0] : "scenario");
     return GASDEP_OK;
-}
-
-static void check_dates(const scenario *scn, int on, int off, const char *who,
-                        srcloc at)
-{
-    if (on != DAY_NONE_LO && off != DAY_NONE_HI && off <= on)
-        err_at(scn->err, at, "%s: 'offline' must be after 'online'", who);
 }
 
 static int build_sources(net *n, const scenario *scn)
@@ -246,10 +282,10 @@ static int build_sources(net *n, const scenario *scn)
         snprintf(who, sizeof who, "source '%s'", s->h.name);
         int k = n->n_src++;
         n->src_name[k] = s->h.name;
-        n->src_node[k] = resolve(scn, &s->node, SK_NODE, n->node_name,
-                                 n->n_nodes, who, "node", s->h.at);
-        n->src_origin[k] = resolve(scn, &s->origin, SK_ORIGIN, n->origin_name,
-                                   n->n_origins, who, "origin", s->h.at);
+        n->src_node[k] = resolve(scn, &s->node, SK_NODE, &n->node_idx, who,
+                                 "node", s->h.at);
+        n->src_origin[k] = resolve(scn, &s->origin, SK_ORIGIN, &n->origin_idx, who,
+                                   "origin", s->h.at);
         if (!s->capacity.set && s->tranches.n > 0) { /* the curve's total */
             double sum = 0.0;
             for (int j = 0; j < s->tranches.n; j++)
@@ -262,7 +298,6 @@ static int build_sources(net *n, const scenario *scn)
         n->src_cost[k] = s->cost;
         n->src_on[k] = s->online;
         n->src_off[k] = s->offline;
-        check_dates(scn, s->online, s->offline, who, s->h.at);
     }
     return GASDEP_OK;
 }
@@ -287,21 +322,18 @@ static int build_pipelines(net *n, const scenario *scn)
         snprintf(who, sizeof who, "pipeline '%s'", p->h.name);
         int k = n->n_pipe++;
         n->pipe_name[k] = p->h.name;
-        n->pipe_from[k] = resolve(scn, &p->from, SK_NODE, n->node_name,
-                                  n->n_nodes, who, "from", p->h.at);
-        n->pipe_to[k] = resolve(scn, &p->to, SK_NODE, n->node_name, n->n_nodes,
-                                who, "to", p->h.at);
+        n->pipe_from[k] = resolve(scn, &p->from, SK_NODE, &n->node_idx, who,
+                                  "from", p->h.at);
+        n->pipe_to[k] = resolve(scn, &p->to, SK_NODE, &n->node_idx, who,
+                                "to", p->h.at);
         if (n->pipe_from[k] >= 0 && n->pipe_from[k] == n->pipe_to[k])
             err_at(scn->err, p->to.at, "%s: 'from' and 'to' are the same node", who);
         n->pipe_cap[k] = need_qty(scn, &p->capacity, who, "capacity", p->h.at);
         n->pipe_rev[k] = units_mcm(&p->reverse, scn->sc.gcv);
         n->pipe_tariff[k] = p->tariff;
         n->pipe_loss[k] = p->loss;
-        if (p->loss >= 1.0)
-            err_at(scn->err, p->h.at, "%s: 'loss' must be below 100%%", who);
         n->pipe_on[k] = p->online;
         n->pipe_off[k] = p->offline;
-        check_dates(scn, p->online, p->offline, who, p->h.at);
     }
     return GASDEP_OK;
 }
@@ -334,32 +366,18 @@ static int build_lng(net *n, const scenario *scn)
         snprintf(who, sizeof who, "lng '%s'", g->h.name);
         int k = n->n_lng++;
         n->lng_name[k] = g->h.name;
-        n->lng_node[k] = resolve(scn, &g->node, SK_NODE, n->node_name,
-                                 n->n_nodes, who, "node", g->h.at);
+        n->lng_node[k] = resolve(scn, &g->node, SK_NODE, &n->node_idx, who,
+                                 "node", g->h.at);
         n->lng_cap[k] = need_qty(scn, &g->capacity, who, "capacity", g->h.at);
         n->lng_on[k] = g->online;
         n->lng_off[k] = g->offline;
-        check_dates(scn, g->online, g->offline, who, g->h.at);
         n->lng_slot_first[k] = n->n_slots;
-        if (g->origins.n == 0)
-            err_at(scn->err, g->h.at, "%s: 'origins' is required", who);
-        if (g->costs.n && g->costs.n != g->origins.n)
-            err_at(scn->err, g->costs.at, "%s: 'costs' has %d values for %d origins",
-                   who, g->costs.n, g->origins.n);
-        if (g->avail.n && g->avail.n != g->origins.n)
-            err_at(scn->err, g->avail.at,
-                   "%s: 'availability' has %d values for %d origins", who,
-                   g->avail.n, g->origins.n);
-        if (g->min_take.n && g->min_take.n != g->origins.n)
-            err_at(scn->err, g->min_take.at,
-                   "%s: 'min_take' has %d values for %d origins", who,
-                   g->min_take.n, g->origins.n);
         for (int j = 0; j < g->origins.n; j++) {
             int s = n->n_slots++;
             ref r = {g->origins.key[j], g->origins.at};
             n->slot_lng[s] = k;
-            n->slot_origin[s] = resolve(scn, &r, SK_ORIGIN, n->origin_name,
-                                        n->n_origins, who, "origins", g->h.at);
+            n->slot_origin[s] = resolve(scn, &r, SK_ORIGIN, &n->origin_idx, who,
+                                        "origins", g->h.at);
             n->slot_cost[s] = j < g->costs.n ? g->costs.val[j] : 0.0;
             n->slot_avail[s] = j < g->avail.n ? g->avail.val[j] : 1.0;
             n->slot_min[s] =
@@ -531,18 +549,81 @@ static int build_storage(net *n, const scenario *scn)
     return GASDEP_OK;
 }
 
+/* Warn about regions that no pipeline path joins to a source, an LNG
+ * terminal or a storage site (their demand can only go unserved). */
+static int warn_unsupplied(net *n, const scenario *scn)
+{
+    int N = n->n_nodes, P = n->n_pipe;
+    char *reached = calloc((size_t)N + 1, 1);
+    int *queue = calloc((size_t)N + 1, sizeof *queue);
+    int *first = calloc((size_t)N + 2, sizeof *first); /* CSR of neighbours */
+    int *adj = calloc(2 * (size_t)P + 1, sizeof *adj);
+    if (!reached || !queue || !first || !adj) {
+        free(reached);
+        free(queue);
+        free(first);
+        free(adj);
+        return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+    }
+    for (int p = 0; p < P; p++) {
+        int a = n->pipe_from[p], b = n->pipe_to[p];
+        if (a < 0 || b < 0)
+            continue;
+        first[a + 1]++;
+        if (n->pipe_rev[p] > 0)
+            first[b + 1]++;
+    }
+    for (int v = 0; v < N; v++)
+        first[v + 1] += first[v];
+    int *fill = queue; /* borrowed as insertion counters before the search */
+    for (int p = 0; p < P; p++) {
+        int a = n->pipe_from[p], b = n->pipe_to[p];
+        if (a < 0 || b < 0)
+            continue;
+        adj[first[a] + fill[a]++] = b;
+        if (n->pipe_rev[p] > 0)
+            adj[first[b] + fill[b]++] = a;
+    }
+    memset(queue, 0, ((size_t)N + 1) * sizeof *queue);
+    int head = 0, tail = 0;
+    int nsup = n->n_src + n->n_lng + n->n_sto;
+    for (int i = 0; i < nsup; i++) {
+        int v = i < n->n_src ? n->src_node[i]
+                : i < n->n_src + n->n_lng ? n->lng_node[i - n->n_src]
+                                          : n->sto_node[i - n->n_src - n->n_lng];
+        if (v >= 0 && v < N && !reached[v]) {
+            reached[v] = 1;
+            queue[tail++] = v;
+        }
+    }
+    while (head < tail) {
+        int v = queue[head++];
+        for (int j = first[v]; j < first[v + 1]; j++)
+            if (!reached[adj[j]]) {
+                reached[adj[j]] = 1;
+                queue[tail++] = adj[j];
+            }
+    }
+    for (int r = 0; r < n->n_regions; r++)
+        if (!reached[n->region_node[r]]) {
+            const node_el *e =
+                scenario_find(scn, SK_NODE, n->node_name[n->region_node[r]]);
+            warn_at(scn->err, e->h.at, "region '%s' has no path to any supply "
+                    "(source, LNG or storage): its demand goes unserved",
+                    e->h.name);
+        }
+    free(reached);
+    free(queue);
+    free(first);
+    free(adj);
+    return GASDEP_OK;
+}
+
 int network_build(net *n, const scenario *scn)
 {
     const scenario_el *sc = &scn->sc;
-    srcloc top = {0, 1};
     n->gwh_per_mcm = sc->gcv; /* 1 mcm x gcv kWh/m3 = gcv GWh */
-    if (sc->start == DAY_NONE_LO)
-        err_at(scn->err, top, "[scenario]: 'start' is required");
-    if (sc->end == DAY_NONE_LO)
-        err_at(scn->err, top, "[scenario]: 'end' is required");
-    if (sc->start != DAY_NONE_LO && sc->end != DAY_NONE_LO && sc->end < sc->start)
-        err_at(scn->err, sc->end_at.line ? sc->end_at : top,
-               "[scenario]: 'end' is before 'start'");
+    scenario_check(scn, 1);
     n->first_day = sc->start;
     n->last_day = sc->end;
     n->n_days = sc->end >= sc->start ? sc->end - sc->start + 1 : 0;
@@ -553,6 +634,8 @@ int network_build(net *n, const scenario *scn)
         (rc = build_market(n, scn)) ||
         (rc = build_storage(n, scn)) || (rc = events_resolve(n, scn)) ||
         (rc = storage_paths_build(n, scn)))
+        return rc;
+    if (scn->err->n_errors == 0 && (rc = warn_unsupplied(n, scn)) != GASDEP_OK)
         return rc;
     if (n->n_regions == 0 && scn->err->n_errors == 0)
         err_fail(scn->err, GASDEP_EINPUT, "%s: the scenario declares no [region]",

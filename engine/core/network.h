@@ -104,6 +104,7 @@ typedef struct net {
     int n_ev_targets;
     double gwh_per_mcm;
     int first_day, last_day, n_days;
+    strmap node_idx, origin_idx; /* name -> index, for resolving references */
     /* every array above is owned through this list (freed together) */
     void **mem;
     int n_mem, cap_mem;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sys/stat.h>
+
 #include <ini.h>
 
 #include "dates.h"
@@ -16,7 +18,7 @@
 #include "suggest.h"
 #include "util.h"
 
-#define MAX_BASE_DEPTH 16
+#define MAX_BASE_DEPTH SCENARIO_MAX_BASE_DEPTH
 
 void scenario_defaults(scenario_el *sc)
 {
@@ -75,13 +77,8 @@ static int valid_name(const char *s)
 
 void *scenario_find(const scenario *scn, int kind, const char *name)
 {
-    const elist *l = &scn->el[kind];
-    for (int i = 0; i < l->n; i++) {
-        const elem *e = l->v[i];
-        if (strcmp(e->name, name) == 0)
-            return l->v[i];
-    }
-    return NULL;
+    int i = strmap_get(&scn->el[kind].index, name);
+    return i >= 0 ? scn->el[kind].v[i] : NULL;
 }
 
 
@@ -138,6 +135,11 @@ static void *element_new(scenario *scn, int kind, size_t size,
     if (!e)
         return NULL;
     e->name = xstrdup(name);
+    if (!e->name || strmap_put(&l->index, e->name, l->n) != 0) {
+        free(e->name);
+        free(e);
+        return NULL;
+    }
     e->at = at;
     e->enabled = 1;
     /* defaults that are not zero: always online, outages cut fully */
@@ -248,20 +250,24 @@ static int parse_list(const char *value, int type, list *out, const char **why)
         case T_PRICES:
             if (units_parse_number(t, "EUR/MWh", &l.val[i], why) != 0)
                 goto fail;
-            break;
-        case T_FRACTIONS:
-            if (units_parse_fraction(t, &l.val[i], why) != 0)
-                goto fail;
-            if (l.val[i] < 0 || l.val[i] > 1) {
-                *why = "fractions must lie in 0..1 (0%..100%)";
+            if (fabs(l.val[i]) > UNITS_MAX_PRICE) {
+                *why = "price too large (at most 1000000 EUR/MWh)";
                 goto fail;
             }
+            break;
+        case T_FRACTIONS:
+            if (units_parse_share(t, 1.0, &l.val[i], why) != 0)
+                goto fail;
             break;
         case T_SHAPE:
             if (units_parse_number(t, NULL, &l.val[i], why) != 0)
                 goto fail;
             if (l.val[i] < 0) {
                 *why = "monthly factors must not be negative";
+                goto fail;
+            }
+            if (l.val[i] > UNITS_MAX_FLOW) {
+                *why = "monthly factor too large";
                 goto fail;
             }
             break;
@@ -273,12 +279,10 @@ static int parse_list(const char *value, int type, list *out, const char **why)
                 goto fail;
             }
             *colon = '\0';
-            if (units_parse_fraction(colon + 1, &x, why) != 0)
+            if (units_parse_share(colon + 1,
+                                  type == T_CURVE ? UNITS_MAX_FACTOR : 1.0, &x,
+                                  why) != 0)
                 goto fail;
-            if (x < 0 || (type != T_CURVE && x > 1)) {
-                *why = "fraction out of range 0..1";
-                goto fail;
-            }
             l.val[i] = x;
             if (type == T_TARGETS) {
                 int ty, tm, td;
@@ -296,12 +300,8 @@ static int parse_list(const char *value, int type, list *out, const char **why)
                 l.key[i] = xstrdup(t);
             } else {
                 double f;
-                if (units_parse_fraction(t, &f, why) != 0)
+                if (units_parse_share(t, 1.0, &f, why) != 0)
                     goto fail;
-                if (f < 0 || f > 1) {
-                    *why = "fill levels must lie in 0..1";
-                    goto fail;
-                }
                 char num[64];
                 snprintf(num, sizeof num, "%.17g", f);
                 l.key[i] = xstrdup(num);
@@ -556,18 +556,18 @@ static int set_value(scenario *scn, void *base, const key_def *k,
     case T_PRICE:
         if (units_parse_number(v, "EUR/MWh", &x, why))
             return -1;
+        if (fabs(x) > UNITS_MAX_PRICE) {
+            *why = "price too large (at most 1000000 EUR/MWh)";
+            return -1;
+        }
         *(double *)field = x;
         return 0;
     case T_FRACTION:
     case T_FRACTION01:
     case T_FACTOR:
-        if (units_parse_fraction(v, &x, why))
+        if (units_parse_share(v, k->type == T_FRACTION01 ? 1.0 : UNITS_MAX_FACTOR,
+                              &x, why))
             return -1;
-        if (x < 0 || (k->type == T_FRACTION01 && x > 1)) {
-            *why = k->type == T_FRACTION01 ? "must lie in 0..1 (0%..100%)"
-                                           : "must not be negative";
-            return -1;
-        }
         if (k->type == T_FACTOR) {
             event_el *e = base;
             if (e->value.set && e->fv_section == scn->section_seq) {
@@ -592,14 +592,20 @@ static int set_value(scenario *scn, void *base, const key_def *k,
                                                     : NULL;
         if (units_parse_number(v, unit, &x, why))
             return -1;
-        if (k->type == T_GCV && x <= 0) {
-            *why = "must be positive";
+        if (k->type == T_GCV && !(x >= 1 && x <= 100)) {
+            *why = "must lie in 1..100 kWh/m3";
             return -1;
         }
         if (k->type != T_NUMBER && x < 0) {
             *why = "must not be negative";
             return -1;
         }
+        for (const key_range *g = KEY_RANGES; g->key; g++)
+            if (g->kind == k->kind && !strcmp(g->key, k->key) &&
+                !(x >= g->lo && x <= g->hi)) {
+                *why = g->why;
+                return -1;
+            }
         *(double *)field = x;
         return 0;
     }
@@ -618,10 +624,8 @@ static int set_value(scenario *scn, void *base, const key_def *k,
     }
     case T_DATE: {
         int d;
-        if (gasdep_date_parse(v, &d)) {
-            *why = "expected a date YYYY-MM-DD";
+        if (dates_parse(v, &d, why))
             return -1;
-        }
         *(int *)field = d;
         if (k->kind == SK_SCENARIO)
             *(strcmp(k->key, "start") ? &scn->sc.end_at : &scn->sc.start_at) = at;
@@ -743,6 +747,8 @@ static void section_begin(scenario *scn, const char *text)
     snprintf(buf, sizeof buf, "%s", text);
     snprintf(scn->cur_section, sizeof scn->cur_section, "%s", text);
     scn->section_seq++;
+    scn->file_sections++;
+    scn->n_seen = 0;
     scn->cur_kind = -2; /* ignore keys of a bad section */
     scn->cur_elem = NULL;
     name[0] = '\0';
@@ -768,6 +774,8 @@ static void section_begin(scenario *scn, const char *text)
             return;
         }
         scn->cur_kind = kd->kind;
+        if (kd->kind == SK_SCENARIO && scn->sc_at.line == 0)
+            scn->sc_at = at;
         return;
     }
     if (nw != 2) {
@@ -799,13 +807,45 @@ static void section_begin(scenario *scn, const char *text)
     scn->cur_elem = el;
 }
 
+/* 1 if any section kind has this key. */
+static int known_key(const char *key, size_t len)
+{
+    for (const key_def *k = KEYS; k->key; k++)
+        if (strlen(k->key) == len && strncmp(k->key, key, len) == 0)
+            return 1;
+    return (len == 4 && !strncmp(key, "base", 4)) ||
+           (len == 7 && !strncmp(key, "enabled", 7)) ||
+           (len == 11 && !strncmp(key, "description", 11));
+}
+
+/* A line before any section of the file: a file whose first line is
+ * neither a section nor a known key, or that has three lines before its
+ * first section, is some other file (stop, rather than echo it back). */
+static int not_a_scenario(scenario *scn, const char *line)
+{
+    size_t klen = strcspn(line, "=:\r\n");
+    int keyish = line[klen] == '=' || line[klen] == ':';
+    while (klen > 0 && isspace((unsigned char)line[klen - 1]))
+        klen--;
+    scn->pre_lines++;
+    if ((scn->pre_lines == 1 && !(keyish && known_key(line, klen))) ||
+        scn->pre_lines >= 3) {
+        srcloc at = {scn->cur_file, scn->cur_line};
+        err_at(scn->err, at, "not a gasdep scenario file (expected a section "
+               "such as [scenario] first)");
+        scn->stop_file = 1;
+        return 1;
+    }
+    return 0;
+}
+
 /* fgets-style reader for inih: counts lines for messages, rejects lines
  * longer than inih's buffer, and opens sections (inih calls no handler for a
  * section without keys, and `[node TR]` alone must still create the node). */
 static char *reader_line(char *str, int num, void *stream)
 {
     reader *r = stream;
-    if (!*r->p)
+    if (!*r->p || r->scn->stop_file)
         return NULL;
     const char *e = strchr(r->p, '\n');
     size_t len = e ? (size_t)(e - r->p) + 1 : strlen(r->p);
@@ -826,6 +866,9 @@ static char *reader_line(char *str, int num, void *stream)
     const char *s = str;
     while (isspace((unsigned char)*s))
         s++;
+    if (*s && *s != '[' && *s != ';' && *s != '#' && r->scn->file_sections == 0 &&
+        not_a_scenario(r->scn, s))
+        return NULL;
     if (*s == '[') {
         const char *close = strchr(s, ']');
         if (close) {
@@ -863,15 +906,29 @@ static int on_key(void *user, const char *section, const char *name,
         }
         char *p = path_join(scn->err->files[scn->cur_file], value);
         int saved_file = scn->cur_file, saved_line = scn->cur_line;
-        int saved_keys = scn->keys_in_file;
+        int saved_keys = scn->keys_in_file, saved_sections = scn->file_sections;
         load_file_into(scn, p, at);
         free(p);
         scn->cur_file = saved_file;
         scn->cur_line = saved_line;
         scn->keys_in_file = saved_keys;
+        scn->file_sections = saved_sections;
+        scn->pre_lines = 0;
+        scn->stop_file = 0;
+        scn->n_seen = 0;
         scn->cur_kind = SK_SCENARIO;
         scn->cur_elem = NULL;
         return 1;
+    }
+    for (int i = 0; i < scn->n_seen; i++)
+        if (strcmp(scn->seen_key[i], name) == 0) {
+            err_at(scn->err, at, "'%s' given twice in one section (first on "
+                   "line %d)", name, scn->seen_line[i]);
+            return 1;
+        }
+    if (scn->n_seen < 64 && strlen(name) < sizeof scn->seen_key[0]) {
+        strcpy(scn->seen_key[scn->n_seen], name);
+        scn->seen_line[scn->n_seen++] = scn->cur_line;
     }
     apply_key(scn, scn->cur_kind, scn->cur_elem, name, value, at);
     return 1;
@@ -887,12 +944,13 @@ static int parse_text(scenario *scn, const char *name, const char *text)
     scn->cur_kind = -1;
     scn->cur_elem = NULL;
     scn->keys_in_file = 0;
+    scn->file_sections = scn->pre_lines = scn->stop_file = scn->n_seen = 0;
     SHA256Update(&scn->sha, (const uint8_t *)text, strlen(text));
     sha256_hex(scn);
-    reader r = {scn, text};
+    reader r = {scn, text + utf8_bom_len(text)}; /* a UTF-8 BOM is no text */
     int file_index = scn->cur_file;
     int rc = ini_parse_stream(reader_line, &r, on_key, scn);
-    if (rc > 0) {
+    if (rc > 0 && !scn->stop_file) {
         srcloc at = {file_index, rc};
         err_at(scn->err, at, "syntax error: expected '[kind name]' or 'key = value'");
     }
@@ -901,44 +959,53 @@ static int parse_text(scenario *scn, const char *name, const char *text)
 
 static int load_file_into(scenario *scn, const char *path, srcloc from)
 {
+    struct stat st;
+    memset(&st, 0, sizeof st);
+    if (stat(path, &st) == 0)
+        for (int i = 0; i < scn->depth; i++)
+            if (scn->open_dev[i] == (unsigned long long)st.st_dev &&
+                scn->open_ino[i] == (unsigned long long)st.st_ino &&
+                scn->open_file[i] >= 0) {
+                char chain[512];
+                size_t k = 0;
+                chain[0] = '\0';
+                for (int j = i; j < scn->depth && k < sizeof chain; j++)
+                    k += (size_t)snprintf(chain + k, sizeof chain - k, "%s -> ",
+                                          scn->err->files[scn->open_file[j]]);
+                err_at(scn->err, from, "base files form a cycle: %s%s", chain,
+                       path);
+                return GASDEP_EINPUT;
+            }
     if (scn->depth >= MAX_BASE_DEPTH) {
         err_at(scn->err, from, "base files nested more than %d deep (a cycle?)",
                MAX_BASE_DEPTH);
         return GASDEP_EINPUT;
     }
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        if (from.line > 0)
+    char *text;
+    size_t len;
+    int rf = read_regular_file(path, MAX_INPUT_BYTES, &text, &len);
+    if (rf == RF_NOMEM)
+        return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+    if (rf != RF_OK) {
+        const char *why = rf == RF_OPEN ? "cannot open" : read_file_why(rf);
+        if (from.line > 0 && rf == RF_OPEN)
             err_at(scn->err, from, "cannot open '%s'", path);
+        else if (from.line > 0)
+            err_at(scn->err, from, "'%s': %s", path, why);
         else
-            err_fail(scn->err, GASDEP_EIO, "%s: cannot open scenario file", path);
-        return GASDEP_EIO;
+            err_fail(scn->err, rf == RF_OPEN ? GASDEP_EIO : GASDEP_EINPUT,
+                     "%s: %s", path,
+                     rf == RF_OPEN ? "cannot open scenario file" : why);
+        return rf == RF_OPEN ? GASDEP_EIO : GASDEP_EINPUT;
     }
-    char *text = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len + 4096 + 1 > cap) {
-            cap = cap ? cap * 2 : 8192;
-            char *t = realloc(text, cap);
-            if (!t) {
-                free(text);
-                fclose(fp);
-                return GASDEP_ENOMEM;
-            }
-            text = t;
-        }
-        size_t got = fread(text + len, 1, 4096, fp);
-        len += got;
-        if (got < 4096)
-            break;
-    }
-    fclose(fp);
-    text[len] = '\0';
     if (memchr(text, '\0', len)) {
         free(text);
         err_fail(scn->err, GASDEP_EINPUT, "%s: not a text file", path);
         return GASDEP_EINPUT;
     }
+    scn->open_dev[scn->depth] = (unsigned long long)st.st_dev;
+    scn->open_ino[scn->depth] = (unsigned long long)st.st_ino;
+    scn->open_file[scn->depth] = scn->err->n_files; /* parse_text adds it */
     scn->depth++;
     int rc = parse_text(scn, path, text);
     scn->depth--;
@@ -956,6 +1023,7 @@ int scenario_load_file(scenario *scn, const char *path, srcloc from)
 
 int scenario_load_text(scenario *scn, const char *name, const char *text)
 {
+    scn->open_file[scn->depth] = -1; /* no file: never part of a cycle */
     scn->depth++;
     int rc = parse_text(scn, name, text);
     scn->depth--;
@@ -1154,6 +1222,7 @@ void scenario_free(scenario *scn)
         for (int i = 0; i < scn->el[k].n; i++)
             element_free(k, scn->el[k].v[i]);
         free(scn->el[k].v);
+        strmap_free(&scn->el[k].index);
         scn->el[k].v = NULL;
         scn->el[k].n = scn->el[k].cap = 0;
     }

@@ -10,6 +10,7 @@
 
 #include "errors.h"
 #include "units.h"
+#include "util.h"
 
 typedef struct ref {
     char *name;
@@ -158,7 +159,10 @@ enum sect_kind {
 typedef struct elist {
     void **v;
     int n, cap;
+    strmap index; /* name -> position in v */
 } elist;
+
+#define SCENARIO_MAX_BASE_DEPTH 16
 
 /* A parsed scenario: elements by kind in file order, settings, overrides,
  * the SHA-256 of every byte read; messages go to *err (the model's). */
@@ -178,6 +182,17 @@ typedef struct scenario {
     int keys_in_file;
     char cur_section[256];
     int depth;
+    srcloc sc_at; /* first [scenario] header (line 0: none) */
+    /* per file: sections opened, lines before the first, stop reading */
+    int file_sections, pre_lines, stop_file;
+    /* keys of the current section occurrence (duplicates are errors) */
+    char seen_key[64][40];
+    int seen_line[64];
+    int n_seen;
+    /* files being read, outermost first, to report a base cycle */
+    unsigned long long open_dev[SCENARIO_MAX_BASE_DEPTH + 1];
+    unsigned long long open_ino[SCENARIO_MAX_BASE_DEPTH + 1];
+    int open_file[SCENARIO_MAX_BASE_DEPTH + 1];
 } scenario;
 
 /* An empty scenario with the default settings, reporting into err. */

@@ -116,3 +116,21 @@ const key_def KEYS[] = {
     {SK_EVENT, "hard", T_BOOL, O(event_el, hard), 0},
     {0, NULL, 0, 0, 0},
 };
+
+/* Ranges that keep Monte Carlo draws finite and their loops short: at most
+ * 1000 outages a year lasting up to 100 years, a log-duration sigma of 5;
+ * the weather an AR(1) with |persistence| <= 1 and sigma up to 50 K. */
+#define OUTAGE_RANGES(kind)                                                 \
+    {kind, "outage_rate", 0, 1000, "must lie in 0..1000 per year"},         \
+        {kind, "outage_days", 0, 36500, "must lie in 0..36500 days"},       \
+        {kind, "outage_sigma", 0, 5, "must lie in 0..5"}
+
+const key_range KEY_RANGES[] = {
+    {SK_WEATHER, "persistence", -1, 1, "must lie in -1..1"},
+    {SK_WEATHER, "sigma", 0, 50, "must lie in 0..50 K"},
+    OUTAGE_RANGES(SK_SOURCE),
+    OUTAGE_RANGES(SK_PIPELINE),
+    OUTAGE_RANGES(SK_STORAGE),
+    OUTAGE_RANGES(SK_LNG),
+    {0, NULL, 0, 0, NULL},
+};

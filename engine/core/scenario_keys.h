@@ -58,7 +58,17 @@ typedef struct key_def {
     int flags;
 } key_def;
 
+/* Documented range of a plain-number key, beyond what its type checks
+ * (a separate table, so that adding a key stays one line in KEYS). */
+typedef struct key_range {
+    int kind;
+    const char *key;
+    double lo, hi;
+    const char *why; /* the message when outside */
+} key_range;
+
 extern const kind_def KINDS[];
 extern const key_def KEYS[];
+extern const key_range KEY_RANGES[];
 
 #endif

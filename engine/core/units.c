@@ -84,7 +84,13 @@ int units_parse_qty(const char *s, int qclass, qty *out, const char **why)
             *why = "must not be negative";
             return -1;
         }
-        out->v = x * UNITS[i].scale;
+        double v = x * UNITS[i].scale;
+        if (v > (qclass == Q_FLOW ? UNITS_MAX_FLOW : UNITS_MAX_VOLUME)) {
+            *why = qclass == Q_FLOW ? "too large (at most 1000000 mcm/d or GWh/d)"
+                                    : "too large (at most 100000000 mcm or GWh)";
+            return -1;
+        }
+        out->v = v;
         out->energy = (unsigned char)UNITS[i].energy;
         out->set = 1;
         return 0;
@@ -106,6 +112,10 @@ int units_parse_number(const char *s, const char *unit, double *out,
     }
     if (*u != '\0' && !(unit && unit_eq(u, unit))) {
         *why = unit ? "unknown unit" : "unexpected text after the number";
+        return -1;
+    }
+    if (fabs(*out) > UNITS_MAX_NUMBER) {
+        *why = "number too large (at most 1e9 in size)";
         return -1;
     }
     return 0;
@@ -133,4 +143,37 @@ int units_parse_fraction(const char *s, double *out, const char **why)
 double units_mcm(const qty *q, double gwh_per_mcm)
 {
     return q->energy ? q->v / gwh_per_mcm : q->v;
+}
+
+/* Bare numbers are fractions in 0..1; written with % a share may exceed
+ * 100 % up to max (a factor of 130% raises a target). */
+int units_parse_share(const char *s, double max, double *out, const char **why)
+{
+    const char *u;
+    if (split_number(s, out, &u) != 0) {
+        *why = "expected a fraction (0.4 or 40%)";
+        return -1;
+    }
+    int pct = *u == '%' && u[1] == '\0';
+    if (!pct && *u != '\0') {
+        *why = "unknown unit (a fraction takes % or none)";
+        return -1;
+    }
+    if (pct)
+        *out /= 100.0;
+    if (*out < 0) {
+        *why = "must not be negative";
+        return -1;
+    }
+    if (!pct && *out > 1) {
+        *why = max > 1 ? "a bare number is a fraction in 0..1; write 150% for "
+                         "more than 100%"
+                       : "must lie in 0..1 (0%..100%)";
+        return -1;
+    }
+    if (*out > max) {
+        *why = max > 1 ? "at most 1000%" : "must lie in 0..1 (0%..100%)";
+        return -1;
+    }
+    return 0;
 }

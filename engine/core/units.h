@@ -16,6 +16,18 @@ int units_parse_qty(const char *s, int qclass, qty *out, const char **why);
 int units_parse_number(const char *s, const char *unit, double *out,
                        const char **why);
 int units_parse_fraction(const char *s, double *out, const char **why);
+/* Bare number in 0..1, or NN% in 0..max (max 1 for plain fractions,
+ * UNITS_MAX_FACTOR for factors such as 130%). */
+int units_parse_share(const char *s, double max, double *out, const char **why);
+
+/* Documented ranges: every quantity that reaches the solver is finite and
+ * within these (scenarios/FORMAT.md, "Ranges"). */
+#define UNITS_MAX_FLOW 1e6    /* mcm/d or GWh/d */
+#define UNITS_MAX_VOLUME 1e8  /* mcm or GWh */
+#define UNITS_MAX_NUMBER 1e9  /* any plain number */
+#define UNITS_MAX_PRICE 1e6   /* EUR/MWh, either sign */
+#define UNITS_MAX_FACTOR 10.0 /* 1000 %: factors, curves, sensitivities */
+
 /* q in mcm(/d), converting energy with the gross calorific value. */
 double units_mcm(const qty *q, double gwh_per_mcm);
 

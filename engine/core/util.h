@@ -13,4 +13,31 @@ char *xstrdup(const char *s);
 uint64_t fnv1a64(uint64_t h, const void *data, size_t len);
 #define FNV_OFFSET 1469598103934665603ULL
 
+/* A hash map from borrowed, NUL-terminated names to non-negative ints (open
+ * addressing, FNV-1a): name look-up of parser and network in O(1), so that
+ * 100,000 elements load in seconds, not minutes. Zero-initialise to start. */
+typedef struct strmap {
+    const char **key;
+    int *val;
+    size_t cap, n; /* cap is 0 or a power of two */
+} strmap;
+/* Map key to val (replacing an earlier value); -1 when out of memory. */
+int strmap_put(strmap *m, const char *key, int val);
+/* The value of key, or -1. */
+int strmap_get(const strmap *m, const char *key);
+void strmap_free(strmap *m);
+
+/* Largest input file read (scenario, base, CSV series, sweep file). */
+#define MAX_INPUT_BYTES ((size_t)64 << 20)
+
+enum read_status { RF_OK, RF_OPEN, RF_NOTREG, RF_TOOBIG, RF_READ, RF_NOMEM };
+/* Read a whole regular file (at most `max` bytes) into a NUL-terminated
+ * buffer *text of *len bytes (caller frees). Directories, devices and FIFOs
+ * are refused without reading; a read error is an error, not an end. */
+int read_regular_file(const char *path, size_t max, char **text, size_t *len);
+/* Why read_regular_file failed, for a message ("is not a regular file"). */
+const char *read_file_why(int status);
+/* Length of a UTF-8 byte-order mark at the start of s (3 or 0). */
+size_t utf8_bom_len(const char *s);
+
 #endif

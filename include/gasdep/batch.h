@@ -46,11 +46,21 @@ enum gasdep_design {
 
 typedef struct gasdep_batch gasdep_batch;
 
+/** Most runs of one batch (grid size, --samples, -n). */
+#define GASDEP_BATCH_MAX_RUNS 1000000000L
+/** Most samples x parameters of a Latin hypercube or Sobol design (their
+ *  points are drawn together before the first run). */
+#define GASDEP_BATCH_MAX_POINTS 33554432L
+
 /** Create an empty batch of the given kind; NULL only when memory runs out. */
 GASDEP_API gasdep_batch *gasdep_batch_create(int kind);
 GASDEP_API void gasdep_batch_destroy(gasdep_batch *b);
 /** Message of the last failure (may hold several lines); never NULL. */
 GASDEP_API const char *gasdep_batch_errmsg(const gasdep_batch *b);
+/** Warnings of the last prepare (the scenario's, and e.g. a Monte Carlo
+ *  with no random element) or of the last run (a damaged journal record on
+ *  resume), one per line; "" when none. Never printed by the library. */
+GASDEP_API const char *gasdep_batch_warnings(const gasdep_batch *b);
 
 /* ---- Describing the batch (before prepare) ----------------------------- */
 
@@ -130,6 +140,8 @@ typedef struct gasdep_batch_report {
                               must end them all (gasdep_batch_mpi_abort) */
     double seconds;        /* wall time of this invocation */
     char files[512];       /* files written, space separated */
+    char removed[512];     /* stale outputs of another batch removed from
+                              the directory, space separated */
 } gasdep_batch_report;
 
 /** Run the batch and write its files into opts->outdir:

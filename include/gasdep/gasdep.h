@@ -77,6 +77,13 @@ GASDEP_API void gasdep_destroy(gasdep_model *m);
 GASDEP_API const char *gasdep_errmsg(const gasdep_model *m);
 /** Number of input errors collected by the last failing call. */
 GASDEP_API int gasdep_error_count(const gasdep_model *m);
+/** Warnings of the last init: things that are allowed but probably not
+ *  meant (an event entirely outside the horizon, a region with no path to
+ *  any supply), one "file:line: message" line each (up to a cap); "" when
+ *  none. The library does not print them: the caller decides. */
+GASDEP_API const char *gasdep_warnings(const gasdep_model *m);
+/** Number of warnings of the last init. */
+GASDEP_API int gasdep_warning_count(const gasdep_model *m);
 
 /* ---- Loading ---------------------------------------------------------- */
 
@@ -130,9 +137,11 @@ GASDEP_API void gasdep_thread_finish(void);
 
 /* ---- Perturbations between steps (Monte Carlo, what-if drivers) ------- */
 
-/** Multiply a region's demand by `factor` from the next step on. */
+/** Multiply a region's demand by `factor` (finite, >= 0) from the next step
+ *  on. */
 GASDEP_API int gasdep_set_demand_factor(gasdep_model *m, int region, double factor);
-/** Multiply an element's capacity by `factor` (0..1) from the next step on.
+/** Multiply an element's capacity by `factor` (finite, >= 0; usually 0..1)
+ *  from the next step on.
  *  kind: GASDEP_PIPELINE, GASDEP_SOURCE, GASDEP_STORAGE (rates), GASDEP_LNG. */
 GASDEP_API int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
                                double factor);
@@ -150,8 +159,9 @@ GASDEP_API int gasdep_get(const gasdep_model *m, const char *path, double *value
 GASDEP_API const char *gasdep_scenario_name(const gasdep_model *m);
 GASDEP_API int gasdep_horizon(const gasdep_model *m, int *first_day, int *last_day);
 /** Provenance (valid after load): input file i in the order read (0 is the
- *  scenario named to gasdep_load), override i as given to gasdep_set; NULL
- *  past the last one. */
+ *  scenario named to gasdep_load, then its base files; demand series follow
+ *  once init has read them), override i as given to gasdep_set; NULL past
+ *  the last one. */
 GASDEP_API const char *gasdep_input_file(const gasdep_model *m, int i);
 GASDEP_API const char *gasdep_override(const gasdep_model *m, int i);
 /** SHA-256 (64 lowercase hex digits) of every byte read, the input files

@@ -63,7 +63,8 @@ class BatchReport(ctypes.Structure):
                 ("journal_discarded", ctypes.c_int),
                 ("ranks_out_of_step", ctypes.c_int),
                 ("seconds", ctypes.c_double),
-                ("files", ctypes.c_char * 512)]
+                ("files", ctypes.c_char * 512),
+                ("removed", ctypes.c_char * 512)]
 
 
 def _candidates():
