@@ -6,7 +6,8 @@
  *   build/gasdep_bench [full] [--repeat N] [--only TEXT] [--peer DIR]
  *   build/gasdep_bench --dump R [std|normal|short]   (a network as a scenario)
  *
- * Run from the project root (the reference scenarios are read from
+ * --only runs the cases whose "name mode" contains TEXT (e.g. "40-short
+ * myopic"). Run from the project root (the reference scenarios are read from
  * scenarios/). `full` adds the 4,000-region cases. --repeat runs every case
  * N times and prints the medians. --peer DIR writes, for the storage-free
  * networks, the per-day LP data and gasdep's figures for bench/peer_highs.py.
@@ -475,16 +476,17 @@ int main(int argc, char **argv)
     int n = (int)(sizeof cases / sizeof cases[0]);
     for (int i = 0; i < n; i++) {
         const bcase *c = &cases[i];
-        if ((c->full && !big) || (only && !strstr(c->name, only)))
+        char mode[32] = "myopic", label[96];
+        if (c->rolling)
+            snprintf(mode, sizeof mode, "rolling %d/%d/%d", c->lookahead, c->resolve,
+                     c->block);
+        snprintf(label, sizeof label, "%s %s", c->name, mode);
+        if ((c->full && !big) || (only && !strstr(label, only)))
             continue;
         if (c->path && access(c->path, R_OK) != 0) {
             printf("%-25s (skipped: run from the project root)\n", c->name);
             continue;
         }
-        char mode[32] = "myopic";
-        if (c->rolling)
-            snprintf(mode, sizeof mode, "rolling %d/%d/%d", c->lookahead, c->resolve,
-                     c->block);
         figures f[MAX_REPEAT];
         double nu[MAX_REPEAT], su[MAX_REPEAT], ou[MAX_REPEAT], ws[MAX_REPEAT];
         int want_peer = peer_dir && c->variant != V_STD && !c->path && !c->rolling;
