@@ -32,14 +32,16 @@
 #define NF_EXPORT 0.26  /* national-first: a short region's exports, x VoLL */
 #define HARD_TARGET 0.5 /* hard target deficit, x VoLL */
 #define FINE_TOL 5e-4   /* fractions: refine until segments are this narrow */
-/* Cooperative shortage: a region-day that the last window found short (the
- * same day, or for days after that window its last block: in myopic mode
- * yesterday) starts from a fine grid of this half-width around the last
- * fraction, whose segments are FINE_TOL wide; where the fraction has not
- * moved one solve suffices (a miss restarts from the coarse grid). Measured
- * (bench/): 6 -> 1.1 LPs per steady shortage day, EU unserved of the
- * reference scenarios within 0.005 %. Not under national-first, whose short
- * flags depend on the first solve's allocation. */
+/* Cooperative shortage: when the last window was short anywhere, every
+ * region-day starts from a fine grid of this half-width (segments FINE_TOL
+ * wide) around its fraction in that window (the same day, or for days after
+ * it its last block; in myopic mode yesterday's fraction plus yesterday's
+ * change, so that a steady drift stays inside), 0 for regions that were
+ * whole. Where the fraction has not left the grid one solve suffices; a miss
+ * restarts that region-day from the coarse grid. Measured (bench/): 6 -> 1.1
+ * LPs per steady shortage day; shortage days of full-russian-stop-winter
+ * 0.59 -> 0.28 ms. Not under national-first, whose short flags depend on
+ * the first solve's allocation. */
 #define WARM_HALF (0.999 * FINE_TOL * (SEGMENTS - 2) / 2)
 #define MAX_SOLVES 12
 #define TOL_UNSERVED 1e-7 /* mcm */
@@ -78,7 +80,8 @@ struct dispatch {
     unsigned char *warm;     /* T x R: grid started from the last window's */
     /* the last window's final fractions (-1 where not short), by block */
     double *prev_f; /* T x R */
-    int *prev_day, *prev_len, prev_T;
+    double *prev_f2; /* R: the window before (myopic: the day before yesterday) */
+    int *prev_day, *prev_len, prev_T, prev_ok;
     /* basis kept across windows */
     int *len; /* days per block as loaded in the matrix */
     /* per pipeline: 1 where the smaller direction is fixed at zero */
@@ -209,6 +212,7 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp->flag);
     free(lp->warm);
     free(lp->prev_f);
+    free(lp->prev_f2);
     free(lp->prev_day);
     free(lp->prev_len);
     free(lp->len);
@@ -283,6 +287,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->flag = calloc(TR, 1);
     lp->warm = calloc(TR, 1);
     lp->prev_f = calloc(TR, sizeof *lp->prev_f);
+    lp->prev_f2 = calloc((size_t)(R ? R : 1), sizeof *lp->prev_f2);
     lp->prev_day = calloc((size_t)T, sizeof *lp->prev_day);
     lp->prev_len = calloc((size_t)T, sizeof *lp->prev_len);
     lp->oneway = calloc((size_t)T * (size_t)(n->n_pipe ? n->n_pipe : 1), 1);
@@ -290,7 +295,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->len = malloc((size_t)T * sizeof *lp->len);
     lp->P = glp_create_prob();
     if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm ||
-        !lp->prev_f || !lp->prev_day || !lp->prev_len || !lp->oneway || !lp->len ||
+        !lp->prev_f || !lp->prev_f2 || !lp->prev_day || !lp->prev_len || !lp->oneway || !lp->len ||
         !lp->P)
         goto fail;
     for (int t = 0; t < T; t++)
@@ -624,6 +629,10 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             size_t i = (size_t)t * R + q;
             lp->flag[i] = 0;
             double f = prev >= 0 ? lp->prev_f[(size_t)prev * R + q] : -1.0;
+            if (f >= 0 && lp->T == 1 && lp->prev_f2[q] >= 0) {
+                f += f - lp->prev_f2[q]; /* myopic: a drift goes on */
+                f = f < 0 ? 0 : f > 1 ? 1 : f;
+            }
             lp->warm[i] = f >= 0;
             if (f >= 0) /* short in the last window: start near its fraction */
                 grid_fine(lp, t, q, R, f, WARM_HALF);
@@ -791,11 +800,18 @@ static void read_plan(const struct dispatch *lp, const net *n,
     }
 }
 
-/* The window's final fractions by block, where short, to start the next
- * window's grids from. */
+/* The window's final fractions by block (all -1 when nobody was short) to
+ * start the next window's grids from. */
 static void remember(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
     int R = n->n_regions, day = w->first_day;
+    double total = 0.0;
+    for (int t = 0; t < w->T; t++)
+        for (int q = 0; q < R; q++)
+            total += unserved_of(lp, t, q);
+    if (lp->T == 1)
+        for (int q = 0; q < R; q++)
+            lp->prev_f2[q] = lp->prev_ok ? lp->prev_f[q] : -1.0;
     for (int t = 0; t < w->T; t++) {
         lp->prev_day[t] = day;
         lp->prev_len[t] = lp->len[t];
@@ -803,7 +819,7 @@ static void remember(struct dispatch *lp, const net *n, const dispatch_window *w
         for (int q = 0; q < R; q++) {
             double dem = w->caps[t].demand[q], u = unserved_of(lp, t, q);
             lp->prev_f[(size_t)t * R + q] =
-                dem > 0 && u > TOL_UNSERVED ? (u < dem ? u / dem : 1.0) : -1.0;
+                dem > 0 && total > TOL_UNSERVED ? (u < dem ? u / dem : 1.0) : -1.0;
         }
     }
     lp->prev_T = w->T;
@@ -835,6 +851,7 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
      * singular for GLPK (measured: a cold restart every window), while the
      * unmoved one is a valid start a few hundred pivots from the optimum. */
     set_window(lp, n, w);
+    lp->prev_ok = lp->prev_T > 0;
     lp->prev_T = 0; /* until this window is solved */
     lp->T_used = w->T;
     int solves = 0, rc = 0;
