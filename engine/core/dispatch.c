@@ -78,7 +78,7 @@ struct dispatch {
     double *half;            /* T x R: half-width of the fine window */
     unsigned char *flag;     /* T x R: short in some solve (national-first) */
     unsigned char *warm;     /* T x R: grid started from the last window's */
-    /* the last window's final fractions (-1 where not short), by block */
+    /* the last window's final fractions by block (-1: nobody was short) */
     double *prev_f; /* T x R */
     double *prev_f2; /* R: the window before (myopic: the day before yesterday) */
     int *prev_day, *prev_len, prev_T, prev_ok;
@@ -295,8 +295,8 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->len = malloc((size_t)T * sizeof *lp->len);
     lp->P = glp_create_prob();
     if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm ||
-        !lp->prev_f || !lp->prev_f2 || !lp->prev_day || !lp->prev_len || !lp->oneway || !lp->len ||
-        !lp->P)
+        !lp->prev_f || !lp->prev_f2 || !lp->prev_day || !lp->prev_len ||
+        !lp->oneway || !lp->len || !lp->P)
         goto fail;
     for (int t = 0; t < T; t++)
         lp->len[t] = 1;
@@ -634,7 +634,7 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
                 f = f < 0 ? 0 : f > 1 ? 1 : f;
             }
             lp->warm[i] = f >= 0;
-            if (f >= 0) /* short in the last window: start near its fraction */
+            if (f >= 0) /* the last window was short: start near the fraction */
                 grid_fine(lp, t, q, R, f, WARM_HALF);
             else
                 grid_flat(lp, t, q, R);
