@@ -77,9 +77,21 @@ fuzz-run: fuzz
 fuzz-long:
 	$(MAKE) fuzz-run FUZZ_SECONDS=3600
 
+# Benchmarks (not part of CI): cost per day, normal and shortage days, myopic
+# and rolling, then the scipy-HiGHS peer (if python3-scipy is installed) and
+# batch throughput. BENCH_ARGS="full --repeat 3" adds the 4,000-region
+# networks and takes medians of 3 runs.
+BENCH_ARGS ?=
+PYTHON ?= python3
 bench: build
 	cmake --build $(BUILD) -j $(JOBS) --target gasdep_bench gasdep_bench_batch
-	./$(BUILD)/gasdep_bench
+	rm -rf $(BUILD)/bench-peer && mkdir -p $(BUILD)/bench-peer
+	./$(BUILD)/gasdep_bench $(BENCH_ARGS) --peer $(BUILD)/bench-peer
+	@py=; for p in $(PYTHON) /usr/bin/python3; do \
+	  if $$p -c 'import scipy' 2>/dev/null; then py=$$p; break; fi; done; \
+	if [ -n "$$py" ]; then $$py bench/peer_highs.py $(BUILD)/bench-peer; \
+	else echo "peer comparison skipped: python3-scipy is not installed" \
+	  "(apt-get install python3-scipy; not needed for anything else)"; fi
 	./$(BUILD)/gasdep_bench_batch
 
 # PREFIX (default /usr/local) and DESTDIR as usual:

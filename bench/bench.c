@@ -1,6 +1,25 @@
-/* bench.c: cost per simulated gas day (LP solve, origin tracing, CSV output)
- * on a synthetic network of ~40 regions / ~120 pipelines and on networks
- * 10x and 100x that size. Prints figures; asserts nothing. */
+/* bench.c: cost per simulated gas day, normal days and shortage days apart,
+ * in myopic and rolling mode, on synthetic networks of 40, 400 and 4,000
+ * regions and on the European reference scenarios. Prints figures; asserts
+ * nothing.
+ *
+ *   build/gasdep_bench [full] [--repeat N] [--only TEXT] [--peer DIR]
+ *   build/gasdep_bench --dump R [std|normal|short]   (a network as a scenario)
+ *
+ * --only runs the cases whose "name mode" contains TEXT (e.g. "40-short
+ * myopic"). Run from the project root (the reference scenarios are read from
+ * scenarios/). `full` adds the 4,000-region cases. --repeat runs every case
+ * N times and prints the medians. --peer DIR writes, for the storage-free
+ * networks, the per-day LP data and gasdep's figures for bench/peer_highs.py.
+ *
+ * A "day" cost is the time of gasdep_step (LP, storage, origin tracing,
+ * per-day results; CSV output apart). In rolling mode one step in
+ * `resolve_every` solves the window: the cost of a window is the sum of its
+ * implemented days' steps, divided by those days. A window (a day in myopic
+ * mode) counts as a shortage window when its LP leaves demand unserved on
+ * any day it covers, implemented or not. The first window starts from a
+ * cold basis: it is timed apart (first_s) and left out of the per-day
+ * figures. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,28 +71,47 @@ static void add(sbuf *b, const char *fmt, ...)
     }
 }
 
+/* Network variants: V_STD is the network of earlier releases (storage in
+ * every other region, winter shape, a Russian cut and a Norwegian reduction
+ * in mid-winter, so a few weeks are short). The storage-free variants have
+ * the same regions, demands and pipelines, a mild shape and no events; the
+ * three hubs supply twice the mean demand (V_NORMAL: nobody is short) or 55 %
+ * of it, 65 % with LNG (V_SHORT: 25-45 % of demand unserved every day). */
+enum { V_STD, V_NORMAL, V_SHORT };
+
 /* R regions on a ring with random chords (~3 pipelines per region), four
- * supply hubs of different origins, storage in every other region, LNG in
- * every fifth, and a Russian cut at mid-winter so shortage days occur. */
-static char *synthetic(int R, const char *start, const char *end)
+ * supply hubs of different origins, LNG in every fifth region. */
+static char *synthetic(int R, int v, const char *start, const char *end)
 {
     sbuf b = {0};
     lcg = 88172645463325252ULL;
-    add(&b, "[scenario]\nname = synthetic-%d\nstart = %s\nend = %s\n", R, start, end);
+    double *dem = malloc((size_t)R * sizeof *dem), total = 0;
+    if (!dem)
+        abort();
+    for (int r = 0; r < R; r++) /* drawn in the order of earlier releases */
+        total += dem[r] = 2.0 + 8.0 * urand();
+    static const char *const vname[] = {"", "-normal", "-short"};
+    add(&b, "[scenario]\nname = synthetic-%d%s\nstart = %s\nend = %s\n", R, vname[v],
+        start, end);
     const char *orig[] = {"russia", "norway", "azerbaijan", "lng-us"};
     const char *grp[] = {"russia", "norway", "caspian", "lng"};
     for (int o = 0; o < 4; o++)
         add(&b, "[origin %s]\ngroup = %s\n", orig[o], grp[o]);
+    /* mean demand in mcm/d: bcm/y x 1000 / 365 */
+    double hub = v == V_STD      ? 15.0 * R
+                 : v == V_NORMAL ? 2.0 * total * 1000 / 365 / 3
+                                 : 0.55 * total * 1000 / 365 / 3;
     for (int h = 0; h < 3; h++) {
         add(&b, "[node HUB%d]\n", h);
         add(&b, "[source S%d]\nnode = HUB%d\norigin = %s\ncapacity = %.1f mcm/d\n"
-                "cost = %.1f EUR/MWh\n", h, h, orig[h], 15.0 * R, 15.0 + 3 * h);
+                "cost = %.1f EUR/MWh\n", h, h, orig[h], hub, 15.0 + 3 * h);
     }
     for (int r = 0; r < R; r++) {
-        add(&b, "[region R%d]\ndemand = %.2f bcm/y\n"
-                "shape = 1.6 1.5 1.2 0.9 0.7 0.6 0.6 0.6 0.7 1.0 1.3 1.5\ngroups = %s\n",
-            r, 2.0 + 8.0 * urand(), r % 2 ? "EU ODD" : "EU EVEN");
-        if (r % 2 == 0)
+        add(&b, "[region R%d]\ndemand = %.2f bcm/y\nshape = %s\ngroups = %s\n", r, dem[r],
+            v == V_STD ? "1.6 1.5 1.2 0.9 0.7 0.6 0.6 0.6 0.7 1.0 1.3 1.5"
+                       : "1.1 1.1 1.05 1.0 0.95 0.9 0.9 0.9 0.95 1.0 1.05 1.1",
+            r % 2 ? "EU ODD" : "EU EVEN");
+        if (r % 2 == 0 && v == V_STD)
             add(&b, "[storage ST%d]\nnode = R%d\nvolume = 1 bcm\ninjection = 6 mcm/d\n"
                     "withdrawal = 12 mcm/d\nwithdrawal_curve = 0:0.4 0.5:1 1:1\n"
                     "initial_fill = 70%%\ninitial_mix = norway:1\n"
@@ -82,6 +120,7 @@ static char *synthetic(int R, const char *start, const char *end)
             add(&b, "[lng L%d]\nnode = R%d\ncapacity = 8 mcm/d\norigins = lng-us\n"
                     "costs = 30\n", r, r);
     }
+    free(dem);
     int P = 0;
     for (int r = 0; r < R; r++) {
         add(&b, "[pipeline P%d]\nfrom = R%d\nto = R%d\ncapacity = %.1f mcm/d\n"
@@ -98,26 +137,50 @@ static char *synthetic(int R, const char *start, const char *end)
     for (int r = 0; r < R; r += 2)
         add(&b, "[pipeline P%d]\nfrom = HUB%d\nto = R%d\ncapacity = %.1f mcm/d\n"
                 "tariff = 1\n", P++, (r / 2) % 3, r, 60 + 60 * urand());
-    add(&b, "[event cut]\ntarget = origin.russia\nstart = 2022-01-10\nend = 2022-02-20\n"
-            "ramp = 5\nfactor = 0%%\n");
-    add(&b, "[event cut-norway]\ntarget = origin.norway\nstart = 2022-01-10\n"
-            "end = 2022-02-20\nramp = 5\nfactor = 30%%\n");
+    if (v == V_STD) {
+        add(&b, "[event cut]\ntarget = origin.russia\nstart = 2022-01-10\n"
+                "end = 2022-02-20\nramp = 5\nfactor = 0%%\n");
+        add(&b, "[event cut-norway]\ntarget = origin.norway\nstart = 2022-01-10\n"
+                "end = 2022-02-20\nramp = 5\nfactor = 30%%\n");
+    }
     return b.s;
 }
 
+/* ---- one case --------------------------------------------------------------- */
+
+typedef struct bcase {
+    const char *name; /* printed */
+    const char *path; /* reference scenario, or NULL: synthetic */
+    int R, variant;
+    const char *start, *end; /* synthetic horizon */
+    int measure;             /* days measured (0: all); the horizon runs on */
+    int rolling, lookahead, resolve, block;
+    int out;                 /* CSV output timed too */
+    int full;                /* only with `full` */
+} bcase;
+
 typedef struct figures {
     int regions, pipelines, days;
-    double step_us, trace_us, output_us;
-    double normal_us, short_us; /* days solved in one LP / with curtailment stages */
-    int short_days;
-    int stages_max;
+    int normal_days, short_days, windows, solves;
+    double normal_us, short_us, all_us, output_us, wall_s;
+    double first_s; /* the first window (cold start), not in the per-day figures */
+    double fmin, fmax; /* unserved share of demand over short days */
 } figures;
 
-/* Scenario file `path` when non-NULL, else the synthetic text. */
-static gasdep_model *load(const char *path, const char *text)
+static gasdep_model *load(const bcase *c, const char *text)
 {
     gasdep_model *m = gasdep_create();
-    int rc = path ? gasdep_load(m, path) : gasdep_load_string(m, "synthetic", text);
+    int rc = c->path ? gasdep_load(m, c->path) : gasdep_load_string(m, c->name, text);
+    if (!rc && c->rolling) {
+        char v[32];
+        rc = gasdep_set(m, "scenario.foresight", "rolling");
+        snprintf(v, sizeof v, "%d", c->lookahead);
+        rc = rc ? rc : gasdep_set(m, "scenario.lookahead", v);
+        snprintf(v, sizeof v, "%d", c->resolve);
+        rc = rc ? rc : gasdep_set(m, "scenario.resolve_every", v);
+        snprintf(v, sizeof v, "%d", c->block);
+        rc = rc ? rc : gasdep_set(m, "scenario.lookahead_block", v);
+    }
     if (rc || gasdep_init(m)) {
         fprintf(stderr, "bench: %s\n", gasdep_errmsg(m));
         gasdep_destroy(m);
@@ -126,30 +189,113 @@ static gasdep_model *load(const char *path, const char *text)
     return m;
 }
 
-/* One pass over the horizon: per day, time the step (LP, storage, tracing,
- * results), the tracing again alone (idempotent on the same state) and the
- * day's CSV rows (written whole, committed at the end as gasdep_run does). */
-static int bench_one(const char *path, const char *text, int with_output,
-                     figures *f)
+static void json_array(sbuf *b, const double *x, int n)
 {
-    gasdep_model *m = load(path, text);
+    add(b, "[");
+    for (int i = 0; i < n; i++)
+        add(b, "%s%.9g", i ? "," : "", x[i]);
+    add(b, "]");
+}
+
+/* The storage-free network's static part for the peer. */
+static void peer_head(sbuf *b, const gasdep_model *m, const char *name)
+{
+    const net *n = &m->n;
+    add(b, "{\"name\": \"%s\", \"voll\": %.9g, \"nodes\": %d,\n\"region_node\": [", name,
+        m->scn.sc.voll, n->n_nodes);
+    for (int q = 0; q < n->n_regions; q++)
+        add(b, "%s%d", q ? "," : "", n->region_node[q]);
+    add(b, "],\n\"src_node\": [");
+    for (int i = 0; i < n->n_src; i++)
+        add(b, "%s%d", i ? "," : "", n->src_node[i]);
+    add(b, "],\n\"src_cost\": ");
+    json_array(b, n->src_cost, n->n_src);
+    add(b, ",\n\"slot_lng\": [");
+    for (int s = 0; s < n->n_slots; s++)
+        add(b, "%s%d", s ? "," : "", n->slot_lng[s]);
+    add(b, "],\n\"slot_cost\": ");
+    json_array(b, n->slot_cost, n->n_slots);
+    add(b, ",\n\"lng_node\": [");
+    for (int k = 0; k < n->n_lng; k++)
+        add(b, "%s%d", k ? "," : "", n->lng_node[k]);
+    add(b, "],\n\"pipe_from\": [");
+    for (int p = 0; p < n->n_pipe; p++)
+        add(b, "%s%d", p ? "," : "", n->pipe_from[p]);
+    add(b, "],\n\"pipe_to\": [");
+    for (int p = 0; p < n->n_pipe; p++)
+        add(b, "%s%d", p ? "," : "", n->pipe_to[p]);
+    add(b, "],\n\"pipe_tariff\": ");
+    json_array(b, n->pipe_tariff, n->n_pipe);
+    add(b, ",\n\"pipe_loss\": ");
+    json_array(b, n->pipe_loss, n->n_pipe);
+    add(b, ",\n\"days\": [\n");
+}
+
+/* One day's data (the day state holds the day's capacities after a step)
+ * and gasdep's unserved total. */
+static void peer_day(sbuf *b, const gasdep_model *m, int first)
+{
+    const net *n = &m->n;
+    const day_state *d = &m->d;
+    double u = 0;
+    for (int q = 0; q < n->n_regions; q++)
+        u += d->unserved[q];
+    add(b, "%s{\"demand\": ", first ? "" : ",\n");
+    json_array(b, d->demand, n->n_regions);
+    add(b, ", \"src_cap\": ");
+    json_array(b, d->src_cap, n->n_src);
+    add(b, ", \"slot_cap\": ");
+    json_array(b, d->slot_cap, n->n_slots);
+    add(b, ", \"lng_cap\": ");
+    json_array(b, d->lng_cap, n->n_lng);
+    add(b, ", \"pipe_cap\": ");
+    json_array(b, d->pipe_cap, n->n_pipe);
+    add(b, ", \"pipe_rev\": ");
+    json_array(b, d->pipe_rev, n->n_pipe);
+    add(b, ", \"gasdep_unserved\": %.9g}", u);
+}
+
+/* One pass: every step timed; the window's unserved (all its blocks) read
+ * from the plan; CSV rows written whole and committed at the end as
+ * gasdep_run does. `peer` (non-NULL) collects the days for the peer. */
+static int bench_one(const bcase *c, figures *f, sbuf *peer)
+{
+    char *text = c->path ? NULL : synthetic(c->R, c->variant, c->start, c->end);
+    gasdep_model *m = load(c, text);
+    free(text);
     if (!m)
         return -1;
+    memset(f, 0, sizeof *f);
     f->regions = gasdep_count(m, GASDEP_REGION);
     f->pipelines = gasdep_count(m, GASDEP_PIPELINE);
+    f->fmin = 1, f->fmax = 0;
     char dir[] = "/tmp/gasdep-bench-XXXXXX";
     struct output *o = NULL;
-    if (with_output) {
-        if (!mkdtemp(dir) || !(o = output_open(m, &m->err, dir, NULL, NULL))) {
-            gasdep_destroy(m);
-            return -1;
-        }
+    if (c->out && (!mkdtemp(dir) || !(o = output_open(m, &m->err, dir, NULL, NULL)))) {
+        gasdep_destroy(m);
+        return -1;
     }
-    double t_step = 0, t_trace = 0, t_out = 0, t_normal = 0, t_short = 0;
-    f->short_days = 0;
-    int days = 0, rc;
-    f->stages_max = 0;
-    for (;;) {
+    if (peer)
+        peer_head(peer, m, c->name);
+    const net *n = &m->n;
+    int R = n->n_regions;
+    size_t plan_n = (size_t)m->win_blocks * (size_t)R;
+    double t_normal = 0, t_short = 0, t_out = 0, t_win = 0, t_start = now();
+    int win_days = 0, win_short = 0, days = 0, rc = GASDEP_OK, first = 1;
+    while (!c->measure || days < c->measure) {
+        int solves = m->next_day >= m->plan_first + m->plan_days;
+        if (solves) {
+            if (win_days && first) { /* the first window: apart */
+                f->first_s = t_win, first = 0;
+            } else if (win_days) { /* close the previous window */
+                if (win_short)
+                    t_short += t_win, f->short_days += win_days;
+                else
+                    t_normal += t_win, f->normal_days += win_days;
+            }
+            t_win = 0, win_days = 0, win_short = 0;
+            memset(m->plan.unserved, 0, plan_n * sizeof *m->plan.unserved);
+        }
         double t0 = now();
         rc = gasdep_step(m);
         double t1 = now();
@@ -158,55 +304,135 @@ static int bench_one(const char *path, const char *text, int with_output,
                 fprintf(stderr, "bench: %s\n", gasdep_errmsg(m));
             break;
         }
-        trace_day(m->tr, &m->n, &m->d);
+        if (solves) {
+            f->windows++;
+            f->solves += m->d.lp_stages;
+            double u = 0;
+            for (size_t i = 0; i < plan_n; i++)
+                u += m->plan.unserved[i];
+            win_short = u > 1e-6;
+        }
+        double u = 0, dem = 0;
+        for (int q = 0; q < R; q++)
+            u += m->d.unserved[q], dem += m->d.demand[q];
+        if (u > 1e-6 && dem > 0) {
+            if (u / dem < f->fmin)
+                f->fmin = u / dem;
+            if (u / dem > f->fmax)
+                f->fmax = u / dem;
+        }
+        if (peer)
+            peer_day(peer, m, days == 0);
         double t2 = now();
         if (o && output_day(o, m) != GASDEP_OK) {
             rc = -1;
             break;
         }
-        double t3 = now();
-        t_step += t1 - t0;
-        if (m->d.lp_stages > 1)
-            t_short += t1 - t0, f->short_days++;
-        else
-            t_normal += t1 - t0;
-        t_trace += t2 - t1;
-        t_out += t3 - t2;
-        if (m->d.lp_stages > f->stages_max)
-            f->stages_max = m->d.lp_stages;
+        t_out += now() - t2;
+        t_win += t1 - t0;
+        win_days++;
         days++;
     }
+    if (first)
+        f->first_s = t_win;
+    else if (win_short)
+        t_short += t_win, f->short_days += win_days;
+    else
+        t_normal += t_win, f->normal_days += win_days;
     if (o) {
         double t0 = now();
         output_close(o, m, &m->err, rc == GASDEP_DONE);
-        t_out += now() - t0; /* summary, manifest, fsync-free rename */
+        t_out += now() - t0; /* summary, manifest, rename */
         char cmd[128];
         snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
         if (system(cmd) != 0)
             fprintf(stderr, "bench: could not remove %s\n", dir);
     }
+    if (peer)
+        add(peer, "]}\n");
+    f->wall_s = now() - t_start;
     gasdep_destroy(m);
     f->days = days;
-    int nd = days > 0 ? days : 1;
-    f->normal_us = 1e6 * t_normal / (days - f->short_days > 0 ? days - f->short_days : 1);
+    f->normal_us = f->normal_days ? 1e6 * t_normal / f->normal_days : 0;
     f->short_us = f->short_days ? 1e6 * t_short / f->short_days : 0;
-    f->step_us = 1e6 * t_step / nd;
-    f->trace_us = 1e6 * t_trace / nd;
-    f->output_us = 1e6 * t_out / nd;
-    return rc == GASDEP_DONE ? 0 : -1;
+    int nd = f->normal_days + f->short_days;
+    f->all_us = nd ? 1e6 * (t_normal + t_short) / nd : 0;
+    f->output_us = days ? 1e6 * t_out / days : 0;
+    if (f->fmin > f->fmax)
+        f->fmin = f->fmax = 0;
+    return rc == GASDEP_DONE || (c->measure && days == c->measure) ? 0 : -1;
 }
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *x, int n)
+{
+    qsort(x, (size_t)n, sizeof *x, cmp_double);
+    return n % 2 ? x[n / 2] : 0.5 * (x[n / 2 - 1] + x[n / 2]);
+}
+
+static void loadavg(char *buf, size_t len)
+{
+    snprintf(buf, len, "?");
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (!f)
+        return;
+    if (fgets(buf, (int)len, f))
+        buf[strcspn(buf, "\n")] = '\0';
+    fclose(f);
+}
+
+static int write_file(const char *path, const char *s, size_t n)
+{
+    FILE *fp = fopen(path, "w");
+    if (!fp || fwrite(s, 1, n, fp) != n || fclose(fp) != 0) {
+        fprintf(stderr, "bench: cannot write %s\n", path);
+        return -1;
+    }
+    return 0;
+}
+
+#define MAX_REPEAT 15
 
 int main(int argc, char **argv)
 {
     if (argc > 2 && strcmp(argv[1], "--dump") == 0) {
-        /* the synthetic network as a scenario file, to run with the CLI */
-        char *t = synthetic(atoi(argv[2]), "2021-10-01", "2022-09-30");
+        /* a synthetic network as a scenario file, to run with the CLI */
+        int v = argc > 3 && !strcmp(argv[3], "short")    ? V_SHORT
+                : argc > 3 && !strcmp(argv[3], "normal") ? V_NORMAL
+                                                         : V_STD;
+        char *t = synthetic(atoi(argv[2]), v, v == V_STD ? "2021-10-01" : "2022-01-01",
+                            v == V_STD ? "2022-09-30" : "2022-12-31");
         fputs(t, stdout);
         free(t);
         return 0;
     }
-    int big = argc > 1 && strcmp(argv[1], "--quick") != 0;
-    char cpu[256] = "unknown";
+    int big = 0, repeat = 1;
+    const char *only = NULL, *peer_dir = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "full"))
+            big = 1;
+        else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
+            repeat = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--only") && i + 1 < argc)
+            only = argv[++i];
+        else if (!strcmp(argv[i], "--peer") && i + 1 < argc)
+            peer_dir = argv[++i];
+        else if (strcmp(argv[i], "--quick") != 0) {
+            fprintf(stderr, "usage: gasdep_bench [full] [--repeat N] [--only TEXT] "
+                            "[--peer DIR]\n       gasdep_bench --dump R [std|normal|short]\n");
+            return 2;
+        }
+    }
+    if (repeat < 1)
+        repeat = 1;
+    if (repeat > MAX_REPEAT)
+        repeat = MAX_REPEAT;
+    char cpu[256] = "unknown", la[64];
     FILE *ci = fopen("/proc/cpuinfo", "r");
     if (ci) {
         char line[512];
@@ -219,61 +445,107 @@ int main(int argc, char **argv)
             }
         fclose(ci);
     }
-    printf("gasdep %s benchmark; machine: %s, %ld cores\n", GASDEP_VERSION, cpu,
-           sysconf(_SC_NPROCESSORS_ONLN));
-    printf("%-24s %7s %9s %5s %10s %10s %11s %10s %11s %10s %5s\n", "case", "regions",
-           "pipelines", "days", "solve_us/d", "trace_us/d", "output_us/d",
-           "total_us/d", "normal_us/d", "short_us/d", "short");
-    /* synthetic networks (name NULL) of R regions, then the reference
-     * European scenarios (run from the project root, as `make bench` does) */
-    struct {
-        const char *path;
-        int R;
-        const char *start, *end;
-        int out;
-    } cases[] = {
-        {NULL, 40, "2021-10-01", "2022-09-30", 1},
-        {"scenarios/baseline-2021.ini", 0, NULL, NULL, 1},
-        {"scenarios/russia-cut-2022.ini", 0, NULL, NULL, 1},
-        {"scenarios/full-russian-stop-winter.ini", 0, NULL, NULL, 1},
-        {NULL, 400, "2021-10-01", "2022-03-31", 1},
-        {NULL, 4000, "2022-01-01", "2022-01-21", 0},
+    loadavg(la, sizeof la);
+    printf("gasdep %s benchmark; machine: %s, %ld cores; load average %s; "
+           "medians of %d run(s)\n", GASDEP_VERSION, cpu, sysconf(_SC_NPROCESSORS_ONLN), la,
+           repeat);
+    /* Horizons: the storage-free networks run `lookahead` days past the days
+     * measured, so that every measured window is full length. */
+    const bcase cases[] = {
+        {"synthetic-40", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 0, 0, 0, 0, 1, 0},
+        {"synthetic-40", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 1, 90, 7, 7, 1, 0},
+        {"free-40-normal", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0},
+        {"free-40-normal", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 1, 90, 7, 7, 0, 0},
+        {"free-40-short", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0},
+        {"free-40-short", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 1, 90, 7, 7, 0, 0},
+        {"baseline-2021", "scenarios/baseline-2021.ini", 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 1, 0},
+        {"baseline-2021", "scenarios/baseline-2021.ini", 0, 0, NULL, NULL, 0, 1, 90, 7, 7, 1, 0},
+        {"russia-cut-2022", "scenarios/russia-cut-2022.ini", 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 1, 0},
+        {"russia-cut-2022", "scenarios/russia-cut-2022.ini", 0, 0, NULL, NULL, 0, 1, 90, 7, 7, 1, 0},
+        {"full-russian-stop-winter", "scenarios/full-russian-stop-winter.ini", 0, 0, NULL,
+         NULL, 0, 0, 0, 0, 0, 1, 0},
+        {"full-russian-stop-winter", "scenarios/full-russian-stop-winter.ini", 0, 0, NULL,
+         NULL, 0, 1, 90, 7, 7, 1, 0},
+        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 0, 0, 0, 0, 1, 0},
+        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 1, 90, 7, 7, 0, 0},
+        {"free-400-normal", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0},
+        {"free-400-normal", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 1, 90, 7, 7, 0, 0},
+        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0},
+        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 1, 90, 7, 7, 0, 0},
+        {"free-4000-normal", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1},
+        {"free-4000-normal", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1},
+        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1},
+        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1},
+        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-21", 0, 0, 0, 0, 0, 0, 1},
     };
-    int n = (int)(sizeof cases / sizeof cases[0]) - (big ? 0 : 1);
+    printf("%-25s %-13s %7s %6s %5s %11s %10s %6s %11s %7s %11s %8s %8s\n", "case", "mode",
+           "regions", "pipes", "days", "normal_us/d", "short_us/d", "short", "unserved_%",
+           "LPs/win", "output_us/d", "first_s", "wall_s");
+    int n = (int)(sizeof cases / sizeof cases[0]);
     for (int i = 0; i < n; i++) {
-        figures f;
-        char name[64];
-        char *text = NULL;
-        if (cases[i].path) {
-            const char *b = strrchr(cases[i].path, '/');
-            snprintf(name, sizeof name, "%.50s", b ? b + 1 : cases[i].path);
-            name[strcspn(name, ".")] = 0;
-            if (access(cases[i].path, R_OK) != 0) {
-                printf("%-24s (skipped: run from the project root)\n", name);
-                continue;
+        const bcase *c = &cases[i];
+        char mode[32] = "myopic", label[96];
+        if (c->rolling)
+            snprintf(mode, sizeof mode, "rolling %d/%d/%d", c->lookahead, c->resolve,
+                     c->block);
+        snprintf(label, sizeof label, "%s %s", c->name, mode);
+        if ((c->full && !big) || (only && !strstr(label, only)))
+            continue;
+        if (c->path && access(c->path, R_OK) != 0) {
+            printf("%-25s (skipped: run from the project root)\n", c->name);
+            continue;
+        }
+        figures f[MAX_REPEAT];
+        double nu[MAX_REPEAT], su[MAX_REPEAT], ou[MAX_REPEAT], ws[MAX_REPEAT], fs[MAX_REPEAT];
+        int want_peer = peer_dir && c->variant != V_STD && !c->path && !c->rolling;
+        sbuf pb = {0};
+        for (int k = 0; k < repeat; k++) {
+            if (bench_one(c, &f[k], want_peer && k == 0 ? &pb : NULL)) {
+                printf("%s (%s) failed\n", c->name, mode);
+                return 1;
             }
-        } else {
-            snprintf(name, sizeof name, "synthetic-%d", cases[i].R);
-            text = synthetic(cases[i].R, cases[i].start, cases[i].end);
+            nu[k] = f[k].normal_us, su[k] = f[k].short_us;
+            ou[k] = f[k].output_us, ws[k] = f[k].wall_s, fs[k] = f[k].first_s;
         }
-        int rc = bench_one(cases[i].path, text, cases[i].out, &f);
-        free(text);
-        if (rc) {
-            printf("%s failed\n", name);
-            return 1;
-        }
-        double solve = f.step_us - f.trace_us;
-        char outs[32] = "n/a";
-        if (cases[i].out)
-            snprintf(outs, sizeof outs, "%.1f", f.output_us);
-        printf("%-24s %7d %9d %5d %10.1f %10.1f %11s %10.1f %11.1f %10.1f %5d\n",
-               name, f.regions, f.pipelines, f.days, solve, f.trace_us, outs,
-               f.step_us + f.output_us, f.normal_us, f.short_us, f.short_days);
+        double mn = median(nu, repeat), ms = median(su, repeat);
+        double mo = median(ou, repeat), mw = median(ws, repeat), mf = median(fs, repeat);
+        char outs[32] = "n/a", uns[32] = "-", shs[32] = "-", nos[32] = "-";
+        if (c->out)
+            snprintf(outs, sizeof outs, "%.1f", mo);
+        if (f[0].fmax > 0)
+            snprintf(uns, sizeof uns, "%.0f-%.0f", 100 * f[0].fmin, 100 * f[0].fmax);
+        if (f[0].short_days)
+            snprintf(shs, sizeof shs, "%.1f", ms);
+        if (f[0].normal_days)
+            snprintf(nos, sizeof nos, "%.1f", mn);
+        printf("%-25s %-13s %7d %6d %5d %11s %10s %6d %11s %7.2f %11s %8.3f %8.2f\n",
+               c->name, mode, f[0].regions, f[0].pipelines, f[0].days, nos, shs,
+               f[0].short_days, uns, (double)f[0].solves / (f[0].windows ? f[0].windows : 1),
+               outs, mf, mw);
         fflush(stdout);
+        if (peer_dir && c->variant != V_STD && !c->path) {
+            char path[512], fig[256];
+            if (want_peer) {
+                snprintf(path, sizeof path, "%s/%s.json", peer_dir, c->name);
+                if (write_file(path, pb.s, pb.n))
+                    return 1;
+            }
+            snprintf(path, sizeof path, "%s/%s.%s.fig", peer_dir, c->name,
+                     c->rolling ? "rolling" : "myopic");
+            int k = snprintf(fig, sizeof fig, "%s %.3f %.3f %d %d %d\n", mode, mn, ms,
+                             f[0].normal_days, f[0].short_days, repeat);
+            if (write_file(path, fig, (size_t)k))
+                return 1;
+        }
+        free(pb.s);
     }
-    printf("solve = LP (all curtailment stages) + storage + results; normal days\n"
-           "need one LP, shortage days (short) add the curtailment stages.\n");
+    printf("normal/short_us/d: gasdep_step per day (LP, storage, tracing, results), over\n"
+           "windows without/with unserved demand; rolling L/E/B = lookahead L days,\n"
+           "re-solved every E days, blocks of B days after the first E; unserved_%% = range\n"
+           "of the daily unserved share over short days; LPs/win = GLPK solves per window;\n"
+           "first_s = the first window (a cold start), left out of the per-day figures;\n"
+           "wall_s = the whole case (days of the first window included, output included).\n");
     if (!big)
-        printf("(run with an argument, e.g. `gasdep_bench full`, for the 100x network)\n");
+        printf("(`gasdep_bench full` adds the 4,000-region networks)\n");
     return 0;
 }

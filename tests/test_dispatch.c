@@ -637,3 +637,32 @@ Test(dispatch, lossy_pipe_never_runs_both_ways)
     balanced(m);
     gasdep_destroy(m);
 }
+
+/* A shortage that deepens day by day, then holds: hub H supplies regions A
+ * (60 mcm/d) and B (100 mcm/d) over free, lossless pipes; the source's 160
+ * mcm/d ramps to 50 % over 10 days (day k: 160 - 8k, k <= 10; then 80). The
+ * unserved 8k (then 80) is shared at the equal fraction f = k/20 (then 1/2):
+ * A 60 f, B 100 f, to 0.05 pp of demand on every day. Each day's penalty grid
+ * starts from the day before (dispatch.c WARM_HALF, the drift extrapolated),
+ * so this covers a first shortage day, warm grids that miss, extrapolated
+ * drifts and the overshoot when the ramp stops. */
+Test(dispatch, shared_fraction_follows_a_moving_shortage_day_by_day)
+{
+    gasdep_model *m = th_model(
+        "[scenario]\nstart = 2022-01-01\nend = 2022-01-20\n[origin o]\n[node H]\n"
+        "[region A]\ndemand = 60 mcm/d\n[region B]\ndemand = 100 mcm/d\n"
+        "[source s]\nnode = H\norigin = o\ncapacity = 160 mcm/d\ncost = 20\n"
+        "[pipeline HA]\nfrom = H\nto = A\ncapacity = 500 mcm/d\n"
+        "[pipeline HB]\nfrom = H\nto = B\ncapacity = 500 mcm/d\n"
+        "[event cut]\ntarget = source.s\nstart = 2022-01-01\nend = 2022-01-20\n"
+        "ramp = 10\nfactor = 50%\n");
+    for (int k = 1; k <= 20; k++) {
+        th_step(m);
+        double f = k <= 10 ? k / 20.0 : 0.5;
+        double ua = th_area_day(m, "A").unserved_mcm, ub = th_area_day(m, "B").unserved_mcm;
+        cr_expect_float_eq(ua + ub, 160.0 * f, 1e-5, "day %d: total %g", k, ua + ub);
+        cr_expect_float_eq(ua, 60.0 * f, 0.0005 * 60 + 1e-6, "day %d: A %g", k, ua);
+        cr_expect_float_eq(ub, 100.0 * f, 0.0005 * 100 + 1e-6, "day %d: B %g", k, ub);
+    }
+    gasdep_destroy(m);
+}
