@@ -174,7 +174,7 @@ static int cmd_run(int argc, char **argv)
     o.sets = calloc((size_t)argc + 1, sizeof *o.sets);
     if (!o.sets)
         return EXIT_RUNTIME;
-    const char *pos[2];
+    const char *pos[2] = {NULL, NULL};
     int n_pos, help;
     int st = cli_parse("run", RUN_USAGE, RUN_OPTS, argc, argv, on_run_opt, &o, pos,
                        2, &n_pos, &help, 1);
@@ -303,7 +303,7 @@ static int on_agg_opt(void *ctx, int id, const char *v)
 static int cmd_aggregate(int argc, char **argv)
 {
     agg_opts o = {NULL, NULL, 0};
-    const char *pos[1];
+    const char *pos[1] = {NULL};
     int n_pos, help;
     int st = cli_parse("aggregate", AGG_USAGE, AGG_OPTS, argc, argv, on_agg_opt, &o,
                        pos, 1, &n_pos, &help, 1);
@@ -339,7 +339,7 @@ static int cmd_aggregate(int argc, char **argv)
 static int cmd_diff(int argc, char **argv)
 {
     agg_opts o = {NULL, NULL, 0};
-    const char *pos[2];
+    const char *pos[2] = {NULL, NULL};
     int n_pos, help;
     int st = cli_parse("diff", DIFF_USAGE, AGG_OPTS + 1, argc, argv, on_agg_opt, &o,
                        pos, 2, &n_pos, &help, 1);
@@ -388,12 +388,31 @@ static int on_set_opt(void *ctx, int id, const char *v)
     return 0;
 }
 
+/* The end of option handling shared by check and list: print the usage for
+ * --help, or load the scenario with its overrides. NULL with *status set
+ * when there is nothing (more) to do. */
+static gasdep_model *load_after_parse(int st, int help, const char *usage,
+                                      set_list *l, const char *scenario,
+                                      int *status)
+{
+    if (st || help) {
+        if (!st)
+            fputs(usage, stdout);
+        free(l->sets);
+        *status = st;
+        return NULL;
+    }
+    gasdep_model *m = cli_load(scenario, l->sets, l->n_sets, status);
+    free(l->sets);
+    return m;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     set_list l = {calloc((size_t)argc + 1, sizeof(char *)), 0};
     if (!l.sets)
         return EXIT_RUNTIME;
-    const char *pos[1];
+    const char *pos[1] = {NULL};
     int n_pos, help;
     int st = cli_parse("check", CHECK_USAGE, CHECK_OPTS, argc, argv, on_set_opt, &l,
                        pos, 1, &n_pos, &help, 1);
@@ -401,15 +420,8 @@ static int cmd_check(int argc, char **argv)
         fprintf(stderr, "gasdep check: no scenario given\n%s", CHECK_USAGE);
         st = EXIT_USAGE;
     }
-    if (st || help) {
-        if (!st)
-            fputs(CHECK_USAGE, stdout);
-        free(l.sets);
-        return st;
-    }
     int status;
-    gasdep_model *m = cli_load(pos[0], l.sets, l.n_sets, &status);
-    free(l.sets);
+    gasdep_model *m = load_after_parse(st, help, CHECK_USAGE, &l, pos[0], &status);
     if (!m)
         return status;
     int first, last;
@@ -579,7 +591,7 @@ static int cmd_list(int argc, char **argv)
     set_list l = {calloc((size_t)argc + 1, sizeof(char *)), 0};
     if (!l.sets)
         return EXIT_RUNTIME;
-    const char *pos[2];
+    const char *pos[2] = {NULL, NULL};
     int n_pos, help;
     int st = cli_parse("list", LIST_USAGE, CHECK_OPTS, argc, argv, on_set_opt, &l,
                        pos, 2, &n_pos, &help, 1);
@@ -601,15 +613,8 @@ static int cmd_list(int argc, char **argv)
             st = EXIT_USAGE;
         }
     }
-    if (st || help) {
-        if (!st)
-            fputs(LIST_USAGE, stdout);
-        free(l.sets);
-        return st;
-    }
     int status;
-    gasdep_model *m = cli_load(pos[0], l.sets, l.n_sets, &status);
-    free(l.sets);
+    gasdep_model *m = load_after_parse(st, help, LIST_USAGE, &l, pos[0], &status);
     if (!m)
         return status;
     for (int i = 0; LIST_KINDS[i]; i++)
