@@ -53,7 +53,7 @@ mpi:
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: deps-test
-	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DGASDEP_SANITIZE=ON $(filter -DGASDEP_WERROR=ON -DGASDEP_MPI=%,$(CMAKE_FLAGS))
+	cmake -S . -B $(BUILD_ASAN) -DCMAKE_BUILD_TYPE=Debug -DGASDEP_SANITIZE=ON -DGASDEP_BENCH=OFF $(filter -DGASDEP_WERROR=ON -DGASDEP_MPI=%,$(CMAKE_FLAGS))
 	cmake --build $(BUILD_ASAN) -j $(JOBS)
 	cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
@@ -63,7 +63,7 @@ fuzz:
 	@if ! command -v clang >/dev/null 2>&1; then \
 	  echo "make fuzz: clang not found: fuzzers skipped (apt-get install clang libclang-rt-14-dev)"; \
 	else \
-	  CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGASDEP_FUZZ=ON \
+	  CC=clang cmake -S . -B $(BUILD_FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGASDEP_FUZZ=ON -DGASDEP_BENCH=OFF \
 	    -DBUILD_TESTING=OFF $(filter -DGASDEP_WERROR=ON,$(CMAKE_FLAGS)) && \
 	  cmake --build $(BUILD_FUZZ) -j $(JOBS); \
 	fi
