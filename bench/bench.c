@@ -165,6 +165,7 @@ typedef struct figures {
     double normal_us, short_us, all_us, output_us, wall_s;
     double first_s; /* the first window (cold start), not in the per-day figures */
     double fmin, fmax; /* unserved share of demand over short days */
+    char solver[16];   /* the backend used; "*": solved day by day (no storage) */
 } figures;
 
 static gasdep_model *load(const bcase *c, const char *text)
@@ -268,6 +269,8 @@ static int bench_one(const bcase *c, figures *f, sbuf *peer)
     memset(f, 0, sizeof *f);
     f->regions = gasdep_count(m, GASDEP_REGION);
     f->pipelines = gasdep_count(m, GASDEP_PIPELINE);
+    snprintf(f->solver, sizeof f->solver, "%s%s", gasdep_solver_used(m),
+             c->rolling && !strcmp(gasdep_foresight_used(m), "myopic") ? "*" : "");
     f->fmin = 1, f->fmax = 0;
     char dir[] = "/tmp/gasdep-bench-XXXXXX";
     struct output *o = NULL;
@@ -477,10 +480,11 @@ int main(int argc, char **argv)
         {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1},
         {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1},
         {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-21", 0, 0, 0, 0, 0, 0, 1},
+        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-28", 0, 1, 14, 7, 7, 0, 1},
     };
-    printf("%-25s %-13s %7s %6s %5s %11s %10s %6s %11s %7s %11s %8s %8s\n", "case", "mode",
-           "regions", "pipes", "days", "normal_us/d", "short_us/d", "short", "unserved_%",
-           "LPs/win", "output_us/d", "first_s", "wall_s");
+    printf("%-25s %-13s %-6s %7s %6s %5s %11s %10s %6s %11s %7s %11s %8s %8s\n", "case",
+           "mode", "solver", "regions", "pipes", "days", "normal_us/d", "short_us/d", "short",
+           "unserved_%", "LPs/win", "output_us/d", "first_s", "wall_s");
     int n = (int)(sizeof cases / sizeof cases[0]);
     for (int i = 0; i < n; i++) {
         const bcase *c = &cases[i];
@@ -518,8 +522,8 @@ int main(int argc, char **argv)
             snprintf(shs, sizeof shs, "%.1f", ms);
         if (f[0].normal_days)
             snprintf(nos, sizeof nos, "%.1f", mn);
-        printf("%-25s %-13s %7d %6d %5d %11s %10s %6d %11s %7.2f %11s %8.3f %8.2f\n",
-               c->name, mode, f[0].regions, f[0].pipelines, f[0].days, nos, shs,
+        printf("%-25s %-13s %-6s %7d %6d %5d %11s %10s %6d %11s %7.2f %11s %8.3f %8.2f\n",
+               c->name, mode, f[0].solver, f[0].regions, f[0].pipelines, f[0].days, nos, shs,
                f[0].short_days, uns, (double)f[0].solves / (f[0].windows ? f[0].windows : 1),
                outs, mf, mw);
         fflush(stdout);
@@ -542,9 +546,11 @@ int main(int argc, char **argv)
     printf("normal/short_us/d: gasdep_step per day (LP, storage, tracing, results), over\n"
            "windows without/with unserved demand; rolling L/E/B = lookahead L days,\n"
            "re-solved every E days, blocks of B days after the first E; unserved_%% = range\n"
-           "of the daily unserved share over short days; LPs/win = GLPK solves per window;\n"
+           "of the daily unserved share over short days; LPs/win = LP solves per window;\n"
            "first_s = the first window (a cold start), left out of the per-day figures;\n"
-           "wall_s = the whole case (days of the first window included, output included).\n");
+           "wall_s = the whole case (days of the first window included, output included);\n"
+           "solver = the LP backend solver = auto chose; * = a network without storage,\n"
+           "solved day by day whatever the foresight (nothing links its days).\n");
     if (!big)
         printf("(`gasdep_bench full` adds the 4,000-region networks)\n");
     return 0;

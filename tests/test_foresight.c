@@ -389,3 +389,66 @@ Test(foresight, same_flows_whatever_the_simplex_path)
         }
     }
 }
+
+/* No storage: nothing links the days, so rolling solves day by day (one
+ * block) and gives the myopic answer. Hub supply 150 for demand 2 x 100:
+ * 50 short a day, shared 25 / 25 (cooperative). */
+#define NO_STORAGE(extra)                                                      \
+    "[scenario]\nstart = 2022-01-01\nend = 2022-01-06\n" extra                 \
+    "[origin o]\n[node H]\n[region A]\ndemand = 100 mcm/d\n"                   \
+    "[region B]\ndemand = 100 mcm/d\n"                                         \
+    "[source s]\nnode = H\norigin = o\ncapacity = 150 mcm/d\ncost = 20\n"     \
+    "[pipeline HA]\nfrom = H\nto = A\ncapacity = 100 mcm/d\n"                 \
+    "[pipeline HB]\nfrom = H\nto = B\ncapacity = 100 mcm/d\n"
+
+Test(foresight, without_storage_rolling_solves_day_by_day)
+{
+    const char *modes[] = {NO_STORAGE(""),
+                           NO_STORAGE("foresight = rolling\nlookahead = 4\n"
+                                      "resolve_every = 2\n"),
+                           NO_STORAGE("foresight = perfect\n")};
+    for (int mi = 0; mi < 3; mi++) {
+        gasdep_model *m = th_model(modes[mi]);
+        cr_expect_eq(m->win_blocks, 1, "mode %d: %d blocks", mi, m->win_blocks);
+        cr_expect_str_eq(gasdep_foresight_used(m), "myopic");
+        for (int t = 0; t < 6; t++) {
+            th_step(m);
+            double a = th_area_day(m, "A").unserved_mcm, b = th_area_day(m, "B").unserved_mcm;
+            cr_expect_float_eq(a, 25.0, FAIR(100), "mode %d day %d: A %g", mi, t + 1, a);
+            cr_expect_float_eq(b, 25.0, FAIR(100), "mode %d day %d: B %g", mi, t + 1, b);
+        }
+        gasdep_destroy(m);
+    }
+}
+
+Test(foresight, manifest_names_the_foresight_and_solver_used)
+{
+    gasdep_model *m = th_model(GAP("foresight = rolling\nlookahead = 10\n"));
+    cr_expect_str_eq(gasdep_foresight_used(m), "rolling");
+    cr_expect_str_eq(gasdep_solver_used(m), "glpk"); /* auto, a small network */
+    gasdep_destroy(m);
+    m = th_model(GAP("foresight = perfect\nsolver = clp\n"));
+    cr_expect_str_eq(gasdep_foresight_used(m), "perfect");
+    cr_expect_str_eq(gasdep_solver_used(m), "clp");
+    gasdep_destroy(m);
+    /* auto: Clp for the windows of networks above 100 regions, GLPK for
+     * their one-day LPs */
+    static char text[64 * 1024];
+    for (int fs = 0; fs < 2; fs++) {
+        int k = snprintf(text, sizeof text,
+                         "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\n%s"
+                         "[origin o]\n[node H]\n[source s]\nnode = H\norigin = o\n"
+                         "capacity = 1000 mcm/d\n[storage st]\nnode = H\nvolume = 10 mcm\n"
+                         "injection = 1 mcm/d\nwithdrawal = 1 mcm/d\n",
+                         fs ? "foresight = rolling\nlookahead = 3\n" : "");
+        for (int r = 0; r < 101; r++)
+            k += snprintf(text + k, sizeof text - (size_t)k,
+                          "[region R%d]\ndemand = 1 mcm/d\n[pipeline P%d]\nfrom = H\n"
+                          "to = R%d\ncapacity = 5 mcm/d\n",
+                          r, r, r);
+        cr_assert_lt(k, (int)sizeof text);
+        m = th_model(text);
+        cr_expect_str_eq(gasdep_solver_used(m), fs ? "clp" : "glpk", "foresight %d", fs);
+        gasdep_destroy(m);
+    }
+}

@@ -107,6 +107,17 @@ const char *gasdep_override(const gasdep_model *m, int i)
     return m && i >= 0 && i < m->scn.n_overrides ? m->scn.overrides[i] : NULL;
 }
 
+const char *gasdep_foresight_used(const gasdep_model *m)
+{
+    static const char *const name[] = {"myopic", "rolling", "perfect"};
+    return m && m->ready && m->lp ? name[model_foresight(m)] : "";
+}
+
+const char *gasdep_solver_used(const gasdep_model *m)
+{
+    return m && m->ready && m->lp ? dispatch_solver_name(m->lp) : "";
+}
+
 const char *gasdep_version(void)
 {
     return GASDEP_VERSION;

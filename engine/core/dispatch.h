@@ -54,6 +54,8 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
                    dispatch_plan *out, char *why, size_t whylen);
 /* The LP as last set up, as a CPLEX LP file (to inspect it, or to time other
  * solvers on it: bench/). */
+/* "glpk" or "clp": the backend this dispatch solves with. */
+const char *dispatch_solver_name(const struct dispatch *lp);
 int dispatch_write_mps(const struct dispatch *lp, const char *path);
 /* Free the solver's per-thread environment (gasdep_thread_finish). */
 void dispatch_thread_finish(void);

@@ -204,6 +204,16 @@ static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
     market_caps_finish(n, c, m->ext_cap_f[P_LNG_CAP]);
 }
 
+/* The foresight a run solves with. A network without storage carries
+ * nothing from one day to the next (storage inventory is the only row that
+ * links the days of a window), so its window LP falls apart into
+ * independent days: rolling and perfect foresight then solve day by day,
+ * the same optimum at a myopic day's cost (docs/DISPATCH.md). */
+int model_foresight(const gasdep_model *m)
+{
+    return m->n.n_sto > 0 ? m->scn.sc.foresight : FS_MYOPIC;
+}
+
 /* The LP window that starts on `day`: its days, their blocks (daily for
  * the days implemented, then `lookahead_block` days each in rolling mode),
  * and how many days are implemented before the next solve. */
@@ -212,7 +222,7 @@ static void window_layout(const gasdep_model *m, int day, int *days, int *blocks
 {
     const scenario_el *sc = &m->scn.sc;
     int left = m->n.last_day - day + 1, D = 1;
-    switch (sc->foresight) {
+    switch (model_foresight(m)) {
     case FS_ROLLING:
         D = sc->lookahead < left ? sc->lookahead : left;
         *implement = sc->resolve_every < D ? sc->resolve_every : D;
@@ -235,7 +245,7 @@ static void window_layout(const gasdep_model *m, int day, int *days, int *blocks
     int b = 0, d = 0;
     for (; d < *implement; d++)
         len[b++] = 1;
-    int agg = sc->foresight == FS_ROLLING ? sc->lookahead_block : 1;
+    int agg = model_foresight(m) == FS_ROLLING ? sc->lookahead_block : 1;
     while (d < D && b < m->win_blocks) {
         int l = D - d < agg ? D - d : agg;
         len[b++] = l;
@@ -291,13 +301,12 @@ static int alloc_run(gasdep_model *m)
 {
     net *n = &m->n;
     const scenario_el *sc = &m->scn.sc;
-    int D = sc->foresight == FS_ROLLING ? sc->lookahead
-            : sc->foresight == FS_PERFECT ? 366
-                                          : 1;
+    int fs = model_foresight(m);
+    int D = fs == FS_ROLLING ? sc->lookahead : fs == FS_PERFECT ? 366 : 1;
     if (D > n->n_days)
         D = n->n_days > 0 ? n->n_days : 1;
     int B = D;
-    if (sc->foresight == FS_ROLLING) {
+    if (fs == FS_ROLLING) {
         int daily = sc->resolve_every < D ? sc->resolve_every : D;
         B = daily + (D - daily + sc->lookahead_block - 1) / sc->lookahead_block;
     }

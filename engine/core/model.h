@@ -38,4 +38,8 @@ struct gasdep_model {
     double *ext_cap_f[P_COUNT];
 };
 
+/* The foresight the run solves with (FS_*): the scenario's, or FS_MYOPIC
+ * for a network without storage (nothing links its days). */
+int model_foresight(const gasdep_model *m);
+
 #endif

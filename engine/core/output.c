@@ -609,6 +609,8 @@ static void write_manifest(struct output *o, const gasdep_model *m)
     kv(f, "start", buf);
     gasdep_date_format(last_day, buf);
     kv(f, "end", buf);
+    kv(f, "foresight", gasdep_foresight_used(m));
+    kv(f, "solver", gasdep_solver_used(m));
     double gcv = 0, imbalance_max = 0;
     gasdep_get(m, "scenario.gcv", &gcv);
     gasdep_mass_imbalance_mcm(m, &imbalance_max);

@@ -164,6 +164,12 @@ GASDEP_API int gasdep_horizon(const gasdep_model *m, int *first_day, int *last_d
  *  the last one. */
 GASDEP_API const char *gasdep_input_file(const gasdep_model *m, int i);
 GASDEP_API const char *gasdep_override(const gasdep_model *m, int i);
+/** How the dispatch solves (valid after init): the foresight it solves
+ *  with ("myopic", "rolling" or "perfect"; a network without storage is
+ *  solved day by day whatever the scenario asks) and the LP solver ("glpk"
+ *  or "clp", what `solver = auto` chose). "" before init or for NULL. */
+GASDEP_API const char *gasdep_foresight_used(const gasdep_model *m);
+GASDEP_API const char *gasdep_solver_used(const gasdep_model *m);
 /** SHA-256 (64 lowercase hex digits) of every byte read, the input files
  *  concatenated in the order of gasdep_input_file: for one file it equals
  *  `sha256sum FILE`, for several `cat FILE0 FILE1 ... | sha256sum`. Owned by
