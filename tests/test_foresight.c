@@ -449,6 +449,13 @@ Test(foresight, manifest_names_the_foresight_and_solver_used)
         cr_assert_lt(k, (int)sizeof text);
         m = th_model(text);
         cr_expect_str_eq(gasdep_solver_used(m), fs ? "clp" : "glpk", "foresight %d", fs);
+        /* either backend serves 101 x 1 mcm/d from the hub (5 mcm/d pipes) */
+        for (int t = 0; t < 3; t++) {
+            th_step(m);
+            gasdep_area_day r = th_area_day(m, "R100");
+            cr_expect_float_eq(r.unserved_mcm, 0.0, 1e-9, "foresight %d day %d", fs, t + 1);
+            cr_expect_float_eq(r.supplied_mcm, 1.0, 1e-6, "foresight %d day %d", fs, t + 1);
+        }
         gasdep_destroy(m);
     }
 }
