@@ -431,30 +431,35 @@ Test(foresight, manifest_names_the_foresight_and_solver_used)
     cr_expect_str_eq(gasdep_foresight_used(m), "perfect");
     cr_expect_str_eq(gasdep_solver_used(m), "clp");
     gasdep_destroy(m);
-    /* auto: Clp for the windows of networks above 100 regions, GLPK for
-     * their one-day LPs */
-    static char text[64 * 1024];
-    for (int fs = 0; fs < 2; fs++) {
+    /* auto: Clp for the windows of networks above 100 regions and for the
+     * one-day LPs of networks above 1,000; GLPK below */
+    static char text[256 * 1024];
+    const struct {
+        int regions, rolling;
+        const char *solver;
+    } cases[] = {{101, 0, "glpk"}, {101, 1, "clp"}, {1001, 0, "clp"}};
+    for (int c = 0; c < 3; c++) {
+        int fs = cases[c].rolling;
         int k = snprintf(text, sizeof text,
                          "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\n%s"
                          "[origin o]\n[node H]\n[source s]\nnode = H\norigin = o\n"
-                         "capacity = 1000 mcm/d\n[storage st]\nnode = H\nvolume = 10 mcm\n"
+                         "capacity = 10000 mcm/d\n[storage st]\nnode = H\nvolume = 10 mcm\n"
                          "injection = 1 mcm/d\nwithdrawal = 1 mcm/d\n",
                          fs ? "foresight = rolling\nlookahead = 3\n" : "");
-        for (int r = 0; r < 101; r++)
+        for (int r = 0; r < cases[c].regions; r++)
             k += snprintf(text + k, sizeof text - (size_t)k,
                           "[region R%d]\ndemand = 1 mcm/d\n[pipeline P%d]\nfrom = H\n"
                           "to = R%d\ncapacity = 5 mcm/d\n",
                           r, r, r);
         cr_assert_lt(k, (int)sizeof text);
         m = th_model(text);
-        cr_expect_str_eq(gasdep_solver_used(m), fs ? "clp" : "glpk", "foresight %d", fs);
-        /* either backend serves 101 x 1 mcm/d from the hub (5 mcm/d pipes) */
+        cr_expect_str_eq(gasdep_solver_used(m), cases[c].solver, "case %d", c);
+        /* either backend serves every region its 1 mcm/d from the hub */
         for (int t = 0; t < 3; t++) {
             th_step(m);
             gasdep_area_day r = th_area_day(m, "R100");
-            cr_expect_float_eq(r.unserved_mcm, 0.0, 1e-9, "foresight %d day %d", fs, t + 1);
-            cr_expect_float_eq(r.supplied_mcm, 1.0, 1e-6, "foresight %d day %d", fs, t + 1);
+            cr_expect_float_eq(r.unserved_mcm, 0.0, 1e-9, "case %d day %d", c, t + 1);
+            cr_expect_float_eq(r.supplied_mcm, 1.0, 1e-6, "case %d day %d", c, t + 1);
         }
         gasdep_destroy(m);
     }

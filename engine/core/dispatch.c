@@ -43,7 +43,10 @@
  * the first solve's allocation. */
 #define WARM_HALF (0.999 * FINE_TOL * (SEGMENTS - 2) / 2)
 #define MAX_SOLVES 12
-#define AUTO_CLP_REGIONS 100 /* solver = auto: Clp for windows above this */
+/* solver = auto: Clp for windows of networks above AUTO_CLP_WINDOW
+ * regions and for one-day LPs above AUTO_CLP_DAY */
+#define AUTO_CLP_WINDOW 100
+#define AUTO_CLP_DAY 1000
 #define TOL_UNSERVED 1e-7 /* mcm */
 
 /* One linear piece of a storage rate curve: factor <= a + b fill. */
@@ -421,15 +424,17 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
         }
         bad |= market_matrix(lp, n, t, &tr);
     }
-    /* auto (measured, docs/DISPATCH.md): GLPK for one-day LPs and for the
-     * windows of networks up to AUTO_CLP_REGIONS regions (the European
-     * reference network: its long-step ratio test needs 4x fewer pivots
-     * there); Clp for the windows of larger networks (10x faster at 400
-     * regions, and the only one that solves 4,000-region windows) */
+    /* auto (measured, docs/DISPATCH.md): GLPK for the windows of networks
+     * up to AUTO_CLP_WINDOW regions (the European reference network: its
+     * long-step ratio test needs 4x fewer pivots there) and for the one-day
+     * LPs of networks up to AUTO_CLP_DAY regions (its lower cost per solve);
+     * Clp above, where the cost of a pivot decides (windows at 400 regions
+     * 10x faster, one-day LPs at 4,000 regions 2.6-7x) */
+    int big = R > (T > 1 ? AUTO_CLP_WINDOW : AUTO_CLP_DAY);
     lp->solver = sc->solver == SOLVER_CLP    ? LP_CLP
                  : sc->solver == SOLVER_GLPK ? LP_GLPK
-                 : T > 1 && R > AUTO_CLP_REGIONS ? LP_CLP
-                                                  : LP_GLPK;
+                 : big                       ? LP_CLP
+                                             : LP_GLPK;
     if (!bad)
         lp->P = lp_create(lp->solver, (int)nrows, (int)ncols, tr.n, tr.ia, tr.ja, tr.ar);
     free(tr.ia), free(tr.ja), free(tr.ar);
