@@ -157,6 +157,7 @@ typedef struct bcase {
     int rolling, lookahead, resolve, block;
     int out;                 /* CSV output timed too */
     int full;                /* only with `full` */
+    int national;            /* curtailment = national-first */
 } bcase;
 
 typedef struct figures {
@@ -172,6 +173,8 @@ static gasdep_model *load(const bcase *c, const char *text)
 {
     gasdep_model *m = gasdep_create();
     int rc = c->path ? gasdep_load(m, c->path) : gasdep_load_string(m, c->name, text);
+    if (!rc && c->national)
+        rc = gasdep_set(m, "scenario.curtailment", "national-first");
     if (!rc && c->rolling) {
         char v[32];
         rc = gasdep_set(m, "scenario.foresight", "rolling");
@@ -455,32 +458,41 @@ int main(int argc, char **argv)
     /* Horizons: the storage-free networks run `lookahead` days past the days
      * measured, so that every measured window is full length. */
     const bcase cases[] = {
-        {"synthetic-40", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 0, 0, 0, 0, 1, 0},
-        {"synthetic-40", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 1, 90, 7, 7, 1, 0},
-        {"free-40-normal", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0},
-        {"free-40-normal", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 1, 90, 7, 7, 0, 0},
-        {"free-40-short", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0},
-        {"free-40-short", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 1, 90, 7, 7, 0, 0},
-        {"baseline-2021", "scenarios/baseline-2021.ini", 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 1, 0},
-        {"baseline-2021", "scenarios/baseline-2021.ini", 0, 0, NULL, NULL, 0, 1, 90, 7, 7, 1, 0},
-        {"russia-cut-2022", "scenarios/russia-cut-2022.ini", 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 1, 0},
-        {"russia-cut-2022", "scenarios/russia-cut-2022.ini", 0, 0, NULL, NULL, 0, 1, 90, 7, 7, 1, 0},
+        {"synthetic-40", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 0, 0, 0, 0, 1, 0, 0},
+        {"synthetic-40", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 1, 90, 7, 7, 1, 0, 0},
+        {"free-40-normal", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0, 0},
+        {"free-40-normal", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 1, 90, 7, 7, 0, 0, 0},
+        {"free-40-short", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0, 0},
+        {"free-40-short", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 1, 90, 7, 7, 0, 0, 0},
+        {"baseline-2021", "scenarios/baseline-2021.ini", 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 1, 0, 0},
+        {"baseline-2021", "scenarios/baseline-2021.ini", 0, 0, NULL, NULL, 0, 1, 90, 7, 7, 1, 0, 0},
+        {"russia-cut-2022", "scenarios/russia-cut-2022.ini", 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 1, 0, 0},
+        {"russia-cut-2022", "scenarios/russia-cut-2022.ini", 0, 0, NULL, NULL, 0, 1, 90, 7, 7, 1, 0, 0},
         {"full-russian-stop-winter", "scenarios/full-russian-stop-winter.ini", 0, 0, NULL,
-         NULL, 0, 0, 0, 0, 0, 1, 0},
+         NULL, 0, 0, 0, 0, 0, 1, 0, 0},
         {"full-russian-stop-winter", "scenarios/full-russian-stop-winter.ini", 0, 0, NULL,
-         NULL, 0, 1, 90, 7, 7, 1, 0},
-        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 0, 0, 0, 0, 1, 0},
-        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 1, 90, 7, 7, 0, 0},
-        {"free-400-normal", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0},
-        {"free-400-normal", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 1, 90, 7, 7, 0, 0},
-        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0},
-        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 1, 90, 7, 7, 0, 0},
-        {"free-4000-normal", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1},
-        {"free-4000-normal", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1},
-        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1},
-        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1},
-        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-21", 0, 0, 0, 0, 0, 0, 1},
-        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-28", 0, 1, 14, 7, 7, 0, 1},
+         NULL, 0, 1, 90, 7, 7, 1, 0, 0},
+        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 0, 0, 0, 0, 1, 0, 0},
+        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 1, 90, 7, 7, 0, 0, 0},
+        {"free-400-normal", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 0},
+        {"free-400-normal", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 1, 90, 7, 7, 0, 0, 0},
+        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 0},
+        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 1, 90, 7, 7, 0, 0, 0},
+        {"free-4000-normal", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 0},
+        {"free-4000-normal", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1, 0},
+        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 0},
+        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1, 0},
+        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-21", 0, 0, 0, 0, 0, 0, 1, 0},
+        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-28", 0, 1, 14, 7, 7, 0, 1, 0},
+        /* national-first (own-demand priority): it must run at every size */
+        {"full-russian-stop-winter", "scenarios/full-russian-stop-winter.ini", 0, 0, NULL,
+         NULL, 0, 0, 0, 0, 0, 1, 0, 1},
+        {"full-russian-stop-winter", "scenarios/full-russian-stop-winter.ini", 0, 0, NULL,
+         NULL, 0, 1, 90, 7, 7, 1, 0, 1},
+        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 0, 0, 0, 0, 0, 0, 1},
+        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 1},
+        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 1},
+        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-14", 0, 0, 0, 0, 0, 0, 1, 1},
     };
     printf("%-25s %-13s %-6s %7s %6s %5s %11s %10s %6s %11s %7s %11s %8s %8s\n", "case",
            "mode", "solver", "regions", "pipes", "days", "normal_us/d", "short_us/d", "short",
@@ -492,6 +504,8 @@ int main(int argc, char **argv)
         if (c->rolling)
             snprintf(mode, sizeof mode, "rolling %d/%d/%d", c->lookahead, c->resolve,
                      c->block);
+        if (c->national)
+            strncat(mode, " NF", sizeof mode - strlen(mode) - 1);
         snprintf(label, sizeof label, "%s %s", c->name, mode);
         if ((c->full && !big) || (only && !strstr(label, only)))
             continue;
@@ -501,7 +515,8 @@ int main(int argc, char **argv)
         }
         figures f[MAX_REPEAT];
         double nu[MAX_REPEAT], su[MAX_REPEAT], ou[MAX_REPEAT], ws[MAX_REPEAT], fs[MAX_REPEAT];
-        int want_peer = peer_dir && c->variant != V_STD && !c->path && !c->rolling;
+        int want_peer = peer_dir && c->variant != V_STD && !c->path && !c->rolling &&
+                        !c->national;
         sbuf pb = {0};
         for (int k = 0; k < repeat; k++) {
             if (bench_one(c, &f[k], want_peer && k == 0 ? &pb : NULL)) {
@@ -527,7 +542,7 @@ int main(int argc, char **argv)
                f[0].short_days, uns, (double)f[0].solves / (f[0].windows ? f[0].windows : 1),
                outs, mf, mw);
         fflush(stdout);
-        if (peer_dir && c->variant != V_STD && !c->path) {
+        if (peer_dir && c->variant != V_STD && !c->path && !c->national) {
             char path[512], fig[256];
             if (want_peer) {
                 snprintf(path, sizeof path, "%s/%s.json", peer_dir, c->name);

@@ -333,6 +333,40 @@ Test(foresight, national_first_passes_on_gas_a_region_does_not_need)
     gasdep_destroy(m);
 }
 
+/* National-first over days: S (cost 20) feeds T (own source 50 at 25,
+ * demand 50), T feeds D (own source 30 at 30, demand 50). S is cut on 1-2
+ * January. NF: T keeps its own 50, D is 20 short; cooperative would share
+ * the 20 (10 / 10). On 3 January S is back: least cost sends S's gas on to D
+ * (T -> D 50, D's own source idle). T's flag from 2 January must not hold
+ * that gas back (it would leave T -> D at 20, D on its dear source). */
+Test(foresight, national_first_flag_ends_with_the_crisis)
+{
+    gasdep_model *m = th_model(
+        "[scenario]\nstart = 2022-01-01\nend = 2022-01-04\n"
+        "curtailment = national-first\n"
+        "[origin o]\n[node S]\n[region T]\ndemand = 50 mcm/d\n"
+        "[region D]\ndemand = 50 mcm/d\n"
+        "[source s]\nnode = S\norigin = o\ncapacity = 100 mcm/d\ncost = 20\n"
+        "[source t]\nnode = T\norigin = o\ncapacity = 50 mcm/d\ncost = 25\n"
+        "[source d]\nnode = D\norigin = o\ncapacity = 30 mcm/d\ncost = 30\n"
+        "[pipeline ST]\nfrom = S\nto = T\ncapacity = 100 mcm/d\n"
+        "[pipeline TD]\nfrom = T\nto = D\ncapacity = 100 mcm/d\n"
+        "[event cut]\ntarget = source.s\nstart = 2022-01-01\nend = 2022-01-02\n"
+        "factor = 0%\n");
+    for (int t = 0; t < 2; t++) {
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "T").unserved_mcm, 0.0, 1e-6, "day %d", t + 1);
+        cr_expect_float_eq(th_area_day(m, "D").unserved_mcm, 20.0, 1e-6, "day %d", t + 1);
+    }
+    for (int t = 2; t < 4; t++) {
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "D").unserved_mcm, 0.0, 1e-6, "day %d", t + 1);
+        cr_expect_float_eq(m->d.fwd[1], 50.0, 1e-6, "day %d: T -> D %g", t + 1, m->d.fwd[1]);
+        cr_expect_float_eq(m->d.src[2], 0.0, 1e-6, "day %d: D's source %g", t + 1, m->d.src[2]);
+    }
+    gasdep_destroy(m);
+}
+
 /* ---- a unique optimum -------------------------------------------------- */
 
 /* Two equal-cost routes to R and two equal stores: a degenerate LP. The

@@ -29,18 +29,20 @@
 #define ALPHA_COOP 1.0
 #define ALPHA_NF 0.25
 #define NF_EXPORT 0.26  /* national-first: a short region's exports, x VoLL */
+#define NF_KEEP 0.5     /* national-first: flags kept while the price is above, x VoLL */
+enum { FLAG_NONE, FLAG_WARM, FLAG_SHORT };
 #define HARD_TARGET 0.5 /* hard target deficit, x VoLL */
 #define FINE_TOL 5e-4   /* fractions: refine until segments are this narrow */
-/* Cooperative shortage: when the last window was short anywhere, every
- * region-day starts from a fine grid of this half-width (segments FINE_TOL
- * wide) around its fraction in that window (the same day, or for days after
- * it its last block; in myopic mode yesterday's fraction plus yesterday's
- * change, so that a steady drift stays inside), 0 for regions that were
- * whole. Where the fraction has not left the grid one solve suffices; a miss
- * restarts that region-day from the coarse grid. Measured (bench/): 6 -> 1.1
- * LPs per steady shortage day; shortage days of full-russian-stop-winter
- * 0.59 -> 0.28 ms. Not under national-first, whose short flags depend on
- * the first solve's allocation. */
+/* Shortage (cooperative and national-first): when the last window was
+ * short anywhere, every region-day starts from a fine grid of this
+ * half-width (segments FINE_TOL wide) around its fraction in that window
+ * (the same day, or for days after it its last block; in myopic mode
+ * yesterday's fraction plus yesterday's change, so that a steady drift
+ * stays inside), 0 for regions that were whole. Where the fraction has not
+ * left the grid one solve suffices; a miss restarts that region-day from
+ * the coarse grid. Measured (bench/): 6 -> 1.1 LPs per steady shortage day;
+ * shortage days of full-russian-stop-winter 0.59 -> 0.28 ms. National-first
+ * also carries its flags (nf_priority, nf_release). */
 #define WARM_HALF (0.999 * FINE_TOL * (SEGMENTS - 2) / 2)
 #define MAX_SOLVES 12
 /* solver = auto: Clp for windows of networks above AUTO_CLP_WINDOW
@@ -62,6 +64,7 @@ struct dispatch {
     dispatch_opts opts;
     jmp_buf jb;
     int T;       /* blocks built */
+    int R;       /* regions */
     int T_used;  /* days in the last window */
     int ncb, nrb; /* columns and rows per block */
     /* offsets in a block (0-based) */
@@ -83,6 +86,7 @@ struct dispatch {
     unsigned char *warm;     /* T x R: grid started from the last window's */
     /* the last window's final fractions by block (-1: nobody was short) */
     double *prev_f; /* T x R */
+    unsigned char *prev_flag; /* T x R: national-first flags carried over */
     double *prev_f2; /* R: the window before (myopic: the day before yesterday) */
     int *prev_day, *prev_len, prev_T, prev_ok;
     /* basis kept across windows */
@@ -257,6 +261,7 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp->flag);
     free(lp->warm);
     free(lp->prev_f);
+    free(lp->prev_flag);
     free(lp->prev_f2);
     free(lp->prev_day);
     free(lp->prev_len);
@@ -279,6 +284,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     if (!lp)
         return NULL;
     lp->T = T < 1 ? 1 : T;
+    lp->R = n->n_regions;
     T = lp->T;
     lp->g = n->gwh_per_mcm;
     lp->voll = sc->voll;
@@ -343,6 +349,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->flag = calloc(TR, 1);
     lp->warm = calloc(TR, 1);
     lp->prev_f = calloc(TR, sizeof *lp->prev_f);
+    lp->prev_flag = calloc(TR, 1);
     lp->prev_f2 = calloc((size_t)(R ? R : 1), sizeof *lp->prev_f2);
     lp->prev_day = calloc((size_t)T, sizeof *lp->prev_day);
     lp->prev_len = calloc((size_t)T, sizeof *lp->prev_len);
@@ -350,8 +357,8 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     size_t ncols = (size_t)T * lp->ncb, nrows = (size_t)T * lp->nrb;
     lp->len = malloc((size_t)T * sizeof *lp->len);
     if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm ||
-        !lp->prev_f || !lp->prev_f2 || !lp->prev_day || !lp->prev_len ||
-        !lp->oneway || !lp->len)
+        !lp->prev_f || !lp->prev_flag || !lp->prev_f2 || !lp->prev_day ||
+        !lp->prev_len || !lp->oneway || !lp->len)
         goto fail;
     for (int t = 0; t < T; t++)
         lp->len[t] = 1;
@@ -549,6 +556,26 @@ static void grid_fine(struct dispatch *lp, int t, int q, int R, double f, double
     lp->half[(size_t)t * R + q] = h;
 }
 
+/* National-first flags of a region-day: FLAG_NONE, FLAG_WARM kept from the
+ * last window, FLAG_SHORT short in a solve of this window. A flagged
+ * region-day pays NF_EXPORT x voll on its exports. */
+static void nf_priority(struct dispatch *lp, int t, int q, int flag)
+{
+    lp_prob *P = lp->P;
+    int jn = col(lp, t, lp->c_nex + q);
+    lp->flag[(size_t)t * (size_t)lp->R + q] = (unsigned char)flag;
+    if (flag == FLAG_WARM || flag == FLAG_SHORT) {
+        lp_col_bounds(P, jn, 0.0, LP_INF);
+        lp_obj(P, jn,
+               lp->len[t] * cost_of(lp, NF_EXPORT * lp->voll, lp->c_nex + q + 7919 * t));
+        lp_row_bounds(P, row(lp, t, lp->r_nex + q), 0.0, LP_INF);
+    } else {
+        ub(P, jn, 0.0);
+        lp_obj(P, jn, 0.0);
+        lp_row_bounds(P, row(lp, t, lp->r_nex + q), -LP_INF, LP_INF);
+    }
+}
+
 static void set_window(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
     lp_prob *P = lp->P;
@@ -563,7 +590,7 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
         while (ps + 1 < lp->prev_T && lp->prev_day[ps] + lp->prev_len[ps] <= day)
             ps++;
         int prev = live && ps < lp->prev_T && lp->prev_day[ps] <= day &&
-                   lp->curtailment == CURT_COOPERATIVE ? ps : -1;
+                   lp->curtailment != CURT_LEAST_COST ? ps : -1;
         day += len;
         double L = len; /* costs of a block's daily means count L times */
         if (len != lp->len[t]) {
@@ -668,7 +695,6 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
         }
         for (int q = 0; q < R; q++) {
             size_t i = (size_t)t * R + q;
-            lp->flag[i] = 0;
             double f = prev >= 0 ? lp->prev_f[(size_t)prev * R + q] : -1.0;
             if (f >= 0 && lp->T == 1 && lp->prev_f2[q] >= 0) {
                 f += f - lp->prev_f2[q]; /* myopic: a drift goes on */
@@ -680,9 +706,10 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             else
                 grid_flat(lp, t, q, R);
             set_segments(lp, t, q, live ? c->demand[q] : 0.0, R);
-            ub(P, col(lp, t, lp->c_nex + q), 0.0);
-            lp_obj(P, col(lp, t, lp->c_nex + q), 0.0);
-            lp_row_bounds(P, row(lp, t, lp->r_nex + q), -LP_INF, LP_INF);
+            /* national-first: a region-day flagged in the last window
+             * starts with its exports after its own demand */
+            nf_priority(lp, t, q, prev >= 0 && lp->prev_flag[(size_t)prev * R + q]
+                                      ? FLAG_WARM : FLAG_NONE);
         }
         memset(lp->oneway + (size_t)t * n->n_pipe, 0, (size_t)n->n_pipe);
         market_window(lp, n, t, c, L);
@@ -763,13 +790,8 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
             if (f > 1)
                 f = 1;
             if (lp->curtailment == CURT_NATIONAL_FIRST && u > TOL_UNSERVED &&
-                !lp->flag[i]) {
-                lp->flag[i] = 1;
-                int jn = col(lp, t, lp->c_nex + q);
-                lp_col_bounds(lp->P, jn, 0.0, LP_INF);
-                lp_obj(lp->P, jn, lp->len[t] * cost_of(lp, NF_EXPORT * lp->voll,
-                                                                 lp->c_nex + q + 7919 * t));
-                lp_row_bounds(lp->P, row(lp, t, lp->r_nex + q), 0.0, LP_INF);
+                lp->flag[i] != FLAG_WARM && lp->flag[i] != FLAG_SHORT) {
+                nf_priority(lp, t, q, FLAG_SHORT);
                 again = 1;
             }
             if (lp->curtailment == CURT_LEAST_COST)
@@ -802,6 +824,32 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
             }
         }
     return again;
+}
+
+/* National-first, once the grids have settled: a region-day flagged from
+ * the last window that is whole and whose price no longer shows its gas held
+ * back (below NF_KEEP x voll) exports freely again, and the window is
+ * re-solved (if it then goes short, refine flags it like any other): the
+ * flag of a crisis that has ended does not outlive it. Returns 1 when one
+ * was released. */
+static int nf_release(struct dispatch *lp, const net *n, const dispatch_window *w)
+{
+    int R = n->n_regions, released = 0;
+    if (lp->curtailment != CURT_NATIONAL_FIRST)
+        return 0;
+    for (int t = 0; t < w->T; t++)
+        for (int q = 0; q < R; q++) {
+            if (lp->flag[(size_t)t * R + q] != FLAG_WARM ||
+                unserved_of(lp, t, q) > TOL_UNSERVED)
+                continue;
+            double price = lp_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) /
+                           (lp->g * lp->len[t]);
+            if (price < NF_KEEP * lp->voll) {
+                nf_priority(lp, t, q, FLAG_NONE);
+                released = 1;
+            }
+        }
+    return released;
 }
 
 /* Lossy pipelines must not run both ways on one day (that would burn gas):
@@ -886,6 +934,16 @@ static void remember(struct dispatch *lp, const net *n, const dispatch_window *w
             double dem = w->caps[t].demand[q], u = unserved_of(lp, t, q);
             lp->prev_f[(size_t)t * R + q] =
                 dem > 0 && total > TOL_UNSERVED ? (u < dem ? u / dem : 1.0) : -1.0;
+            /* national-first: a flag is kept while the region-day is short
+             * or its price shows the flag holding its gas back (a whole
+             * region next to short ones is worth what they would pay less
+             * the export penalty, above NF_KEEP x voll) */
+            double price = lp_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) /
+                           (lp->g * lp->len[t]);
+            unsigned char fl = lp->flag[(size_t)t * R + q];
+            lp->prev_flag[(size_t)t * R + q] =
+                (fl == FLAG_WARM || fl == FLAG_SHORT) &&
+                (u > TOL_UNSERVED || price >= NF_KEEP * lp->voll);
         }
     }
     lp->prev_T = w->T;
@@ -926,6 +984,8 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
         if (solves >= MAX_SOLVES)
             break;
         if (refine(lp, n, w))
+            continue;
+        if (nf_release(lp, n, w))
             continue;
         if (one_way(lp, n, w))
             continue;
