@@ -760,6 +760,13 @@ static double prim(const struct dispatch *lp, int t, int off)
     return x > 0 ? x : 0.0;
 }
 
+/* Region q's price in block t, EUR/MWh: its balance dual per day. */
+static double price_of(const struct dispatch *lp, const net *n, int t, int q)
+{
+    return lp_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) /
+           (lp->g * lp->len[t]);
+}
+
 static double unserved_of(const struct dispatch *lp, int t, int q)
 {
     double u = 0.0;
@@ -842,9 +849,7 @@ static int nf_release(struct dispatch *lp, const net *n, const dispatch_window *
             if (lp->flag[(size_t)t * R + q] != FLAG_WARM ||
                 unserved_of(lp, t, q) > TOL_UNSERVED)
                 continue;
-            double price = lp_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) /
-                           (lp->g * lp->len[t]);
-            if (price < NF_KEEP * lp->voll) {
+            if (price_of(lp, n, t, q) < NF_KEEP * lp->voll) {
                 nf_priority(lp, t, q, FLAG_NONE);
                 released = 1;
             }
@@ -907,9 +912,7 @@ static void read_plan(const struct dispatch *lp, const net *n,
         for (int q = 0; q < R; q++) {
             double u = unserved_of(lp, t, q), dem = w->caps[t].demand[q];
             o->unserved[(size_t)t * R + q] = u > dem ? dem : u;
-            o->price[(size_t)t * R + q] =
-                lp_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) /
-                (lp->g * lp->len[t]);
+            o->price[(size_t)t * R + q] = price_of(lp, n, t, q);
         }
     }
 }
@@ -938,8 +941,7 @@ static void remember(struct dispatch *lp, const net *n, const dispatch_window *w
              * or its price shows the flag holding its gas back (a whole
              * region next to short ones is worth what they would pay less
              * the export penalty, above NF_KEEP x voll) */
-            double price = lp_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) /
-                           (lp->g * lp->len[t]);
+            double price = price_of(lp, n, t, q);
             unsigned char fl = lp->flag[(size_t)t * R + q];
             lp->prev_flag[(size_t)t * R + q] =
                 (fl == FLAG_WARM || fl == FLAG_SHORT) &&
