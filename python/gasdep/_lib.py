@@ -137,6 +137,8 @@ _PROTOTYPES = {
     "gasdep_input_file": (_S, [_P, _I]),
     "gasdep_override": (_S, [_P, _I]),
     "gasdep_content_sha256": (_S, [_P]),
+    "gasdep_foresight_used": (_S, [_P]),
+    "gasdep_solver_used": (_S, [_P]),
     "gasdep_origin_group": (_I, [_P, _I]),
     "gasdep_area_is_group": (_I, [_P, _I]),
     "gasdep_pipeline_ends": (_I, [_P, _I, _PI, _PI]),

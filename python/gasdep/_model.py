@@ -198,6 +198,17 @@ class Model:
         return _lib.text(lib.gasdep_content_sha256(self._handle()))
 
     @property
+    def foresight_used(self):
+        """The foresight the run solves with, after init ("myopic" for a
+        network without storage whatever the scenario asks; manifest.csv)."""
+        return _lib.text(lib.gasdep_foresight_used(self._handle()))
+
+    @property
+    def solver_used(self):
+        """The LP solver the run uses, after init ("glpk" or "clp")."""
+        return _lib.text(lib.gasdep_solver_used(self._handle()))
+
+    @property
     def horizon(self):
         """First and last simulated day (Timestamps), after init."""
         a, b = ctypes.c_int(), ctypes.c_int()

@@ -115,6 +115,15 @@ def test_model_steps_day_by_day(mix):
         assert m.summary().loc["R", "demand_mcm"] == pytest.approx(30.0)
 
 
+def test_foresight_and_solver_used(mix):
+    # the mix network has no storage: rolling is solved day by day
+    with gasdep.Model(mix(), set={"scenario.foresight": "rolling"}) as m:
+        assert m.foresight_used == ""
+        m.init()
+        assert m.foresight_used == "myopic"
+        assert m.solver_used == "glpk"
+
+
 def test_perturbation_between_steps(mix):
     # halving sb's capacity from day 2 on: 2 mcm/d short on days 2 and 3
     m = gasdep.Model(mix())
