@@ -206,32 +206,32 @@ static void peer_head(sbuf *b, const gasdep_model *m, const char *name)
 {
     const net *n = &m->n;
     add(b, "{\"name\": \"%s\", \"voll\": %.9g, \"nodes\": %d,\n\"region_node\": [", name,
-        m->scn.sc.voll, n->n_nodes);
-    for (int q = 0; q < n->n_regions; q++)
-        add(b, "%s%d", q ? "," : "", n->region_node[q]);
+        m->scn.sc.voll, n->node.count);
+    for (int q = 0; q < n->area.n_regions; q++)
+        add(b, "%s%d", q ? "," : "", n->area.node[q]);
     add(b, "],\n\"src_node\": [");
-    for (int i = 0; i < n->n_src; i++)
-        add(b, "%s%d", i ? "," : "", n->src_node[i]);
+    for (int i = 0; i < n->src.count; i++)
+        add(b, "%s%d", i ? "," : "", n->src.node[i]);
     add(b, "],\n\"src_cost\": ");
-    json_array(b, n->src_cost, n->n_src);
+    json_array(b, n->src.cost, n->src.count);
     add(b, ",\n\"slot_lng\": [");
-    for (int s = 0; s < n->n_slots; s++)
-        add(b, "%s%d", s ? "," : "", n->slot_lng[s]);
+    for (int s = 0; s < n->slot.count; s++)
+        add(b, "%s%d", s ? "," : "", n->slot.lng[s]);
     add(b, "],\n\"slot_cost\": ");
-    json_array(b, n->slot_cost, n->n_slots);
+    json_array(b, n->slot.cost, n->slot.count);
     add(b, ",\n\"lng_node\": [");
-    for (int k = 0; k < n->n_lng; k++)
-        add(b, "%s%d", k ? "," : "", n->lng_node[k]);
+    for (int k = 0; k < n->lng.count; k++)
+        add(b, "%s%d", k ? "," : "", n->lng.node[k]);
     add(b, "],\n\"pipe_from\": [");
-    for (int p = 0; p < n->n_pipe; p++)
-        add(b, "%s%d", p ? "," : "", n->pipe_from[p]);
+    for (int p = 0; p < n->pipe.count; p++)
+        add(b, "%s%d", p ? "," : "", n->pipe.from[p]);
     add(b, "],\n\"pipe_to\": [");
-    for (int p = 0; p < n->n_pipe; p++)
-        add(b, "%s%d", p ? "," : "", n->pipe_to[p]);
+    for (int p = 0; p < n->pipe.count; p++)
+        add(b, "%s%d", p ? "," : "", n->pipe.to[p]);
     add(b, "],\n\"pipe_tariff\": ");
-    json_array(b, n->pipe_tariff, n->n_pipe);
+    json_array(b, n->pipe.tariff, n->pipe.count);
     add(b, ",\n\"pipe_loss\": ");
-    json_array(b, n->pipe_loss, n->n_pipe);
+    json_array(b, n->pipe.loss, n->pipe.count);
     add(b, ",\n\"days\": [\n");
 }
 
@@ -242,20 +242,20 @@ static void peer_day(sbuf *b, const gasdep_model *m, int first)
     const net *n = &m->n;
     const day_state *d = &m->d;
     double u = 0;
-    for (int q = 0; q < n->n_regions; q++)
+    for (int q = 0; q < n->area.n_regions; q++)
         u += d->unserved[q];
     add(b, "%s{\"demand\": ", first ? "" : ",\n");
-    json_array(b, d->demand, n->n_regions);
+    json_array(b, d->demand, n->area.n_regions);
     add(b, ", \"src_cap\": ");
-    json_array(b, d->src_cap, n->n_src);
+    json_array(b, d->src_cap, n->src.count);
     add(b, ", \"slot_cap\": ");
-    json_array(b, d->slot_cap, n->n_slots);
+    json_array(b, d->slot_cap, n->slot.count);
     add(b, ", \"lng_cap\": ");
-    json_array(b, d->lng_cap, n->n_lng);
+    json_array(b, d->lng_cap, n->lng.count);
     add(b, ", \"pipe_cap\": ");
-    json_array(b, d->pipe_cap, n->n_pipe);
+    json_array(b, d->pipe_cap, n->pipe.count);
     add(b, ", \"pipe_rev\": ");
-    json_array(b, d->pipe_rev, n->n_pipe);
+    json_array(b, d->pipe_rev, n->pipe.count);
     add(b, ", \"gasdep_unserved\": %.9g}", u);
 }
 
@@ -284,7 +284,7 @@ static int bench_one(const bcase *c, figures *f, sbuf *peer)
     if (peer)
         peer_head(peer, m, c->name);
     const net *n = &m->n;
-    int R = n->n_regions;
+    int R = n->area.n_regions;
     size_t plan_n = (size_t)m->win_blocks * (size_t)R;
     double t_normal = 0, t_short = 0, t_out = 0, t_win = 0, t_start = now();
     int win_days = 0, win_short = 0, days = 0, rc = GASDEP_OK, first = 1;

@@ -391,11 +391,11 @@ static void run_with(const char *text, dispatch_opts o, double *out, int n_out)
     int k = 0;
     for (int t = 0; t < 5; t++) {
         th_step(m);
-        for (int p = 0; p < m->n.n_pipe; p++)
+        for (int p = 0; p < m->n.pipe.count; p++)
             out[k++] = m->d.fwd[p] - m->d.rev[p];
-        for (int s = 0; s < m->n.n_sto; s++)
+        for (int s = 0; s < m->n.sto.count; s++)
             out[k++] = m->d.wd[s] - m->d.inj[s];
-        for (int i = 0; i < m->n.n_src; i++)
+        for (int i = 0; i < m->n.src.count; i++)
             out[k++] = m->d.src[i];
     }
     cr_assert_eq(k, n_out);

@@ -38,16 +38,16 @@ int gasdep_count(const gasdep_model *m, int kind)
         return 0;
     const net *n = &m->n;
     switch (kind) {
-    case GASDEP_ORIGIN: return n->n_origins;
-    case GASDEP_SOURCE: return n->n_src;
-    case GASDEP_NODE: return n->n_nodes;
-    case GASDEP_REGION: return n->n_regions;
-    case GASDEP_PIPELINE: return n->n_pipe;
-    case GASDEP_STORAGE: return n->n_sto;
-    case GASDEP_LNG: return n->n_lng;
-    case GASDEP_EVENT: return n->n_ev;
-    case GASDEP_AREA: return n->n_areas;
-    case GASDEP_ORIGIN_GROUP: return n->n_ogroups;
+    case GASDEP_ORIGIN: return n->origin.count;
+    case GASDEP_SOURCE: return n->src.count;
+    case GASDEP_NODE: return n->node.count;
+    case GASDEP_REGION: return n->area.n_regions;
+    case GASDEP_PIPELINE: return n->pipe.count;
+    case GASDEP_STORAGE: return n->sto.count;
+    case GASDEP_LNG: return n->lng.count;
+    case GASDEP_EVENT: return n->ev.count;
+    case GASDEP_AREA: return n->area.count;
+    case GASDEP_ORIGIN_GROUP: return n->origin.n_groups;
     default: return 0;
     }
 }
@@ -58,16 +58,16 @@ const char *gasdep_name(const gasdep_model *m, int kind, int i)
         return NULL;
     const net *n = &m->n;
     switch (kind) {
-    case GASDEP_ORIGIN: return n->origin_name[i];
-    case GASDEP_SOURCE: return n->src_name[i];
-    case GASDEP_NODE: return n->node_name[i];
-    case GASDEP_REGION: return n->area_name[i];
-    case GASDEP_PIPELINE: return n->pipe_name[i];
-    case GASDEP_STORAGE: return n->sto_name[i];
-    case GASDEP_LNG: return n->lng_name[i];
-    case GASDEP_EVENT: return n->ev[i].name;
-    case GASDEP_AREA: return n->area_name[i];
-    case GASDEP_ORIGIN_GROUP: return n->ogroup_name[i];
+    case GASDEP_ORIGIN: return n->origin.name[i];
+    case GASDEP_SOURCE: return n->src.name[i];
+    case GASDEP_NODE: return n->node.name[i];
+    case GASDEP_REGION: return n->area.name[i];
+    case GASDEP_PIPELINE: return n->pipe.name[i];
+    case GASDEP_STORAGE: return n->sto.name[i];
+    case GASDEP_LNG: return n->lng.name[i];
+    case GASDEP_EVENT: return n->ev.rt[i].name;
+    case GASDEP_AREA: return n->area.name[i];
+    case GASDEP_ORIGIN_GROUP: return n->origin.group_name[i];
     default: return NULL;
     }
 }
@@ -139,20 +139,20 @@ int gasdep_horizon(const gasdep_model *m, int *first, int *last)
 
 int gasdep_origin_group(const gasdep_model *m, int o)
 {
-    return o >= 0 && o < gasdep_count(m, GASDEP_ORIGIN) ? m->n.origin_group[o] : -1;
+    return o >= 0 && o < gasdep_count(m, GASDEP_ORIGIN) ? m->n.origin.group[o] : -1;
 }
 
 int gasdep_area_is_group(const gasdep_model *m, int a)
 {
-    return a >= m->n.n_regions;
+    return a >= m->n.area.n_regions;
 }
 
 int gasdep_area_members(const gasdep_model *m, int a, const int **regions)
 {
     if (a < 0 || a >= gasdep_count(m, GASDEP_AREA))
         return -1;
-    const int *first = m->n.area_member_first;
-    *regions = m->n.area_members + first[a];
+    const int *first = m->n.area.member_first;
+    *regions = m->n.area.members + first[a];
     return first[a + 1] - first[a];
 }
 
@@ -160,8 +160,8 @@ int gasdep_pipeline_ends(const gasdep_model *m, int p, int *from, int *to)
 {
     if (p < 0 || p >= gasdep_count(m, GASDEP_PIPELINE))
         return GASDEP_EARG;
-    *from = m->n.pipe_from[p];
-    *to = m->n.pipe_to[p];
+    *from = m->n.pipe.from[p];
+    *to = m->n.pipe.to[p];
     return GASDEP_OK;
 }
 
@@ -197,17 +197,17 @@ int gasdep_area_result(const gasdep_model *m, int a, gasdep_area_day *out)
 double gasdep_area_origin_mcm(const gasdep_model *m, int a, int o)
 {
     if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || o < 0 ||
-        o >= m->n.n_origins || m->day < 0)
+        o >= m->n.origin.count || m->day < 0)
         return NAN;
-    return m->d.area_origin[(size_t)a * m->n.n_origins + o];
+    return m->d.area_origin[(size_t)a * m->n.origin.count + o];
 }
 
 double gasdep_area_group_mcm(const gasdep_model *m, int a, int g)
 {
     if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || g < 0 ||
-        g >= m->n.n_ogroups || m->day < 0)
+        g >= m->n.origin.n_groups || m->day < 0)
         return NAN;
-    return m->d.area_group[(size_t)a * m->n.n_ogroups + g];
+    return m->d.area_group[(size_t)a * m->n.origin.n_groups + g];
 }
 
 int gasdep_pipeline_result(const gasdep_model *m, int p, double *flow,
@@ -250,9 +250,9 @@ int gasdep_area_group_share_stats(const gasdep_model *m, int a, int g,
                                   double *mean, double *min, double *max)
 {
     if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || g < 0 ||
-        g >= m->n.n_ogroups)
+        g >= m->n.origin.n_groups)
         return GASDEP_EARG;
-    size_t i = (size_t)a * m->n.n_ogroups + g;
+    size_t i = (size_t)a * m->n.origin.n_groups + g;
     const summary *s = &m->s;
     *mean = s->supplied[a] > 1e-9 ? s->gsum[i] / s->supplied[a] : NAN;
     *min = isfinite(s->gmin[i]) ? s->gmin[i] : NAN;
@@ -266,12 +266,12 @@ double gasdep_pipeline_loss_mcm(const gasdep_model *m, int p)
 {
     if (p < 0 || p >= gasdep_count(m, GASDEP_PIPELINE) || m->day < 0)
         return NAN;
-    return m->n.pipe_loss[p] * (m->d.fwd[p] + m->d.rev[p]);
+    return m->n.pipe.loss[p] * (m->d.fwd[p] + m->d.rev[p]);
 }
 
 int gasdep_supply_count(const gasdep_model *m)
 {
-    return m && m->ready ? m->n.n_src + m->n.n_slots : 0;
+    return m && m->ready ? m->n.src.count + m->n.slot.count : 0;
 }
 
 /* Mean price (EUR/MWh) of tranche set ts's take on the last day, or its
@@ -279,14 +279,14 @@ int gasdep_supply_count(const gasdep_model *m)
 static double tranche_price(const gasdep_model *m, int ts)
 {
     const net *n = &m->n;
-    int first = n->tset_first[ts], end = n->tset_first[ts + 1];
+    int first = n->tranche.set_first[ts], end = n->tranche.set_first[ts + 1];
     double v = 0.0, c = 0.0;
     if (m->day >= 0)
         for (int i = first; i < end; i++) {
             v += m->d.tr[i];
             c += m->d.tr[i] * m->d.tr_price[i];
         }
-    return v > 1e-12 ? c / v : m->day >= 0 ? m->d.tr_price[first] : n->tr_price[first];
+    return v > 1e-12 ? c / v : m->day >= 0 ? m->d.tr_price[first] : n->tranche.price[first];
 }
 
 int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out)
@@ -295,36 +295,36 @@ int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out)
         return GASDEP_EARG;
     const net *n = &m->n;
     const day_state *d = &m->d;
-    if (i < n->n_src) {
+    if (i < n->src.count) {
         double cap = d->src_cap[i];
         /* the dispatch bounds the minimum take by the day's capacity */
         double mt = d->src_min[i] < cap ? d->src_min[i] : cap;
         out->kind = GASDEP_SOURCE;
         out->element = i;
-        out->node = n->src_node[i];
-        out->origin = n->src_origin[i];
+        out->node = n->src.node[i];
+        out->origin = n->src.origin[i];
         out->volume_mcm = d->src[i];
         out->capacity_mcm = cap;
         out->min_take_mcm = mt > 0 ? mt : 0.0;
         out->missed_min_take_mcm = mt > d->src[i] ? mt - d->src[i] : 0.0;
-        out->cost_eur_mwh = n->src_cost[i];
-        if (n->src_tset[i] >= 0)
-            out->cost_eur_mwh += tranche_price(m, n->src_tset[i]);
+        out->cost_eur_mwh = n->src.cost[i];
+        if (n->src.tset[i] >= 0)
+            out->cost_eur_mwh += tranche_price(m, n->src.tset[i]);
     } else {
-        int s = i - n->n_src;
-        int k = n->slot_lng[s];
+        int s = i - n->src.count;
+        int k = n->slot.lng[s];
         out->kind = GASDEP_LNG;
         out->element = k;
-        out->node = n->lng_node[k];
-        out->origin = n->slot_origin[s];
+        out->node = n->lng.node[k];
+        out->origin = n->slot.origin[s];
         out->volume_mcm = d->slot[s];
         out->capacity_mcm = d->slot_cap[s];
         double cap = d->slot_cap[s];
         double mt = d->slot_min[s] < cap ? d->slot_min[s] : cap;
         out->min_take_mcm = mt > 0 ? mt : 0.0;
         out->missed_min_take_mcm = mt > d->slot[s] ? mt - d->slot[s] : 0.0;
-        out->cost_eur_mwh = n->slot_cost[s];
-        int ts = n->origin_tset[n->slot_origin[s]];
+        out->cost_eur_mwh = n->slot.cost[s];
+        int ts = n->origin.tset[n->slot.origin[s]];
         if (ts >= 0)
             out->cost_eur_mwh += tranche_price(m, ts);
     }
@@ -340,8 +340,8 @@ int gasdep_storage_result(const gasdep_model *m, int k, gasdep_storage_day *out)
         return GASDEP_EARG;
     const net *n = &m->n;
     const day_state *d = &m->d;
-    double vol = n->sto_vol[k];
-    out->node = n->sto_node[k];
+    double vol = n->sto.vol[k];
+    out->node = n->sto.node[k];
     out->level_mcm = d->sto_inv[k];
     out->fill = vol > 0 ? d->sto_inv[k] / vol : NAN;
     out->target_fill = d->sto_target_fill[k];

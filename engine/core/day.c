@@ -2,54 +2,54 @@
 #include "day.h"
 #include "gasdep/gasdep.h"
 
-int day_alloc(day_state *d, net *n)
+int day_alloc(day_state *d, const net *n, arena *a)
 {
-    int A = n->n_areas, O = n->n_origins, G = n->n_ogroups;
-    NET_ALLOC(n, d->src_cap, n->n_src);
-    NET_ALLOC(n, d->src_min, n->n_src);
-    NET_ALLOC(n, d->lng_cap, n->n_lng);
-    NET_ALLOC(n, d->slot_cap, n->n_slots);
-    NET_ALLOC(n, d->pipe_cap, n->n_pipe);
-    NET_ALLOC(n, d->pipe_rev, n->n_pipe);
-    NET_ALLOC(n, d->sto_wd_f, n->n_sto);
-    NET_ALLOC(n, d->sto_inj_f, n->n_sto);
-    NET_ALLOC(n, d->sto_wd_rate, n->n_sto);
-    NET_ALLOC(n, d->sto_inj_rate, n->n_sto);
-    NET_ALLOC(n, d->sto_tdate, n->n_sto);
-    NET_ALLOC(n, d->sto_thard, n->n_sto);
-    NET_ALLOC(n, d->sto_value, n->n_sto);
-    NET_ALLOC(n, d->demand, n->n_regions);
-    NET_ALLOC(n, d->origin_f, O);
-    NET_ALLOC(n, d->src, n->n_src);
-    NET_ALLOC(n, d->slot, n->n_slots);
-    NET_ALLOC(n, d->fwd, n->n_pipe);
-    NET_ALLOC(n, d->rev, n->n_pipe);
-    NET_ALLOC(n, d->inj, n->n_sto);
-    NET_ALLOC(n, d->wd, n->n_sto);
-    NET_ALLOC(n, d->unserved, n->n_regions);
-    NET_ALLOC(n, d->price, n->n_regions);
-    NET_ALLOC(n, d->sto_inv, n->n_sto);
-    NET_ALLOC(n, d->sto_mix, (size_t)n->n_sto * O);
-    NET_ALLOC(n, d->sto_target_fill, n->n_sto);
-    NET_ALLOC(n, d->node_mix, (size_t)n->n_nodes * O);
-    NET_ALLOC(n, d->scratch, n->n_nodes);
-    NET_ALLOC(n, d->area_demand, A);
-    NET_ALLOC(n, d->area_supplied, A);
-    NET_ALLOC(n, d->area_unserved, A);
-    NET_ALLOC(n, d->area_storage, A);
-    NET_ALLOC(n, d->area_volume, A);
-    NET_ALLOC(n, d->area_target_vol, A);
-    NET_ALLOC(n, d->area_price, A);
-    NET_ALLOC(n, d->area_origin, (size_t)A * O);
-    NET_ALLOC(n, d->area_group, (size_t)A * G);
-    NET_ALLOC(n, d->tr_vol, n->n_tr);
-    NET_ALLOC(n, d->tr_price, n->n_tr);
-    NET_ALLOC(n, d->slot_min, n->n_slots);
-    NET_ALLOC(n, d->dr_cap, n->n_dr);
-    NET_ALLOC(n, d->dr_price, n->n_dr);
-    NET_ALLOC(n, d->tr, n->n_tr);
-    NET_ALLOC(n, d->reduced, n->n_regions);
-    NET_ALLOC(n, d->area_reduced, A);
+    int A = n->area.count, O = n->origin.count, G = n->origin.n_groups;
+    ARENA_ALLOC(a, d->src_cap, n->src.count);
+    ARENA_ALLOC(a, d->src_min, n->src.count);
+    ARENA_ALLOC(a, d->lng_cap, n->lng.count);
+    ARENA_ALLOC(a, d->slot_cap, n->slot.count);
+    ARENA_ALLOC(a, d->pipe_cap, n->pipe.count);
+    ARENA_ALLOC(a, d->pipe_rev, n->pipe.count);
+    ARENA_ALLOC(a, d->sto_wd_f, n->sto.count);
+    ARENA_ALLOC(a, d->sto_inj_f, n->sto.count);
+    ARENA_ALLOC(a, d->sto_wd_rate, n->sto.count);
+    ARENA_ALLOC(a, d->sto_inj_rate, n->sto.count);
+    ARENA_ALLOC(a, d->sto_tdate, n->sto.count);
+    ARENA_ALLOC(a, d->sto_thard, n->sto.count);
+    ARENA_ALLOC(a, d->sto_value, n->sto.count);
+    ARENA_ALLOC(a, d->demand, n->area.n_regions);
+    ARENA_ALLOC(a, d->origin_f, O);
+    ARENA_ALLOC(a, d->src, n->src.count);
+    ARENA_ALLOC(a, d->slot, n->slot.count);
+    ARENA_ALLOC(a, d->fwd, n->pipe.count);
+    ARENA_ALLOC(a, d->rev, n->pipe.count);
+    ARENA_ALLOC(a, d->inj, n->sto.count);
+    ARENA_ALLOC(a, d->wd, n->sto.count);
+    ARENA_ALLOC(a, d->unserved, n->area.n_regions);
+    ARENA_ALLOC(a, d->price, n->area.n_regions);
+    ARENA_ALLOC(a, d->sto_inv, n->sto.count);
+    ARENA_ALLOC(a, d->sto_mix, (size_t)n->sto.count * O);
+    ARENA_ALLOC(a, d->sto_target_fill, n->sto.count);
+    ARENA_ALLOC(a, d->node_mix, (size_t)n->node.count * O);
+    ARENA_ALLOC(a, d->scratch, n->node.count);
+    ARENA_ALLOC(a, d->area_demand, A);
+    ARENA_ALLOC(a, d->area_supplied, A);
+    ARENA_ALLOC(a, d->area_unserved, A);
+    ARENA_ALLOC(a, d->area_storage, A);
+    ARENA_ALLOC(a, d->area_volume, A);
+    ARENA_ALLOC(a, d->area_target_vol, A);
+    ARENA_ALLOC(a, d->area_price, A);
+    ARENA_ALLOC(a, d->area_origin, (size_t)A * O);
+    ARENA_ALLOC(a, d->area_group, (size_t)A * G);
+    ARENA_ALLOC(a, d->tr_vol, n->tranche.count);
+    ARENA_ALLOC(a, d->tr_price, n->tranche.count);
+    ARENA_ALLOC(a, d->slot_min, n->slot.count);
+    ARENA_ALLOC(a, d->dr_cap, n->dem.n_blocks);
+    ARENA_ALLOC(a, d->dr_price, n->dem.n_blocks);
+    ARENA_ALLOC(a, d->tr, n->tranche.count);
+    ARENA_ALLOC(a, d->reduced, n->area.n_regions);
+    ARENA_ALLOC(a, d->area_reduced, A);
     return GASDEP_OK;
 }
 
@@ -63,27 +63,27 @@ day_caps day_caps_of(day_state *d)
     return c;
 }
 
-int day_caps_alloc(day_caps *c, net *n)
+int day_caps_alloc(day_caps *c, const net *n, arena *a)
 {
-    NET_ALLOC(n, c->src_cap, n->n_src);
-    NET_ALLOC(n, c->src_min, n->n_src);
-    NET_ALLOC(n, c->lng_cap, n->n_lng);
-    NET_ALLOC(n, c->slot_cap, n->n_slots);
-    NET_ALLOC(n, c->pipe_cap, n->n_pipe);
-    NET_ALLOC(n, c->pipe_rev, n->n_pipe);
-    NET_ALLOC(n, c->sto_wd_f, n->n_sto);
-    NET_ALLOC(n, c->sto_inj_f, n->n_sto);
-    NET_ALLOC(n, c->sto_wd_rate, n->n_sto);
-    NET_ALLOC(n, c->sto_inj_rate, n->n_sto);
-    NET_ALLOC(n, c->demand, n->n_regions);
-    NET_ALLOC(n, c->origin_f, n->n_origins);
-    NET_ALLOC(n, c->sto_target_fill, n->n_sto);
-    NET_ALLOC(n, c->sto_tdate, n->n_sto);
-    NET_ALLOC(n, c->sto_thard, n->n_sto);
-    NET_ALLOC(n, c->tr_vol, n->n_tr);
-    NET_ALLOC(n, c->tr_price, n->n_tr);
-    NET_ALLOC(n, c->slot_min, n->n_slots);
-    NET_ALLOC(n, c->dr_cap, n->n_dr);
-    NET_ALLOC(n, c->dr_price, n->n_dr);
+    ARENA_ALLOC(a, c->src_cap, n->src.count);
+    ARENA_ALLOC(a, c->src_min, n->src.count);
+    ARENA_ALLOC(a, c->lng_cap, n->lng.count);
+    ARENA_ALLOC(a, c->slot_cap, n->slot.count);
+    ARENA_ALLOC(a, c->pipe_cap, n->pipe.count);
+    ARENA_ALLOC(a, c->pipe_rev, n->pipe.count);
+    ARENA_ALLOC(a, c->sto_wd_f, n->sto.count);
+    ARENA_ALLOC(a, c->sto_inj_f, n->sto.count);
+    ARENA_ALLOC(a, c->sto_wd_rate, n->sto.count);
+    ARENA_ALLOC(a, c->sto_inj_rate, n->sto.count);
+    ARENA_ALLOC(a, c->demand, n->area.n_regions);
+    ARENA_ALLOC(a, c->origin_f, n->origin.count);
+    ARENA_ALLOC(a, c->sto_target_fill, n->sto.count);
+    ARENA_ALLOC(a, c->sto_tdate, n->sto.count);
+    ARENA_ALLOC(a, c->sto_thard, n->sto.count);
+    ARENA_ALLOC(a, c->tr_vol, n->tranche.count);
+    ARENA_ALLOC(a, c->tr_price, n->tranche.count);
+    ARENA_ALLOC(a, c->slot_min, n->slot.count);
+    ARENA_ALLOC(a, c->dr_cap, n->dem.n_blocks);
+    ARENA_ALLOC(a, c->dr_price, n->dem.n_blocks);
     return GASDEP_OK;
 }

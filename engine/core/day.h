@@ -53,11 +53,11 @@ typedef struct day_state {
     double *area_reduced; /* per area */
 } day_state;
 
-/* Allocate every array of d from n's sizes (owned by n). */
-int day_alloc(day_state *d, net *n);
+/* Allocate every array of d from n's sizes (from arena a). */
+int day_alloc(day_state *d, const net *n, arena *a);
 /* The capacity arrays of d as a day_caps view. */
 day_caps day_caps_of(day_state *d);
-/* Allocate the arrays of one day_caps (owned by n). */
-int day_caps_alloc(day_caps *c, net *n);
+/* Allocate the arrays of one day_caps (from arena a). */
+int day_caps_alloc(day_caps *c, const net *n, arena *a);
 
 #endif

@@ -9,14 +9,15 @@
 
 #include "dates.h"
 #include "demand.h"
+#include "network.h"
 #include "util.h"
 
 double demand_base(const net *n, int r, int day, int month0)
 {
-    double d = n->reg_series[r] ? n->reg_series[r][day - n->first_day]
-                                : n->reg_mean[r] * n->reg_shape[12 * r + month0];
-    if (n->reg_weather && n->reg_weather[r])
-        d *= n->reg_weather[r][day - n->first_day];
+    double d = n->dem.series[r] ? n->dem.series[r][day - n->first_day]
+                                : n->dem.mean[r] * n->dem.shape[12 * r + month0];
+    if (n->dem.weather && n->dem.weather[r])
+        d *= n->dem.weather[r][day - n->first_day];
     return d;
 }
 
@@ -116,7 +117,7 @@ static void series_row(int ch, void *data)
                         double f = 1.0 - c->sens * (c->is_factor ? -v : v);
                         v = f > 0 ? f : 0.0;
                     } else if (c->is_factor) {
-                        v *= n->reg_mean[c->region];
+                        v *= n->dem.mean[c->region];
                     }
                     c->out[i] = v;
                 }
@@ -129,14 +130,14 @@ static void series_row(int ch, void *data)
     c->date_why = NULL;
 }
 
-static int parse_csv(net *n, errlog *err, int region, const char *path,
+static int parse_csv(net *n, arena *a, errlog *err, int region, const char *path,
                      const char *text, size_t len, srcloc at, int weather,
                      double sens, double **dst)
 {
     int file = err_add_file(err, path);
     if (file < 0)
         return err_fail(err, GASDEP_ENOMEM, "out of memory");
-    double *out = net_alloc(n, (size_t)n->n_days, sizeof *out);
+    double *out = arena_alloc(a, (size_t)n->n_days, sizeof *out);
     int *first_line = calloc(n->n_days > 0 ? (size_t)n->n_days : 1, sizeof *first_line);
     if (!out || !first_line) {
         free(first_line);
@@ -194,14 +195,14 @@ static int parse_csv(net *n, errlog *err, int region, const char *path,
     return err->n_errors > before ? GASDEP_EINPUT : GASDEP_OK;
 }
 
-int demand_parse_series(net *n, errlog *err, int region, const char *path,
+int demand_parse_series(net *n, arena *a, errlog *err, int region, const char *path,
                         const char *text, size_t len, srcloc at)
 {
-    return parse_csv(n, err, region, path, text, len, at, 0, 0.0,
-                     &n->reg_series[region]);
+    return parse_csv(n, a, err, region, path, text, len, at, 0, 0.0,
+                     &n->dem.series[region]);
 }
 
-static int load_csv(net *n, errlog *err, int region, const char *path, srcloc at,
+static int load_csv(net *n, arena *a, errlog *err, int region, const char *path, srcloc at,
                     int weather, double sens, double **dst)
 {
     const char *what = weather ? "weather series" : "series";
@@ -217,19 +218,19 @@ static int load_csv(net *n, errlog *err, int region, const char *path, srcloc at
             err_at(err, at, "%s '%s': %s", what, path, read_file_why(rf));
         return GASDEP_EINPUT;
     }
-    int rc = parse_csv(n, err, region, path, text, len, at, weather, sens, dst);
+    int rc = parse_csv(n, a, err, region, path, text, len, at, weather, sens, dst);
     free(text);
     return rc;
 }
 
-int demand_load_series(net *n, errlog *err, int region, const char *path,
+int demand_load_series(net *n, arena *a, errlog *err, int region, const char *path,
                        srcloc at)
 {
-    return load_csv(n, err, region, path, at, 0, 0.0, &n->reg_series[region]);
+    return load_csv(n, a, err, region, path, at, 0, 0.0, &n->dem.series[region]);
 }
 
-int demand_load_weather(net *n, errlog *err, int region, const char *path,
+int demand_load_weather(net *n, arena *a, errlog *err, int region, const char *path,
                         double sensitivity, srcloc at)
 {
-    return load_csv(n, err, region, path, at, 1, sensitivity, &n->reg_weather[region]);
+    return load_csv(n, a, err, region, path, at, 1, sensitivity, &n->dem.weather[region]);
 }

@@ -219,20 +219,20 @@ static int market_matrix(const struct dispatch *lp, const net *n, int t,
                          triplets *tr)
 {
     int bad = 0;
-    for (int s = 0; s < n->n_tset; s++) {
-        int r = row(lp, t, lp->r_ts + s), o = n->tset_origin[s];
+    for (int s = 0; s < n->tranche.n_sets; s++) {
+        int r = row(lp, t, lp->r_ts + s), o = n->tranche.set_origin[s];
         if (o >= 0) {
-            for (int j = 0; j < n->n_slots; j++)
-                if (n->slot_origin[j] == o)
+            for (int j = 0; j < n->slot.count; j++)
+                if (n->slot.origin[j] == o)
                     bad |= put(tr, r, col(lp, t, lp->c_slot + j), 1.0);
         } else {
-            bad |= put(tr, r, col(lp, t, lp->c_src + n->tset_src[s]), 1.0);
+            bad |= put(tr, r, col(lp, t, lp->c_src + n->tranche.set_src[s]), 1.0);
         }
-        for (int i = n->tset_first[s]; i < n->tset_first[s + 1]; i++)
+        for (int i = n->tranche.set_first[s]; i < n->tranche.set_first[s + 1]; i++)
             bad |= put(tr, r, col(lp, t, lp->c_tr + i), -1.0);
     }
-    for (int b = 0; b < n->n_dr; b++)
-        bad |= put(tr, row(lp, t, lp->r_bal + n->region_node[n->dr_region[b]]),
+    for (int b = 0; b < n->dem.n_blocks; b++)
+        bad |= put(tr, row(lp, t, lp->r_bal + n->area.node[n->dem.block_region[b]]),
                    col(lp, t, lp->c_dr + b), 1.0);
     for (int i = 0; i < lp->n_smt; i++) {
         int r = row(lp, t, lp->r_smt + i);
@@ -284,7 +284,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     if (!lp)
         return NULL;
     lp->T = T < 1 ? 1 : T;
-    lp->R = n->n_regions;
+    lp->R = n->area.n_regions;
     T = lp->T;
     lp->g = n->gwh_per_mcm;
     lp->voll = sc->voll;
@@ -294,51 +294,51 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->alpha = sc->curtailment == CURT_NATIONAL_FIRST ? ALPHA_NF
                 : sc->curtailment == CURT_LEAST_COST   ? 0.0
                                                        : ALPHA_COOP;
-    int R = n->n_regions, K = n->n_sto;
+    int R = n->area.n_regions, K = n->sto.count;
     for (int k = 0; k < K; k++) {
-        if (curve_pieces(n->sto_wx[k], n->sto_wy[k], n->sto_wn[k], k, 0, &lp->pc,
+        if (curve_pieces(n->sto.wx[k], n->sto.wy[k], n->sto.wn[k], k, 0, &lp->pc,
                          &lp->n_pc) ||
-            curve_pieces(n->sto_ix[k], n->sto_iy[k], n->sto_in[k], k, 1, &lp->pc,
+            curve_pieces(n->sto.ix[k], n->sto.iy[k], n->sto.in[k], k, 1, &lp->pc,
                          &lp->n_pc))
             goto fail;
     }
     int c = 0;
-    lp->c_src = c, c += n->n_src;
-    lp->c_mt = c, c += n->n_src;
-    lp->c_slot = c, c += n->n_slots;
-    lp->c_fwd = c, c += n->n_pipe;
-    lp->c_rev = c, c += n->n_pipe;
+    lp->c_src = c, c += n->src.count;
+    lp->c_mt = c, c += n->src.count;
+    lp->c_slot = c, c += n->slot.count;
+    lp->c_fwd = c, c += n->pipe.count;
+    lp->c_rev = c, c += n->pipe.count;
     lp->c_inj = c, c += K;
     lp->c_wd = c, c += K;
     lp->c_inv = c, c += K;
     lp->c_def = c, c += K;
     lp->c_uns = c, c += R * SEGMENTS;
     lp->c_nex = c, c += R;
-    lp->smt_slot = malloc(((size_t)n->n_slots + 1) * sizeof *lp->smt_slot);
+    lp->smt_slot = malloc(((size_t)n->slot.count + 1) * sizeof *lp->smt_slot);
     if (!lp->smt_slot)
         goto fail;
-    for (int s = 0; s < n->n_slots; s++)
-        if (n->slot_min[s] > 0) /* events scale floors, never create them */
+    for (int s = 0; s < n->slot.count; s++)
+        if (n->slot.min[s] > 0) /* events scale floors, never create them */
             lp->smt_slot[lp->n_smt++] = s;
-    lp->c_tr = c, c += n->n_tr;
-    lp->c_dr = c, c += n->n_dr;
+    lp->c_tr = c, c += n->tranche.count;
+    lp->c_dr = c, c += n->dem.n_blocks;
     lp->c_smt = c, c += lp->n_smt;
     lp->ncb = c;
-    lp->ocap_row = malloc(((size_t)n->n_origins + 1) * sizeof *lp->ocap_row);
+    lp->ocap_row = malloc(((size_t)n->origin.count + 1) * sizeof *lp->ocap_row);
     if (!lp->ocap_row)
         goto fail;
-    for (int o = 0; o < n->n_origins; o++)
-        lp->ocap_row[o] = n->origin_cap[o] >= 0 ? lp->n_ocap++ : -1;
+    for (int o = 0; o < n->origin.count; o++)
+        lp->ocap_row[o] = n->origin.cap[o] >= 0 ? lp->n_ocap++ : -1;
     int r = 0;
-    lp->r_bal = r, r += n->n_nodes;
-    lp->r_mt = r, r += n->n_src;
-    lp->r_lng = r, r += n->n_lng;
+    lp->r_bal = r, r += n->node.count;
+    lp->r_mt = r, r += n->src.count;
+    lp->r_lng = r, r += n->lng.count;
     lp->r_ocap = r, r += lp->n_ocap;
     lp->r_inv = r, r += K;
     lp->r_tgt = r, r += K;
     lp->r_cv = r, r += lp->n_pc;
     lp->r_nex = r, r += R;
-    lp->r_ts = r, r += n->n_tset;
+    lp->r_ts = r, r += n->tranche.n_sets;
     lp->r_smt = r, r += lp->n_smt;
     lp->nrb = r;
 
@@ -353,7 +353,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->prev_f2 = calloc((size_t)(R ? R : 1), sizeof *lp->prev_f2);
     lp->prev_day = calloc((size_t)T, sizeof *lp->prev_day);
     lp->prev_len = calloc((size_t)T, sizeof *lp->prev_len);
-    lp->oneway = calloc((size_t)T * (size_t)(n->n_pipe ? n->n_pipe : 1), 1);
+    lp->oneway = calloc((size_t)T * (size_t)(n->pipe.count ? n->pipe.count : 1), 1);
     size_t ncols = (size_t)T * lp->ncb, nrows = (size_t)T * lp->nrb;
     lp->len = malloc((size_t)T * sizeof *lp->len);
     if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm ||
@@ -366,26 +366,26 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     triplets tr = {0};
     int bad = 0;
     for (int t = 0; t < T; t++) {
-        for (int i = 0; i < n->n_src; i++) {
-            int j = col(lp, t, lp->c_src + i), o = n->src_origin[i];
-            bad |= put(&tr, row(lp, t, lp->r_bal + n->src_node[i]), j, 1.0);
+        for (int i = 0; i < n->src.count; i++) {
+            int j = col(lp, t, lp->c_src + i), o = n->src.origin[i];
+            bad |= put(&tr, row(lp, t, lp->r_bal + n->src.node[i]), j, 1.0);
             bad |= put(&tr, row(lp, t, lp->r_mt + i), j, 1.0);
             if (lp->ocap_row[o] >= 0)
                 bad |= put(&tr, row(lp, t, lp->r_ocap + lp->ocap_row[o]), j, 1.0);
             bad |= put(&tr, row(lp, t, lp->r_mt + i), col(lp, t, lp->c_mt + i), 1.0);
         }
-        for (int s = 0; s < n->n_slots; s++) {
-            int k = n->slot_lng[s], o = n->slot_origin[s];
+        for (int s = 0; s < n->slot.count; s++) {
+            int k = n->slot.lng[s], o = n->slot.origin[s];
             int j = col(lp, t, lp->c_slot + s);
-            bad |= put(&tr, row(lp, t, lp->r_bal + n->lng_node[k]), j, 1.0);
+            bad |= put(&tr, row(lp, t, lp->r_bal + n->lng.node[k]), j, 1.0);
             bad |= put(&tr, row(lp, t, lp->r_lng + k), j, 1.0);
             if (lp->ocap_row[o] >= 0)
                 bad |= put(&tr, row(lp, t, lp->r_ocap + lp->ocap_row[o]), j, 1.0);
         }
-        for (int p = 0; p < n->n_pipe; p++) {
-            int a = n->pipe_from[p], b = n->pipe_to[p];
-            int ra = n->node_region[a], rb = n->node_region[b];
-            double keep = 1.0 - n->pipe_loss[p];
+        for (int p = 0; p < n->pipe.count; p++) {
+            int a = n->pipe.from[p], b = n->pipe.to[p];
+            int ra = n->node.region[a], rb = n->node.region[b];
+            double keep = 1.0 - n->pipe.loss[p];
             int jf = col(lp, t, lp->c_fwd + p), jr = col(lp, t, lp->c_rev + p);
             bad |= put(&tr, row(lp, t, lp->r_bal + a), jf, -1.0);
             bad |= put(&tr, row(lp, t, lp->r_bal + b), jf, keep);
@@ -398,7 +398,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
                 bad |= put(&tr, row(lp, t, lp->r_nex + rb), jr, -1.0);
         }
         for (int k = 0; k < K; k++) {
-            int nd = n->sto_node[k];
+            int nd = n->sto.node[k];
             int ji = col(lp, t, lp->c_inj + k), jw = col(lp, t, lp->c_wd + k);
             int jv = col(lp, t, lp->c_inv + k);
             bad |= put(&tr, row(lp, t, lp->r_bal + nd), ji, -1.0);
@@ -423,7 +423,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
                            col(lp, t - 1, lp->c_inv + q->sto), -q->b);
         }
         for (int q = 0; q < R; q++) {
-            int nd = n->region_node[q];
+            int nd = n->area.node[q];
             for (int s = 0; s < SEGMENTS; s++)
                 bad |= put(&tr, row(lp, t, lp->r_bal + nd),
                            col(lp, t, lp->c_uns + q * SEGMENTS + s), 1.0);
@@ -451,7 +451,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
      * LPs, projected steepest edge 3x faster on windows of many days */
     lp_pricing(lp->P, T > 1 ? 1 : -1);
     for (int t = 0; t < T; t++) /* what an origin or source sells is its tranches */
-        for (int s = 0; s < n->n_tset; s++)
+        for (int s = 0; s < n->tranche.n_sets; s++)
             lp_row_bounds(lp->P, row(lp, t, lp->r_ts + s), 0.0, 0.0);
     lp->foresight_ties = T > 1;
     return lp;
@@ -460,25 +460,25 @@ fail:
     return NULL;
 }
 
-int dispatch_plan_alloc(dispatch_plan *p, net *n, int T)
+int dispatch_plan_alloc(dispatch_plan *p, const net *n, arena *a, int T)
 {
     size_t t = (size_t)(T < 1 ? 1 : T);
 #define PALLOC(f, cnt)                                                    \
-    if (!(p->f = net_alloc(n, t * (size_t)(cnt), sizeof *p->f)))          \
+    if (!(p->f = arena_alloc(a, t * (size_t)(cnt), sizeof *p->f)))          \
         return GASDEP_ENOMEM;
-    PALLOC(src, n->n_src);
-    PALLOC(slot, n->n_slots);
-    PALLOC(fwd, n->n_pipe);
-    PALLOC(rev, n->n_pipe);
-    PALLOC(inj, n->n_sto);
-    PALLOC(wd, n->n_sto);
-    PALLOC(inv, n->n_sto);
-    PALLOC(unserved, n->n_regions);
-    PALLOC(price, n->n_regions);
-    PALLOC(sto_value, n->n_sto);
+    PALLOC(src, n->src.count);
+    PALLOC(slot, n->slot.count);
+    PALLOC(fwd, n->pipe.count);
+    PALLOC(rev, n->pipe.count);
+    PALLOC(inj, n->sto.count);
+    PALLOC(wd, n->sto.count);
+    PALLOC(inv, n->sto.count);
+    PALLOC(unserved, n->area.n_regions);
+    PALLOC(price, n->area.n_regions);
+    PALLOC(sto_value, n->sto.count);
     PALLOC(missed, 1);
-    PALLOC(tr, n->n_tr);
-    PALLOC(reduced, n->n_regions);
+    PALLOC(tr, n->tranche.count);
+    PALLOC(reduced, n->area.n_regions);
 #undef PALLOC
     return GASDEP_OK;
 }
@@ -579,7 +579,7 @@ static void nf_priority(struct dispatch *lp, int t, int q, int flag)
 static void set_window(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
     lp_prob *P = lp->P;
-    int R = n->n_regions, K = n->n_sto;
+    int R = n->area.n_regions, K = n->sto.count;
     int day = w->first_day, ps = 0; /* block t's first day; the last window's block */
     for (int t = 0; t < lp->T; t++) {
         int live = t < w->T;
@@ -602,17 +602,17 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
                 lp_set_row(P, row(lp, t, lp->r_inv + k), t > 0 ? 4 : 3, ind, v);
             }
         }
-        for (int i = 0; i < n->n_nodes; i++) {
-            int q = n->node_region[i];
+        for (int i = 0; i < n->node.count; i++) {
+            int q = n->node.region[i];
             double dem = live && q >= 0 ? c->demand[q] : 0.0;
             lp_row_bounds(P, row(lp, t, lp->r_bal + i), dem, dem);
         }
-        for (int i = 0; i < n->n_src; i++) {
+        for (int i = 0; i < n->src.count; i++) {
             int j = col(lp, t, lp->c_src + i), jm = col(lp, t, lp->c_mt + i);
             double cap = live ? c->src_cap[i] : 0.0;
             double mt = live ? (c->src_min[i] < cap ? c->src_min[i] : cap) : 0.0;
             ub(P, j, cap);
-            lp_obj(P, j, L * cost_of(lp, n->src_cost[i], lp->c_src + i + 7919 * t));
+            lp_obj(P, j, L * cost_of(lp, n->src.cost[i], lp->c_src + i + 7919 * t));
             ub(P, jm, mt);
             lp_obj(P, jm, L * cost_of(lp, lp->mt_penalty, lp->c_mt + i + 7919 * t));
             if (mt > 0)
@@ -620,35 +620,35 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             else
                 lp_row_bounds(P, row(lp, t, lp->r_mt + i), -LP_INF, LP_INF);
         }
-        for (int s = 0; s < n->n_slots; s++) {
+        for (int s = 0; s < n->slot.count; s++) {
             int j = col(lp, t, lp->c_slot + s);
             ub(P, j, live ? c->slot_cap[s] : 0.0);
-            lp_obj(P, j, L * cost_of(lp, n->slot_cost[s], lp->c_slot + s + 7919 * t));
+            lp_obj(P, j, L * cost_of(lp, n->slot.cost[s], lp->c_slot + s + 7919 * t));
         }
-        for (int k = 0; k < n->n_lng; k++)
+        for (int k = 0; k < n->lng.count; k++)
             lp_row_bounds(P, row(lp, t, lp->r_lng + k), -LP_INF, live ? c->lng_cap[k] : 0.0);
-        for (int o = 0; o < n->n_origins; o++)
+        for (int o = 0; o < n->origin.count; o++)
             if (lp->ocap_row[o] >= 0)
                 lp_row_bounds(P, row(lp, t, lp->r_ocap + lp->ocap_row[o]), -LP_INF,
-                              live ? n->origin_cap[o] * c->origin_f[o] : 0.0);
-        for (int p = 0; p < n->n_pipe; p++) {
+                              live ? n->origin.cap[o] * c->origin_f[o] : 0.0);
+        for (int p = 0; p < n->pipe.count; p++) {
             int jf = col(lp, t, lp->c_fwd + p), jr = col(lp, t, lp->c_rev + p);
             ub(P, jf, live ? c->pipe_cap[p] : 0.0);
             ub(P, jr, live ? c->pipe_rev[p] : 0.0);
-            double tariff = n->pipe_tariff[p] + EPS_TARIFF;
+            double tariff = n->pipe.tariff[p] + EPS_TARIFF;
             lp_obj(P, jf, L * cost_of(lp, tariff, lp->c_fwd + p + 7919 * t));
             lp_obj(P, jr, L * cost_of(lp, tariff, lp->c_rev + p + 7919 * t));
         }
         for (int k = 0; k < K; k++) {
-            double vol = n->sto_vol[k];
+            double vol = n->sto.vol[k];
             int ji = col(lp, t, lp->c_inj + k), jw = col(lp, t, lp->c_wd + k);
             int jv = col(lp, t, lp->c_inv + k), jd = col(lp, t, lp->c_def + k);
             ub(P, ji, live ? c->sto_inj_rate[k] : 0.0);
             ub(P, jw, live ? c->sto_wd_rate[k] : 0.0);
-            lp_obj(P, ji, L * cost_of(lp, n->sto_icost[k] + EPS_STORAGE,
+            lp_obj(P, ji, L * cost_of(lp, n->sto.icost[k] + EPS_STORAGE,
                                                 lp->c_inj + k + 7919 * t));
-            lp_obj(P, jw, L * cost_of(lp, n->sto_wcost[k] + EPS_STORAGE +
-                                                        n->sto_value[k],
+            lp_obj(P, jw, L * cost_of(lp, n->sto.wcost[k] + EPS_STORAGE +
+                                                        n->sto.value[k],
                                                 lp->c_wd + k + 7919 * t));
             if (live)
                 bounds(P, jv, 0.0, vol);
@@ -677,7 +677,7 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
         for (int i = 0; i < lp->n_pc; i++) {
             const piece *q = &lp->pc[i];
             int k = q->sto;
-            double vol = n->sto_vol[k];
+            double vol = n->sto.vol[k];
             double rate = live ? (q->inj ? c->sto_inj_rate[k] : c->sto_wd_rate[k]) : 0.0;
             int r = row(lp, t, lp->r_cv + i);
             if (t == 0) {
@@ -711,7 +711,7 @@ static void set_window(struct dispatch *lp, const net *n, const dispatch_window 
             nf_priority(lp, t, q, prev >= 0 && lp->prev_flag[(size_t)prev * R + q]
                                       ? FLAG_WARM : FLAG_NONE);
         }
-        memset(lp->oneway + (size_t)t * n->n_pipe, 0, (size_t)n->n_pipe);
+        memset(lp->oneway + (size_t)t * n->pipe.count, 0, (size_t)n->pipe.count);
         market_window(lp, n, t, c, L);
     }
 }
@@ -720,14 +720,14 @@ static void market_window(struct dispatch *lp, const net *n, int t,
                           const day_caps *c, double L)
 {
     lp_prob *P = lp->P;
-    for (int i = 0; i < n->n_tr; i++) {
+    for (int i = 0; i < n->tranche.count; i++) {
         int j = col(lp, t, lp->c_tr + i);
         ub(P, j, c ? c->tr_vol[i] : 0.0);
         lp_obj(P, j, L * cost_of(lp, c ? c->tr_price[i] : 0.0,
                                            lp->c_tr + i + 7919 * t));
     }
     /* a demand block gives way at its willingness to pay (below voll) */
-    for (int b = 0; b < n->n_dr; b++) {
+    for (int b = 0; b < n->dem.n_blocks; b++) {
         int j = col(lp, t, lp->c_dr + b);
         ub(P, j, c ? c->dr_cap[b] : 0.0);
         lp_obj(P, j, L * cost_of(lp, c ? c->dr_price[b] : 0.0,
@@ -763,7 +763,7 @@ static double prim(const struct dispatch *lp, int t, int off)
 /* Region q's price in block t, EUR/MWh: its balance dual per day. */
 static double price_of(const struct dispatch *lp, const net *n, int t, int q)
 {
-    return lp_row_dual(lp->P, row(lp, t, lp->r_bal + n->region_node[q])) /
+    return lp_row_dual(lp->P, row(lp, t, lp->r_bal + n->area.node[q])) /
            (lp->g * lp->len[t]);
 }
 
@@ -780,7 +780,7 @@ static double unserved_of(const struct dispatch *lp, int t, int q)
  * another solve is needed. */
 static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
-    int R = n->n_regions, again = 0;
+    int R = n->area.n_regions, again = 0;
     double total = 0.0;
     for (int t = 0; t < w->T; t++)
         for (int q = 0; q < R; q++)
@@ -841,7 +841,7 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
  * was released. */
 static int nf_release(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
-    int R = n->n_regions, released = 0;
+    int R = n->area.n_regions, released = 0;
     if (lp->curtailment != CURT_NATIONAL_FIRST)
         return 0;
     for (int t = 0; t < w->T; t++)
@@ -863,13 +863,13 @@ static int one_way(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
     int fixed = 0;
     for (int t = 0; t < w->T; t++)
-        for (int p = 0; p < n->n_pipe; p++) {
+        for (int p = 0; p < n->pipe.count; p++) {
             double f = prim(lp, t, lp->c_fwd + p), r = prim(lp, t, lp->c_rev + p);
             if (f <= 1e-9 || r <= 1e-9)
                 continue;
             int off = f < r ? lp->c_fwd + p : lp->c_rev + p;
             lp_col_bounds(lp->P, col(lp, t, off), 0.0, 0.0);
-            lp->oneway[(size_t)t * n->n_pipe + p] = 1;
+            lp->oneway[(size_t)t * n->pipe.count + p] = 1;
             fixed = 1;
         }
     return fixed;
@@ -878,29 +878,29 @@ static int one_way(struct dispatch *lp, const net *n, const dispatch_window *w)
 static void read_plan(const struct dispatch *lp, const net *n,
                       const dispatch_window *w, dispatch_plan *o)
 {
-    int R = n->n_regions, K = n->n_sto;
+    int R = n->area.n_regions, K = n->sto.count;
     for (int t = 0; t < w->T; t++) {
         double missed = 0.0;
-        for (int i = 0; i < n->n_src; i++) {
-            o->src[(size_t)t * n->n_src + i] = prim(lp, t, lp->c_src + i);
+        for (int i = 0; i < n->src.count; i++) {
+            o->src[(size_t)t * n->src.count + i] = prim(lp, t, lp->c_src + i);
             missed += prim(lp, t, lp->c_mt + i);
         }
         for (int i = 0; i < lp->n_smt; i++)
             missed += prim(lp, t, lp->c_smt + i);
         o->missed[t] = missed;
-        for (int i = 0; i < n->n_tr; i++)
-            o->tr[(size_t)t * n->n_tr + i] = prim(lp, t, lp->c_tr + i);
+        for (int i = 0; i < n->tranche.count; i++)
+            o->tr[(size_t)t * n->tranche.count + i] = prim(lp, t, lp->c_tr + i);
         for (int q = 0; q < R; q++) {
             double red = 0.0;
-            for (int b = n->reg_dr_first[q]; b < n->reg_dr_first[q + 1]; b++)
+            for (int b = n->dem.block_first[q]; b < n->dem.block_first[q + 1]; b++)
                 red += prim(lp, t, lp->c_dr + b);
             o->reduced[(size_t)t * R + q] = red;
         }
-        for (int s = 0; s < n->n_slots; s++)
-            o->slot[(size_t)t * n->n_slots + s] = prim(lp, t, lp->c_slot + s);
-        for (int p = 0; p < n->n_pipe; p++) {
-            o->fwd[(size_t)t * n->n_pipe + p] = prim(lp, t, lp->c_fwd + p);
-            o->rev[(size_t)t * n->n_pipe + p] = prim(lp, t, lp->c_rev + p);
+        for (int s = 0; s < n->slot.count; s++)
+            o->slot[(size_t)t * n->slot.count + s] = prim(lp, t, lp->c_slot + s);
+        for (int p = 0; p < n->pipe.count; p++) {
+            o->fwd[(size_t)t * n->pipe.count + p] = prim(lp, t, lp->c_fwd + p);
+            o->rev[(size_t)t * n->pipe.count + p] = prim(lp, t, lp->c_rev + p);
         }
         for (int k = 0; k < K; k++) {
             o->inj[(size_t)t * K + k] = prim(lp, t, lp->c_inj + k);
@@ -921,7 +921,7 @@ static void read_plan(const struct dispatch *lp, const net *n,
  * start the next window's grids from. */
 static void remember(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
-    int R = n->n_regions, day = w->first_day;
+    int R = n->area.n_regions, day = w->first_day;
     double total = 0.0;
     for (int t = 0; t < w->T; t++)
         for (int q = 0; q < R; q++)

@@ -47,8 +47,8 @@ typedef struct dispatch_opts {
 struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T);
 void dispatch_destroy(struct dispatch *lp);
 void dispatch_set_opts(struct dispatch *lp, const dispatch_opts *o);
-/* Allocate a plan for windows of up to T days (owned by n). */
-int dispatch_plan_alloc(dispatch_plan *p, net *n, int T);
+/* Allocate a plan for windows of up to T days (from arena a). */
+int dispatch_plan_alloc(dispatch_plan *p, const net *n, arena *a, int T);
 /* Solve a window; on failure a status with the reason in why. */
 int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
                    dispatch_plan *out, char *why, size_t whylen);

@@ -5,6 +5,7 @@
 
 #include "dates.h"
 #include "events.h"
+#include "network.h"
 #include "suggest.h"
 
 static int find(char *const *names, int count, const char *name)
@@ -54,7 +55,7 @@ static int tranche_param(const net *n, const char *prm, const char *prefix, int 
         *why = "no tranches to change: the element has no tranches";
         return -1;
     }
-    int first = n->tset_first[ts], cnt = n->tset_first[ts + 1] - first;
+    int first = n->tranche.set_first[ts], cnt = n->tranche.set_first[ts + 1] - first;
     int param = price ? P_TR_PRICE : P_TR_VOL;
     if (!*rest) {
         *multi = 1;
@@ -80,7 +81,7 @@ static int dr_param(const net *n, const char *prm, int q, tbuf *b, int *fail)
     int price = !strcmp(prm, "demand_response_price");
     if (!price && strcmp(prm, "demand_response"))
         return 0;
-    for (int j = n->reg_dr_first[q]; j < n->reg_dr_first[q + 1]; j++)
+    for (int j = n->dem.block_first[q]; j < n->dem.block_first[q + 1]; j++)
         *fail |= push(b, price ? P_DR_PRICE : P_DR_SHARE, j);
     return 1;
 }
@@ -103,7 +104,7 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
     int i, fail = 0, tp;
     const char *why = NULL;
     if (!strcmp(kind, "pipeline")) {
-        if ((i = find(n->pipe_name, n->n_pipe, name)) < 0)
+        if ((i = find(n->pipe.name, n->pipe.count, name)) < 0)
             return "unknown pipeline";
         if (!prm || !strcmp(prm, "capacity"))
             fail = push(b, P_PIPE_CAP, i);
@@ -112,24 +113,24 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
         else
             return "pipeline parameters are capacity and reverse_capacity";
     } else if (!strcmp(kind, "source")) {
-        if ((i = find(n->src_name, n->n_src, name)) < 0)
+        if ((i = find(n->src.name, n->src.count, name)) < 0)
             return "unknown source";
         if (!prm || !strcmp(prm, "capacity"))
             fail = push(b, P_SRC_CAP, i);
         else if (!strcmp(prm, "min_take"))
             fail = push(b, P_SRC_MIN, i);
-        else if ((tp = tranche_param(n, prm, "tranche", n->src_tset[i], b, multi,
+        else if ((tp = tranche_param(n, prm, "tranche", n->src.tset[i], b, multi,
                                      &fail, &why)) < 0)
             return why;
         else if (tp == 0)
             return "source parameters are capacity, min_take, tranche_volume[K] "
                    "and tranche_price[K]";
     } else if (!strcmp(kind, "lng")) {
-        if ((i = find(n->lng_name, n->n_lng, name)) < 0)
+        if ((i = find(n->lng.name, n->lng.count, name)) < 0)
             return "unknown lng terminal";
         if (prm && !strcmp(prm, "min_take")) {
             *multi = 1; /* every slot of the terminal */
-            for (int s = n->lng_slot_first[i]; s < n->lng_slot_first[i + 1]; s++)
+            for (int s = n->lng.slot_first[i]; s < n->lng.slot_first[i + 1]; s++)
                 fail |= push(b, P_SLOT_MIN, s);
         } else if (prm && strcmp(prm, "capacity")) {
             return "lng parameters are capacity and min_take";
@@ -137,7 +138,7 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
             fail = push(b, P_LNG_CAP, i);
         }
     } else if (!strcmp(kind, "storage")) {
-        if ((i = find(n->sto_name, n->n_sto, name)) < 0)
+        if ((i = find(n->sto.name, n->sto.count, name)) < 0)
             return "unknown storage";
         *multi = 1; /* factors only: rates are relative to the curve */
         if (!prm || !strcmp(prm, "withdrawal"))
@@ -147,7 +148,7 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
         if (prm && strcmp(prm, "withdrawal") && strcmp(prm, "injection"))
             return "storage parameters are withdrawal and injection";
     } else if (!strcmp(kind, "region")) {
-        if ((i = find(n->area_name, n->n_regions, name)) < 0)
+        if ((i = find(n->area.name, n->area.n_regions, name)) < 0)
             return "unknown region";
         if (prm && dr_param(n, prm, i, b, &fail))
             *multi = 1;
@@ -157,7 +158,7 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
         else
             fail = push(b, P_DEMAND, i);
     } else if (!strcmp(kind, "group")) {
-        i = find(n->area_name + n->n_regions, n->n_rgroups, name);
+        i = find(n->area.name + n->area.n_regions, n->area.n_groups, name);
         if (i < 0)
             return "unknown region group";
         int is_dr = prm && (!strcmp(prm, "demand_response") ||
@@ -166,32 +167,32 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
             return "group parameters are demand, demand_response and "
                    "demand_response_price";
         *multi = 1;
-        int a = n->n_regions + i;
-        for (int j = n->area_member_first[a]; j < n->area_member_first[a + 1]; j++)
+        int a = n->area.n_regions + i;
+        for (int j = n->area.member_first[a]; j < n->area.member_first[a + 1]; j++)
             if (is_dr)
-                dr_param(n, prm, n->area_members[j], b, &fail);
+                dr_param(n, prm, n->area.members[j], b, &fail);
             else
-                fail |= push(b, P_DEMAND, n->area_members[j]);
+                fail |= push(b, P_DEMAND, n->area.members[j]);
     } else if (!strcmp(kind, "origin")) {
-        if ((i = find(n->origin_name, n->n_origins, name)) < 0)
+        if ((i = find(n->origin.name, n->origin.count, name)) < 0)
             return "unknown origin";
         *multi = 1;
         if (!prm)
             fail = push(b, P_ORIGIN, i);
-        else if ((tp = tranche_param(n, prm, "lng_tranche", n->origin_tset[i], b,
+        else if ((tp = tranche_param(n, prm, "lng_tranche", n->origin.tset[i], b,
                                      multi, &fail, &why)) < 0)
             return why;
         else if (tp == 0)
             return "origin parameters are lng_tranche_volume[K] and "
                    "lng_tranche_price[K] (origin.NAME alone: every supply)";
     } else if (!strcmp(kind, "origin_group")) {
-        if ((i = find(n->ogroup_name, n->n_ogroups, name)) < 0)
+        if ((i = find(n->origin.group_name, n->origin.n_groups, name)) < 0)
             return "unknown origin group";
         if (prm)
             return "an origin group target takes no parameter";
         *multi = 1;
-        for (int o = 0; o < n->n_origins; o++)
-            if (n->origin_group[o] == i)
+        for (int o = 0; o < n->origin.count; o++)
+            if (n->origin.group[o] == i)
                 fail |= push(b, P_ORIGIN, o);
     } else {
         return "unknown target kind (pipeline, source, lng, storage, region, "
@@ -213,22 +214,22 @@ static const char *expand_storages(const net *n, const char *path, tbuf *b)
     const char *kind = buf, *name = dot + 1;
     int fail = 0;
     if (!strcmp(kind, "storage")) {
-        int i = find(n->sto_name, n->n_sto, name);
+        int i = find(n->sto.name, n->sto.count, name);
         if (i < 0)
             return "unknown storage";
         fail = push(b, P_STO_PATH, i);
     } else if (!strcmp(kind, "region") || !strcmp(kind, "group")) {
         int is_group = !strcmp(kind, "group");
-        int a = is_group ? find(n->area_name + n->n_regions, n->n_rgroups, name)
-                         : find(n->area_name, n->n_regions, name);
+        int a = is_group ? find(n->area.name + n->area.n_regions, n->area.n_groups, name)
+                         : find(n->area.name, n->area.n_regions, name);
         if (a < 0)
             return is_group ? "unknown region group" : "unknown region";
         if (is_group)
-            a += n->n_regions;
-        for (int j = n->area_member_first[a]; j < n->area_member_first[a + 1]; j++) {
-            int node = n->region_node[n->area_members[j]];
-            for (int k = 0; k < n->n_sto; k++)
-                if (n->sto_node[k] == node)
+            a += n->area.n_regions;
+        for (int j = n->area.member_first[a]; j < n->area.member_first[a + 1]; j++) {
+            int node = n->area.node[n->area.members[j]];
+            for (int k = 0; k < n->sto.count; k++)
+                if (n->sto.node[k] == node)
                     fail |= push(b, P_STO_PATH, k);
         }
     } else {
@@ -258,21 +259,21 @@ static void near_target(const net *n, const char *path, char *out, size_t len)
     char *const *names = NULL;
     int count = 0;
     if (!strcmp(buf, "pipeline"))
-        names = n->pipe_name, count = n->n_pipe;
+        names = n->pipe.name, count = n->pipe.count;
     else if (!strcmp(buf, "source"))
-        names = n->src_name, count = n->n_src;
+        names = n->src.name, count = n->src.count;
     else if (!strcmp(buf, "lng"))
-        names = n->lng_name, count = n->n_lng;
+        names = n->lng.name, count = n->lng.count;
     else if (!strcmp(buf, "storage"))
-        names = n->sto_name, count = n->n_sto;
+        names = n->sto.name, count = n->sto.count;
     else if (!strcmp(buf, "region"))
-        names = n->area_name, count = n->n_regions;
+        names = n->area.name, count = n->area.n_regions;
     else if (!strcmp(buf, "group"))
-        names = n->area_name + n->n_regions, count = n->n_rgroups;
+        names = n->area.name + n->area.n_regions, count = n->area.n_groups;
     else if (!strcmp(buf, "origin"))
-        names = n->origin_name, count = n->n_origins;
+        names = n->origin.name, count = n->origin.count;
     else if (!strcmp(buf, "origin_group"))
-        names = n->ogroup_name, count = n->n_ogroups;
+        names = n->origin.group_name, count = n->origin.n_groups;
     suggest sg;
     if (!names) {
         suggest_begin(&sg, buf);
@@ -298,12 +299,12 @@ static int cmp_start(const void *a, const void *b)
     return (x->first > y->first) - (x->first < y->first); /* file order */
 }
 
-int events_resolve(net *n, const scenario *scn)
+int events_resolve(net *n, arena *a, const scenario *scn)
 {
     const elist *l = &scn->el[SK_EVENT];
     tbuf b = {0};
-    n->ev = net_alloc(n, (size_t)l->n, sizeof *n->ev);
-    if (!n->ev)
+    n->ev.rt = arena_alloc(a, (size_t)l->n, sizeof *n->ev.rt);
+    if (!n->ev.rt)
         return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
     for (int i = 0; i < l->n; i++) {
         event_el *e = l->v[i];
@@ -334,7 +335,7 @@ int events_resolve(net *n, const scenario *scn)
             (e->start > n->last_day || last_effect < n->first_day))
             warn_at(scn->err, e->h.at, "%s: entirely outside the horizon; it has "
                     "no effect", who);
-        ev_rt *r = &n->ev[n->n_ev++];
+        ev_rt *r = &n->ev.rt[n->ev.count++];
         r->name = e->h.name;
         r->start = e->start;
         r->end = e->end;
@@ -347,15 +348,15 @@ int events_resolve(net *n, const scenario *scn)
         r->targets = is_path ? &e->targets : NULL;
         r->hard = e->hard;
     }
-    qsort(n->ev, (size_t)n->n_ev, sizeof *n->ev, cmp_start);
-    n->ev_targets = net_alloc(n, (size_t)b.n, sizeof *n->ev_targets);
-    if (!n->ev_targets) {
+    qsort(n->ev.rt, (size_t)n->ev.count, sizeof *n->ev.rt, cmp_start);
+    n->ev.targets = arena_alloc(a, (size_t)b.n, sizeof *n->ev.targets);
+    if (!n->ev.targets) {
         free(b.v);
         return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
     }
     if (b.n)
-        memcpy(n->ev_targets, b.v, (size_t)b.n * sizeof *b.v);
-    n->n_ev_targets = b.n;
+        memcpy(n->ev.targets, b.v, (size_t)b.n * sizeof *b.v);
+    n->ev.n_targets = b.n;
     free(b.v);
     return GASDEP_OK;
 }
@@ -384,15 +385,15 @@ double events_ramp(const ev_rt *e, int day)
 
 void events_apply(const net *n, int day, double *const params[P_COUNT])
 {
-    for (int i = 0; i < n->n_ev; i++) {
-        const ev_rt *e = &n->ev[i];
+    for (int i = 0; i < n->ev.count; i++) {
+        const ev_rt *e = &n->ev.rt[i];
         if (e->targets) /* a fill-target path: see storage_paths_build */
             continue;
         double w = events_ramp(e, day);
         if (w <= 0.0)
             continue;
         for (int j = e->first; j < e->first + e->count; j++) {
-            double *x = &params[n->ev_targets[j].param][n->ev_targets[j].index];
+            double *x = &params[n->ev.targets[j].param][n->ev.targets[j].index];
             if (e->is_factor)
                 *x *= 1.0 + (e->factor - 1.0) * w;
             else

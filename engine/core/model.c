@@ -43,6 +43,7 @@ void gasdep_destroy(gasdep_model *m)
     dispatch_destroy(m->lp);
     trace_destroy(m->tr);
     network_free(&m->n);
+    arena_free(&m->mem);
     scenario_free(&m->scn);
     err_free(&m->err);
     free(m);
@@ -118,15 +119,15 @@ int gasdep_set_assignment(gasdep_model *m, const char *assignment)
  * floors, demand blocks as shares of demand. */
 static void market_caps_init(const net *n, const day_caps *c)
 {
-    for (int i = 0; i < n->n_tr; i++) {
-        c->tr_vol[i] = n->tr_vol[i];
-        c->tr_price[i] = n->tr_price[i];
+    for (int i = 0; i < n->tranche.count; i++) {
+        c->tr_vol[i] = n->tranche.vol[i];
+        c->tr_price[i] = n->tranche.price[i];
     }
-    for (int s = 0; s < n->n_slots; s++)
-        c->slot_min[s] = n->slot_min[s];
-    for (int b = 0; b < n->n_dr; b++) {
-        c->dr_cap[b] = n->dr_share[b];
-        c->dr_price[b] = n->dr_price[b];
+    for (int s = 0; s < n->slot.count; s++)
+        c->slot_min[s] = n->slot.min[s];
+    for (int b = 0; b < n->dem.n_blocks; b++) {
+        c->dr_cap[b] = n->dem.block_share[b];
+        c->dr_price[b] = n->dem.block_price[b];
     }
 }
 
@@ -135,10 +136,10 @@ static void market_caps_init(const net *n, const day_caps *c)
  * block is its share of the day's final demand. */
 static void market_caps_finish(const net *n, const day_caps *c, const double *lng_f)
 {
-    for (int s = 0; s < n->n_slots; s++)
-        c->slot_min[s] *= lng_f[n->slot_lng[s]] * c->origin_f[n->slot_origin[s]];
-    for (int b = 0; b < n->n_dr; b++)
-        c->dr_cap[b] *= c->demand[n->dr_region[b]];
+    for (int s = 0; s < n->slot.count; s++)
+        c->slot_min[s] *= lng_f[n->slot.lng[s]] * c->origin_f[n->slot.origin[s]];
+    for (int b = 0; b < n->dem.n_blocks; b++)
+        c->dr_cap[b] *= c->demand[n->dem.block_region[b]];
 }
 
 /* Capacities, demand and storage targets of `day` into c (online dates,
@@ -148,23 +149,23 @@ static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
     const net *n = &m->n;
     int y, mo, dd;
     gasdep_civil(day, &y, &mo, &dd);
-    for (int i = 0; i < n->n_src; i++) {
-        int on = day >= n->src_on[i] && day < n->src_off[i];
-        c->src_cap[i] = on ? n->src_cap[i] : 0.0;
-        c->src_min[i] = on ? n->src_min[i] : 0.0;
+    for (int i = 0; i < n->src.count; i++) {
+        int on = day >= n->src.on[i] && day < n->src.off[i];
+        c->src_cap[i] = on ? n->src.cap[i] : 0.0;
+        c->src_min[i] = on ? n->src.min[i] : 0.0;
     }
-    for (int k = 0; k < n->n_lng; k++)
-        c->lng_cap[k] = day >= n->lng_on[k] && day < n->lng_off[k] ? n->lng_cap[k] : 0.0;
-    for (int p = 0; p < n->n_pipe; p++) {
-        int on = day >= n->pipe_on[p] && day < n->pipe_off[p];
-        c->pipe_cap[p] = on ? n->pipe_cap[p] : 0.0;
-        c->pipe_rev[p] = on ? n->pipe_rev[p] : 0.0;
+    for (int k = 0; k < n->lng.count; k++)
+        c->lng_cap[k] = day >= n->lng.on[k] && day < n->lng.off[k] ? n->lng.cap[k] : 0.0;
+    for (int p = 0; p < n->pipe.count; p++) {
+        int on = day >= n->pipe.on[p] && day < n->pipe.off[p];
+        c->pipe_cap[p] = on ? n->pipe.cap[p] : 0.0;
+        c->pipe_rev[p] = on ? n->pipe.rev[p] : 0.0;
     }
-    for (int k = 0; k < n->n_sto; k++)
+    for (int k = 0; k < n->sto.count; k++)
         c->sto_wd_f[k] = c->sto_inj_f[k] = 1.0;
-    for (int q = 0; q < n->n_regions; q++)
+    for (int q = 0; q < n->area.n_regions; q++)
         c->demand[q] = demand_base(n, q, day, mo - 1);
-    for (int o = 0; o < n->n_origins; o++)
+    for (int o = 0; o < n->origin.count; o++)
         c->origin_f[o] = 1.0;
     market_caps_init(n, c);
     double *const params[P_COUNT] = {
@@ -177,26 +178,26 @@ static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
         [P_DR_SHARE] = c->dr_cap,   [P_DR_PRICE] = c->dr_price};
     events_apply(n, day, params);
     /* external factors (Monte Carlo outages and weather) */
-    for (int q = 0; q < n->n_regions; q++)
+    for (int q = 0; q < n->area.n_regions; q++)
         c->demand[q] *= m->ext_demand_f[q];
-    for (int p = 0; p < n->n_pipe; p++) {
+    for (int p = 0; p < n->pipe.count; p++) {
         c->pipe_cap[p] *= m->ext_cap_f[P_PIPE_CAP][p];
         c->pipe_rev[p] *= m->ext_cap_f[P_PIPE_CAP][p];
     }
-    for (int i = 0; i < n->n_src; i++) {
-        double f = m->ext_cap_f[P_SRC_CAP][i] * c->origin_f[n->src_origin[i]];
+    for (int i = 0; i < n->src.count; i++) {
+        double f = m->ext_cap_f[P_SRC_CAP][i] * c->origin_f[n->src.origin[i]];
         c->src_cap[i] *= f;
         c->src_min[i] *= f;
     }
-    for (int k = 0; k < n->n_lng; k++)
+    for (int k = 0; k < n->lng.count; k++)
         c->lng_cap[k] *= m->ext_cap_f[P_LNG_CAP][k];
-    for (int s = 0; s < n->n_slots; s++)
-        c->slot_cap[s] = c->lng_cap[n->slot_lng[s]] * n->slot_avail[s] *
-                         c->origin_f[n->slot_origin[s]];
-    for (int k = 0; k < n->n_sto; k++) {
+    for (int s = 0; s < n->slot.count; s++)
+        c->slot_cap[s] = c->lng_cap[n->slot.lng[s]] * n->slot.avail[s] *
+                         c->origin_f[n->slot.origin[s]];
+    for (int k = 0; k < n->sto.count; k++) {
         double f = m->ext_cap_f[P_STO_WD][k];
-        c->sto_wd_rate[k] = n->sto_wd[k] * c->sto_wd_f[k] * f;
-        c->sto_inj_rate[k] = n->sto_inj[k] * c->sto_inj_f[k] * f;
+        c->sto_wd_rate[k] = n->sto.wd[k] * c->sto_wd_f[k] * f;
+        c->sto_inj_rate[k] = n->sto.inj[k] * c->sto_inj_f[k] * f;
         c->sto_target_fill[k] = storage_target_fill(n, k, day);
         c->sto_tdate[k] = (unsigned char)storage_target_date(n, k, day);
         c->sto_thard[k] = (unsigned char)storage_target_hard(n, k, day);
@@ -211,7 +212,7 @@ static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
  * the same optimum at a myopic day's cost (docs/DISPATCH.md). */
 int model_foresight(const gasdep_model *m)
 {
-    return m->n.n_sto > 0 ? m->scn.sc.foresight : FS_MYOPIC;
+    return m->n.sto.count > 0 ? m->scn.sc.foresight : FS_MYOPIC;
 }
 
 /* The LP window that starts on `day`: its days, their blocks (daily for
@@ -262,15 +263,15 @@ static void caps_mean(const net *n, const day_caps *day, int nd, const day_caps 
     const struct {
         double *const *dst;
         int count;
-    } f[] = {{&out->src_cap, n->n_src},       {&out->src_min, n->n_src},
-             {&out->lng_cap, n->n_lng},       {&out->slot_cap, n->n_slots},
-             {&out->pipe_cap, n->n_pipe},     {&out->pipe_rev, n->n_pipe},
-             {&out->sto_wd_f, n->n_sto},      {&out->sto_inj_f, n->n_sto},
-             {&out->sto_wd_rate, n->n_sto},   {&out->sto_inj_rate, n->n_sto},
-             {&out->demand, n->n_regions},    {&out->origin_f, n->n_origins},
-             {&out->tr_vol, n->n_tr},         {&out->tr_price, n->n_tr},
-             {&out->slot_min, n->n_slots},    {&out->dr_cap, n->n_dr},
-             {&out->dr_price, n->n_dr}};
+    } f[] = {{&out->src_cap, n->src.count},       {&out->src_min, n->src.count},
+             {&out->lng_cap, n->lng.count},       {&out->slot_cap, n->slot.count},
+             {&out->pipe_cap, n->pipe.count},     {&out->pipe_rev, n->pipe.count},
+             {&out->sto_wd_f, n->sto.count},      {&out->sto_inj_f, n->sto.count},
+             {&out->sto_wd_rate, n->sto.count},   {&out->sto_inj_rate, n->sto.count},
+             {&out->demand, n->area.n_regions},    {&out->origin_f, n->origin.count},
+             {&out->tr_vol, n->tranche.count},         {&out->tr_price, n->tranche.count},
+             {&out->slot_min, n->slot.count},    {&out->dr_cap, n->dem.n_blocks},
+             {&out->dr_price, n->dem.n_blocks}};
     for (size_t a = 0; a < sizeof f / sizeof f[0]; a++) {
         size_t off = (size_t)((const char *)f[a].dst - (const char *)out);
         double *dst = *f[a].dst;
@@ -281,7 +282,7 @@ static void caps_mean(const net *n, const day_caps *day, int nd, const day_caps 
             dst[i] = sum / nd;
         }
     }
-    for (int k = 0; k < n->n_sto; k++) {
+    for (int k = 0; k < n->sto.count; k++) {
         double tgt = day[nd - 1].sto_target_fill[k];
         unsigned char on = day[nd - 1].sto_tdate[k];
         for (int t = 0; t < nd; t++)
@@ -299,7 +300,8 @@ static void caps_mean(const net *n, const day_caps *day, int nd, const day_caps 
 /* Day state, summaries and the external factors (all 1 at first). */
 static int alloc_run(gasdep_model *m)
 {
-    net *n = &m->n;
+    const net *n = &m->n;
+    arena *a = &m->mem;
     const scenario_el *sc = &m->scn.sc;
     int fs = model_foresight(m);
     int D = fs == FS_ROLLING ? sc->lookahead : fs == FS_PERFECT ? 366 : 1;
@@ -312,38 +314,38 @@ static int alloc_run(gasdep_model *m)
     }
     m->win_days = D;
     m->win_blocks = B;
-    m->win = net_alloc(n, (size_t)D, sizeof *m->win);
-    m->blk = net_alloc(n, (size_t)B, sizeof *m->blk);
-    m->blk_len = net_alloc(n, (size_t)B, sizeof *m->blk_len);
+    m->win = arena_alloc(a, (size_t)D, sizeof *m->win);
+    m->blk = arena_alloc(a, (size_t)B, sizeof *m->blk);
+    m->blk_len = arena_alloc(a, (size_t)B, sizeof *m->blk_len);
     if (!m->win || !m->blk || !m->blk_len)
         return GASDEP_ENOMEM;
     for (int t = 0; t < D; t++)
-        if (day_caps_alloc(&m->win[t], n) != GASDEP_OK)
+        if (day_caps_alloc(&m->win[t], n, a) != GASDEP_OK)
             return GASDEP_ENOMEM;
     for (int b = 0; b < B; b++)
-        if (day_caps_alloc(&m->blk[b], n) != GASDEP_OK)
+        if (day_caps_alloc(&m->blk[b], n, a) != GASDEP_OK)
             return GASDEP_ENOMEM;
-    if (dispatch_plan_alloc(&m->plan, n, B) != GASDEP_OK)
+    if (dispatch_plan_alloc(&m->plan, n, a, B) != GASDEP_OK)
         return GASDEP_ENOMEM;
-    int rc = day_alloc(&m->d, n);
+    int rc = day_alloc(&m->d, n, a);
     if (rc == GASDEP_OK)
-        rc = results_alloc(&m->s, n);
+        rc = results_alloc(&m->s, n, a);
     if (rc != GASDEP_OK)
         return rc;
-    if (!(m->ext_demand_f = net_alloc(n, (size_t)n->n_regions, sizeof(double))))
+    if (!(m->ext_demand_f = arena_alloc(a, (size_t)n->area.n_regions, sizeof(double))))
         return GASDEP_ENOMEM;
     for (int p = 0; p < P_COUNT; p++) {
-        int cnt = p == P_PIPE_CAP ? n->n_pipe
-                  : p == P_SRC_CAP ? n->n_src
-                  : p == P_LNG_CAP ? n->n_lng
-                  : p == P_STO_WD  ? n->n_sto
+        int cnt = p == P_PIPE_CAP ? n->pipe.count
+                  : p == P_SRC_CAP ? n->src.count
+                  : p == P_LNG_CAP ? n->lng.count
+                  : p == P_STO_WD  ? n->sto.count
                                    : 0;
-        if (!(m->ext_cap_f[p] = net_alloc(n, (size_t)cnt, sizeof(double))))
+        if (!(m->ext_cap_f[p] = arena_alloc(a, (size_t)cnt, sizeof(double))))
             return GASDEP_ENOMEM;
         for (int i = 0; i < cnt; i++)
             m->ext_cap_f[p][i] = 1.0;
     }
-    for (int r = 0; r < n->n_regions; r++)
+    for (int r = 0; r < n->area.n_regions; r++)
         m->ext_demand_f[r] = 1.0;
     return GASDEP_OK;
 }
@@ -352,10 +354,10 @@ static void reset_run(gasdep_model *m)
 {
     net *n = &m->n;
     day_state *d = &m->d;
-    int O = n->n_origins;
-    for (int k = 0; k < n->n_sto; k++) {
-        d->sto_inv[k] = n->sto_init_fill[k] * n->sto_vol[k];
-        memcpy(d->sto_mix + (size_t)k * O, n->sto_init_mix + (size_t)k * O,
+    int O = n->origin.count;
+    for (int k = 0; k < n->sto.count; k++) {
+        d->sto_inv[k] = n->sto.init_fill[k] * n->sto.vol[k];
+        memcpy(d->sto_mix + (size_t)k * O, n->sto.init_mix + (size_t)k * O,
                (size_t)O * sizeof(double));
     }
     d->imbalance = d->imbalance_max = 0.0;
@@ -378,7 +380,7 @@ int gasdep_init(gasdep_model *m)
     }
     err_reset(&m->err);
     warn_reset(&m->err);
-    int rc = network_build(&m->n, &m->scn);
+    int rc = network_build(&m->n, &m->mem, &m->scn);
     if (rc == GASDEP_OK && (rc = alloc_run(m)) != GASDEP_OK)
         err_fail(&m->err, rc, "out of memory");
     if (rc != GASDEP_OK) {
@@ -395,7 +397,7 @@ int gasdep_init(gasdep_model *m)
     /* N-1 uses the first day's capacities */
     day_caps today = day_caps_of(&m->d);
     day_caps_fill(m, m->n.first_day, &today);
-    for (int a = 0; a < m->n.n_areas; a++)
+    for (int a = 0; a < m->n.area.count; a++)
         m->s.n1[a] = results_n1(&m->n, &m->d, a);
     m->state = ST_READY;
     m->ready = 1;
@@ -410,17 +412,17 @@ static void plan_day(gasdep_model *m, int t)
     day_state *d = &m->d;
 #define TAKE(dst, src, cnt)                                                  \
     memcpy(d->dst, p->src + (size_t)t * (size_t)(cnt), (size_t)(cnt) * sizeof(double))
-    TAKE(src, src, n->n_src);
-    TAKE(slot, slot, n->n_slots);
-    TAKE(fwd, fwd, n->n_pipe);
-    TAKE(rev, rev, n->n_pipe);
-    TAKE(inj, inj, n->n_sto);
-    TAKE(wd, wd, n->n_sto);
-    TAKE(unserved, unserved, n->n_regions);
-    TAKE(price, price, n->n_regions);
-    TAKE(sto_value, sto_value, n->n_sto);
-    TAKE(tr, tr, n->n_tr);
-    TAKE(reduced, reduced, n->n_regions);
+    TAKE(src, src, n->src.count);
+    TAKE(slot, slot, n->slot.count);
+    TAKE(fwd, fwd, n->pipe.count);
+    TAKE(rev, rev, n->pipe.count);
+    TAKE(inj, inj, n->sto.count);
+    TAKE(wd, wd, n->sto.count);
+    TAKE(unserved, unserved, n->area.n_regions);
+    TAKE(price, price, n->area.n_regions);
+    TAKE(sto_value, sto_value, n->sto.count);
+    TAKE(tr, tr, n->tranche.count);
+    TAKE(reduced, reduced, n->area.n_regions);
 #undef TAKE
     d->min_take_missed = p->missed[t];
 }
@@ -468,12 +470,12 @@ int gasdep_step(gasdep_model *m)
         m->state = ST_FAILED;
         return err_fail(&m->err, rc, "%s: %s", date, why);
     }
-    int O = n->n_origins;
-    for (int k = 0; k < n->n_sto; k++) {
+    int O = n->origin.count;
+    for (int k = 0; k < n->sto.count; k++) {
         storage_mix_update(d->sto_mix + (size_t)k * O, d->sto_inv[k], d->inj[k],
-                           d->node_mix + (size_t)n->sto_node[k] * O, d->wd[k], O);
+                           d->node_mix + (size_t)n->sto.node[k] * O, d->wd[k], O);
         double inv = d->sto_inv[k] + d->inj[k] - d->wd[k];
-        d->sto_inv[k] = inv < 0 ? 0 : (inv > n->sto_vol[k] ? n->sto_vol[k] : inv);
+        d->sto_inv[k] = inv < 0 ? 0 : (inv > n->sto.vol[k] ? n->sto.vol[k] : inv);
     }
     d->imbalance = results_imbalance(n, d, d->scratch);
     if (d->imbalance > d->imbalance_max)
@@ -532,7 +534,7 @@ int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
 
 int gasdep_set_demand_factor(gasdep_model *m, int region, double factor)
 {
-    if (!m || !m->ready || region < 0 || region >= m->n.n_regions ||
+    if (!m || !m->ready || region < 0 || region >= m->n.area.n_regions ||
         !(factor >= 0 && isfinite(factor)))
         return GASDEP_EARG;
     if (m->ext_demand_f[region] != factor)

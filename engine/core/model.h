@@ -3,6 +3,7 @@
 #ifndef GASDEP_CORE_MODEL_H
 #define GASDEP_CORE_MODEL_H
 
+#include "arena.h"
 #include "dispatch.h"
 #include "errors.h"
 #include "results.h"
@@ -18,6 +19,7 @@ struct gasdep_model {
     int input_bad; /* a load or --set failed: init must refuse */
     int ready;     /* network built and result arrays allocated */
     errlog err;    /* messages and the input files they point into */
+    arena mem;     /* every array of the run: network, day, plan, results */
     scenario scn;  /* as parsed */
     /* resolved network and run state */
     net n;

@@ -9,26 +9,26 @@
 
 #define SHORT_EPS 1e-6 /* mcm: a day counts as short above this */
 
-int results_alloc(summary *s, net *n)
+int results_alloc(summary *s, const net *n, arena *a)
 {
-    int A = n->n_areas, G = n->n_ogroups;
-    NET_ALLOC(n, s->demand, A);
-    NET_ALLOC(n, s->supplied, A);
-    NET_ALLOC(n, s->unserved, A);
-    NET_ALLOC(n, s->reduced, A);
-    NET_ALLOC(n, s->min_fill, A);
-    NET_ALLOC(n, s->peak_price, A);
-    NET_ALLOC(n, s->n1, A);
-    NET_ALLOC(n, s->days_short, A);
-    NET_ALLOC(n, s->gsum, (size_t)A * G);
-    NET_ALLOC(n, s->gmin, (size_t)A * G);
-    NET_ALLOC(n, s->gmax, (size_t)A * G);
+    int A = n->area.count, G = n->origin.n_groups;
+    ARENA_ALLOC(a, s->demand, A);
+    ARENA_ALLOC(a, s->supplied, A);
+    ARENA_ALLOC(a, s->unserved, A);
+    ARENA_ALLOC(a, s->reduced, A);
+    ARENA_ALLOC(a, s->min_fill, A);
+    ARENA_ALLOC(a, s->peak_price, A);
+    ARENA_ALLOC(a, s->n1, A);
+    ARENA_ALLOC(a, s->days_short, A);
+    ARENA_ALLOC(a, s->gsum, (size_t)A * G);
+    ARENA_ALLOC(a, s->gmin, (size_t)A * G);
+    ARENA_ALLOC(a, s->gmax, (size_t)A * G);
     return GASDEP_OK;
 }
 
 void results_summary_reset(summary *s, const net *n)
 {
-    int A = n->n_areas, G = n->n_ogroups;
+    int A = n->area.count, G = n->origin.n_groups;
     for (int a = 0; a < A; a++) {
         s->demand[a] = s->supplied[a] = s->unserved[a] = s->reduced[a] = 0.0;
         s->min_fill[a] = NAN;
@@ -44,7 +44,7 @@ void results_summary_reset(summary *s, const net *n)
 
 void results_day(summary *s, const net *n, day_state *d)
 {
-    int R = n->n_regions, A = n->n_areas, O = n->n_origins, G = n->n_ogroups;
+    int R = n->area.n_regions, A = n->area.count, O = n->origin.count, G = n->origin.n_groups;
 
     /* regions */
     for (int a = 0; a < A; a++) {
@@ -54,18 +54,18 @@ void results_day(summary *s, const net *n, day_state *d)
     }
     memset(d->area_origin, 0, (size_t)A * O * sizeof(double));
     memset(d->area_group, 0, (size_t)A * G * sizeof(double));
-    for (int k = 0; k < n->n_sto; k++) {
-        int q = n->node_region[n->sto_node[k]];
+    for (int k = 0; k < n->sto.count; k++) {
+        int q = n->node.region[n->sto.node[k]];
         if (q < 0)
             continue;
         d->area_storage[q] += d->sto_inv[k];
-        d->area_volume[q] += n->sto_vol[k];
-        d->area_target_vol[q] += d->sto_target_fill[k] * n->sto_vol[k];
+        d->area_volume[q] += n->sto.vol[k];
+        d->area_target_vol[q] += d->sto_target_fill[k] * n->sto.vol[k];
     }
     for (int q = 0; q < R; q++) {
         /* demand given up by demand blocks is neither served nor unserved */
         double served = d->demand[q] - d->unserved[q] - d->reduced[q];
-        const double *x = d->node_mix + (size_t)n->region_node[q] * O;
+        const double *x = d->node_mix + (size_t)n->area.node[q] * O;
         double *ao = d->area_origin + (size_t)q * O;
         for (int o = 0; o < O; o++)
             ao[o] = served * x[o];
@@ -78,8 +78,8 @@ void results_day(summary *s, const net *n, day_state *d)
     for (int a = R; a < A; a++) {
         double *ao = d->area_origin + (size_t)a * O;
         double wsum = 0.0, psum = 0.0;
-        for (int j = n->area_member_first[a]; j < n->area_member_first[a + 1]; j++) {
-            int q = n->area_members[j];
+        for (int j = n->area.member_first[a]; j < n->area.member_first[a + 1]; j++) {
+            int q = n->area.members[j];
             d->area_demand[a] += d->area_demand[q];
             d->area_unserved[a] += d->area_unserved[q];
             d->area_reduced[a] += d->area_reduced[q];
@@ -99,7 +99,7 @@ void results_day(summary *s, const net *n, day_state *d)
         const double *ao = d->area_origin + (size_t)a * O;
         double *ag = d->area_group + (size_t)a * G;
         for (int o = 0; o < O; o++)
-            ag[n->origin_group[o]] += ao[o];
+            ag[n->origin.group[o]] += ao[o];
     }
     /* summary accumulators */
     for (int a = 0; a < A; a++) {
@@ -136,22 +136,22 @@ void results_day(summary *s, const net *n, day_state *d)
  * LP solution. */
 double results_imbalance(const net *n, const day_state *d, double *scratch)
 {
-    int N = n->n_nodes;
+    int N = n->node.count;
     memset(scratch, 0, (size_t)N * sizeof(double));
-    for (int i = 0; i < n->n_src; i++)
-        scratch[n->src_node[i]] += d->src[i];
-    for (int s = 0; s < n->n_slots; s++)
-        scratch[n->lng_node[n->slot_lng[s]]] += d->slot[s];
-    for (int p = 0; p < n->n_pipe; p++) {
-        double keep = 1.0 - n->pipe_loss[p];
-        int a = n->pipe_from[p], b = n->pipe_to[p];
+    for (int i = 0; i < n->src.count; i++)
+        scratch[n->src.node[i]] += d->src[i];
+    for (int s = 0; s < n->slot.count; s++)
+        scratch[n->lng.node[n->slot.lng[s]]] += d->slot[s];
+    for (int p = 0; p < n->pipe.count; p++) {
+        double keep = 1.0 - n->pipe.loss[p];
+        int a = n->pipe.from[p], b = n->pipe.to[p];
         scratch[a] += keep * d->rev[p] - d->fwd[p];
         scratch[b] += keep * d->fwd[p] - d->rev[p];
     }
-    for (int k = 0; k < n->n_sto; k++)
-        scratch[n->sto_node[k]] += d->wd[k] - d->inj[k];
-    for (int q = 0; q < n->n_regions; q++)
-        scratch[n->region_node[q]] -= d->demand[q] - d->unserved[q] - d->reduced[q];
+    for (int k = 0; k < n->sto.count; k++)
+        scratch[n->sto.node[k]] += d->wd[k] - d->inj[k];
+    for (int q = 0; q < n->area.n_regions; q++)
+        scratch[n->area.node[q]] -= d->demand[q] - d->unserved[q] - d->reduced[q];
     double worst = 0.0;
     for (int v = 0; v < N; v++)
         if (fabs(scratch[v]) > worst)
@@ -161,11 +161,11 @@ double results_imbalance(const net *n, const day_state *d, double *scratch)
 
 static int in_area(const net *n, int area, int node)
 {
-    int q = n->node_region[node];
+    int q = n->node.region[node];
     if (q < 0)
         return 0;
-    for (int j = n->area_member_first[area]; j < n->area_member_first[area + 1]; j++)
-        if (n->area_members[j] == q)
+    for (int j = n->area.member_first[area]; j < n->area.member_first[area + 1]; j++)
+        if (n->area.members[j] == q)
             return 1;
     return 0;
 }
@@ -177,9 +177,9 @@ static int in_area(const net *n, int area, int node)
 double results_n1(const net *n, const day_state *d, int area)
 {
     double ep = 0, pm = 0, sm = 0, lng = 0, im = 0, dmax = 0;
-    for (int p = 0; p < n->n_pipe; p++) {
-        int a_in = in_area(n, area, n->pipe_from[p]);
-        int b_in = in_area(n, area, n->pipe_to[p]);
+    for (int p = 0; p < n->pipe.count; p++) {
+        int a_in = in_area(n, area, n->pipe.from[p]);
+        int b_in = in_area(n, area, n->pipe.to[p]);
         double c = 0;
         if (b_in && !a_in)
             c = d->pipe_cap[p];
@@ -189,30 +189,30 @@ double results_n1(const net *n, const day_state *d, int area)
         if (c > im)
             im = c;
     }
-    for (int i = 0; i < n->n_src; i++)
-        if (in_area(n, area, n->src_node[i])) {
+    for (int i = 0; i < n->src.count; i++)
+        if (in_area(n, area, n->src.node[i])) {
             pm += d->src_cap[i];
             if (d->src_cap[i] > im)
                 im = d->src_cap[i];
         }
-    for (int k = 0; k < n->n_sto; k++)
-        if (in_area(n, area, n->sto_node[k])) {
+    for (int k = 0; k < n->sto.count; k++)
+        if (in_area(n, area, n->sto.node[k])) {
             double peak = 0;
-            for (int j = 0; j < n->sto_wn[k]; j++)
-                if (n->sto_wy[k][j] > peak)
-                    peak = n->sto_wy[k][j];
-            double c = n->sto_wd[k] * peak * d->sto_wd_f[k];
+            for (int j = 0; j < n->sto.wn[k]; j++)
+                if (n->sto.wy[k][j] > peak)
+                    peak = n->sto.wy[k][j];
+            double c = n->sto.wd[k] * peak * d->sto_wd_f[k];
             sm += c;
             if (c > im)
                 im = c;
         }
-    for (int k = 0; k < n->n_lng; k++)
-        if (in_area(n, area, n->lng_node[k])) {
+    for (int k = 0; k < n->lng.count; k++)
+        if (in_area(n, area, n->lng.node[k])) {
             lng += d->lng_cap[k];
             if (d->lng_cap[k] > im)
                 im = d->lng_cap[k];
         }
-    for (int j = n->area_member_first[area]; j < n->area_member_first[area + 1]; j++)
-        dmax += n->reg_peak[n->area_members[j]];
+    for (int j = n->area.member_first[area]; j < n->area.member_first[area + 1]; j++)
+        dmax += n->dem.peak[n->area.members[j]];
     return dmax > 0 ? 100.0 * (ep + pm + sm + lng - im) / dmax : NAN;
 }

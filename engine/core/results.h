@@ -12,8 +12,8 @@ typedef struct summary {
     double *gsum, *gmin, *gmax; /* n_areas x n_ogroups */
 } summary;
 
-/* Allocate the summary accumulators (owned by n). */
-int results_alloc(summary *s, net *n);
+/* Allocate the summary accumulators (from arena a). */
+int results_alloc(summary *s, const net *n, arena *a);
 void results_summary_reset(summary *s, const net *n);
 /* Area results of the day from the dispatch and tracing; accumulate. */
 void results_day(summary *s, const net *n, day_state *d);

@@ -1,4 +1,4 @@
-/* storage.c: storage curves (GSL interpolation), fill-target paths and the
+/* storage.c: storage rate curves, fill-target paths and the
  * mixing tank that carries each store's origin mix. */
 #include <math.h>
 #include <stdlib.h>
@@ -6,24 +6,14 @@
 
 #include "dates.h"
 #include "storage.h"
+#include "network.h"
 
-/* Linear interpolant through (x, y); NULL on failure. */
-static gsl_interp *make_interp(const double *x, const double *y, int n)
-{
-    gsl_interp *it = gsl_interp_alloc(gsl_interp_linear, (size_t)n);
-    if (it && gsl_interp_init(it, x, y, (size_t)n) != 0) {
-        gsl_interp_free(it);
-        it = NULL;
-    }
-    return it;
-}
-
-static int build_curve(net *n, const scenario *scn, const list *c, double **xs,
-                       double **ys, int *np, gsl_interp **it)
+static int build_curve(arena *a, const scenario *scn, const list *c, double **xs,
+                       double **ys, int *np)
 {
     int cn = c->n ? c->n : 2;
-    double *x = net_alloc(n, (size_t)cn, sizeof *x);
-    double *y = net_alloc(n, (size_t)cn, sizeof *y);
+    double *x = arena_alloc(a, (size_t)cn, sizeof *x);
+    double *y = arena_alloc(a, (size_t)cn, sizeof *y);
     if (!x || !y)
         return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
     if (c->n) {
@@ -35,8 +25,7 @@ static int build_curve(net *n, const scenario *scn, const list *c, double **xs,
         x[0] = 0.0, x[1] = 1.0, y[0] = y[1] = 1.0;
     }
     *xs = x, *ys = y, *np = cn;
-    *it = make_interp(x, y, cn);
-    return *it ? GASDEP_OK : err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+    return GASDEP_OK;
 }
 
 /* Check the target points of a storage (two on one date are an error); the
@@ -56,18 +45,18 @@ static void check_targets(const scenario *scn, const storage_el *s,
 static void build_mix(net *n, const scenario *scn, int k, const storage_el *s,
                       const char *who)
 {
-    double *mix = n->sto_init_mix + (size_t)k * (size_t)n->n_origins;
+    double *mix = n->sto.init_mix + (size_t)k * (size_t)n->origin.count;
     if (s->mix.n == 0) {
-        for (int o = 0; o < n->n_origins; o++)
-            if (strcmp(n->origin_name[o], "unknown") == 0)
+        for (int o = 0; o < n->origin.count; o++)
+            if (strcmp(n->origin.name[o], "unknown") == 0)
                 mix[o] = 1.0;
         return;
     }
     double sum = 0.0;
     for (int i = 0; i < s->mix.n; i++) {
         int o = -1;
-        for (int j = 0; j < n->n_origins; j++)
-            if (strcmp(n->origin_name[j], s->mix.key[i]) == 0)
+        for (int j = 0; j < n->origin.count; j++)
+            if (strcmp(n->origin.name[j], s->mix.key[i]) == 0)
                 o = j;
         if (o < 0) {
             err_at(scn->err, s->mix.at, "%s: unknown origin '%s' in 'initial_mix'",
@@ -82,18 +71,19 @@ static void build_mix(net *n, const scenario *scn, int k, const storage_el *s,
                sum);
 }
 
-int storage_build(net *n, const scenario *scn, int k, const storage_el *s)
+int storage_build(net *n, arena *a, const scenario *scn, int k,
+                  const storage_el *s)
 {
     char who[300];
     snprintf(who, sizeof who, "storage '%s'", s->h.name);
-    n->sto_node[k] = -1;
+    n->sto.node[k] = -1;
     if (!s->node.name)
         err_at(scn->err, s->h.at, "%s: 'node' is required", who);
     else {
-        for (int i = 0; i < n->n_nodes; i++)
-            if (strcmp(n->node_name[i], s->node.name) == 0)
-                n->sto_node[k] = i;
-        if (n->sto_node[k] < 0)
+        for (int i = 0; i < n->node.count; i++)
+            if (strcmp(n->node.name[i], s->node.name) == 0)
+                n->sto.node[k] = i;
+        if (n->sto.node[k] < 0)
             err_at(scn->err, s->node.at, "%s: unknown node '%s' in 'node'", who,
                    s->node.name);
     }
@@ -101,44 +91,30 @@ int storage_build(net *n, const scenario *scn, int k, const storage_el *s)
         const qty *q;
         const char *key;
         double *dst;
-    } req[] = {{&s->volume, "volume", &n->sto_vol[k]},
-               {&s->injection, "injection", &n->sto_inj[k]},
-               {&s->withdrawal, "withdrawal", &n->sto_wd[k]}};
+    } req[] = {{&s->volume, "volume", &n->sto.vol[k]},
+               {&s->injection, "injection", &n->sto.inj[k]},
+               {&s->withdrawal, "withdrawal", &n->sto.wd[k]}};
     for (int i = 0; i < 3; i++) {
         if (!req[i].q->set)
             err_at(scn->err, s->h.at, "%s: '%s' is required", who, req[i].key);
         *req[i].dst = units_mcm(req[i].q, scn->sc.gcv);
     }
-    n->sto_init_fill[k] = s->initial_fill;
-    n->sto_icost[k] = s->icost;
-    n->sto_wcost[k] = s->wcost;
-    int rc = build_curve(n, scn, &s->wcurve, &n->sto_wx[k], &n->sto_wy[k],
-                         &n->sto_wn[k], &n->sto_wcurve[k]);
+    n->sto.init_fill[k] = s->initial_fill;
+    n->sto.icost[k] = s->icost;
+    n->sto.wcost[k] = s->wcost;
+    int rc = build_curve(a, scn, &s->wcurve, &n->sto.wx[k], &n->sto.wy[k],
+                         &n->sto.wn[k]);
     if (rc == GASDEP_OK)
-        rc = build_curve(n, scn, &s->icurve, &n->sto_ix[k], &n->sto_iy[k],
-                         &n->sto_in[k], &n->sto_icurve[k]);
-    n->sto_tlist[k] = &s->targets;
-    n->sto_hard[k] = (unsigned char)(s->target_hard != 0);
-    n->sto_value[k] = isnan(s->value) ? scn->sc.storage_value : s->value;
+        rc = build_curve(a, scn, &s->icurve, &n->sto.ix[k], &n->sto.iy[k],
+                         &n->sto.in[k]);
+    n->sto.tlist[k] = &s->targets;
+    n->sto.hard[k] = (unsigned char)(s->target_hard != 0);
+    n->sto.value[k] = isnan(s->value) ? scn->sc.storage_value : s->value;
     if (rc == GASDEP_OK) {
         check_targets(scn, s, who);
         build_mix(n, scn, k, s, who);
     }
     return rc;
-}
-
-/* Rate factor (0..) at a fill level, clamped to the curve's ends. */
-double storage_rate_factor(const net *n, int k, int injection, double fill)
-{
-    const double *x = injection ? n->sto_ix[k] : n->sto_wx[k];
-    const double *y = injection ? n->sto_iy[k] : n->sto_wy[k];
-    int np = injection ? n->sto_in[k] : n->sto_wn[k];
-    if (fill <= x[0])
-        return y[0];
-    if (fill >= x[np - 1])
-        return y[np - 1];
-    return gsl_interp_eval(injection ? n->sto_icurve[k] : n->sto_wcurve[k], x,
-                           y, fill, NULL);
 }
 
 /* ---- fill-target paths ----------------------------------------------------
@@ -224,26 +200,26 @@ static double path_at(const tpt *p, int np, int day, int *on_point)
 
 /* The daily fill-target path of every storage over the horizon, from its
  * points and the target-path events (the latest-starting active one wins). */
-int storage_paths_build(net *n, const scenario *scn)
+int storage_paths_build(net *n, arena *a, const scenario *scn)
 {
-    int T = n->n_days, K = n->n_sto;
+    int T = n->n_days, K = n->sto.count;
     if (K == 0 || T <= 0)
         return GASDEP_OK;
-    n->sto_path = net_alloc(n, (size_t)K * (size_t)T, sizeof *n->sto_path);
-    n->sto_pdate = net_alloc(n, (size_t)K * (size_t)T, sizeof *n->sto_pdate);
-    n->sto_phard = net_alloc(n, (size_t)K * (size_t)T, sizeof *n->sto_phard);
-    if (!n->sto_path || !n->sto_pdate || !n->sto_phard)
+    n->sto.path = arena_alloc(a, (size_t)K * (size_t)T, sizeof *n->sto.path);
+    n->sto.pdate = arena_alloc(a, (size_t)K * (size_t)T, sizeof *n->sto.pdate);
+    n->sto.phard = arena_alloc(a, (size_t)K * (size_t)T, sizeof *n->sto.phard);
+    if (!n->sto.path || !n->sto.pdate || !n->sto.phard)
         return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
     int d0 = n->first_day, d1 = n->last_day;
     int years = (d1 - d0) / 365 + 4;
     /* one buffer large enough for any list: points x years */
     int maxn = 0;
     for (int k = 0; k < K; k++)
-        if (n->sto_tlist[k]->n > maxn)
-            maxn = n->sto_tlist[k]->n;
-    for (int e = 0; e < n->n_ev; e++)
-        if (n->ev[e].targets && n->ev[e].targets->n > maxn)
-            maxn = n->ev[e].targets->n;
+        if (n->sto.tlist[k]->n > maxn)
+            maxn = n->sto.tlist[k]->n;
+    for (int e = 0; e < n->ev.count; e++)
+        if (n->ev.rt[e].targets && n->ev.rt[e].targets->n > maxn)
+            maxn = n->ev.rt[e].targets->n;
     size_t cap = (size_t)maxn * (size_t)years + 1;
     tpt *base = malloc(cap * sizeof *base), *alt = malloc(cap * sizeof *alt);
     if (!base || !alt) {
@@ -251,19 +227,19 @@ int storage_paths_build(net *n, const scenario *scn)
         return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
     }
     for (int k = 0; k < K; k++) {
-        int nb = instances(n->sto_tlist[k], d0, d1, base, (int)cap);
+        int nb = instances(n->sto.tlist[k], d0, d1, base, (int)cap);
         const ev_rt *cur = NULL;
         int na = 0;
         for (int t = 0; t < T; t++) {
             int day = d0 + t;
             /* the target-path event that rules this day, if any */
             const ev_rt *rule = NULL;
-            for (int e = 0; e < n->n_ev; e++) {
-                const ev_rt *ev = &n->ev[e];
+            for (int e = 0; e < n->ev.count; e++) {
+                const ev_rt *ev = &n->ev.rt[e];
                 if (!ev->targets || day < ev->start || day > ev->end)
                     continue;
                 for (int j = ev->first; j < ev->first + ev->count; j++)
-                    if (n->ev_targets[j].index == k &&
+                    if (n->ev.targets[j].index == k &&
                         (!rule || ev->start >= rule->start))
                         rule = ev;
             }
@@ -273,10 +249,10 @@ int storage_paths_build(net *n, const scenario *scn)
             }
             int on;
             double f = rule ? path_at(alt, na, day, &on) : path_at(base, nb, day, &on);
-            n->sto_path[(size_t)k * T + t] = f;
-            n->sto_pdate[(size_t)k * T + t] = (unsigned char)on;
-            n->sto_phard[(size_t)k * T + t] = rule ? (unsigned char)(rule->hard != 0)
-                                                   : n->sto_hard[k];
+            n->sto.path[(size_t)k * T + t] = f;
+            n->sto.pdate[(size_t)k * T + t] = (unsigned char)on;
+            n->sto.phard[(size_t)k * T + t] = rule ? (unsigned char)(rule->hard != 0)
+                                                   : n->sto.hard[k];
         }
     }
     free(base), free(alt);
@@ -287,9 +263,9 @@ int storage_paths_build(net *n, const scenario *scn)
 double storage_target_fill(const net *n, int k, int day)
 {
     int t = day - n->first_day;
-    if (!n->sto_path || t < 0 || t >= n->n_days)
+    if (!n->sto.path || t < 0 || t >= n->n_days)
         return 0.0;
-    double f = n->sto_path[(size_t)k * n->n_days + t];
+    double f = n->sto.path[(size_t)k * n->n_days + t];
     return isnan(f) ? 0.0 : f;
 }
 
@@ -297,18 +273,18 @@ double storage_target_fill(const net *n, int k, int day)
 int storage_target_hard(const net *n, int k, int day)
 {
     int t = day - n->first_day;
-    if (!n->sto_phard || t < 0 || t >= n->n_days)
-        return n->sto_hard[k];
-    return n->sto_phard[(size_t)k * n->n_days + t];
+    if (!n->sto.phard || t < 0 || t >= n->n_days)
+        return n->sto.hard[k];
+    return n->sto.phard[(size_t)k * n->n_days + t];
 }
 
 /* 1 when a target point of storage k falls on `day`. */
 int storage_target_date(const net *n, int k, int day)
 {
     int t = day - n->first_day;
-    if (!n->sto_pdate || t < 0 || t >= n->n_days)
+    if (!n->sto.pdate || t < 0 || t >= n->n_days)
         return 0;
-    return n->sto_pdate[(size_t)k * n->n_days + t];
+    return n->sto.pdate[(size_t)k * n->n_days + t];
 }
 
 /* Mixing tank: withdrawals leave with the stock's mix, injections blend in. */

@@ -60,9 +60,9 @@ struct trace *trace_create(const net *n)
     struct trace *tr = calloc(1, sizeof *tr);
     if (!tr)
         return NULL;
-    size_t N = (size_t)n->n_nodes + 1, E = 2 * (size_t)n->n_pipe + 1;
-    tr->n_nodes = n->n_nodes;
-    tr->n_orig = n->n_origins;
+    size_t N = (size_t)n->node.count + 1, E = 2 * (size_t)n->pipe.count + 1;
+    tr->n_nodes = n->node.count;
+    tr->n_orig = n->origin.count;
     tr->in_first = calloc(N + 1, sizeof(int));
     tr->in_cnt = calloc(N, sizeof(int));
     tr->in_from = calloc(E, sizeof(int));
@@ -71,7 +71,7 @@ struct trace *trace_create(const net *n)
     tr->out_cnt = calloc(N, sizeof(int));
     tr->out_to = calloc(E, sizeof(int));
     tr->inflow = calloc(N, sizeof(double));
-    tr->supply = calloc(N * ((size_t)n->n_origins + 1), sizeof(double));
+    tr->supply = calloc(N * ((size_t)n->origin.count + 1), sizeof(double));
     tr->index = calloc(N, sizeof(int));
     tr->low = calloc(N, sizeof(int));
     tr->stack = calloc(N, sizeof(int));
@@ -97,14 +97,14 @@ struct trace *trace_create(const net *n)
 /* Build in/out arc lists of the day's positive deliveries. */
 static void build_arcs(struct trace *tr, const net *n, const day_state *d)
 {
-    int N = n->n_nodes;
+    int N = n->node.count;
     memset(tr->in_cnt, 0, (size_t)N * sizeof(int));
     memset(tr->out_cnt, 0, (size_t)N * sizeof(int));
-    for (int p = 0; p < n->n_pipe; p++) {
+    for (int p = 0; p < n->pipe.count; p++) {
         if (d->fwd[p] > FLOW_EPS)
-            tr->in_cnt[n->pipe_to[p]]++, tr->out_cnt[n->pipe_from[p]]++;
+            tr->in_cnt[n->pipe.to[p]]++, tr->out_cnt[n->pipe.from[p]]++;
         if (d->rev[p] > FLOW_EPS)
-            tr->in_cnt[n->pipe_from[p]]++, tr->out_cnt[n->pipe_to[p]]++;
+            tr->in_cnt[n->pipe.from[p]]++, tr->out_cnt[n->pipe.to[p]]++;
     }
     tr->in_first[0] = tr->out_first[0] = 0;
     for (int i = 0; i < N; i++) {
@@ -112,14 +112,14 @@ static void build_arcs(struct trace *tr, const net *n, const day_state *d)
         tr->out_first[i + 1] = tr->out_first[i] + tr->out_cnt[i];
         tr->in_cnt[i] = tr->out_cnt[i] = 0;
     }
-    for (int p = 0; p < n->n_pipe; p++) {
-        double keep = 1.0 - n->pipe_loss[p];
+    for (int p = 0; p < n->pipe.count; p++) {
+        double keep = 1.0 - n->pipe.loss[p];
         for (int dir = 0; dir < 2; dir++) {
             double f = dir ? d->rev[p] : d->fwd[p];
             if (f <= FLOW_EPS)
                 continue;
-            int a = dir ? n->pipe_to[p] : n->pipe_from[p];
-            int b = dir ? n->pipe_from[p] : n->pipe_to[p];
+            int a = dir ? n->pipe.to[p] : n->pipe.from[p];
+            int b = dir ? n->pipe.from[p] : n->pipe.to[p];
             int k = tr->in_first[b] + tr->in_cnt[b]++;
             tr->in_from[k] = a;
             tr->in_w[k] = f * keep;
@@ -258,22 +258,22 @@ static int solve_loop(struct trace *tr, const int *nodes, int k, int c,
 
 int trace_day(struct trace *tr, const net *n, day_state *d)
 {
-    int N = n->n_nodes, O = n->n_origins;
+    int N = n->node.count, O = n->origin.count;
     memset(tr->inflow, 0, (size_t)N * sizeof(double));
     memset(tr->supply, 0, (size_t)N * (size_t)O * sizeof(double));
     /* local supply by origin: sources, LNG, storage withdrawals */
-    for (int i = 0; i < n->n_src; i++) {
-        int v = n->src_node[i];
+    for (int i = 0; i < n->src.count; i++) {
+        int v = n->src.node[i];
         tr->inflow[v] += d->src[i];
-        tr->supply[(size_t)v * O + n->src_origin[i]] += d->src[i];
+        tr->supply[(size_t)v * O + n->src.origin[i]] += d->src[i];
     }
-    for (int s = 0; s < n->n_slots; s++) {
-        int v = n->lng_node[n->slot_lng[s]];
+    for (int s = 0; s < n->slot.count; s++) {
+        int v = n->lng.node[n->slot.lng[s]];
         tr->inflow[v] += d->slot[s];
-        tr->supply[(size_t)v * O + n->slot_origin[s]] += d->slot[s];
+        tr->supply[(size_t)v * O + n->slot.origin[s]] += d->slot[s];
     }
-    for (int k = 0; k < n->n_sto; k++) {
-        int v = n->sto_node[k];
+    for (int k = 0; k < n->sto.count; k++) {
+        int v = n->sto.node[k];
         double w = d->wd[k];
         if (w <= 0)
             continue;

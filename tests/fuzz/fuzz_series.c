@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "demand.h"
+#include "network.h"
 #include "gasdep/gasdep.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -17,21 +17,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(text, data, size);
     text[size] = '\0';
     net n;
+    arena a;
     errlog err;
     memset(&n, 0, sizeof n);
+    memset(&a, 0, sizeof a);
     memset(&err, 0, sizeof err);
     gasdep_date_parse("2022-01-01", &n.first_day);
     n.n_days = 10;
     n.last_day = n.first_day + n.n_days - 1;
-    n.n_regions = 1;
-    n.reg_mean = net_alloc(&n, 1, sizeof *n.reg_mean);
-    n.reg_series = net_alloc(&n, 1, sizeof *n.reg_series);
-    if (n.reg_mean && n.reg_series) {
-        n.reg_mean[0] = 5.0;
+    n.area.n_regions = 1;
+    n.dem.mean = arena_alloc(&a, 1, sizeof *n.dem.mean);
+    n.dem.series = arena_alloc(&a, 1, sizeof *n.dem.series);
+    if (n.dem.mean && n.dem.series) {
+        n.dem.mean[0] = 5.0;
         srcloc at = {-1, 1};
-        demand_parse_series(&n, &err, 0, "fuzz.csv", text, size, at);
+        demand_parse_series(&n, &a, &err, 0, "fuzz.csv", text, size, at);
     }
     network_free(&n);
+    arena_free(&a);
     err_free(&err);
     free(text);
     return 0;
