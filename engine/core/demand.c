@@ -10,6 +10,7 @@
 #include "dates.h"
 #include "demand.h"
 #include "network.h"
+#include "resolve.h"
 #include "util.h"
 
 double demand_base(const net *n, int r, int day, int month0)
@@ -233,4 +234,84 @@ int demand_load_weather(net *n, arena *a, errlog *err, int region, const char *p
                         double sensitivity, srcloc at)
 {
     return load_csv(n, a, err, region, path, at, 1, sensitivity, &n->dem.weather[region]);
+}
+
+/* Regions' demand: mean, monthly shape, peak, series and weather. */
+int demand_build_regions(net *n, arena *a, const scenario *scn)
+{
+    BUILD_ALLOC(a, scn->err, n->dem.mean, n->area.n_regions);
+    BUILD_ALLOC(a, scn->err, n->dem.shape, 12 * n->area.n_regions);
+    BUILD_ALLOC(a, scn->err, n->dem.series, n->area.n_regions);
+    BUILD_ALLOC(a, scn->err, n->dem.has_series, n->area.n_regions);
+    BUILD_ALLOC(a, scn->err, n->dem.peak, n->area.n_regions);
+    BUILD_ALLOC(a, scn->err, n->dem.weather, n->area.n_regions);
+    /* month lengths of a 365-day year, for normalising monthly shapes */
+    static const double mdays[12] = {31, 28, 31, 30, 31, 30,
+                                     31, 31, 30, 31, 30, 31};
+    for (int r = 0; r < n->area.n_regions; r++) {
+        node_el *e = scenario_find(scn, SK_NODE, n->node.name[n->area.node[r]]);
+        char who[300];
+        snprintf(who, sizeof who, "region '%s'", e->h.name);
+        n->dem.mean[r] = resolve_qty(scn, &e->demand, who, "demand", e->h.at);
+        double *sh = n->dem.shape + 12 * r;
+        double wsum = 0.0, peak = 0.0;
+        for (int k = 0; k < 12; k++) {
+            sh[k] = e->shape.n == 12 ? e->shape.val[k] : 1.0;
+            wsum += sh[k] * mdays[k];
+        }
+        if (wsum <= 0) {
+            err_at(scn->err, e->shape.at, "%s: 'shape' factors are all zero", who);
+            wsum = 365.0;
+        }
+        for (int k = 0; k < 12; k++) {
+            sh[k] *= 365.0 / wsum;
+            if (sh[k] > peak)
+                peak = sh[k];
+        }
+        n->dem.peak[r] = e->peak.set ? units_mcm(&e->peak, scn->sc.gcv)
+                                     : peak * n->dem.mean[r];
+        if (e->series) {
+            int rc = demand_load_series(n, a, scn->err, r, e->series, e->series_at);
+            if (rc != GASDEP_OK && rc != GASDEP_EINPUT)
+                return rc;
+        }
+        if (e->weather) {
+            int rc = demand_load_weather(n, a, scn->err, r, e->weather, e->heating,
+                                         e->weather_at);
+            if (rc != GASDEP_OK && rc != GASDEP_EINPUT)
+                return rc;
+        }
+    }
+    return GASDEP_OK;
+}
+
+/* Demand-response blocks of every region. */
+int demand_build_blocks(net *n, arena *a, const scenario *scn)
+{
+    int drs = 0;
+    BUILD_ALLOC(a, scn->err, n->dem.block_first, n->area.n_regions + 1);
+    for (int r = 0; r < n->area.n_regions; r++) {
+        const node_el *e = scenario_find(scn, SK_NODE, n->node.name[n->area.node[r]]);
+        drs += e->demand_response.n;
+    }
+    BUILD_ALLOC(a, scn->err, n->dem.block_region, drs);
+    BUILD_ALLOC(a, scn->err, n->dem.block_share, drs);
+    BUILD_ALLOC(a, scn->err, n->dem.block_price, drs);
+    for (int r = 0; r < n->area.n_regions; r++) {
+        const node_el *e = scenario_find(scn, SK_NODE, n->node.name[n->area.node[r]]);
+        const plist *l = &e->demand_response;
+        n->dem.block_first[r] = n->dem.n_blocks;
+        for (int j = 0; j < l->n; j++) {
+            /* a block gives way before any demand goes unserved */
+            if (l->price[j] >= scn->sc.voll)
+                err_at(scn->err, l->at, "region '%s': 'demand_response' price %g "
+                       "EUR/MWh must be below voll (%g EUR/MWh)", e->h.name,
+                       l->price[j], scn->sc.voll);
+            n->dem.block_region[n->dem.n_blocks] = r;
+            n->dem.block_share[n->dem.n_blocks] = l->share[j];
+            n->dem.block_price[n->dem.n_blocks++] = l->price[j];
+        }
+    }
+    n->dem.block_first[n->area.n_regions] = n->dem.n_blocks;
+    return GASDEP_OK;
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "errors.h"
+#include "scenario.h"
 
 typedef struct net net;
 typedef struct arena arena;
@@ -26,6 +27,11 @@ typedef struct demand_set {
     double *block_share, *block_price; /* fraction of the day's demand, EUR/MWh */
 } demand_set;
 
+/* Regions' demand (mean, monthly shape, peak, series, weather), after the
+ * nodes and areas are built. */
+int demand_build_regions(net *n, arena *a, const scenario *scn);
+/* The demand-response blocks of every region. */
+int demand_build_blocks(net *n, arena *a, const scenario *scn);
 /* Read region's daily series from path (errors to err, named at `at`). */
 int demand_load_series(net *n, arena *a, errlog *err, int region,
                        const char *path, srcloc at);

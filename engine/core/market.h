@@ -57,4 +57,13 @@ typedef struct tranche_set {
     double *vol, *price; /* per tranche: mcm/d, EUR/MWh */
 } tranche_set;
 
+/* The builders, called by network_build in this order (each after the
+ * nodes): origins and their groups (with "unknown" when a storage starts
+ * with gas of no stated origin), sources, LNG terminals and slots, then the
+ * tranche sets of origins and sources. Input errors go to scn->err. */
+int market_build_origins(net *n, arena *a, const scenario *scn);
+int market_build_sources(net *n, arena *a, const scenario *scn);
+int market_build_lng(net *n, arena *a, const scenario *scn);
+int market_build_tranches(net *n, arena *a, const scenario *scn);
+
 #endif

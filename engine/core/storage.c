@@ -7,6 +7,7 @@
 #include "dates.h"
 #include "storage.h"
 #include "network.h"
+#include "resolve.h"
 
 static int build_curve(arena *a, const scenario *scn, const list *c, double **xs,
                        double **ys, int *np)
@@ -71,8 +72,8 @@ static void build_mix(net *n, const scenario *scn, int k, const storage_el *s,
                sum);
 }
 
-int storage_build(net *n, arena *a, const scenario *scn, int k,
-                  const storage_el *s)
+static int storage_build(net *n, arena *a, const scenario *scn, int k,
+                         const storage_el *s)
 {
     char who[300];
     snprintf(who, sizeof who, "storage '%s'", s->h.name);
@@ -299,4 +300,40 @@ void storage_mix_update(double *mix, double inv, double inj,
         return;
     for (int o = 0; o < n_orig; o++)
         mix[o] = (kept * mix[o] + inj * inj_mix[o]) / after;
+}
+
+/* Every enabled storage site. */
+int storage_build_sites(net *n, arena *a, const scenario *scn)
+{
+    const elist *l = &scn->el[SK_STORAGE];
+    int c = l->n;
+    BUILD_ALLOC(a, scn->err, n->sto.node, c);
+    BUILD_ALLOC(a, scn->err, n->sto.name, c);
+    BUILD_ALLOC(a, scn->err, n->sto.vol, c);
+    BUILD_ALLOC(a, scn->err, n->sto.inj, c);
+    BUILD_ALLOC(a, scn->err, n->sto.wd, c);
+    BUILD_ALLOC(a, scn->err, n->sto.init_fill, c);
+    BUILD_ALLOC(a, scn->err, n->sto.icost, c);
+    BUILD_ALLOC(a, scn->err, n->sto.wcost, c);
+    BUILD_ALLOC(a, scn->err, n->sto.init_mix, (size_t)c * (size_t)(n->origin.count ? n->origin.count : 1));
+    BUILD_ALLOC(a, scn->err, n->sto.wx, c);
+    BUILD_ALLOC(a, scn->err, n->sto.wy, c);
+    BUILD_ALLOC(a, scn->err, n->sto.ix, c);
+    BUILD_ALLOC(a, scn->err, n->sto.iy, c);
+    BUILD_ALLOC(a, scn->err, n->sto.tlist, c);
+    BUILD_ALLOC(a, scn->err, n->sto.hard, c);
+    BUILD_ALLOC(a, scn->err, n->sto.value, c);
+    BUILD_ALLOC(a, scn->err, n->sto.wn, c);
+    BUILD_ALLOC(a, scn->err, n->sto.in, c);
+    for (int i = 0; i < l->n; i++) {
+        storage_el *s = l->v[i];
+        if (!s->h.enabled)
+            continue;
+        int k = n->sto.count++;
+        n->sto.name[k] = s->h.name;
+        int rc = storage_build(n, a, scn, k, s);
+        if (rc != GASDEP_OK)
+            return rc;
+    }
+    return GASDEP_OK;
 }

@@ -29,9 +29,8 @@ typedef struct storage_set {
     unsigned char *phard;     /* count x n_days: 1 where the day's target is hard */
 } storage_set;
 
-/* Resolve storage k of the network from its element. */
-int storage_build(net *n, arena *a, const scenario *sc, int k,
-                  const storage_el *s);
+/* Every enabled storage site of the scenario, after nodes and origins. */
+int storage_build_sites(net *n, arena *a, const scenario *scn);
 /* The daily fill-target paths, after events are resolved. */
 int storage_paths_build(net *n, arena *a, const scenario *scn);
 /* Fill target (0..1) of storage k at the end of day (0 where none). */
