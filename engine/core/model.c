@@ -1,5 +1,6 @@
-/* model.c: the model handle and its stepping API (load, init, step, finish,
- * run) and result accessors. */
+/* model.c: the model handle and its stepping API (load, init, step, finish)
+ * and the perturbations between steps; gasdep_run is in run.c, the result
+ * accessors in access.c. */
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -11,7 +12,6 @@
 #include "demand.h"
 #include "events.h"
 #include "model.h"
-#include "output.h"
 #include "storage.h"
 #include "util.h"
 #include "validate.h"
@@ -298,6 +298,16 @@ static void caps_mean(const net *n, const day_caps *day, int nd, const day_caps 
 }
 
 /* Day state, summaries and the external factors (all 1 at first). */
+/* Elements that external capacity factors of parameter p apply to. */
+static int ext_cap_count(const net *n, int p)
+{
+    return p == P_PIPE_CAP ? n->pipe.count
+           : p == P_SRC_CAP ? n->src.count
+           : p == P_LNG_CAP ? n->lng.count
+           : p == P_STO_WD  ? n->sto.count
+                            : 0;
+}
+
 static int alloc_run(gasdep_model *m)
 {
     const net *n = &m->n;
@@ -335,11 +345,7 @@ static int alloc_run(gasdep_model *m)
     if (!(m->ext_demand_f = arena_alloc(a, (size_t)n->area.n_regions, sizeof(double))))
         return GASDEP_ENOMEM;
     for (int p = 0; p < P_COUNT; p++) {
-        int cnt = p == P_PIPE_CAP ? n->pipe.count
-                  : p == P_SRC_CAP ? n->src.count
-                  : p == P_LNG_CAP ? n->lng.count
-                  : p == P_STO_WD  ? n->sto.count
-                                   : 0;
+        int cnt = ext_cap_count(n, p);
         if (!(m->ext_cap_f[p] = arena_alloc(a, (size_t)cnt, sizeof(double))))
             return GASDEP_ENOMEM;
         for (int i = 0; i < cnt; i++)
@@ -496,40 +502,6 @@ int gasdep_finish(gasdep_model *m)
     return GASDEP_OK;
 }
 
-int gasdep_run(gasdep_model *m, const char *outdir)
-{
-    return gasdep_run_to(m, outdir, NULL, NULL);
-}
-
-int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
-                  FILE *stream)
-{
-    if (!m)
-        return GASDEP_EARG;
-    int rc = GASDEP_OK;
-    if (m->state == ST_LOADED)
-        rc = gasdep_init(m);
-    if (rc != GASDEP_OK)
-        return rc;
-    struct output *o = NULL;
-    if (outdir || stream) {
-        o = output_open(m, &m->err, outdir, table, stream);
-        if (!o)
-            return GASDEP_EIO;
-    }
-    while ((rc = gasdep_step(m)) == GASDEP_OK)
-        if (o && (rc = output_day(o, m)) != GASDEP_OK)
-            break;
-    if (rc == GASDEP_DONE)
-        rc = gasdep_finish(m);
-    if (o) {
-        int orc = output_close(o, m, &m->err, rc == GASDEP_OK);
-        if (rc == GASDEP_OK)
-            rc = orc;
-    }
-    return rc;
-}
-
 /* ---- perturbations ------------------------------------------------------ */
 
 int gasdep_set_demand_factor(gasdep_model *m, int region, double factor)
@@ -553,7 +525,7 @@ int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
             : kind == GASDEP_LNG    ? P_LNG_CAP
             : kind == GASDEP_STORAGE ? P_STO_WD
                                     : -1;
-    if (p < 0 || index < 0 || index >= gasdep_count(m, kind))
+    if (p < 0 || index < 0 || index >= ext_cap_count(&m->n, p))
         return GASDEP_EARG;
     if (m->ext_cap_f[p][index] != factor)
         m->plan_days = 0;

@@ -1,4 +1,5 @@
 /* util.c: small allocation, hashing and file-reading helpers. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -167,4 +168,14 @@ void strmap_free(strmap *m)
     free(m->key);
     free(m->val);
     memset(m, 0, sizeof *m);
+}
+
+char *str_trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
 }

@@ -9,6 +9,8 @@
 void *xcalloc(size_t n, size_t size);
 /* strdup that passes NULL through. */
 char *xstrdup(const char *s);
+/* s without its leading and trailing white space (cut in place). */
+char *str_trim(char *s);
 /* FNV-1a 64-bit hash of `len` bytes, continuing from `h`. */
 uint64_t fnv1a64(uint64_t h, const void *data, size_t len);
 #define FNV_OFFSET 1469598103934665603ULL
