@@ -206,4 +206,23 @@ void scenario_free(scenario *s);
 void *scenario_find(const scenario *s, int kind, const char *name);
 const char *scenario_kind_name(int kind);
 
+/* For the scenario's own readers (scenario_read.c, scenario_values.c,
+ * scenario_set.c), not for the rest of the engine. */
+/* A new element of kind named name, defined at `at` (enabled, dates always),
+ * added to s; NULL when out of memory. */
+void *scenario_element_new(scenario *s, int kind, size_t size,
+                           const char *name, srcloc at);
+/* 1 when s is a valid element name (see FORMAT.md). */
+int scenario_valid_name(const char *s);
+/* The hash of the bytes read so far into s->content_sha256 (hex). */
+void scenario_hash(scenario *s);
+void scenario_list_free(list *l);
+void scenario_plist_free(plist *l);
+/* " (did you mean 'X'?)" for an unknown key, element name or section kind,
+ * into buf; "" when nothing is near. */
+const char *scenario_near_key(int kind, const char *key, char *buf, size_t len);
+const char *scenario_near_element(const scenario *s, int kind, const char *name,
+                                  char *buf, size_t len);
+const char *scenario_near_kind(const char *word, char *buf, size_t len);
+
 #endif
