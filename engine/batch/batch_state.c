@@ -1,4 +1,4 @@
-/* bstate.c: the batch object's error message. */
+/* batch_state.c: the batch object's error message. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

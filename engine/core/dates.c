@@ -95,17 +95,6 @@ void gasdep_date_format(int day, char *buf)
     buf[10] = '\0';
 }
 
-/* Day of year (0-based, ignoring 29 Feb: it maps to 28 Feb) for yearly paths. */
-int dates_doy365(int day)
-{
-    int y, m, d;
-    gasdep_civil(day, &y, &m, &d);
-    static const int cum[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-    if (m == 2 && d == 29)
-        d = 28;
-    return cum[m - 1] + d - 1;
-}
-
 /* "MM-DD" -> 0-based day of a 365-day year; -1 if invalid. */
 int dates_parse_mmdd(const char *s)
 {

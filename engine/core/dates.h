@@ -14,8 +14,6 @@
 int dates_parse(const char *s, int *day, const char **why);
 /* Civil date of a day number (days since 1970-01-01). */
 void gasdep_civil(int day, int *y, int *m, int *d);
-/* Day of a 365-day year (0..364; 29 Feb counts as 28 Feb). */
-int dates_doy365(int day);
 /* "MM-DD" as a day of the 365-day year, or -1. */
 int dates_parse_mmdd(const char *s);
 /* Day number (days since 1970-01-01) of a civil date. */

@@ -1,4 +1,4 @@
-/* dispatch.c: the dispatch LP over a window of gas days (GLPK), built once
+/* dispatch.c: the dispatch LP over a window of gas days (lp.h), built once
  * and warm-started window to window. The formulation and its rules (stored
  * gas value, target dates, shortage penalty and its refinement, national
  * priority, tie-breaks) are documented in docs/DISPATCH.md. */
@@ -999,7 +999,7 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
         char date[11];
         gasdep_date_format(w->first_day, date);
         snprintf(why, whylen, "%s: no optimal solution (window from %s, %d days)",
-                 lp->solver == LP_GLPK ? "GLPK" : "Clp", date, w->T);
+                 lp_solver_title(lp->solver), date, w->T);
         return GASDEP_ESOLVER;
     }
     read_plan(lp, n, w, out);
@@ -1009,7 +1009,7 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
 
 const char *dispatch_solver_name(const struct dispatch *lp)
 {
-    return lp->solver == LP_CLP ? "clp" : "glpk";
+    return lp_solver_name(lp->solver);
 }
 
 int dispatch_write_mps(const struct dispatch *lp, const char *path)

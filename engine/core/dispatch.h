@@ -1,6 +1,6 @@
-/* dispatch.h: the dispatch LP (GLPK) over a window of gas days, built once
- * and warm-started: one day in myopic mode, `lookahead` days (rolling) or a
- * gas year (perfect foresight). Shortage is shared in the same LP by a convex
+/* dispatch.h: the dispatch LP (GLPK or Clp, lp.h) over a window of gas
+ * days, built once and warm-started: one day in myopic mode, `lookahead`
+ * days (rolling) or a gas year (perfect foresight). Shortage is shared in the same LP by a convex
  * piecewise-linear penalty on each region-day's curtailed fraction, refined
  * around the solution (docs/DISPATCH.md). */
 #ifndef GASDEP_CORE_DISPATCH_H

@@ -84,14 +84,6 @@ void warn_at(errlog *m, srcloc at, const char *fmt, ...)
     va_end(ap);
 }
 
-void warn_msg(errlog *m, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    warn_vappend(m, "", fmt, ap);
-    va_end(ap);
-}
-
 static void buf_vappend(char **buf, size_t *blen, size_t *bcap,
                         const char *prefix, const char *fmt, va_list ap)
 {

@@ -43,9 +43,6 @@ void err_at(errlog *e, srcloc at, const char *fmt, ...)
  * MAX_INPUT_ERRORS are kept). */
 void warn_at(errlog *e, srcloc at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Append a warning without a location. */
-void warn_msg(errlog *e, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 void warn_reset(errlog *e);
 /* The file a location names ("--set" for overrides). */
 const char *err_file(const errlog *e, srcloc at);

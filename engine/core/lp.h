@@ -1,6 +1,7 @@
 /* lp.h: the small solver interface under the dispatch: one LP built once,
  * bounds, costs and some coefficients changed between warm-started solves.
- * Two backends: GLPK and COIN-OR Clp (measured in docs/DISPATCH.md). Rows
+ * Two backends behind a table of functions (lp_backend.h), chosen when the
+ * LP is created: GLPK and COIN-OR Clp (measured in docs/DISPATCH.md). Rows
  * and columns are 1-based, as in GLPK. */
 #ifndef GASDEP_CORE_LP_H
 #define GASDEP_CORE_LP_H
@@ -19,7 +20,9 @@ typedef struct lp_prob lp_prob;
 lp_prob *lp_create(int solver, int nrows, int ncols, int nnz, const int *ia,
               const int *ja, const double *ar);
 void lp_destroy(lp_prob *L);
-int lp_solver_of(const lp_prob *L);
+/* The solver's word ("glpk", "clp") and its name in messages ("GLPK"). */
+const char *lp_solver_name(int solver);
+const char *lp_solver_title(int solver);
 
 /* lo = -LP_INF and/or hi = LP_INF for open sides; lo == hi fixes. */
 void lp_col_bounds(lp_prob *L, int j, double lo, double hi);
@@ -35,7 +38,6 @@ void lp_pricing(lp_prob *L, int pricing);
 /* Solve from the current basis (cold: from a fresh crash basis); 0 when
  * optimal. */
 int lp_solve(lp_prob *L, int cold);
-int lp_iterations(const lp_prob *L);
 double lp_col_value(const lp_prob *L, int j);
 double lp_row_dual(const lp_prob *L, int i);
 /* Write the LP for inspection (GLPK: CPLEX LP format; Clp: MPS). */
@@ -43,12 +45,13 @@ int lp_write(lp_prob *L, const char *path);
 
 /* GLPK aborts the process on an internal error unless its error hook
  * leaves: lp_guard makes it jump to *jb (the caller's setjmp); after the
- * jump the caller calls lp_broken, and the LP is gone. No-op for Clp. */
+ * jump the caller calls lp_broken, and the LP is gone (lp_ok is 0, lp_solve
+ * fails). No-ops for a backend that returns codes (Clp). */
 void lp_guard(lp_prob *L, jmp_buf *jb);
 void lp_unguard(lp_prob *L);
 void lp_broken(lp_prob *L);
 int lp_ok(const lp_prob *L);
-/* Free a thread's solver environment (GLPK). */
+/* Free the calling thread's solver environments (GLPK's). */
 void lp_thread_finish(void);
 
 #endif

@@ -131,8 +131,9 @@ GASDEP_API int gasdep_run_to(gasdep_model *m, const char *outdir, const char *ta
 /** Names of the output tables, NULL-terminated. */
 GASDEP_API extern const char *const gasdep_tables[];
 
-/** Release the GLPK environment of the calling thread. Call at the end of a
- *  worker thread that ran models, after destroying them. */
+/** Release the LP solvers' environment of the calling thread (GLPK keeps
+ *  one per thread). Call at the end of a worker thread that ran models,
+ *  after destroying them. */
 GASDEP_API void gasdep_thread_finish(void);
 
 /* ---- Perturbations between steps (Monte Carlo, what-if drivers) ------- */
