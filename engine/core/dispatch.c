@@ -276,6 +276,8 @@ void dispatch_set_opts(struct dispatch *lp, const dispatch_opts *o)
     lp->opts = *o;
     if (o->pricing && lp->P)
         lp_pricing(lp->P, o->pricing);
+    if (lp->P)
+        lp_iter_limit(lp->P, o->iter_limit);
 }
 
 struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)

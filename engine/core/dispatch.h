@@ -41,6 +41,8 @@ typedef struct dispatch_plan {
 typedef struct dispatch_opts {
     int pricing;    /* 0 default, 1 projected steepest edge, -1 Dantzig */
     int cold_start; /* 1: a fresh advanced basis before every solve */
+    int iter_limit; /* > 0: a solve stops after that many simplex iterations
+                     * and fails (tests of GASDEP_ESOLVER); 0: none */
 } dispatch_opts;
 
 /* An LP for windows of up to T days. */

@@ -81,6 +81,11 @@ void lp_pricing(lp_prob *L, int pricing)
     L->type->pricing(L->s, pricing);
 }
 
+void lp_iter_limit(lp_prob *L, int limit)
+{
+    L->type->iter_limit(L->s, limit);
+}
+
 int lp_solve(lp_prob *L, int cold)
 {
     return L->s ? L->type->solve(L->s, cold) : -1;

@@ -35,6 +35,9 @@ void lp_set_row(lp_prob *L, int i, int n, const int *ind, const double *val);
 /* Pricing of the simplex: 0 the backend's default, 1 steepest edge,
  * -1 Dantzig (GLPK; Clp uses its own choice). */
 void lp_pricing(lp_prob *L, int pricing);
+/* Stop each solve after limit simplex iterations, a failure (tests); 0
+ * restores the backend's own limit. */
+void lp_iter_limit(lp_prob *L, int limit);
 /* Solve from the current basis (cold: from a fresh crash basis); 0 when
  * optimal. */
 int lp_solve(lp_prob *L, int cold);

@@ -18,6 +18,8 @@ typedef struct lp_type {
     void (*obj)(void *s, int j, double cost);
     void (*set_row)(void *s, int i, int n, const int *ind, const double *val);
     void (*pricing)(void *s, int pricing);
+    /* stop a solve after limit simplex iterations (a failure); 0: none */
+    void (*iter_limit)(void *s, int limit);
     /* 0 when optimal (cold: from a fresh basis) */
     int (*solve)(void *s, int cold);
     double (*col_value)(const void *s, int j);

@@ -117,6 +117,11 @@ static void clp_pricing(void *s, int pricing)
     (void)s, (void)pricing;
 }
 
+static void clp_iter_limit(void *s, int limit)
+{
+    Clp_setMaximumIterations(((clp_lp *)s)->C, limit > 0 ? limit : 2147483647);
+}
+
 /* Hand changed bounds and costs over to Clp. */
 static void clp_flush(clp_lp *L)
 {
@@ -179,6 +184,7 @@ const lp_type lp_clp_type = {
     .obj = clp_obj,
     .set_row = clp_set_row,
     .pricing = clp_pricing,
+    .iter_limit = clp_iter_limit,
     .solve = clp_solve,
     .col_value = clp_col_value,
     .row_dual = clp_row_dual,

@@ -10,6 +10,7 @@ typedef struct glpk_lp {
     glp_prob *P;
     glp_smcp smcp;
     int nrows, ncols;
+    int it_default; /* the iteration limit when none is set */
 } glpk_lp;
 
 static void on_glpk_error(void *info)
@@ -68,7 +69,8 @@ static void *glpk_create(int nrows, int ncols, int nnz, const int *ia,
      * and the long-step test gave different LNG terminals on the first day
      * of baseline-2021, objective 5e-10 apart; at 1e-9 they agree). */
     L->smcp.tol_dj = 1e-9;
-    L->smcp.it_lim = 20000 + 20 * (L->nrows + L->ncols);
+    /* a safety net against cycling, far above any solve measured */
+    L->it_default = L->smcp.it_lim = 20000 + 20 * (L->nrows + L->ncols);
     glp_adv_basis(L->P, 0);
     return L;
 }
@@ -112,6 +114,12 @@ static void glpk_set_row(void *s, int i, int n, const int *ind, const double *va
 static void glpk_pricing(void *s, int pricing)
 {
     ((glpk_lp *)s)->smcp.pricing = pricing > 0 ? GLP_PT_PSE : GLP_PT_STD;
+}
+
+static void glpk_iter_limit(void *s, int limit)
+{
+    glpk_lp *L = s;
+    L->smcp.it_lim = limit > 0 ? limit : L->it_default;
 }
 
 static int glpk_solve(void *s, int cold)
@@ -185,6 +193,7 @@ const lp_type lp_glpk_type = {
     .obj = glpk_obj,
     .set_row = glpk_set_row,
     .pricing = glpk_pricing,
+    .iter_limit = glpk_iter_limit,
     .solve = glpk_solve,
     .col_value = glpk_col_value,
     .row_dual = glpk_row_dual,
