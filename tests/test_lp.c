@@ -39,18 +39,22 @@ static void expect_solution(const lp_prob *L, double x, double y, double d1, dou
     cr_expect_float_eq(lp_row_dual(L, 2), d2, TOL, "dual 2 %g, want %g", lp_row_dual(L, 2), d2);
 }
 
+/* A test run once with each backend (*solver), GLPK's environment freed
+ * after it. */
+#define BOTH_SOLVERS(name)                                                   \
+    ParameterizedTestParameters(lp, name)                                    \
+    {                                                                        \
+        static int solvers[] = {LP_GLPK, LP_CLP};                            \
+        return cr_make_param_array(int, solvers, 2);                         \
+    }                                                                        \
+    ParameterizedTest(int *solver, lp, name, .fini = lp_thread_finish)
+
 static const char *name_of(int solver)
 {
     return solver == LP_GLPK ? "GLPK" : "Clp";
 }
 
-ParameterizedTestParameters(lp, two_by_two_values_and_duals)
-{
-    static int solvers[] = {LP_GLPK, LP_CLP};
-    return cr_make_param_array(int, solvers, 2);
-}
-
-ParameterizedTest(int *solver, lp, two_by_two_values_and_duals, .fini = lp_thread_finish)
+BOTH_SOLVERS(two_by_two_values_and_duals)
 {
     lp_prob *L = two_by_two(*solver);
     cr_assert_eq(lp_solve(L, 1), 0, "%s: not optimal", name_of(*solver));
@@ -59,13 +63,7 @@ ParameterizedTest(int *solver, lp, two_by_two_values_and_duals, .fini = lp_threa
     lp_destroy(L);
 }
 
-ParameterizedTestParameters(lp, warm_start_after_changes)
-{
-    static int solvers[] = {LP_GLPK, LP_CLP};
-    return cr_make_param_array(int, solvers, 2);
-}
-
-ParameterizedTest(int *solver, lp, warm_start_after_changes, .fini = lp_thread_finish)
+BOTH_SOLVERS(warm_start_after_changes)
 {
     lp_prob *L = two_by_two(*solver);
     cr_assert_eq(lp_solve(L, 1), 0);
@@ -90,13 +88,7 @@ ParameterizedTest(int *solver, lp, warm_start_after_changes, .fini = lp_thread_f
     lp_destroy(L);
 }
 
-ParameterizedTestParameters(lp, changed_coefficients)
-{
-    static int solvers[] = {LP_GLPK, LP_CLP};
-    return cr_make_param_array(int, solvers, 2);
-}
-
-ParameterizedTest(int *solver, lp, changed_coefficients, .fini = lp_thread_finish)
+BOTH_SOLVERS(changed_coefficients)
 {
     /* r1 becomes 2x + y <= 4: with x + 3y <= 6, x = 1.2, y = 1.6 (-4.4,
      * better than (2,0) -2 and (0,2) -4); 2 y1 + y2 = -1, y1 + 3 y2 = -2:
@@ -111,13 +103,7 @@ ParameterizedTest(int *solver, lp, changed_coefficients, .fini = lp_thread_finis
     lp_destroy(L);
 }
 
-ParameterizedTestParameters(lp, infeasible_lp_is_a_failure)
-{
-    static int solvers[] = {LP_GLPK, LP_CLP};
-    return cr_make_param_array(int, solvers, 2);
-}
-
-ParameterizedTest(int *solver, lp, infeasible_lp_is_a_failure, .fini = lp_thread_finish)
+BOTH_SOLVERS(infeasible_lp_is_a_failure)
 {
     /* x + y >= 10 with x, y in [0, 1]: no solution, warm or cold; the
      * dispatch turns this into GASDEP_ESOLVER */
