@@ -130,6 +130,12 @@ char *th_slurp(const char *path, size_t *len)
     return s;
 }
 
+int th_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
 int th_same_file(const char *a, const char *b)
 {
     size_t na, nb;
@@ -140,6 +146,15 @@ int th_same_file(const char *a, const char *b)
     free(x);
     free(y);
     return same;
+}
+
+gasdep_batch *th_sweep_of(const char *dir, const char *text)
+{
+    th_write_file(th_path(dir, "tiny.ini"), text);
+    gasdep_batch *b = gasdep_batch_create(GASDEP_SWEEP);
+    cr_assert_not_null(b);
+    cr_assert_eq(gasdep_batch_set_scenario(b, th_path(dir, "tiny.ini")), GASDEP_OK);
+    return b;
 }
 
 /* ---- processes ---- */

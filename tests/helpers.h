@@ -4,7 +4,33 @@
 
 #include <stddef.h>
 
+#include "gasdep/batch.h"
 #include "gasdep/gasdep.h"
+
+/* Regions A (10 mcm/d, groups EU SEE) and B (30 mcm/d, group EU) fed from
+ * hub H (source s, cost 10; pipelines HA tariff 2, HB tariff 5) over three
+ * days 2022-01-01..03: the areas are A, B, EU, SEE. */
+#define TH_GROUPS                                                              \
+    "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\n"                       \
+    "[origin o]\n[node H]\n"                                                   \
+    "[region A]\ndemand = 10 mcm/d\ngroups = EU SEE\n"                         \
+    "[region B]\ndemand = 30 mcm/d\ngroups = EU\n"                             \
+    "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\ncost = 10\n"      \
+    "[pipeline HA]\nfrom = H\nto = A\ncapacity = 100 mcm/d\ntariff = 2\n"      \
+    "[pipeline HB]\nfrom = H\nto = B\ncapacity = 100 mcm/d\ntariff = 5\n"
+
+/* TH_TINY_SWEEP: one region R with flat demand D = 10 mcm/d over N = 30
+ * days, fed only by pipeline P (capacity C) from an ample source: unserved = N * max(0, D - C),
+ * days short = N if C < D else 0, the Russian share 1 throughout. */
+#define TH_TINY_SWEEP                                                         \
+    "[scenario]\nname = tiny\nstart = 2022-01-01\nend = 2022-01-30\n"         \
+    "[origin ru]\ngroup = russia\n"                                           \
+    "[node SRC]\n"                                                            \
+    "[region R]\ndemand = 10 mcm/d\n"                                         \
+    "[source s]\nnode = SRC\norigin = ru\ncapacity = 1000 mcm/d\n"            \
+    "[pipeline P]\nfrom = SRC\nto = R\ncapacity = 10 mcm/d\n"                 \
+    "[event cut]\ntarget = pipeline.P\nstart = 2022-01-21\nend = 2022-01-30\n"\
+    "factor = 0\n"
 
 /* Load scenario text, init; fails the test with the error log otherwise. */
 gasdep_model *th_model(const char *text);
@@ -39,8 +65,14 @@ void th_write_file(const char *path, const char *text);
 /* Whole file, NUL-terminated, malloc'd (its length in *len when non-NULL);
  * NULL when it cannot be opened. */
 char *th_slurp(const char *path, size_t *len);
+/* 1 when path exists (stat succeeds). */
+int th_exists(const char *path);
 /* 1 when the two files hold the same bytes; both must exist. */
 int th_same_file(const char *a, const char *b);
+
+/* A sweep of scenario text written to <dir>/tiny.ini (fails the test when it
+ * cannot be made). */
+gasdep_batch *th_sweep_of(const char *dir, const char *text);
 
 /* ---- processes ---- */
 

@@ -1,7 +1,7 @@
 /* test_market.c: market behaviour (issue 10): LNG and source tranches, LNG
  * slot floors, price-responsive demand blocks (reduced apart from
- * unserved), weather series driving demand; every figure worked out by
- * hand from the scenario text. */
+ * unserved); every figure worked out by hand from the scenario text.
+ * Weather series driving demand are in test_demand.c. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -266,48 +266,6 @@ Test(market, source_tranches_with_a_minimum_take)
     cr_expect_float_eq(c.cost_eur_mwh, (40.0 * 5 + 10.0 * 25) / 50.0, 1e-6);
     cr_expect_float_eq(th_area_day(m, "R").price_eur_mwh, 15.0, PTOL(15.0));
     gasdep_destroy(m);
-}
-
-static void weather_case(const char *header, const double *v, const double *want)
-{
-    char dir[256], csv[512], text[2048];
-    th_tmpdir_make(dir, sizeof dir, "gasdep-weather");
-    snprintf(csv, sizeof csv, "%s", th_path(dir, "w.csv"));
-    char body[512];
-    snprintf(body, sizeof body, "date,%s\n2022-01-01,%g\n2022-01-02,%g\n2022-01-03,%g\n",
-             header, v[0], v[1], v[2]);
-    th_write_file(csv, body);
-    snprintf(text, sizeof text,
-             "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\n"
-             "[origin o]\n[region R]\ndemand = 100 mcm/d\n"
-             "heating_sensitivity = 3%%\nweather_series = %s\n"
-             "[source s]\nnode = R\norigin = o\ncapacity = 500 mcm/d\n",
-             csv);
-    gasdep_model *m = th_model(text);
-    for (int d = 0; d < 3; d++) {
-        th_step(m);
-        gasdep_area_day r = th_area_day(m, "R");
-        cr_expect_float_eq(r.demand_mcm, want[d], 1e-9, "%s day %d: %g", header, d + 1,
-                           r.demand_mcm);
-        cr_expect_float_eq(r.supplied_mcm, want[d], 1e-6);
-    }
-    gasdep_destroy(m);
-    th_rm_rf(dir);
-}
-
-Test(market, temperature_series_raises_demand_by_the_sensitivity)
-{
-    /* 3 % per K: 5 K colder than normal -> 115, 2 K warmer -> 94; 40 K
-     * warmer would be negative: demand 0 (Monte Carlo's max(0, .)) */
-    const double t[3] = {-5, 2, 40}, want[3] = {115, 94, 0};
-    weather_case("temperature_anomaly_k", t, want);
-}
-
-Test(market, hdd_series_raises_demand_by_the_sensitivity)
-{
-    /* an HDD anomaly is the temperature anomaly with the sign turned */
-    const double h[3] = {5, -2, 0}, want[3] = {115, 94, 100};
-    weather_case("hdd_anomaly_k", h, want);
 }
 
 /* Tranches, a demand block and a tranche event in a 20-day horizon with no

@@ -91,24 +91,6 @@ Test(results, n1_peak_defaults_to_the_highest_month)
     gasdep_destroy(m);
 }
 
-Test(results, shape_is_normalised_to_the_annual_demand)
-{
-    /* 3.65 bcm/y (10 mcm/d mean) with shape 2 in Jan, 1 otherwise: the
-     * year's total is 3650 mcm: 31 x 7300/396 + 334 x 3650/396 = 3650 */
-    gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-12-31\n"
-        "[origin o]\n"
-        "[region R]\ndemand = 3.65 bcm/y\nshape = 2 1 1 1 1 1 1 1 1 1 1 1\n"
-        "[source s]\nnode = R\norigin = o\ncapacity = 100 mcm/d\n");
-    th_run(m);
-    gasdep_area_summary s;
-    gasdep_area_summary_get(m, th_area(m, "R"), &s);
-    cr_expect_float_eq(s.demand_mcm, 3650.0, 1e-6);
-    cr_expect_float_eq(s.supplied_mcm, 3650.0, 1e-5);
-    cr_expect_eq(s.days_short, 0);
-    gasdep_destroy(m);
-}
-
 Test(results, n1_of_a_region_group_ignores_internal_pipes)
 {
     /* EU = {A, B}; entries X->A 10 and X->B 6; A->B (30) is internal. Peaks
@@ -130,40 +112,9 @@ Test(results, n1_of_a_region_group_ignores_internal_pipes)
 
 /* Hub H (cost 10) feeds A (demand 10, tariff 2) and B (demand 30, tariff
  * 5); both in group EU, only A also in SEE. */
-#define GROUPS                                                                 \
-    "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\n"                       \
-    "[origin o]\n[node H]\n"                                                   \
-    "[region A]\ndemand = 10 mcm/d\ngroups = EU SEE\n"                         \
-    "[region B]\ndemand = 30 mcm/d\ngroups = EU\n"                             \
-    "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\ncost = 10\n"      \
-    "[pipeline HA]\nfrom = H\nto = A\ncapacity = 100 mcm/d\ntariff = 2\n"      \
-    "[pipeline HB]\nfrom = H\nto = B\ncapacity = 100 mcm/d\ntariff = 5\n"
-
-Test(results, areas_are_regions_then_groups)
-{
-    gasdep_model *m = th_model(GROUPS);
-    cr_expect_eq(gasdep_count(m, GASDEP_REGION), 2);
-    cr_expect_eq(gasdep_count(m, GASDEP_AREA), 4);
-    cr_expect_str_eq(gasdep_name(m, GASDEP_AREA, 0), "A");
-    cr_expect_str_eq(gasdep_name(m, GASDEP_AREA, 1), "B");
-    cr_expect_str_eq(gasdep_name(m, GASDEP_AREA, 2), "EU");
-    cr_expect_str_eq(gasdep_name(m, GASDEP_AREA, 3), "SEE");
-    cr_expect(gasdep_area_is_group(m, 2) && gasdep_area_is_group(m, 3));
-    cr_expect(!gasdep_area_is_group(m, 0) && !gasdep_area_is_group(m, 1));
-    const int *mem;
-    cr_expect_eq(gasdep_area_members(m, 0, &mem), 1); /* a region: itself */
-    cr_expect_eq(mem[0], 0);
-    cr_expect_eq(gasdep_area_members(m, 2, &mem), 2); /* EU = A, B */
-    cr_expect(mem[0] == 0 && mem[1] == 1);
-    cr_expect_eq(gasdep_area_members(m, 3, &mem), 1); /* SEE = A */
-    cr_expect_eq(mem[0], 0);
-    cr_expect_eq(gasdep_area_members(m, 4, &mem), -1);
-    gasdep_destroy(m);
-}
-
 Test(results, group_sums_members_and_weights_price_by_demand)
 {
-    gasdep_model *m = th_model(GROUPS);
+    gasdep_model *m = th_model(TH_GROUPS);
     th_step(m);
     /* prices: A 10 + 2 = 12, B 10 + 5 = 15 EUR/MWh (+1e-4) */
     cr_expect_float_eq(th_area_day(m, "A").price_eur_mwh, 12.0, 1e-3);
@@ -191,7 +142,7 @@ Test(results, summary_totals_over_the_horizon)
      * both, within the fairness tolerance of f: 0.05 pp + 0.1 pp per EUR/MWh
      * of tariff difference (HB 5 - HA 2 = 3): 0.35 pp, 3.5 EUR/MWh; EU is
      * their demand-weighted mean. */
-    gasdep_model *m = th_model(GROUPS "[event e]\ntarget = source.s\n"
+    gasdep_model *m = th_model(TH_GROUPS "[event e]\ntarget = source.s\n"
                                       "start = 2022-01-02\nend = 2022-01-02\n"
                                       "value = 25 mcm/d\n");
     th_run(m);
@@ -216,68 +167,5 @@ Test(results, summary_totals_over_the_horizon)
     cr_expect_float_eq(eu.peak_price_eur_mwh,
                        (10 * a.peak_price_eur_mwh + 30 * b.peak_price_eur_mwh) / 40, 1e-6);
     cr_expect(isnan(a.min_storage_fill));
-    gasdep_destroy(m);
-}
-
-Test(results, step_after_the_horizon_is_done)
-{
-    gasdep_model *m = th_model(GROUPS);
-    int first, last;
-    cr_assert_eq(gasdep_horizon(m, &first, &last), GASDEP_OK);
-    cr_expect_eq(first, th_day("2022-01-01"));
-    cr_expect_eq(last, th_day("2022-01-03"));
-    cr_expect_eq(gasdep_day(m), -1);
-    gasdep_area_day d;
-    cr_expect_eq(gasdep_area_result(m, 0, &d), GASDEP_EARG);
-    for (int i = 0; i < 3; i++)
-        th_step(m);
-    cr_expect_eq(gasdep_day(m), last);
-    cr_expect_eq(gasdep_step(m), GASDEP_DONE);
-    cr_expect_eq(gasdep_day(m), last);
-    cr_expect_eq(gasdep_finish(m), GASDEP_OK);
-    cr_expect_eq(gasdep_step(m), GASDEP_ESTATE);
-    gasdep_destroy(m);
-}
-
-#define BROKEN GROUPS "[pipeline Q]\nfrom = H\nto = NOWHERE\ncapacity = 1 mcm/d\n"
-
-Test(results, counts_are_zero_after_a_failed_init)
-{
-    /* init fails on an unknown node: the network description is not valid
-     * ("valid after init"), so every count is 0 */
-    gasdep_model *m = NULL;
-    cr_assert_eq(th_try(BROKEN, &m), GASDEP_EINPUT);
-    cr_expect_eq(gasdep_count(m, GASDEP_REGION), 0);
-    cr_expect_eq(gasdep_count(m, GASDEP_AREA), 0,
-                 "gasdep_count(AREA) = %d after a failed init",
-                 gasdep_count(m, GASDEP_AREA));
-    cr_expect_eq(gasdep_step(m), GASDEP_ESTATE);
-    gasdep_destroy(m);
-}
-
-Test(results, accessors_do_not_crash_after_a_failed_init)
-{
-    /* the summary arrays were never allocated: accessors must refuse, not
-     * dereference them */
-    gasdep_model *m = NULL;
-    cr_assert_eq(th_try(BROKEN, &m), GASDEP_EINPUT);
-    cr_expect(isnan(gasdep_n1_pct(m, 0)));
-    gasdep_area_summary s;
-    cr_expect_eq(gasdep_area_summary_get(m, 0, &s), GASDEP_EARG);
-    double mean, lo, hi;
-    cr_expect_eq(gasdep_area_group_share_stats(m, 0, 0, &mean, &lo, &hi),
-                 GASDEP_EARG);
-    gasdep_destroy(m);
-}
-
-Test(results, no_region_is_an_error)
-{
-    gasdep_model *m = NULL;
-    int rc = th_try("[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
-                    "[origin o]\n[node H]\n",
-                    &m);
-    cr_expect_eq(rc, GASDEP_EINPUT);
-    cr_expect(strstr(gasdep_errmsg(m), "no [region]") != NULL, "%s",
-              gasdep_errmsg(m));
     gasdep_destroy(m);
 }

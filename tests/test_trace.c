@@ -1,12 +1,13 @@
 /* test_trace.c: origin tracing by proportional mixing (engine/core/trace.c):
  * plain mixing, loops solved as linear systems, the storage mixing tank,
- * shares summing to one, group aggregation. */
+ * shares summing to one, group aggregation, non-finite mixes reported. */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "helpers.h"
+#include "model.h"
 
 #define TOL 1e-7
 
@@ -64,6 +65,18 @@ Test(trace, region_mixes_local_and_imported_gas)
     gasdep_destroy(m);
 }
 
+/* Three lossy one-way pipes A -> B -> C -> A with minimum takes that force
+ * gas round the loop (worked out in loop_of_flows_solves_the_linear_system). */
+#define LOOP3                                                                 \
+    "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"                      \
+    "[origin a]\n[origin b]\n[node A]\n[node C]\n"                            \
+    "[region B]\ndemand = 8 mcm/d\n"                                          \
+    "[source sa]\nnode = A\norigin = a\ncapacity = 10 mcm/d\nmin_take = 10 mcm/d\n"\
+    "[source sb]\nnode = B\norigin = b\ncapacity = 2 mcm/d\nmin_take = 2 mcm/d\n"\
+    "[pipeline AB]\nfrom = A\nto = B\ncapacity = 100 mcm/d\nloss = 10%\n"     \
+    "[pipeline BC]\nfrom = B\nto = C\ncapacity = 100 mcm/d\nloss = 10%\n"     \
+    "[pipeline CA]\nfrom = C\nto = A\ncapacity = 100 mcm/d\nloss = 10%\n"
+
 Test(trace, loop_of_flows_solves_the_linear_system)
 {
     /* Node A has source a with a hard minimum take 10 (capacity 10); region
@@ -80,15 +93,7 @@ Test(trace, loop_of_flows_solves_the_linear_system)
      *   x_A T_A = 10 + 0.9 f3 x_B
      *   x_B T_B = 0.9 f1 x_A
      * => x_B = c x_A with c = 0.9 f1 / T_B; x_A = 10 / (T_A - 0.9 f3 c). */
-    gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
-        "[origin a]\n[origin b]\n[node A]\n[node C]\n"
-        "[region B]\ndemand = 8 mcm/d\n"
-        "[source sa]\nnode = A\norigin = a\ncapacity = 10 mcm/d\nmin_take = 10 mcm/d\n"
-        "[source sb]\nnode = B\norigin = b\ncapacity = 2 mcm/d\nmin_take = 2 mcm/d\n"
-        "[pipeline AB]\nfrom = A\nto = B\ncapacity = 100 mcm/d\nloss = 10%\n"
-        "[pipeline BC]\nfrom = B\nto = C\ncapacity = 100 mcm/d\nloss = 10%\n"
-        "[pipeline CA]\nfrom = C\nto = A\ncapacity = 100 mcm/d\nloss = 10%\n");
+    gasdep_model *m = th_model(LOOP3);
     th_step(m);
     double f2 = 3.0 / 0.271, f3 = 0.9 * f2, f1 = 10.0 + 0.81 * f2;
     double TA = 10.0 + 0.9 * f3, TB = 2.0 + 0.9 * f1;
@@ -336,5 +341,29 @@ Test(trace, shares_sum_to_one_wherever_supplied)
     }
     cr_assert_eq(rc, GASDEP_DONE, "%s", gasdep_errmsg(m));
     cr_expect_gt(checked, 0);
+    gasdep_destroy(m);
+}
+
+/* ---- numerical failure (GASDEP_ENUMERIC) --------------------------------- */
+
+Test(trace, non_finite_mix_in_a_loop_is_a_numeric_error)
+{
+    /* The loop of loop_of_flows_solves_the_linear_system (A -> B -> C -> A,
+     * solved by LU): traced again on its own day state it gives the same
+     * shares; with a non-finite supply entering the loop at A (as a broken
+     * dispatch would hand over) the solve gives non-finite mixes, which
+     * trace_day must report as GASDEP_ENUMERIC rather than pass on. */
+    gasdep_model *m = th_model(LOOP3);
+    th_step(m);
+    int B = gasdep_find(m, GASDEP_NODE, "B"), O = m->n.origin.count;
+    cr_assert_geq(B, 0);
+    double xb = m->d.node_mix[(size_t)B * O + th_origin(m, "a")];
+    cr_assert_eq(trace_day(m->tr, &m->n, &m->d), GASDEP_OK);
+    cr_expect_float_eq(m->d.node_mix[(size_t)B * O + th_origin(m, "a")], xb, 1e-12);
+    for (int k = 0; k < 2; k++) {
+        m->d.src[0] = k ? INFINITY : NAN; /* source sa, at A in the loop */
+        cr_expect_eq(trace_day(m->tr, &m->n, &m->d), GASDEP_ENUMERIC,
+                     "a %s supply in the loop was traced", k ? "infinite" : "NaN");
+    }
     gasdep_destroy(m);
 }
