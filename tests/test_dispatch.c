@@ -673,9 +673,6 @@ Test(dispatch, iteration_limit_stops_the_solver_with_a_solver_error)
      * that says why, not return a half-solved plan. Without a limit the
      * same model solves. Can fail: a limit that is ignored (the step
      * succeeds), or a stop reported as success. */
-#ifndef GASDEP_HAVE_ITER_LIMIT
-    cr_skip_test("dispatch_opts.iter_limit is not in this tree yet (LP backend table)");
-#else
     static const char *solvers[] = {"glpk", "clp"};
     for (int s = 0; s < 2; s++) {
         char text[512];
@@ -705,5 +702,4 @@ Test(dispatch, iteration_limit_stops_the_solver_with_a_solver_error)
         gasdep_destroy(m);
     }
     gasdep_thread_finish();
-#endif
 }

@@ -412,8 +412,11 @@ Test(foresight, same_flows_whatever_the_simplex_path)
         snprintf(text, sizeof text, "[scenario]\n%s%s", modes[mi],
                  DEGENERATE + strlen("[scenario]\n"));
         double base[N], other[N];
-        run_with(text, (dispatch_opts){0, 0}, base, N);
-        dispatch_opts variants[] = {{1, 0}, {-1, 0}, {1, 1}, {-1, 1}};
+        run_with(text, (dispatch_opts){.pricing = 0}, base, N);
+        dispatch_opts variants[] = {{.pricing = 1},
+                                     {.pricing = -1},
+                                     {.pricing = 1, .cold_start = 1},
+                                     {.pricing = -1, .cold_start = 1}};
         for (int v = 0; v < 4; v++) {
             run_with(text, variants[v], other, N);
             for (int i = 0; i < N; i++)

@@ -20,7 +20,6 @@ static lp_prob *two_by_two(int solver)
     static const double ar[] = {0, 1, 1, 1, 3};
     lp_prob *L = lp_create(solver, 2, 2, 4, ia, ja, ar);
     cr_assert_not_null(L);
-    cr_assert_eq(lp_solver_of(L), solver);
     cr_assert(lp_ok(L));
     lp_col_bounds(L, 1, 0, LP_INF);
     lp_col_bounds(L, 2, 0, LP_INF);
@@ -51,7 +50,7 @@ static void expect_solution(const lp_prob *L, double x, double y, double d1, dou
 
 static const char *name_of(int solver)
 {
-    return solver == LP_GLPK ? "GLPK" : "Clp";
+    return lp_solver_title(solver);
 }
 
 BOTH_SOLVERS(two_by_two_values_and_duals)
@@ -59,7 +58,6 @@ BOTH_SOLVERS(two_by_two_values_and_duals)
     lp_prob *L = two_by_two(*solver);
     cr_assert_eq(lp_solve(L, 1), 0, "%s: not optimal", name_of(*solver));
     expect_solution(L, 3, 1, -0.5, -0.5);
-    cr_expect_gt(lp_iterations(L), 0, "%s: no pivot from the slack basis", name_of(*solver));
     lp_destroy(L);
 }
 
@@ -67,14 +65,14 @@ BOTH_SOLVERS(warm_start_after_changes)
 {
     lp_prob *L = two_by_two(*solver);
     cr_assert_eq(lp_solve(L, 1), 0);
-    int cold = lp_iterations(L);
     /* r1 <= 5: the same rows bind, x + y = 5, x + 3y = 6 -> (4.5, 0.5),
      * duals unchanged; the optimal basis stays optimal: no pivot needed */
     lp_row_bounds(L, 1, -LP_INF, 5);
-    cr_assert_eq(lp_solve(L, 0), 0);
+    lp_iter_limit(L, 1); /* a warm start that needed pivots would fail */
+    cr_assert_eq(lp_solve(L, 0), 0, "%s: pivots after a bound change on an "
+                 "optimal basis", name_of(*solver));
+    lp_iter_limit(L, 0);
     expect_solution(L, 4.5, 0.5, -0.5, -0.5);
-    cr_expect_eq(lp_iterations(L), cold, "%s: %d pivots after a bound change on an "
-                 "optimal basis", name_of(*solver), lp_iterations(L) - cold);
     /* x <= 2: r1 leaves the basis; x = 2, y = 4/3 on r2, dual of r2 from
      * 3 y2 = -2, the bound on x has the rest; r1 slack, dual 0 */
     lp_col_bounds(L, 1, 0, 2);
