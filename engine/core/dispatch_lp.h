@@ -1,0 +1,151 @@
+/* dispatch_lp.h: the dispatch's own LP, shared by its three files:
+ * dispatch_build.c (the matrix, once), dispatch_window.c (a window's
+ * bounds and costs, the shortage grids) and dispatch.c (solving, the
+ * refinement, national-first, reading the plan). Not for other modules:
+ * they use dispatch.h. */
+#ifndef GASDEP_CORE_DISPATCH_LP_H
+#define GASDEP_CORE_DISPATCH_LP_H
+
+#include <math.h>
+#include <setjmp.h>
+
+#include "dispatch.h"
+#include "lp.h"
+#include "network.h"
+
+/* Tiny costs (EUR/MWh) that rule out circulation in loops and same-day
+ * injection plus withdrawal, without changing any real decision. */
+#define EPS_TARIFF 1e-4
+#define EPS_STORAGE 1e-4
+/* EUR/MWh per mcm and day kept in store: of two equal plans, inject earlier
+ * and withdraw later (foresight windows). */
+#define HOLD_REWARD 1e-5
+/* Distinct costs for a unique optimum: each column's cost is raised by
+ * TIE_REL x max(|cost|, 1 EUR/MWh) x (1 + h), h in [0, 1) from its index. */
+#define TIE_REL 1e-6
+#define SEGMENTS 10     /* unserved segments per region and day */
+/* Marginal shortage cost VoLL x (1 + alpha f) at curtailed fraction f:
+ * alpha 1 (cooperative); 0.25 under national-first, whose export penalty
+ * must lie between alpha VoLL and VoLL; 0 under least-cost. */
+#define ALPHA_COOP 1.0
+#define ALPHA_NF 0.25
+#define NF_EXPORT 0.26  /* national-first: a short region's exports, x VoLL */
+#define NF_KEEP 0.5     /* national-first: flags kept while the price is above, x VoLL */
+enum { FLAG_NONE, FLAG_WARM, FLAG_SHORT };
+#define HARD_TARGET 0.5 /* hard target deficit, x VoLL */
+#define FINE_TOL 5e-4   /* fractions: refine until segments are this narrow */
+/* Shortage (cooperative and national-first): when the last window was
+ * short anywhere, every region-day starts from a fine grid of this
+ * half-width (segments FINE_TOL wide) around its fraction in that window
+ * (the same day, or for days after it its last block; in myopic mode
+ * yesterday's fraction plus yesterday's change, so that a steady drift
+ * stays inside), 0 for regions that were whole. Where the fraction has not
+ * left the grid one solve suffices; a miss restarts that region-day from
+ * the coarse grid. Measured (bench/): 6 -> 1.1 LPs per steady shortage day;
+ * shortage days of full-russian-stop-winter 0.59 -> 0.28 ms. National-first
+ * also carries its flags (nf_priority, nf_release). */
+#define WARM_HALF (0.999 * FINE_TOL * (SEGMENTS - 2) / 2)
+#define MAX_SOLVES 12
+/* solver = auto: Clp for windows of networks above AUTO_CLP_WINDOW
+ * regions and for one-day LPs above AUTO_CLP_DAY */
+#define AUTO_CLP_WINDOW 100
+#define AUTO_CLP_DAY 1000
+#define TOL_UNSERVED 1e-7 /* mcm */
+
+/* One linear piece of a storage rate curve: factor <= a + b fill. */
+typedef struct piece {
+    int sto;
+    int inj; /* 1 injection curve, 0 withdrawal */
+    double a, b;
+} piece;
+
+struct dispatch {
+    lp_prob *P;
+    int solver;   /* LP_CLP or LP_GLPK */
+    dispatch_opts opts;
+    jmp_buf jb;
+    int T;       /* blocks built */
+    int R;       /* regions */
+    int T_used;  /* days in the last window */
+    int ncb, nrb; /* columns and rows per block */
+    /* offsets in a block (0-based) */
+    int c_src, c_mt, c_slot, c_fwd, c_rev, c_inj, c_wd, c_inv, c_def, c_uns,
+        c_nex;
+    int r_bal, r_mt, r_lng, r_ocap, r_inv, r_tgt, r_cv, r_nex;
+    int *ocap_row; /* per origin: offset in r_ocap, -1 where unlimited */
+    int n_ocap;
+    piece *pc;
+    int n_pc;
+    double g; /* GWh per mcm: EUR/MWh x g = kEUR per mcm */
+    double voll, penalty, mt_penalty;
+    int curtailment, foresight_ties;
+    double alpha;
+    /* per region-day: segment grid (fractions), flags */
+    double *seg_lo, *seg_hi; /* T x R x SEGMENTS */
+    double *half;            /* T x R: half-width of the fine window */
+    unsigned char *flag;     /* T x R: short in some solve (national-first) */
+    unsigned char *warm;     /* T x R: grid started from the last window's */
+    /* the last window's final fractions by block (-1: nobody was short) */
+    double *prev_f; /* T x R */
+    unsigned char *prev_flag; /* T x R: national-first flags carried over */
+    double *prev_f2; /* R: the window before (myopic: the day before yesterday) */
+    int *prev_day, *prev_len, prev_T, prev_ok;
+    /* basis kept across windows */
+    int *len; /* days per block as loaded in the matrix */
+    /* per pipeline: 1 where the smaller direction is fixed at zero */
+    unsigned char *oneway; /* T x n_pipe */
+    /* market (issue 10), after everything above in a block: tranche
+     * columns, demand-block columns, LNG slot floor slacks; tranche-set
+     * rows (members - tranches = 0), slot floor rows */
+    int c_tr, c_dr, c_smt, r_ts, r_smt;
+    int n_smt;     /* slots with a floor */
+    int *smt_slot; /* slot of floor i */
+};
+
+/* ---- index helpers --------------------------------------------------------- */
+
+static inline int col(const struct dispatch *lp, int t, int off)
+{
+    return 1 + t * lp->ncb + off;
+}
+
+static inline int row(const struct dispatch *lp, int t, int off)
+{
+    return 1 + t * lp->nrb + off;
+}
+
+static inline double tie(int j)
+{
+    unsigned h = (unsigned)j * 2654435761u;
+    return (double)((h >> 16) & 1023u) / 1024.0;
+}
+
+/* A column's cost with its tie-break, in kEUR per mcm; j is the column's
+ * offset in its block plus 7919 x the block, so that equal columns of
+ * different days differ too (a plan that swaps two stores between days is
+ * not a tie). */
+static inline double cost_of(const struct dispatch *lp, double eur_mwh, int j)
+{
+    double scale = fabs(eur_mwh) > 1.0 ? fabs(eur_mwh) : 1.0;
+    return (eur_mwh + TIE_REL * scale * (1.0 + tie(j))) * lp->g;
+}
+
+static inline double marginal(const struct dispatch *lp, double f)
+{
+    return lp->voll * (1.0 + lp->alpha * f);
+}
+
+/* ---- dispatch_window.c ------------------------------------------------------ */
+
+/* Bounds, costs and shortage grids of window w (every block built). */
+void dispatch_set_window(struct dispatch *lp, const net *n, const dispatch_window *w);
+/* Unserved segments of region q in block t from its grid. */
+void dispatch_set_segments(struct dispatch *lp, int t, int q, double demand, int R);
+/* The coarse grid (SEGMENTS equal segments) of region q in block t. */
+void dispatch_grid_coarse(struct dispatch *lp, int t, int q, int R);
+/* A fine grid of half-width h around fraction f (see dispatch_window.c). */
+void dispatch_grid_fine(struct dispatch *lp, int t, int q, int R, double f, double h);
+/* National-first flag of region q in block t (FLAG_*), with its export cost. */
+void dispatch_nf_priority(struct dispatch *lp, int t, int q, int flag);
+
+#endif
