@@ -174,6 +174,144 @@ static void put_share(bbuf *o, double v, double sup)
     bb_num(o, sup > SUPPLY_EPS ? v / sup : NAN, 6);
 }
 
+/* Room for the share accumulators of A areas (russia, caspian, other x
+ * volume sum, min share, max share), reset; -1 when out of memory. */
+static int acc_reset(bworker *w, int A)
+{
+    size_t need = (size_t)A * 9 + 1;
+    if (need > w->acc_cap) {
+        free(w->acc);
+        w->acc = malloc(need * sizeof *w->acc);
+        w->acc_cap = w->acc ? need : 0;
+        if (!w->acc)
+            return -1;
+    }
+    for (int a = 0; a < A; a++)
+        for (int k = 0; k < 3; k++) {
+            w->acc[a * 9 + k * 3] = 0;
+            w->acc[a * 9 + k * 3 + 1] = INFINITY;
+            w->acc[a * 9 + k * 3 + 2] = -INFINITY;
+        }
+    return 0;
+}
+
+/* Monte Carlo: the run's drawn capacity factors and weather demand factors
+ * of day t (a factor set only when it changes). */
+static void apply_draw(bworker *w, gasdep_model *m, int t)
+{
+    const gasdep_batch *b = w->b;
+    for (int k = 0; k < b->n_el; k++) {
+        double f = w->draw.cap[(size_t)k * b->n_days + t];
+        if (f != w->last_cap[k]) {
+            gasdep_set_capacity_factor(m, b->el[k].kind, b->el[k].index, f);
+            w->last_cap[k] = f;
+        }
+    }
+    if (b->weather)
+        for (int q = 0; q < b->n_regions; q++)
+            if (b->heat[q] > 0)
+                gasdep_set_demand_factor(m, q, w->draw.demand[(size_t)q * b->n_days + t]);
+}
+
+/* The groups a run's shares are reported in: russia, caspian, the rest. */
+typedef struct share_groups {
+    int n_groups, russia, caspian;
+} share_groups;
+
+/* The day just stepped, area by area: shares accumulated, a series row
+ * (keep_series) and the Monte Carlo band values. */
+static void record_day(bworker *w, const gasdep_model *m, long run, int A,
+                       share_groups sg)
+{
+    int mc = w->b->kind == GASDEP_MONTECARLO;
+    bbuf *ser = &w->sec[SEC_SERIES];
+    bbuf *bands = &w->sec[SEC_BANDS];
+    char date[16];
+    if (w->keep_series)
+        gasdep_date_format(gasdep_day(m), date);
+    for (int a = 0; a < A; a++) {
+        gasdep_area_day r;
+        gasdep_area_result(m, a, &r);
+        double v[3] = {0, 0, 0}, sup = r.supplied_mcm;
+        for (int g = 0; g < sg.n_groups; g++) {
+            double x = gasdep_area_group_mcm(m, a, g);
+            v[g == sg.russia ? 0 : g == sg.caspian ? 1 : 2] += x;
+        }
+        double *acc = w->acc + (size_t)a * 9;
+        for (int k = 0; k < 3; k++) {
+            acc[k * 3] += v[k];
+            if (sup > SUPPLY_EPS) {
+                double sh = v[k] / sup;
+                if (sh < acc[k * 3 + 1])
+                    acc[k * 3 + 1] = sh;
+                if (sh > acc[k * 3 + 2])
+                    acc[k * 3 + 2] = sh;
+            }
+        }
+        if (w->keep_series) {
+            bb_printf(ser, "%ld,%s,%s,", run, date, gasdep_name(m, GASDEP_AREA, a));
+            bb_num(ser, r.demand_mcm, 6);
+            bb_putc(ser, ',');
+            bb_num(ser, sup, 6);
+            bb_putc(ser, ',');
+            bb_num(ser, r.unserved_mcm, 6);
+            bb_putc(ser, ',');
+            bb_num(ser, r.storage_fill, 6);
+            for (int k = 0; k < 3; k++)
+                put_share(ser, v[k], sup);
+            bb_putc(ser, ',');
+            bb_num(ser, r.price_eur_mwh, PRICE_DECIMALS);
+            bb_putc(ser, '\n');
+        }
+        if (mc) {
+            double x[BM_COUNT] = {
+                r.demand_mcm, sup, r.unserved_mcm, r.storage_fill,
+                sup > SUPPLY_EPS ? v[0] / sup : NAN,
+                sup > SUPPLY_EPS ? v[1] / sup : NAN,
+                sup > SUPPLY_EPS ? v[2] / sup : NAN, r.price_eur_mwh};
+            bb_put(bands, x, sizeof x);
+        }
+    }
+}
+
+/* The run's summary rows (one per area, its parameter columns after the
+ * run number) and, for Monte Carlo, its probability record. */
+static void summary_rows(bworker *w, const gasdep_model *m, long run, int A,
+                         const char *params)
+{
+    bbuf *rows = &w->sec[SEC_ROWS];
+    for (int a = 0; a < A; a++) {
+        gasdep_area_summary s;
+        gasdep_area_summary_get(m, a, &s);
+        bb_printf(rows, "%ld%s,%s,%s,", run, params, gasdep_name(m, GASDEP_AREA, a),
+                  gasdep_area_is_group(m, a) ? "group" : "region");
+        bb_num(rows, s.demand_mcm, 6);
+        bb_putc(rows, ',');
+        bb_num(rows, s.unserved_mcm, 6);
+        bb_putc(rows, ',');
+        bb_num(rows, s.demand_mcm > 0 ? s.unserved_mcm / s.demand_mcm : NAN, 6);
+        bb_printf(rows, ",%d,", s.days_short);
+        bb_num(rows, s.min_storage_fill, 6);
+        const double *acc = w->acc + (size_t)a * 9;
+        for (int k = 0; k < 3; k++) {
+            double mean = s.supplied_mcm > SUPPLY_EPS ? acc[k * 3] / s.supplied_mcm : NAN;
+            double st[3] = {mean, isfinite(acc[k * 3 + 1]) ? acc[k * 3 + 1] : NAN,
+                            isfinite(acc[k * 3 + 2]) ? acc[k * 3 + 2] : NAN};
+            for (int i = 0; i < 3; i++) {
+                bb_putc(rows, ',');
+                bb_num(rows, st[i], 6);
+            }
+        }
+        bb_putc(rows, ',');
+        bb_num(rows, s.peak_price_eur_mwh, PRICE_DECIMALS);
+        bb_puts(rows, ",ok\n");
+        if (w->b->kind == GASDEP_MONTECARLO) {
+            double pr[2] = {s.unserved_mcm, (double)s.days_short};
+            bb_put(&w->sec[SEC_PROB], pr, sizeof pr);
+        }
+    }
+}
+
 int bworker_run(bworker *w, long run, bbuf *out)
 {
     const gasdep_batch *b = w->b;
@@ -197,7 +335,6 @@ int bworker_run(bworker *w, long run, bbuf *out)
     if (rc == GASDEP_OK)
         rc = gasdep_init(m);
     int A = gasdep_count(m, GASDEP_AREA);
-    int G = gasdep_count(m, GASDEP_ORIGIN_GROUP);
     int first = 0, last = -1;
     if (rc == GASDEP_OK) {
         gasdep_horizon(m, &first, &last);
@@ -207,45 +344,19 @@ int bworker_run(bworker *w, long run, bbuf *out)
                      "network differs from the probe model");
         }
     }
-    int g_ru = gasdep_find(m, GASDEP_ORIGIN_GROUP, "russia");
-    int g_ca = gasdep_find(m, GASDEP_ORIGIN_GROUP, "caspian");
-    /* per area: russia, caspian, other x (volume sum, min share, max share) */
-    size_t need = (size_t)A * 9 + 1;
-    if (need > w->acc_cap) {
-        free(w->acc);
-        w->acc = malloc(need * sizeof *w->acc);
-        w->acc_cap = w->acc ? need : 0;
-        if (!w->acc) {
-            gasdep_destroy(m);
-            bb_free(&params);
-            return -1;
-        }
+    share_groups sg = {gasdep_count(m, GASDEP_ORIGIN_GROUP),
+                       gasdep_find(m, GASDEP_ORIGIN_GROUP, "russia"),
+                       gasdep_find(m, GASDEP_ORIGIN_GROUP, "caspian")};
+    if (acc_reset(w, A)) {
+        gasdep_destroy(m);
+        bb_free(&params);
+        return -1;
     }
-    for (int a = 0; a < A; a++)
-        for (int k = 0; k < 3; k++) {
-            w->acc[a * 9 + k * 3] = 0;
-            w->acc[a * 9 + k * 3 + 1] = INFINITY;
-            w->acc[a * 9 + k * 3 + 2] = -INFINITY;
-        }
     for (int k = 0; k < b->n_el; k++)
         w->last_cap[k] = 1.0;
-    bbuf *ser = &w->sec[SEC_SERIES];
-    bbuf *bands = &w->sec[SEC_BANDS];
     for (int t = 0; rc == GASDEP_OK; t++) {
-        if (mc && t < b->n_days) {
-            for (int k = 0; k < b->n_el; k++) {
-                double f = w->draw.cap[(size_t)k * b->n_days + t];
-                if (f != w->last_cap[k]) {
-                    gasdep_set_capacity_factor(m, b->el[k].kind, b->el[k].index, f);
-                    w->last_cap[k] = f;
-                }
-            }
-            if (b->weather)
-                for (int q = 0; q < b->n_regions; q++)
-                    if (b->heat[q] > 0)
-                        gasdep_set_demand_factor(
-                            m, q, w->draw.demand[(size_t)q * b->n_days + t]);
-        }
+        if (mc && t < b->n_days)
+            apply_draw(w, m, t);
         rc = gasdep_step(m);
         if (rc == GASDEP_DONE) {
             rc = gasdep_finish(m);
@@ -253,89 +364,13 @@ int bworker_run(bworker *w, long run, bbuf *out)
         }
         if (rc != GASDEP_OK)
             break;
-        char date[16];
-        if (w->keep_series)
-            gasdep_date_format(gasdep_day(m), date);
-        for (int a = 0; a < A; a++) {
-            gasdep_area_day r;
-            gasdep_area_result(m, a, &r);
-            double v[3] = {0, 0, 0}, sup = r.supplied_mcm;
-            for (int g = 0; g < G; g++) {
-                double x = gasdep_area_group_mcm(m, a, g);
-                v[g == g_ru ? 0 : g == g_ca ? 1 : 2] += x;
-            }
-            double *acc = w->acc + (size_t)a * 9;
-            for (int k = 0; k < 3; k++) {
-                acc[k * 3] += v[k];
-                if (sup > SUPPLY_EPS) {
-                    double sh = v[k] / sup;
-                    if (sh < acc[k * 3 + 1])
-                        acc[k * 3 + 1] = sh;
-                    if (sh > acc[k * 3 + 2])
-                        acc[k * 3 + 2] = sh;
-                }
-            }
-            if (w->keep_series) {
-                bb_printf(ser, "%ld,%s,%s,", run, date, gasdep_name(m, GASDEP_AREA, a));
-                bb_num(ser, r.demand_mcm, 6);
-                bb_putc(ser, ',');
-                bb_num(ser, sup, 6);
-                bb_putc(ser, ',');
-                bb_num(ser, r.unserved_mcm, 6);
-                bb_putc(ser, ',');
-                bb_num(ser, r.storage_fill, 6);
-                for (int k = 0; k < 3; k++)
-                    put_share(ser, v[k], sup);
-                bb_putc(ser, ',');
-                bb_num(ser, r.price_eur_mwh, PRICE_DECIMALS);
-                bb_putc(ser, '\n');
-            }
-            if (mc) {
-                double x[BM_COUNT] = {
-                    r.demand_mcm, sup, r.unserved_mcm, r.storage_fill,
-                    sup > SUPPLY_EPS ? v[0] / sup : NAN,
-                    sup > SUPPLY_EPS ? v[1] / sup : NAN,
-                    sup > SUPPLY_EPS ? v[2] / sup : NAN, r.price_eur_mwh};
-                bb_put(bands, x, sizeof x);
-            }
-        }
+        record_day(w, m, run, A, sg);
     }
     if (rc != GASDEP_OK) {
         if (!w->sec[SEC_STATUS].n)
             fail_row(w, run, params.p ? params.p : "", gasdep_errmsg(m));
     } else {
-        bbuf *rows = &w->sec[SEC_ROWS];
-        for (int a = 0; a < A; a++) {
-            gasdep_area_summary s;
-            gasdep_area_summary_get(m, a, &s);
-            bb_printf(rows, "%ld%s,%s,%s,", run, params.p ? params.p : "",
-                      gasdep_name(m, GASDEP_AREA, a),
-                      gasdep_area_is_group(m, a) ? "group" : "region");
-            bb_num(rows, s.demand_mcm, 6);
-            bb_putc(rows, ',');
-            bb_num(rows, s.unserved_mcm, 6);
-            bb_putc(rows, ',');
-            bb_num(rows, s.demand_mcm > 0 ? s.unserved_mcm / s.demand_mcm : NAN, 6);
-            bb_printf(rows, ",%d,", s.days_short);
-            bb_num(rows, s.min_storage_fill, 6);
-            const double *acc = w->acc + (size_t)a * 9;
-            for (int k = 0; k < 3; k++) {
-                double mean = s.supplied_mcm > SUPPLY_EPS ? acc[k * 3] / s.supplied_mcm : NAN;
-                double st[3] = {mean, isfinite(acc[k * 3 + 1]) ? acc[k * 3 + 1] : NAN,
-                                isfinite(acc[k * 3 + 2]) ? acc[k * 3 + 2] : NAN};
-                for (int i = 0; i < 3; i++) {
-                    bb_putc(rows, ',');
-                    bb_num(rows, st[i], 6);
-                }
-            }
-            bb_putc(rows, ',');
-            bb_num(rows, s.peak_price_eur_mwh, PRICE_DECIMALS);
-            bb_puts(rows, ",ok\n");
-            if (mc) {
-                double pr[2] = {s.unserved_mcm, (double)s.days_short};
-                bb_put(&w->sec[SEC_PROB], pr, sizeof pr);
-            }
-        }
+        summary_rows(w, m, run, A, params.p ? params.p : "");
     }
     gasdep_destroy(m);
     int oom = params.oom;
