@@ -187,6 +187,202 @@ static void maybe_kill(journal *j, const bbuf *rec, long written, long limit)
     raise(SIGKILL);
 }
 
+/* Rank 0 opens (or resumes) the journal in dir and every rank learns the
+ * outcome: a status, with the reason in err. */
+static long journal_start(gasdep_batch *b, const gasdep_batch_options *opts,
+                          const char *dir, journal *j, gasdep_batch_report *r,
+                          bbuf *err)
+{
+    long status = GASDEP_OK;
+    if (bmpi_rank() == 0) {
+        if (mkdir_p(dir)) {
+            bb_printf(err, "%s: cannot create the output directory: %s", dir,
+                      strerror(errno));
+            status = GASDEP_EIO;
+        } else {
+            status = journal_open(j, dir, b, opts->keep_series, opts->resume,
+                                  &r->journal_discarded, err);
+        }
+    }
+    if (bmpi_active())
+        bmpi_bcast_long(&status);
+    return status;
+}
+
+/* The runs still to do. */
+typedef struct pending {
+    long n, resumed, first, last; /* first and last: run ids, 0 when none */
+} pending;
+
+/* One bit per run, set where the journal holds the run (read by rank 0,
+ * broadcast); NULL when out of memory. */
+static unsigned char *journal_done(const gasdep_batch *b, journal *j, pending *p)
+{
+    size_t nbytes = ((size_t)b->n_runs + 7) / 8;
+    unsigned char *done = calloc(nbytes + 1, 1);
+    if (!done)
+        return NULL;
+    if (bmpi_rank() == 0)
+        for (long i = 0; i < b->n_runs; i++)
+            if (journal_has(j, i + 1))
+                done[i / 8] |= (unsigned char)(1u << (i % 8));
+    if (bmpi_active())
+        bmpi_bcast(done, nbytes);
+    memset(p, 0, sizeof *p);
+    for (long i = 0; i < b->n_runs; i++) {
+        if (done[i / 8] & (1u << (i % 8))) {
+            p->resumed++;
+        } else {
+            p->n++;
+            if (!p->first)
+                p->first = i + 1;
+            p->last = i + 1;
+        }
+    }
+    return done;
+}
+
+/* Up to `threads` workers on the runs of e; the number started. */
+static int workers_start(exec *e, pthread_t *tid, int threads)
+{
+    int started = 0;
+    for (int t = 0; t < threads; t++) {
+        pthread_mutex_lock(&e->mu);
+        e->producers++;
+        pthread_mutex_unlock(&e->mu);
+        if (pthread_create(&tid[t], NULL, worker_main, e)) {
+            pthread_mutex_lock(&e->mu);
+            e->producers--;
+            pthread_mutex_unlock(&e->mu);
+            break;
+        }
+        started++;
+    }
+    return started;
+}
+
+/* Stop and join the workers; free what the queue still holds. */
+static void workers_stop(exec *e, pthread_t *tid, int started)
+{
+    atomic_store(&e->stop, 1);
+    pthread_mutex_lock(&e->mu);
+    pthread_cond_broadcast(&e->not_full);
+    pthread_mutex_unlock(&e->mu);
+    for (int t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+    while (e->q && e->qcount) { /* records left after an error */
+        bb_free(&e->q[e->qhead]);
+        e->qhead = (e->qhead + 1) % e->qcap;
+        e->qcount--;
+    }
+}
+
+/* What the writer collected. */
+typedef struct collected {
+    long got, failed;
+    int io_error; /* errno of a failed journal write, or 0 */
+    int lost;     /* an MPI record was lost or malformed */
+} collected;
+
+/* Rank 0: every pending run's record, local or from other ranks, into the
+ * journal as it arrives, with progress; the other ranks send theirs. */
+static void collect_records(const gasdep_batch *b, const gasdep_batch_options *opts,
+                            exec *e, journal *j, const pending *p, double t0,
+                            collected *c)
+{
+    int mpi = bmpi_active();
+    long written = 0, limit = kill_after();
+    bbuf rec = {0};
+    memset(c, 0, sizeof *c);
+    if (bmpi_rank() != 0) {
+        while (queue_pop(e, &rec, -1) == 1)
+            if (bmpi_send(rec.p, rec.n)) {
+                c->lost = 1;
+                break;
+            }
+        bb_free(&rec);
+        return;
+    }
+    gasdep_batch_progress pr = {p->resumed, b->n_runs, p->resumed, 0, 0, 0};
+    if (opts->progress)
+        opts->progress(opts->progress_ctx, &pr);
+    while (c->got < p->n && !c->io_error) {
+        /* take every record that is waiting, local or from other ranks;
+         * wait (briefly under MPI) only when there was none */
+        int k = queue_pop(e, &rec, 0), m = 0;
+        if (k != 1 && mpi) {
+            long run;
+            m = bmpi_poll(&rec);
+            if (m < 0 || (m == 1 && !rec_valid(rec.p, rec.n, b->n_runs, &run))) {
+                c->lost = 1; /* no way to recover a lost message */
+                break;
+            }
+        }
+        if (k != 1 && m != 1) {
+            if (k < 0 && !mpi)
+                break; /* workers gone early (out of memory) */
+            if (k == 0)
+                k = queue_pop(e, &rec, mpi ? 0.0005 : 0.25);
+            else
+                usleep(200); /* only other ranks' records are still to come */
+            if (k != 1)
+                continue;
+        }
+        if (journal_append(j, rec.p, rec.n)) {
+            c->io_error = errno ? errno : EIO;
+            atomic_store(&e->stop, 1);
+            break;
+        }
+        c->got++;
+        written++;
+        c->failed += rec_failed(&rec);
+        maybe_kill(j, &rec, written, limit);
+        if (opts->progress) {
+            pr.done = p->resumed + c->got;
+            pr.failed = c->failed;
+            pr.elapsed = batch_now() - t0;
+            opts->progress(opts->progress_ctx, &pr);
+        }
+    }
+    bb_free(&rec);
+}
+
+/* After the runs, on rank 0: the journal made durable, then the output
+ * tables (batch_output.c) and the last progress report; the journal closed
+ * (removed when complete) and the outcome shared with every rank. */
+static long finish_outputs(gasdep_batch *b, const gasdep_batch_options *opts,
+                           const char *dir, journal *j, long status,
+                           const collected *c, const pending *p, int out_threads,
+                           double t0, gasdep_batch_report *r, bbuf *err)
+{
+    int writer = bmpi_rank() == 0;
+    if (writer && status == GASDEP_OK) {
+        if (journal_sync(j)) {
+            bb_printf(err, "%s: %s", j->path, strerror(errno));
+            status = GASDEP_EIO;
+        } else {
+            status = batch_write_outputs(b, j, dir, opts->keep_series,
+                                         out_threads, r, err);
+        }
+    } else if (writer && status == GASDEP_EIO) {
+        bb_printf(err, "%s: %s", j->path, strerror(c->io_error));
+    }
+    if (writer) {
+        gasdep_batch_progress pr = {p->resumed + c->got, b->n_runs, p->resumed,
+                                    r->failed, batch_now() - t0, 1};
+        if (opts->progress && status == GASDEP_OK)
+            opts->progress(opts->progress_ctx, &pr);
+    }
+    journal_close(j, writer && status == GASDEP_OK);
+    if (bmpi_active()) {
+        bmpi_bcast_long(&status);
+        long f = r->failed;
+        bmpi_bcast_long(&f);
+        r->failed = f;
+    }
+    return status;
+}
+
 int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
                      gasdep_batch_report *r)
 {
@@ -217,56 +413,26 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
     memset(&j, 0, sizeof j);
     j.fd = -1;
     bbuf err = {0};
-    long status = GASDEP_OK;
-    if (writer) {
-        if (mkdir_p(dir)) {
-            bb_printf(&err, "%s: cannot create the output directory: %s", dir,
-                      strerror(errno));
-            status = GASDEP_EIO;
-        } else {
-            status = journal_open(&j, dir, b, opts->keep_series, opts->resume,
-                                  &r->journal_discarded, &err);
-        }
-    }
-    if (mpi)
-        bmpi_bcast_long(&status);
+    long status = journal_start(b, opts, dir, &j, r, &err);
     if (status != GASDEP_OK) {
         batch_err(b, "%s", err.p ? err.p : "cannot open the journal");
         bb_free(&err);
         journal_close(&j, 0);
         return (int)status;
     }
-    /* one bit per run: what the journal holds */
-    size_t nbytes = ((size_t)b->n_runs + 7) / 8;
-    unsigned char *done = calloc(nbytes + 1, 1);
+    pending p;
+    unsigned char *done = journal_done(b, &j, &p);
     if (!done) {
         journal_close(&j, 0);
         batch_err(b, "out of memory");
         r->ranks_out_of_step = mpi; /* the others wait in the broadcast */
         return GASDEP_ENOMEM;
     }
-    if (writer)
-        for (long i = 0; i < b->n_runs; i++)
-            if (journal_has(&j, i + 1))
-                done[i / 8] |= (unsigned char)(1u << (i % 8));
-    if (mpi)
-        bmpi_bcast(done, nbytes);
-    long n_pending = 0, resumed = 0, first_pending = 0, last_pending = 0;
-    for (long i = 0; i < b->n_runs; i++) {
-        if (done[i / 8] & (1u << (i % 8))) {
-            resumed++;
-        } else {
-            n_pending++;
-            if (!first_pending)
-                first_pending = i + 1;
-            last_pending = i + 1;
-        }
-    }
-    r->resumed = resumed;
-    if (writer && j.damaged_record > 0 && n_pending > 0)
+    r->resumed = p.resumed;
+    if (writer && j.damaged_record > 0 && p.n > 0)
         batch_warn(b, "%s: damaged at record %ld: rerunning %ld run%s "
-                   "(%ld..%ld)", j.path, j.damaged_record, n_pending,
-                   n_pending == 1 ? "" : "s", first_pending, last_pending);
+                   "(%ld..%ld)", j.path, j.damaged_record, p.n,
+                   p.n == 1 ? "" : "s", p.first, p.last);
 
     /* this rank's share: pending runs dealt cyclically over ranks */
     exec e;
@@ -278,7 +444,7 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
     e.rank = rank;
     e.size = size;
     e.cursor = 1;
-    e.n_todo = n_pending > rank ? (n_pending - rank + size - 1) / size : 0;
+    e.n_todo = p.n > rank ? (p.n - rank + size - 1) / size : 0;
     pthread_mutex_init(&e.todo_mu, NULL);
     int threads = opts->threads > 0 ? opts->threads
                                     : gasdep_batch_cores() / bmpi_local_size();
@@ -294,92 +460,15 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
     pthread_cond_init(&e.not_empty, NULL);
     pthread_cond_init(&e.not_full, NULL);
     pthread_t *tid = calloc((size_t)threads, sizeof *tid);
-    int started = 0;
-    if (e.q && tid && e.n_todo > 0)
-        for (int t = 0; t < threads; t++) {
-            pthread_mutex_lock(&e.mu);
-            e.producers++;
-            pthread_mutex_unlock(&e.mu);
-            if (pthread_create(&tid[t], NULL, worker_main, &e)) {
-                pthread_mutex_lock(&e.mu);
-                e.producers--;
-                pthread_mutex_unlock(&e.mu);
-                break;
-            }
-            started++;
-        }
+    int started = e.q && tid && e.n_todo > 0 ? workers_start(&e, tid, threads) : 0;
     if (e.n_todo > 0 && !started)
         atomic_store(&e.oom, 1);
     /* under MPI a rank without workers stops here: the others would wait
      * for its runs (the program ends them all, see ranks_out_of_step) */
-    int skip = mpi && atomic_load(&e.oom);
-
-    long got = 0, failed = 0, written = 0, limit = kill_after();
-    int io_error = 0, lost = 0;
-    bbuf rec = {0};
-    if (skip) {
-        /* nothing to collect */
-    } else if (writer) {
-        gasdep_batch_progress pr = {resumed, b->n_runs, resumed, 0, 0, 0};
-        if (opts->progress)
-            opts->progress(opts->progress_ctx, &pr);
-        while (got < n_pending && !io_error) {
-            /* take every record that is waiting, local or from other ranks;
-             * wait (briefly under MPI) only when there was none */
-            int k = queue_pop(&e, &rec, 0), m = 0;
-            if (k != 1 && mpi) {
-                long run;
-                m = bmpi_poll(&rec);
-                if (m < 0 || (m == 1 && !rec_valid(rec.p, rec.n, b->n_runs, &run))) {
-                    lost = 1; /* no way to recover a lost message */
-                    break;
-                }
-            }
-            if (k != 1 && m != 1) {
-                if (k < 0 && !mpi)
-                    break; /* workers gone early (out of memory) */
-                if (k == 0)
-                    k = queue_pop(&e, &rec, mpi ? 0.0005 : 0.25);
-                else
-                    usleep(200); /* only other ranks' records are still to come */
-                if (k != 1)
-                    continue;
-            }
-            if (journal_append(&j, rec.p, rec.n)) {
-                io_error = errno ? errno : EIO;
-                atomic_store(&e.stop, 1);
-                break;
-            }
-            got++;
-            written++;
-            failed += rec_failed(&rec);
-            maybe_kill(&j, &rec, written, limit);
-            if (opts->progress) {
-                pr.done = resumed + got;
-                pr.failed = failed;
-                pr.elapsed = batch_now() - t0;
-                opts->progress(opts->progress_ctx, &pr);
-            }
-        }
-    } else {
-        while (queue_pop(&e, &rec, -1) == 1)
-            if (bmpi_send(rec.p, rec.n)) {
-                lost = 1;
-                break;
-            }
-    }
-    atomic_store(&e.stop, 1);
-    pthread_mutex_lock(&e.mu);
-    pthread_cond_broadcast(&e.not_full);
-    pthread_mutex_unlock(&e.mu);
-    for (int t = 0; t < started; t++)
-        pthread_join(tid[t], NULL);
-    while (e.q && e.qcount) { /* records left after an error */
-        bb_free(&e.q[e.qhead]);
-        e.qhead = (e.qhead + 1) % e.qcap;
-        e.qcount--;
-    }
-    bb_free(&rec);
+    collected c = {0, 0, 0, 0};
+    if (!(mpi && atomic_load(&e.oom)))
+        collect_records(b, opts, &e, &j, &p, t0, &c);
+    workers_stop(&e, tid, started);
     free(tid);
     free(e.q);
     free(done);
@@ -390,15 +479,15 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
 
     if (atomic_load(&e.oom))
         status = GASDEP_ENOMEM;
-    else if (io_error || lost)
+    else if (c.io_error || c.lost)
         status = GASDEP_EIO;
     if (mpi && status != GASDEP_OK) {
         /* this rank cannot take part in the closing collectives */
         r->ranks_out_of_step = 1;
-        if (lost)
+        if (c.lost)
             batch_err(b, "MPI: a record from another rank was lost or malformed");
-        else if (io_error)
-            batch_err(b, "%s: %s", j.path, strerror(io_error));
+        else if (c.io_error)
+            batch_err(b, "%s: %s", j.path, strerror(c.io_error));
         else
             batch_err(b, "out of memory");
         journal_close(&j, 0);
@@ -406,31 +495,8 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
         r->seconds = batch_now() - t0;
         return (int)status;
     }
-    r->executed = writer ? got : e.n_todo;
-    if (writer && status == GASDEP_OK) {
-        if (journal_sync(&j)) {
-            bb_printf(&err, "%s: %s", j.path, strerror(errno));
-            status = GASDEP_EIO;
-        } else {
-            status = batch_write_outputs(b, &j, dir, opts->keep_series,
-                                         out_threads, r, &err);
-        }
-    } else if (writer && status == GASDEP_EIO) {
-        bb_printf(&err, "%s: %s", j.path, strerror(io_error));
-    }
-    if (writer) {
-        gasdep_batch_progress pr = {resumed + got, b->n_runs, resumed, r->failed,
-                                    batch_now() - t0, 1};
-        if (opts->progress && status == GASDEP_OK)
-            opts->progress(opts->progress_ctx, &pr);
-    }
-    journal_close(&j, writer && status == GASDEP_OK);
-    if (mpi) {
-        bmpi_bcast_long(&status);
-        long f = r->failed;
-        bmpi_bcast_long(&f);
-        r->failed = f;
-    }
+    r->executed = writer ? c.got : e.n_todo;
+    status = finish_outputs(b, opts, dir, &j, status, &c, &p, out_threads, t0, r, &err);
     if (status == GASDEP_ENOMEM)
         batch_err(b, "out of memory");
     else if (status != GASDEP_OK)
