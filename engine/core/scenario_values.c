@@ -37,6 +37,100 @@ static int split_tokens(char *buf, char **tok, int max)
 
 #define MAX_LIST 256
 
+/* Item i of a list of type from token t (cut at its colon): its key (a
+ * name, date or fill level) and value; -1 with the reason in *why. */
+static int parse_item(int type, char *t, list *l, int i, const char **why)
+{
+    char *colon = strchr(t, ':');
+    double x;
+    switch (type) {
+    case T_NAMES:
+        if (!scenario_valid_name(t)) {
+            *why = "names use letters, digits, '-' and '_'";
+            return -1;
+        }
+        l->key[i] = xstrdup(t);
+        return 0;
+    case T_PRICES:
+        if (units_parse_number(t, "EUR/MWh", &l->val[i], why) != 0)
+            return -1;
+        if (fabs(l->val[i]) > UNITS_MAX_PRICE) {
+            *why = "price too large (at most 1000000 EUR/MWh)";
+            return -1;
+        }
+        return 0;
+    case T_FRACTIONS:
+        return units_parse_share(t, 1.0, &l->val[i], why) != 0 ? -1 : 0;
+    case T_SHAPE:
+        if (units_parse_number(t, NULL, &l->val[i], why) != 0)
+            return -1;
+        if (l->val[i] < 0) {
+            *why = "monthly factors must not be negative";
+            return -1;
+        }
+        if (l->val[i] > UNITS_MAX_FLOW) {
+            *why = "monthly factor too large";
+            return -1;
+        }
+        return 0;
+    }
+    /* T_CURVE, T_TARGETS, T_MIX: pairs a:b */
+    if (!colon) {
+        *why = "expected pairs written a:b";
+        return -1;
+    }
+    *colon = '\0';
+    if (units_parse_share(colon + 1, type == T_CURVE ? UNITS_MAX_FACTOR : 1.0, &x,
+                          why) != 0)
+        return -1;
+    l->val[i] = x;
+    if (type == T_TARGETS) {
+        int ty, tm, td;
+        if (dates_parse_target(t, &ty, &tm, &td) != 0) {
+            *why = "target dates are written MM-DD (every year, e.g. "
+                   "11-01:90%) or YYYY-MM-DD (e.g. 2022-11-01:80%)";
+            return -1;
+        }
+        l->key[i] = xstrdup(t);
+    } else if (type == T_MIX) {
+        if (!scenario_valid_name(t)) {
+            *why = "expected origin:share pairs";
+            return -1;
+        }
+        l->key[i] = xstrdup(t);
+    } else {
+        double f;
+        if (units_parse_share(t, 1.0, &f, why) != 0)
+            return -1;
+        char num[64];
+        snprintf(num, sizeof num, "%.17g", f);
+        l->key[i] = xstrdup(num);
+    }
+    return 0;
+}
+
+/* What a whole list of type must satisfy: 12 monthly factors, a curve's
+ * fill levels rising over at least two points. */
+static int check_list(int type, const list *l, const char **why)
+{
+    if (type == T_SHAPE && l->n != 12) {
+        *why = "shape takes 12 monthly factors (Jan..Dec)";
+        return -1;
+    }
+    if (type == T_CURVE) {
+        for (int i = 1; i < l->n; i++)
+            if (atof(l->key[i]) <= atof(l->key[i - 1])) {
+                *why = "curve fill levels must increase";
+                return -1;
+            }
+        if (l->n < 2) {
+            *why = "a curve needs at least two points";
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int parse_list(const char *value, int type, list *out, const char **why)
 {
     char buf[2048];
@@ -73,95 +167,11 @@ static int parse_list(const char *value, int type, list *out, const char **why)
         return -1;
     }
     l.n = n;
-    for (int i = 0; i < n; i++) {
-        char *t = tok[i];
-        char *colon = strchr(t, ':');
-        double x;
-        switch (type) {
-        case T_NAMES:
-            if (!scenario_valid_name(t)) {
-                *why = "names use letters, digits, '-' and '_'";
-                goto fail;
-            }
-            l.key[i] = xstrdup(t);
-            break;
-        case T_PRICES:
-            if (units_parse_number(t, "EUR/MWh", &l.val[i], why) != 0)
-                goto fail;
-            if (fabs(l.val[i]) > UNITS_MAX_PRICE) {
-                *why = "price too large (at most 1000000 EUR/MWh)";
-                goto fail;
-            }
-            break;
-        case T_FRACTIONS:
-            if (units_parse_share(t, 1.0, &l.val[i], why) != 0)
-                goto fail;
-            break;
-        case T_SHAPE:
-            if (units_parse_number(t, NULL, &l.val[i], why) != 0)
-                goto fail;
-            if (l.val[i] < 0) {
-                *why = "monthly factors must not be negative";
-                goto fail;
-            }
-            if (l.val[i] > UNITS_MAX_FLOW) {
-                *why = "monthly factor too large";
-                goto fail;
-            }
-            break;
-        case T_CURVE:
-        case T_TARGETS:
-        case T_MIX:
-            if (!colon) {
-                *why = "expected pairs written a:b";
-                goto fail;
-            }
-            *colon = '\0';
-            if (units_parse_share(colon + 1,
-                                  type == T_CURVE ? UNITS_MAX_FACTOR : 1.0, &x,
-                                  why) != 0)
-                goto fail;
-            l.val[i] = x;
-            if (type == T_TARGETS) {
-                int ty, tm, td;
-                if (dates_parse_target(t, &ty, &tm, &td) != 0) {
-                    *why = "target dates are written MM-DD (every year, e.g. "
-                           "11-01:90%) or YYYY-MM-DD (e.g. 2022-11-01:80%)";
-                    goto fail;
-                }
-                l.key[i] = xstrdup(t);
-            } else if (type == T_MIX) {
-                if (!scenario_valid_name(t)) {
-                    *why = "expected origin:share pairs";
-                    goto fail;
-                }
-                l.key[i] = xstrdup(t);
-            } else {
-                double f;
-                if (units_parse_share(t, 1.0, &f, why) != 0)
-                    goto fail;
-                char num[64];
-                snprintf(num, sizeof num, "%.17g", f);
-                l.key[i] = xstrdup(num);
-            }
-            break;
-        }
-    }
-    if (type == T_SHAPE && n != 12) {
-        *why = "shape takes 12 monthly factors (Jan..Dec)";
-        goto fail;
-    }
-    if (type == T_CURVE) {
-        for (int i = 1; i < n; i++)
-            if (atof(l.key[i]) <= atof(l.key[i - 1])) {
-                *why = "curve fill levels must increase";
-                goto fail;
-            }
-        if (n < 2) {
-            *why = "a curve needs at least two points";
+    for (int i = 0; i < n; i++)
+        if (parse_item(type, tok[i], &l, i, why))
             goto fail;
-        }
-    }
+    if (check_list(type, &l, why))
+        goto fail;
     scenario_list_free(out);
     *out = l;
     return 0;
@@ -328,6 +338,118 @@ char *scenario_path_join(const char *naming_file, const char *rel)
     return p;
 }
 
+/* A reference to an element by name (event targets: a path with dots). */
+static int set_ref(const key_def *k, ref *r, const char *v, srcloc at,
+                   const char **why)
+{
+    if (!scenario_valid_name(v)) {
+        int ok = k->kind == SK_EVENT && *v;
+        for (const char *p = v; ok && *p; p++)
+            ok = isalnum((unsigned char)*p) || *p == '-' || *p == '_' || *p == '.';
+        if (!ok) {
+            *why = "expected a name (letters, digits, '-' and '_')";
+            return -1;
+        }
+    }
+    free(r->name);
+    r->name = xstrdup(v);
+    r->at = at;
+    return 0;
+}
+
+/* A flow or volume with its unit; an event's value excludes its factor
+ * within one section. */
+static int set_quantity(scenario *scn, void *base, const key_def *k, qty *field,
+                        const char *v, const char **why)
+{
+    qty q;
+    if (units_parse_qty(v, k->type == T_FLOW ? Q_FLOW : Q_VOLUME, &q, why))
+        return -1;
+    if (k->kind == SK_EVENT) {
+        event_el *e = base;
+        if (e->has_factor && e->fv_section == scn->section_seq) {
+            *why = "give either 'factor' or 'value', not both";
+            return -1;
+        }
+        e->has_factor = 0;
+        e->fv_section = scn->section_seq;
+    }
+    *field = q;
+    return 0;
+}
+
+/* A fraction (0..1 or a percentage) or a factor; an event's factor excludes
+ * its value within one section. */
+static int set_share(scenario *scn, void *base, const key_def *k, double *field,
+                     const char *v, const char **why)
+{
+    double x;
+    if (units_parse_share(v, k->type == T_FRACTION01 ? 1.0 : UNITS_MAX_FACTOR, &x,
+                          why))
+        return -1;
+    if (k->type == T_FACTOR) {
+        event_el *e = base;
+        if (e->value.set && e->fv_section == scn->section_seq) {
+            *why = "give either 'factor' or 'value', not both";
+            return -1;
+        }
+        e->has_factor = 1;
+        e->value.set = 0;
+        e->fv_section = scn->section_seq;
+    }
+    *field = x;
+    return 0;
+}
+
+/* A number in the unit of its type (kWh/m3, K, /y, d or none), within its
+ * key's range (KEY_RANGES). */
+static int set_number(const key_def *k, double *field, const char *v,
+                      const char **why)
+{
+    double x;
+    const char *unit = k->type == T_GCV        ? "kWh/m3"
+                       : k->type == T_KELVIN   ? "K"
+                       : k->type == T_PER_YEAR ? "/y"
+                       : k->type == T_DAYS_REAL ? "d"
+                                                : NULL;
+    if (units_parse_number(v, unit, &x, why))
+        return -1;
+    if (k->type == T_GCV && !(x >= 1 && x <= 100)) {
+        *why = "must lie in 1..100 kWh/m3";
+        return -1;
+    }
+    if (k->type != T_NUMBER && x < 0) {
+        *why = "must not be negative";
+        return -1;
+    }
+    for (const key_range *g = KEY_RANGES; g->key; g++)
+        if (g->kind == k->kind && !strcmp(g->key, k->key) &&
+            !(x >= g->lo && x <= g->hi)) {
+            *why = g->why;
+            return -1;
+        }
+    *field = x;
+    return 0;
+}
+
+/* A whole number of days (windows: 1 to 366). */
+static int set_days(const key_def *k, int *field, const char *v, const char **why)
+{
+    double x;
+    int pos = k->type == T_DAYS_POS;
+    if (units_parse_number(v, "d", &x, why))
+        return -1;
+    if (x < pos || x != floor(x) || x > (pos ? 366 : 100000)) {
+        *why = pos ? "expected a whole number of days from 1 to 366"
+                   : "expected a whole number of days";
+        return -1;
+    }
+    *field = (int)x;
+    return 0;
+}
+
+/* Store value v of key k in the element at base, by the key's type; -1
+ * with the reason in *why. */
 static int set_value(scenario *scn, void *base, const key_def *k,
                      const char *v, srcloc at, const char **why)
 {
@@ -340,24 +462,8 @@ static int set_value(scenario *scn, void *base, const key_def *k,
         *s = xstrdup(v);
         return 0;
     }
-    case T_REF: {
-        ref *r = (ref *)field;
-        if (!scenario_valid_name(v)) {
-            /* event targets are paths with dots */
-            int ok = k->kind == SK_EVENT && *v;
-            for (const char *p = v; ok && *p; p++)
-                ok = isalnum((unsigned char)*p) || *p == '-' || *p == '_' ||
-                     *p == '.';
-            if (!ok) {
-                *why = "expected a name (letters, digits, '-' and '_')";
-                return -1;
-            }
-        }
-        free(r->name);
-        r->name = xstrdup(v);
-        r->at = at;
-        return 0;
-    }
+    case T_REF:
+        return set_ref(k, (ref *)field, v, at, why);
     case T_PATH: { /* the two paths of a region: series, weather_series */
         node_el *n = base;
         char **path = (char **)field;
@@ -367,22 +473,8 @@ static int set_value(scenario *scn, void *base, const key_def *k,
         return 0;
     }
     case T_FLOW:
-    case T_VOLUME: {
-        qty q;
-        if (units_parse_qty(v, k->type == T_FLOW ? Q_FLOW : Q_VOLUME, &q, why))
-            return -1;
-        if (k->kind == SK_EVENT) {
-            event_el *e = base;
-            if (e->has_factor && e->fv_section == scn->section_seq) {
-                *why = "give either 'factor' or 'value', not both";
-                return -1;
-            }
-            e->has_factor = 0;
-            e->fv_section = scn->section_seq;
-        }
-        *(qty *)field = q;
-        return 0;
-    }
+    case T_VOLUME:
+        return set_quantity(scn, base, k, (qty *)field, v, why);
     case T_PRICE:
         if (units_parse_number(v, "EUR/MWh", &x, why))
             return -1;
@@ -395,63 +487,16 @@ static int set_value(scenario *scn, void *base, const key_def *k,
     case T_FRACTION:
     case T_FRACTION01:
     case T_FACTOR:
-        if (units_parse_share(v, k->type == T_FRACTION01 ? 1.0 : UNITS_MAX_FACTOR,
-                              &x, why))
-            return -1;
-        if (k->type == T_FACTOR) {
-            event_el *e = base;
-            if (e->value.set && e->fv_section == scn->section_seq) {
-                *why = "give either 'factor' or 'value', not both";
-                return -1;
-            }
-            e->has_factor = 1;
-            e->value.set = 0;
-            e->fv_section = scn->section_seq;
-        }
-        *(double *)field = x;
-        return 0;
+        return set_share(scn, base, k, (double *)field, v, why);
     case T_NUMBER:
     case T_GCV:
     case T_KELVIN:
     case T_PER_YEAR:
-    case T_DAYS_REAL: {
-        const char *unit = k->type == T_GCV      ? "kWh/m3"
-                           : k->type == T_KELVIN ? "K"
-                           : k->type == T_PER_YEAR ? "/y"
-                           : k->type == T_DAYS_REAL ? "d"
-                                                    : NULL;
-        if (units_parse_number(v, unit, &x, why))
-            return -1;
-        if (k->type == T_GCV && !(x >= 1 && x <= 100)) {
-            *why = "must lie in 1..100 kWh/m3";
-            return -1;
-        }
-        if (k->type != T_NUMBER && x < 0) {
-            *why = "must not be negative";
-            return -1;
-        }
-        for (const key_range *g = KEY_RANGES; g->key; g++)
-            if (g->kind == k->kind && !strcmp(g->key, k->key) &&
-                !(x >= g->lo && x <= g->hi)) {
-                *why = g->why;
-                return -1;
-            }
-        *(double *)field = x;
-        return 0;
-    }
+    case T_DAYS_REAL:
+        return set_number(k, (double *)field, v, why);
     case T_DAYS:
-    case T_DAYS_POS: {
-        int pos = k->type == T_DAYS_POS; /* windows: 1 to 366 days */
-        if (units_parse_number(v, "d", &x, why))
-            return -1;
-        if (x < pos || x != floor(x) || x > (pos ? 366 : 100000)) {
-            *why = pos ? "expected a whole number of days from 1 to 366"
-                       : "expected a whole number of days";
-            return -1;
-        }
-        *(int *)field = (int)x;
-        return 0;
-    }
+    case T_DAYS_POS:
+        return set_days(k, (int *)field, v, why);
     case T_DATE: {
         int d;
         if (dates_parse(v, &d, why))
