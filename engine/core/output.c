@@ -399,146 +399,182 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
 
 /* ---- daily rows --------------------------------------------------------- */
 
-int output_day(struct output *o, const gasdep_model *m)
+/* balance.csv: a row per area. */
+static char *day_balance(struct output *o, const gasdep_model *m, const char *date,
+                         char *p)
 {
-    char date[11];
-    gasdep_date_format(gasdep_day(m), date);
+    int A = o->n_area;
+    for (int a = 0; a < A; a++) {
+        gasdep_area_day r;
+        gasdep_area_result(m, a, &r);
+        p = put_str(p, date);
+        *p++ = ',';
+        p = put_str(p, o->q_area[a]);
+        *p++ = ',';
+        p = csv_fixed(p, r.demand_mcm, 6);
+        *p++ = ',';
+        p = csv_fixed(p, r.supplied_mcm, 6);
+        *p++ = ',';
+        p = csv_fixed(p, r.unserved_mcm, 6);
+        *p++ = ',';
+        p = csv_fixed(p, r.reduced_mcm, 6);
+        *p++ = ',';
+        int has = !isnan(r.storage_fill); /* the area has storage */
+        if (has)
+            p = csv_fixed(p, r.storage_mcm, 6);
+        *p++ = ',';
+        if (has)
+            p = csv_fixed(p, r.storage_fill, 6);
+        *p++ = ',';
+        if (has)
+            p = csv_fixed(p, r.storage_target_fill, 6);
+        *p++ = ',';
+        p = csv_fixed(p, r.price_eur_mwh, PRICE_DECIMALS);
+        *p++ = '\n';
+        p = room(o, p, o->f[T_BALANCE], 0);
+    }
+    p = room(o, p, o->f[T_BALANCE], 1);
+    return p;
+}
+
+/* shares.csv (t T_SHARES: by origin) or group_shares.csv (T_GSHARES):
+ * a row per area and origin or group. */
+static char *day_shares(struct output *o, const gasdep_model *m, int t,
+                        const char *date, char *p)
+{
     int A = o->n_area, O = o->n_origin, G = o->n_group;
-    char *p = o->line;
-    if (o->f[T_BALANCE]) {
-        for (int a = 0; a < A; a++) {
-            gasdep_area_day r;
-            gasdep_area_result(m, a, &r);
+    int K = t == T_SHARES ? O : G;
+    char *const *names = t == T_SHARES ? o->q_origin : o->q_group;
+    for (int a = 0; a < A; a++) {
+        gasdep_area_day r;
+        gasdep_area_result(m, a, &r);
+        double sup = r.supplied_mcm;
+        for (int k = 0; k < K; k++) {
+            double v = t == T_SHARES ? gasdep_area_origin_mcm(m, a, k)
+                                     : gasdep_area_group_mcm(m, a, k);
             p = put_str(p, date);
             *p++ = ',';
             p = put_str(p, o->q_area[a]);
             *p++ = ',';
-            p = csv_fixed(p, r.demand_mcm, 6);
+            p = put_str(p, names[k]);
             *p++ = ',';
-            p = csv_fixed(p, r.supplied_mcm, 6);
+            p = csv_fixed(p, v, 6);
             *p++ = ',';
-            p = csv_fixed(p, r.unserved_mcm, 6);
-            *p++ = ',';
-            p = csv_fixed(p, r.reduced_mcm, 6);
-            *p++ = ',';
-            int has = !isnan(r.storage_fill); /* the area has storage */
-            if (has)
-                p = csv_fixed(p, r.storage_mcm, 6);
-            *p++ = ',';
-            if (has)
-                p = csv_fixed(p, r.storage_fill, 6);
-            *p++ = ',';
-            if (has)
-                p = csv_fixed(p, r.storage_target_fill, 6);
-            *p++ = ',';
-            p = csv_fixed(p, r.price_eur_mwh, PRICE_DECIMALS);
+            if (sup > 1e-12)
+                p = csv_fixed(p, v / sup, 6);
             *p++ = '\n';
-            p = room(o, p, o->f[T_BALANCE], 0);
+            p = room(o, p, o->f[t], 0);
         }
-        p = room(o, p, o->f[T_BALANCE], 1);
     }
-    for (int t = T_SHARES; t <= T_GSHARES; t++) {
-        if (!o->f[t])
-            continue;
-        int K = t == T_SHARES ? O : G;
-        char *const *names = t == T_SHARES ? o->q_origin : o->q_group;
-        for (int a = 0; a < A; a++) {
-            gasdep_area_day r;
-            gasdep_area_result(m, a, &r);
-            double sup = r.supplied_mcm;
-            for (int k = 0; k < K; k++) {
-                double v = t == T_SHARES ? gasdep_area_origin_mcm(m, a, k)
-                                         : gasdep_area_group_mcm(m, a, k);
-                p = put_str(p, date);
-                *p++ = ',';
-                p = put_str(p, o->q_area[a]);
-                *p++ = ',';
-                p = put_str(p, names[k]);
-                *p++ = ',';
-                p = csv_fixed(p, v, 6);
-                *p++ = ',';
-                if (sup > 1e-12)
-                    p = csv_fixed(p, v / sup, 6);
-                *p++ = '\n';
-                p = room(o, p, o->f[t], 0);
-            }
+    p = room(o, p, o->f[t], 1);
+    return p;
+}
+
+/* flows.csv: a row per pipeline. */
+static char *day_flows(struct output *o, const gasdep_model *m, const char *date,
+                       char *p)
+{
+    for (int q = 0; q < o->n_pipe; q++) {
+        double f, cap;
+        int from, to;
+        gasdep_pipeline_result(m, q, &f, &cap);
+        gasdep_pipeline_ends(m, q, &from, &to);
+        p = put_str(p, date);
+        *p++ = ',';
+        p = put_str(p, o->q_pipe[q]);
+        *p++ = ',';
+        p = put_str(p, o->q_node[from]);
+        *p++ = ',';
+        p = put_str(p, o->q_node[to]);
+        *p++ = ',';
+        p = csv_fixed(p, f, 6);
+        *p++ = ',';
+        p = csv_fixed(p, cap, 6);
+        *p++ = ',';
+        if (cap > 1e-12)
+            p = csv_fixed(p, fabs(f) / cap, 6);
+        *p++ = ',';
+        p = csv_fixed(p, gasdep_pipeline_loss_mcm(m, q), 6);
+        *p++ = '\n';
+        p = room(o, p, o->f[T_FLOWS], 0);
+    }
+    p = room(o, p, o->f[T_FLOWS], 1);
+    return p;
+}
+
+/* supply.csv: a row per source and LNG slot. */
+static char *day_supply(struct output *o, const gasdep_model *m, const char *date,
+                        char *p)
+{
+    for (int i = 0; i < o->n_supply; i++) {
+        gasdep_supply_day r;
+        gasdep_supply_result(m, i, &r);
+        int lng = r.kind == GASDEP_LNG;
+        p = put_str(p, date);
+        *p++ = ',';
+        p = put_str(p, lng ? o->q_lng[r.element] : o->q_src[r.element]);
+        p = put_str(p, lng ? ",lng," : ",source,");
+        p = put_str(p, o->q_node[r.node]);
+        *p++ = ',';
+        p = put_str(p, o->q_origin[r.origin]);
+        double v[] = {r.volume_mcm, r.capacity_mcm, r.min_take_mcm,
+                      r.missed_min_take_mcm};
+        for (int k = 0; k < 4; k++) {
+            *p++ = ',';
+            p = csv_fixed(p, v[k], 6);
         }
-        p = room(o, p, o->f[t], 1);
+        *p++ = ',';
+        p = csv_fixed(p, r.cost_eur_mwh, 4);
+        *p++ = '\n';
+        p = room(o, p, o->f[T_SUPPLY], 0);
     }
-    if (o->f[T_FLOWS]) {
-        for (int q = 0; q < o->n_pipe; q++) {
-            double f, cap;
-            int from, to;
-            gasdep_pipeline_result(m, q, &f, &cap);
-            gasdep_pipeline_ends(m, q, &from, &to);
-            p = put_str(p, date);
+    p = room(o, p, o->f[T_SUPPLY], 1);
+    return p;
+}
+
+/* storage.csv: a row per storage site. */
+static char *day_storage(struct output *o, const gasdep_model *m, const char *date,
+                         char *p)
+{
+    for (int k = 0; k < o->n_sto; k++) {
+        gasdep_storage_day r;
+        gasdep_storage_result(m, k, &r);
+        p = put_str(p, date);
+        *p++ = ',';
+        p = put_str(p, o->q_sto[k]);
+        *p++ = ',';
+        p = put_str(p, o->q_node[r.node]);
+        double v[] = {r.level_mcm, r.fill, r.target_fill, r.injection_mcm,
+                      r.withdrawal_mcm};
+        for (int j = 0; j < 5; j++) {
             *p++ = ',';
-            p = put_str(p, o->q_pipe[q]);
-            *p++ = ',';
-            p = put_str(p, o->q_node[from]);
-            *p++ = ',';
-            p = put_str(p, o->q_node[to]);
-            *p++ = ',';
-            p = csv_fixed(p, f, 6);
-            *p++ = ',';
-            p = csv_fixed(p, cap, 6);
-            *p++ = ',';
-            if (cap > 1e-12)
-                p = csv_fixed(p, fabs(f) / cap, 6);
-            *p++ = ',';
-            p = csv_fixed(p, gasdep_pipeline_loss_mcm(m, q), 6);
-            *p++ = '\n';
-            p = room(o, p, o->f[T_FLOWS], 0);
+            p = csv_fixed(p, v[j], 6);
         }
-        p = room(o, p, o->f[T_FLOWS], 1);
+        *p++ = ',';
+        p = csv_fixed(p, r.value_eur_mwh, 4);
+        *p++ = '\n';
+        p = room(o, p, o->f[T_STORAGE], 0);
     }
-    if (o->f[T_SUPPLY]) {
-        for (int i = 0; i < o->n_supply; i++) {
-            gasdep_supply_day r;
-            gasdep_supply_result(m, i, &r);
-            int lng = r.kind == GASDEP_LNG;
-            p = put_str(p, date);
-            *p++ = ',';
-            p = put_str(p, lng ? o->q_lng[r.element] : o->q_src[r.element]);
-            p = put_str(p, lng ? ",lng," : ",source,");
-            p = put_str(p, o->q_node[r.node]);
-            *p++ = ',';
-            p = put_str(p, o->q_origin[r.origin]);
-            double v[] = {r.volume_mcm, r.capacity_mcm, r.min_take_mcm,
-                          r.missed_min_take_mcm};
-            for (int k = 0; k < 4; k++) {
-                *p++ = ',';
-                p = csv_fixed(p, v[k], 6);
-            }
-            *p++ = ',';
-            p = csv_fixed(p, r.cost_eur_mwh, 4);
-            *p++ = '\n';
-            p = room(o, p, o->f[T_SUPPLY], 0);
-        }
-        p = room(o, p, o->f[T_SUPPLY], 1);
-    }
-    if (o->f[T_STORAGE]) {
-        for (int k = 0; k < o->n_sto; k++) {
-            gasdep_storage_day r;
-            gasdep_storage_result(m, k, &r);
-            p = put_str(p, date);
-            *p++ = ',';
-            p = put_str(p, o->q_sto[k]);
-            *p++ = ',';
-            p = put_str(p, o->q_node[r.node]);
-            double v[] = {r.level_mcm, r.fill, r.target_fill, r.injection_mcm,
-                          r.withdrawal_mcm};
-            for (int j = 0; j < 5; j++) {
-                *p++ = ',';
-                p = csv_fixed(p, v[j], 6);
-            }
-            *p++ = ',';
-            p = csv_fixed(p, r.value_eur_mwh, 4);
-            *p++ = '\n';
-            p = room(o, p, o->f[T_STORAGE], 0);
-        }
-        room(o, p, o->f[T_STORAGE], 1);
-    }
+    p = room(o, p, o->f[T_STORAGE], 1);
+    return p;
+}
+
+int output_day(struct output *o, const gasdep_model *m)
+{
+    char date[11];
+    gasdep_date_format(gasdep_day(m), date);
+    char *p = o->line;
+    if (o->f[T_BALANCE])
+        p = day_balance(o, m, date, p);
+    for (int t = T_SHARES; t <= T_GSHARES; t++)
+        if (o->f[t])
+            p = day_shares(o, m, t, date, p);
+    if (o->f[T_FLOWS])
+        p = day_flows(o, m, date, p);
+    if (o->f[T_SUPPLY])
+        p = day_supply(o, m, date, p);
+    if (o->f[T_STORAGE])
+        day_storage(o, m, date, p);
     return GASDEP_OK;
 }
 
