@@ -98,4 +98,27 @@ const char *th_at(const th_table *t, int row, const char *name);
 double th_num(const th_table *t, int row, const char *name);
 void th_free_csv(th_table *t);
 
+/* A test file whose suite `suite` works in a fresh temporary directory per
+ * test (tmpdir, made by its .init and removed by its .fini), with path_in()
+ * for a file in it and same_bytes() for two files that must be equal. */
+#define TH_TMPDIR_SUITE(suite, prefix)                                       \
+    static char tmpdir[256];                                                 \
+    static void setup(void)                                                  \
+    {                                                                        \
+        th_tmpdir_make(tmpdir, sizeof tmpdir, prefix);                       \
+    }                                                                        \
+    static void teardown(void)                                               \
+    {                                                                        \
+        th_rm_rf(tmpdir);                                                    \
+    }                                                                        \
+    static inline char *path_in(const char *name)                            \
+    {                                                                        \
+        return th_path(tmpdir, name);                                        \
+    }                                                                        \
+    static inline void same_bytes(const char *a, const char *b)              \
+    {                                                                        \
+        cr_expect(th_same_file(a, b), "%s and %s differ", a, b);             \
+    }                                                                        \
+    TestSuite(suite, .init = setup, .fini = teardown)
+
 #endif

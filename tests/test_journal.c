@@ -16,29 +16,8 @@
 #include "gasdep/batch.h"
 #include "helpers.h"
 
-static char tmpdir[256];
+TH_TMPDIR_SUITE(journal, "gasdep-test-journal");
 
-static void setup(void)
-{
-    th_tmpdir_make(tmpdir, sizeof tmpdir, "gasdep-test-journal");
-}
-
-static void teardown(void)
-{
-    th_rm_rf(tmpdir);
-}
-
-static char *path_in(const char *name)
-{
-    return th_path(tmpdir, name);
-}
-
-static void same_bytes(const char *a, const char *b)
-{
-    cr_expect(th_same_file(a, b), "%s and %s differ", a, b);
-}
-
-TestSuite(journal, .init = setup, .fini = teardown);
 
 static const char *TINY = TH_TINY_SWEEP;
 

@@ -32,22 +32,7 @@ static const char *BASE =
 
 /* ---- helpers (the shared ones are in helpers.c) ---------------------------- */
 
-static char tmpdir[256];
-
-static void setup(void)
-{
-    th_tmpdir_make(tmpdir, sizeof tmpdir, "gasdep-test-mc");
-}
-
-static void teardown(void)
-{
-    th_rm_rf(tmpdir);
-}
-
-static char *path_in(const char *name)
-{
-    return th_path(tmpdir, name);
-}
+TH_TMPDIR_SUITE(montecarlo, "gasdep-test-mc");
 
 static gasdep_batch *mc_of(const char *extra, long runs, uint64_t seed)
 {
@@ -101,7 +86,6 @@ static double surv_lognormal(double u, const double *par)
     return u <= 0 ? 1 : 0.5 * erfc((log(u) - mu) / (par[1] * sqrt(2.0)));
 }
 
-TestSuite(montecarlo, .init = setup, .fini = teardown);
 
 /* ---- closed forms for one failing pipeline -------------------------------- */
 

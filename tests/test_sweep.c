@@ -23,27 +23,7 @@ static const char *TINY = TH_TINY_SWEEP;
 
 /* ---- small helpers ------------------------------------------------------ */
 
-static char tmpdir[256];
-
-static void setup(void)
-{
-    th_tmpdir_make(tmpdir, sizeof tmpdir, "gasdep-test-sweep");
-}
-
-static void teardown(void)
-{
-    th_rm_rf(tmpdir);
-}
-
-static char *path_in(const char *name)
-{
-    return th_path(tmpdir, name);
-}
-
-static void same_bytes(const char *a, const char *b)
-{
-    cr_expect(th_same_file(a, b), "%s and %s differ", a, b);
-}
+TH_TMPDIR_SUITE(sweep, "gasdep-test-sweep");
 
 static void run_ok(gasdep_batch *b, int threads, const char *out, int keep)
 {
@@ -54,7 +34,6 @@ static void run_ok(gasdep_batch *b, int threads, const char *out, int keep)
     cr_expect_eq(r.failed, 0, "%s", r.first_error);
 }
 
-TestSuite(sweep, .init = setup, .fini = teardown);
 
 /* ---- closed forms --------------------------------------------------------- */
 
