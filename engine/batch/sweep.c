@@ -1,5 +1,6 @@
-/* sweep.c: sweep designs: `--vary PATH=SPEC` parsing, expansion into runs (grid, zip, random, Latin hypercube, Sobol) and the
- * value string of each run's parameters. */
+/* sweep.c: sweep designs: `--vary PATH=SPEC` parsing, expansion into runs
+ * (grid, zip, random, Latin hypercube, Sobol) and the value string of each
+ * run's parameters. */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
