@@ -501,3 +501,37 @@ Test(foresight, manifest_names_the_foresight_and_solver_used)
         gasdep_destroy(m);
     }
 }
+
+/* Hard targets on four dates that can only be met by taking gas from demand:
+ * the source covers demand (10/d) exactly and nothing else can fill the
+ * store. Demand must stay whole in every mode. With one penalty of half voll
+ * per date (before issue 18), a window that saw k dates valued one mcm in
+ * store at k x voll/2: 2 voll for the four dates, and rolling and perfect
+ * runs cut demand to inject. The deficit is now charged once per window, at
+ * its largest (docs/DISPATCH.md). */
+#define MANY_HARD                                                              \
+    "[scenario]\nstart = 2022-01-01\nend = 2022-01-10\n%s"                      \
+    "[origin o]\n[region R]\ndemand = 10 mcm/d\n"                              \
+    "[source s]\nnode = R\norigin = o\ncapacity = 10 mcm/d\ncost = 20\n"      \
+    "[storage st]\nnode = R\nvolume = 100 mcm\ninjection = 10 mcm/d\n"        \
+    "withdrawal = 10 mcm/d\ninitial_fill = 0%%\ntarget_hard = true\n"          \
+    "targets = 2022-01-03:30%%, 2022-01-05:50%%, 2022-01-07:70%%, 2022-01-09:90%%\n"
+
+Test(foresight, hard_targets_on_many_dates_never_cost_demand)
+{
+    const char *modes[] = {"", "foresight = rolling\nlookahead = 10\nresolve_every = 1\n",
+                           "foresight = rolling\nlookahead = 10\nresolve_every = 5\n",
+                           "foresight = perfect\n"};
+    for (int i = 0; i < 4; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, MANY_HARD, modes[i]);
+        gasdep_model *m = th_model(text);
+        double total = 0.0;
+        for (int d = 0; d < 10; d++) {
+            th_step(m);
+            total += th_area_day(m, "R").unserved_mcm;
+        }
+        cr_expect_float_eq(total, 0.0, 1e-6, "mode %d: %g mcm unserved", i, total);
+        gasdep_destroy(m);
+    }
+}

@@ -63,3 +63,19 @@ Test(validate, hard_goes_with_targets)
                    "factor = 0\nhard = true\n",
                    "test.ini:11:", "'hard' goes with 'targets'");
 }
+
+Test(validate, target_penalty_stays_below_half_of_voll)
+{
+    /* voll 300: a soft target at 150 (+ a hard one at voll/2) could cost
+     * demand; 149 is allowed */
+    expect_invalid("[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n" /* 1-3 */
+                   "voll = 300\ntarget_penalty = 150\n" NET,
+                   "test.ini:1:", "'target_penalty' (150 EUR/MWh) must be below half");
+    gasdep_model *m = NULL;
+    cr_expect_eq(th_try("[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+                        "voll = 300\ntarget_penalty = 149\n" NET
+                        "[source s]\nnode = R\norigin = o\ncapacity = 1 mcm/d\n",
+                        &m),
+                 GASDEP_OK, "%s", gasdep_errmsg(m));
+    gasdep_destroy(m);
+}

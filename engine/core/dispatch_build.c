@@ -170,6 +170,9 @@ static int lay_out_block(struct dispatch *lp, const net *n)
     lp->c_def = c, c += K;
     lp->c_uns = c, c += R * SEGMENTS;
     lp->c_nex = c, c += R;
+    /* the largest hard and soft target deficit of each store over the
+     * window (used in block 0 only) */
+    lp->c_dmax = c, c += 2 * K;
     lp->smt_slot = malloc(((size_t)n->slot.count + 1) * sizeof *lp->smt_slot);
     if (!lp->smt_slot)
         return -1;
@@ -194,6 +197,7 @@ static int lay_out_block(struct dispatch *lp, const net *n)
     lp->r_tgt = r, r += K;
     lp->r_cv = r, r += lp->n_pc;
     lp->r_nex = r, r += R;
+    lp->r_dmax = r, r += 2 * K;
     lp->r_ts = r, r += n->tranche.n_sets;
     lp->r_smt = r, r += lp->n_smt;
     lp->nrb = r;
@@ -281,6 +285,12 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
         /* inv_t + def_t >= target */
         bad |= put(tr, row(lp, t, lp->r_tgt + k), jv, 1.0);
         bad |= put(tr, row(lp, t, lp->r_tgt + k), col(lp, t, lp->c_def + k), 1.0);
+        /* dmax_k - def_t >= 0 where t binds (hard: rows 0..K-1, soft: K..) */
+        for (int h = 0; h < 2; h++) {
+            int rd = row(lp, t, lp->r_dmax + h * K + k);
+            bad |= put(tr, rd, col(lp, 0, lp->c_dmax + h * K + k), 1.0);
+            bad |= put(tr, rd, col(lp, t, lp->c_def + k), -1.0);
+        }
     }
     /* curve pieces: x_t - coef inv_{t-1} <= rhs (coef set per window) */
     for (int i = 0; i < lp->n_pc; i++) {

@@ -70,8 +70,8 @@ struct dispatch {
     int ncb, nrb; /* columns and rows per block */
     /* offsets in a block (0-based) */
     int c_src, c_mt, c_slot, c_fwd, c_rev, c_inj, c_wd, c_inv, c_def, c_uns,
-        c_nex;
-    int r_bal, r_mt, r_lng, r_ocap, r_inv, r_tgt, r_cv, r_nex;
+        c_nex, c_dmax;
+    int r_bal, r_mt, r_lng, r_ocap, r_inv, r_tgt, r_cv, r_nex, r_dmax;
     int *ocap_row; /* per origin: offset in r_ocap, -1 where unlimited */
     int n_ocap;
     piece *pc;

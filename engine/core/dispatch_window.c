@@ -233,15 +233,33 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
         /* targets bind on their dates and at the end of the window */
         double target = live ? c->sto_target_fill[k] * vol : 0.0;
         int binds = live && target > 0 && (t == w->T - 1 || c->sto_tdate[k]);
+        /* the deficit itself is free: its window's largest, per store and
+         * kind, pays the penalty once (docs/DISPATCH.md) */
+        int hard = binds && c->sto_thard[k];
+        int K = n->sto.count;
+        lp_row_bounds(P, row(lp, t, lp->r_dmax + k), hard ? 0.0 : -LP_INF, LP_INF);
+        lp_row_bounds(P, row(lp, t, lp->r_dmax + K + k), binds && !hard ? 0.0 : -LP_INF,
+                      LP_INF);
+        lp_obj(P, jd, 0.0);
         if (binds) {
             lp_row_bounds(P, row(lp, t, lp->r_tgt + k), target, LP_INF);
             ub(P, jd, target);
-            double pen = c->sto_thard[k] ? HARD_TARGET * lp->voll : lp->penalty;
-            lp_obj(P, jd, cost_of(lp, pen, lp->c_def + k + 7919 * t));
         } else {
             lp_row_bounds(P, row(lp, t, lp->r_tgt + k), -LP_INF, LP_INF);
             ub(P, jd, 0.0);
-            lp_obj(P, jd, 0.0);
+        }
+        /* the largest deficits live in block 0 (fixed at 0 elsewhere);
+         * their costs take the tie-break of block 0's deficit column */
+        for (int h = 0; h < 2; h++) {
+            int jm = col(lp, t, lp->c_dmax + h * K + k);
+            double pen = h == 0 ? HARD_TARGET * lp->voll : lp->penalty;
+            if (t == 0) {
+                lp_col_bounds(P, jm, 0.0, LP_INF);
+                lp_obj(P, jm, cost_of(lp, pen, lp->c_def + k));
+            } else {
+                ub(P, jm, 0.0);
+                lp_obj(P, jm, 0.0);
+            }
         }
     }
     for (int i = 0; i < lp->n_pc; i++) {

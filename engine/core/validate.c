@@ -31,6 +31,12 @@ static void check_scenario(const scenario *scn, int complete)
     if (sc->start != DAY_NONE_LO && sc->end != DAY_NONE_LO && sc->end < sc->start)
         err_at(scn->err, sc->end_at.line ? sc->end_at : head,
                "[scenario]: 'end' is before 'start'");
+    /* a store's deficit costs at most target_penalty + voll/2 per MWh: below
+     * voll, a target never costs demand (docs/DISPATCH.md) */
+    if (!(sc->target_penalty < 0.5 * sc->voll))
+        err_at(scn->err, head, "[scenario]: 'target_penalty' (%g EUR/MWh) must be "
+               "below half of 'voll' (%g EUR/MWh), so that no target costs demand",
+               sc->target_penalty, sc->voll);
 }
 
 static void check_lng(const scenario *scn, const lng_el *g, int complete)
