@@ -145,3 +145,52 @@ Test(demand, shape_is_normalised_to_the_annual_demand)
     cr_expect_eq(s.days_short, 0);
     gasdep_destroy(m);
 }
+
+/* The smooth profile (the default) keeps every month's mean: shape 2 for
+ * January, 1 otherwise, normalised by 31 x 2 + 334 = 396 days: January's
+ * demand is 31 x 10 x 2 x 365/396 mcm, every other month's its days x 10 x
+ * 365/396, the year's 3,650; and it moves by the day: no step at the month
+ * boundaries (the monthly profile steps by 10 x 365/396 = 9.2 mcm/d on 1
+ * February and on 1 January). */
+Test(demand, smooth_profile_keeps_monthly_means_and_has_no_steps)
+{
+    gasdep_model *m = th_model(
+        "[scenario]\nstart = 2022-01-01\nend = 2022-12-31\n"
+        "[origin o]\n[region R]\ndemand = 10 mcm/d\n"
+        "shape = 2 1 1 1 1 1 1 1 1 1 1 1\n"
+        "[source s]\nnode = R\norigin = o\ncapacity = 100 mcm/d\n");
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    double month[12] = {0}, prev = -1.0, step = 0.0, year = 0.0;
+    for (int mo = 0, d = 0; mo < 12; mo++)
+        for (int i = 0; i < mdays[mo]; i++, d++) {
+            th_step(m);
+            double x = th_area_day(m, "R").demand_mcm;
+            month[mo] += x;
+            year += x;
+            if (prev >= 0 && fabs(x - prev) > step)
+                step = fabs(x - prev);
+            prev = x;
+        }
+    double unit = 10.0 * 365.0 / 396.0;
+    cr_expect_float_eq(month[0], 31 * 2 * unit, 1e-9, "January %g", month[0]);
+    for (int mo = 1; mo < 12; mo++)
+        cr_expect_float_eq(month[mo], mdays[mo] * unit, 1e-9, "month %d: %g", mo + 1,
+                           month[mo]);
+    cr_expect_float_eq(year, 3650.0, 1e-8);
+    /* the largest day-to-day change is a small part of the monthly step */
+    cr_expect_lt(step, 0.25 * unit, "largest daily change %g mcm/d", step);
+    gasdep_destroy(m);
+}
+
+Test(demand, smooth_profile_of_a_flat_shape_is_flat)
+{
+    gasdep_model *m = th_model(
+        "[scenario]\nstart = 2022-01-25\nend = 2022-02-05\n"
+        "[origin o]\n[region R]\ndemand = 10 mcm/d\n"
+        "[source s]\nnode = R\norigin = o\ncapacity = 100 mcm/d\n");
+    for (int d = 0; d < 12; d++) {
+        th_step(m);
+        cr_expect_float_eq(th_area_day(m, "R").demand_mcm, 10.0, 1e-12);
+    }
+    gasdep_destroy(m);
+}

@@ -72,12 +72,13 @@ Test(results, n1_storage_uses_the_best_curve_rate)
 
 Test(results, n1_peak_defaults_to_the_highest_month)
 {
-    /* no peak_demand: D_max = mean x highest normalised monthly factor.
+    /* monthly profile, no peak_demand: D_max = mean x highest normalised
+     * monthly factor.
      * Shape 2 for January, 1 otherwise: sum of factor x days = 31 x 2 + 334
      * = 396; normalised January factor 2 x 365 / 396; mean 10 => D_max =
      * 7300 / 396. N-1 = 100 x 14 / D_max */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+        "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\ndemand_profile = monthly\n"
         "[origin o]\n[node X]\n"
         "[region R]\ndemand = 10 mcm/d\nshape = 2 1 1 1 1 1 1 1 1 1 1 1\n"
         "[source imp]\nnode = X\norigin = o\ncapacity = 100 mcm/d\n"

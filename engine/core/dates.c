@@ -95,6 +95,16 @@ void gasdep_date_format(int day, char *buf)
     buf[10] = '\0';
 }
 
+int dates_doy365(int day)
+{
+    static const int cum[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    int y, m, d;
+    gasdep_civil(day, &y, &m, &d);
+    if (m == 2 && d == 29)
+        d = 28;
+    return cum[m - 1] + d - 1;
+}
+
 /* "MM-DD" -> 0-based day of a 365-day year; -1 if invalid. */
 int dates_parse_mmdd(const char *s)
 {

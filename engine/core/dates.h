@@ -16,6 +16,8 @@ int dates_parse(const char *s, int *day, const char **why);
 void gasdep_civil(int day, int *y, int *m, int *d);
 /* "MM-DD" as a day of the 365-day year, or -1. */
 int dates_parse_mmdd(const char *s);
+/* Day of a 365-day year (0..364; 29 Feb counts as 28 Feb). */
+int dates_doy365(int day);
 /* Day number (days since 1970-01-01) of a civil date. */
 int dates_from_civil(int y, int m, int d);
 /* A storage target date: "MM-DD" (recurring, *year = 0) or "YYYY-MM-DD";

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <csv.h>
+#include <gsl/gsl_linalg.h>
 
 #include "dates.h"
 #include "demand.h"
@@ -15,8 +16,10 @@
 
 double demand_base(const net *n, int r, int day, int month0)
 {
+    double f = n->dem.daily ? n->dem.daily[365 * (size_t)r + dates_doy365(day)]
+                            : n->dem.shape[12 * r + month0];
     double d = n->dem.series[r] ? n->dem.series[r][day - n->first_day]
-                                : n->dem.mean[r] * n->dem.shape[12 * r + month0];
+                                : n->dem.mean[r] * f;
     if (n->dem.weather && n->dem.weather[r])
         d *= n->dem.weather[r][day - n->first_day];
     return d;
@@ -236,6 +239,74 @@ int demand_load_weather(net *n, arena *a, errlog *err, int region, const char *p
     return load_csv(n, a, err, region, path, at, 1, sensitivity, &n->dem.weather[region]);
 }
 
+/* Month lengths and first days of a 365-day year. */
+static const int MDAYS[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+static const int MFIRST[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+/* Knot k's day (k may run one past either end of the year: cyclic). */
+static double knot_day(int k)
+{
+    int m = ((k % 12) + 12) % 12;
+    double shift = k < 0 ? -365.0 : k > 11 ? 365.0 : 0.0;
+    return MFIRST[m] + 0.5 * (MDAYS[m] - 1) + shift;
+}
+
+/* The knots around day d of the year: d lies between knot k and k + 1,
+ * at fraction *lam of the way. */
+static int knot_of(int d, double *lam)
+{
+    int k = -1;
+    while (k < 12 && knot_day(k + 1) <= d)
+        k++;
+    *lam = (d - knot_day(k)) / (knot_day(k + 1) - knot_day(k));
+    return k;
+}
+
+/* Mean-preserving smooth profile (docs/DISPATCH.md, FORMAT.md): daily
+ * factors of a 365-day year, linear between knots at mid-month (cyclic over
+ * the year), the knot values chosen so that each month's mean is its shape
+ * factor: a 12 x 12 system A v = shape, A[m][k] the weight of knot k in the
+ * mean of month m. Negative values (a month of zero next to a large one)
+ * are cut at 0 and each month is then scaled to its mean again. 0 on
+ * success, -1 when the system cannot be solved (out of memory). */
+static int smooth_profile(const double *shape, double *daily)
+{
+    double A[144] = {0}, v[12];
+    for (int d = 0; d < 365; d++) {
+        int m = 0;
+        while (m < 11 && MFIRST[m + 1] <= d)
+            m++;
+        double lam;
+        int k = knot_of(d, &lam);
+        A[12 * m + (k + 12) % 12] += (1.0 - lam) / MDAYS[m];
+        A[12 * m + (k + 13) % 12] += lam / MDAYS[m];
+    }
+    gsl_matrix_view Am = gsl_matrix_view_array(A, 12, 12);
+    gsl_vector_const_view s = gsl_vector_const_view_array(shape, 12);
+    gsl_vector_view x = gsl_vector_view_array(v, 12);
+    gsl_permutation *p = gsl_permutation_alloc(12);
+    int sign;
+    int bad = !p || gsl_linalg_LU_decomp(&Am.matrix, p, &sign) ||
+              gsl_linalg_LU_solve(&Am.matrix, p, &s.vector, &x.vector);
+    gsl_permutation_free(p);
+    if (bad)
+        return -1;
+    for (int m = 0; m < 12; m++) {
+        double sum = 0.0;
+        for (int d = MFIRST[m]; d < MFIRST[m] + MDAYS[m]; d++) {
+            double lam;
+            int k = knot_of(d, &lam);
+            double f = (1.0 - lam) * v[(k + 12) % 12] + lam * v[(k + 13) % 12];
+            daily[d] = f > 0 ? f : 0.0;
+            sum += daily[d];
+        }
+        double scale = sum > 0 ? shape[m] * MDAYS[m] / sum : 0.0;
+        for (int d = MFIRST[m]; d < MFIRST[m] + MDAYS[m]; d++)
+            daily[d] *= scale;
+    }
+    return 0;
+}
+
 /* Regions' demand: mean, monthly shape, peak, series and weather. */
 int demand_build_regions(net *n, arena *a, const scenario *scn)
 {
@@ -245,6 +316,8 @@ int demand_build_regions(net *n, arena *a, const scenario *scn)
     BUILD_ALLOC(a, scn->err, n->dem.has_series, n->area.n_regions);
     BUILD_ALLOC(a, scn->err, n->dem.peak, n->area.n_regions);
     BUILD_ALLOC(a, scn->err, n->dem.weather, n->area.n_regions);
+    if (scn->sc.demand_profile == PROFILE_SMOOTH)
+        BUILD_ALLOC(a, scn->err, n->dem.daily, 365 * (size_t)n->area.n_regions);
     /* month lengths of a 365-day year, for normalising monthly shapes */
     static const double mdays[12] = {31, 28, 31, 30, 31, 30,
                                      31, 31, 30, 31, 30, 31};
@@ -267,6 +340,13 @@ int demand_build_regions(net *n, arena *a, const scenario *scn)
             sh[k] *= 365.0 / wsum;
             if (sh[k] > peak)
                 peak = sh[k];
+        }
+        if (n->dem.daily) {
+            double *day = n->dem.daily + 365 * (size_t)r;
+            if (smooth_profile(sh, day))
+                return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+            for (int k = 0; k < 365; k++)
+                peak = day[k] > peak ? day[k] : peak;
         }
         n->dem.peak[r] = e->peak.set ? units_mcm(&e->peak, scn->sc.gcv)
                                      : peak * n->dem.mean[r];

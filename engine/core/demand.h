@@ -17,6 +17,8 @@ typedef struct arena arena;
 typedef struct demand_set {
     double *mean;     /* mean daily demand, mcm/d */
     double *shape;    /* 12 normalised monthly factors per region */
+    double *daily;    /* 365 daily factors per region (smooth profile), or
+                       * NULL: the monthly factor holds all month */
     double **series;  /* per region: daily demand (mcm) over the horizon, or NULL */
     int *has_series;
     double *peak;     /* mcm/d */

@@ -128,6 +128,8 @@ typedef struct event_el {
 enum curtailment { CURT_COOPERATIVE, CURT_NATIONAL_FIRST, CURT_LEAST_COST };
 enum foresight { FS_MYOPIC, FS_ROLLING, FS_PERFECT };
 enum solver { SOLVER_AUTO, SOLVER_CLP, SOLVER_GLPK };
+/* How a monthly shape becomes daily demand (demand.c). */
+enum profile { PROFILE_SMOOTH, PROFILE_MONTHLY };
 
 typedef struct scenario_el {
     char *name, *description;
@@ -139,6 +141,7 @@ typedef struct scenario_el {
     int foresight, resolve_every, lookahead, lookahead_block; /* days */
     double storage_value; /* EUR/MWh valuation of a withdrawal */
     int solver;           /* SOLVER_AUTO, SOLVER_CLP or SOLVER_GLPK */
+    int demand_profile;   /* PROFILE_SMOOTH or PROFILE_MONTHLY */
     double persistence, sigma_k; /* [weather] */
 } scenario_el;
 

@@ -39,6 +39,7 @@ const key_def KEYS[] = {
     {SK_SCENARIO, "min_take_penalty", T_PRICE, O(scenario_el, min_take_penalty), 0},
     {SK_SCENARIO, "curtailment", T_CURTAIL, O(scenario_el, curtailment), 0},
     {SK_SCENARIO, "foresight", T_FORESIGHT, O(scenario_el, foresight), 0},
+    {SK_SCENARIO, "demand_profile", T_PROFILE, O(scenario_el, demand_profile), 0},
     {SK_SCENARIO, "resolve_every", T_DAYS_POS, O(scenario_el, resolve_every), 0},
     {SK_SCENARIO, "lookahead", T_DAYS_POS, O(scenario_el, lookahead), 0},
     {SK_SCENARIO, "lookahead_block", T_DAYS_POS, O(scenario_el, lookahead_block), 0},

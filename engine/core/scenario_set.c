@@ -156,6 +156,7 @@ int scenario_get(const scenario *scn, const char *path, double *value)
     case T_BOOL:
     case T_DAYS_POS:
     case T_SOLVER:
+    case T_PROFILE:
         *value = *(const int *)field;
         return GASDEP_OK;
     default:

@@ -305,6 +305,7 @@ static const char *const DIST_WORDS[] = {"exponential", "lognormal", NULL};
 static const char *const FORESIGHT_WORDS[] = {"myopic", "rolling", "perfect", NULL};
 static const char *const BOOL_WORDS[] = {"false", "true", NULL};
 static const char *const SOLVER_WORDS[] = {"auto", "clp", "glpk", NULL};
+static const char *const PROFILE_WORDS[] = {"smooth", "monthly", NULL};
 
 /* Keys whose value is one word of a list: the word's index is stored. */
 typedef struct word_type {
@@ -317,6 +318,7 @@ static const word_type WORD_TYPES[] = {
     {T_DIST, DIST_WORDS, "expected exponential or lognormal"},
     {T_FORESIGHT, FORESIGHT_WORDS, "expected myopic, rolling or perfect"},
     {T_SOLVER, SOLVER_WORDS, "expected auto, clp or glpk"},
+    {T_PROFILE, PROFILE_WORDS, "expected smooth or monthly"},
     {T_BOOL, BOOL_WORDS, "expected true or false"},
     {0, NULL, NULL},
 };
@@ -523,6 +525,7 @@ static int set_value(scenario *scn, void *base, const key_def *k,
     case T_DIST:
     case T_FORESIGHT:
     case T_SOLVER:
+    case T_PROFILE:
     case T_BOOL:
         for (const word_type *w = WORD_TYPES; w->words; w++)
             if (w->type == k->type && parse_word(v, w->words, (int *)field)) {
