@@ -383,11 +383,14 @@ double events_ramp(const ev_rt *e, int day)
     return up;
 }
 
-void events_apply(const net *n, int day, double *const params[P_COUNT])
+void events_apply(const net *n, int day, int known_by,
+                  double *const params[P_COUNT])
 {
     for (int i = 0; i < n->ev.count; i++) {
         const ev_rt *e = &n->ev.rt[i];
         if (e->targets) /* a fill-target path: see storage_paths_build */
+            continue;
+        if (e->start > known_by) /* not yet known (planning: water.c) */
             continue;
         double w = events_ramp(e, day);
         if (w <= 0.0)

@@ -50,8 +50,10 @@ typedef struct event_set {
 
 /* Resolve the [event] elements of s into n->ev. */
 int events_resolve(net *n, arena *a, const scenario *s);
-/* Apply every event active on day to the day's parameter arrays. */
-void events_apply(const net *n, int day, double *const params[P_COUNT]);
+/* Apply every event active on day that started by known_by (INT_MAX: every
+ * event) to the day's parameter arrays. */
+void events_apply(const net *n, int day, int known_by,
+                  double *const params[P_COUNT]);
 /* Share of an event's effect on day (0..1, with its ramps). */
 double events_ramp(const ev_rt *e, int day);
 

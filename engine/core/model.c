@@ -8,6 +8,9 @@
 
 #include <gsl/gsl_errno.h>
 
+#include <limits.h>
+
+#include "caps.h"
 #include "dates.h"
 #include "demand.h"
 #include "events.h"
@@ -115,96 +118,6 @@ int gasdep_set_assignment(gasdep_model *m, const char *assignment)
     return gasdep_set(m, path, value);
 }
 
-/* Market parts of a day (issue 10) before events: tranches, LNG slot
- * floors, demand blocks as shares of demand. */
-static void market_caps_init(const net *n, const day_caps *c)
-{
-    for (int i = 0; i < n->tranche.count; i++) {
-        c->tr_vol[i] = n->tranche.vol[i];
-        c->tr_price[i] = n->tranche.price[i];
-    }
-    for (int s = 0; s < n->slot.count; s++)
-        c->slot_min[s] = n->slot.min[s];
-    for (int b = 0; b < n->dem.n_blocks; b++) {
-        c->dr_cap[b] = n->dem.block_share[b];
-        c->dr_price[b] = n->dem.block_price[b];
-    }
-}
-
-/* After events and external factors: slot floors follow their terminal's
- * outages and their origin (as a source's minimum take does); a demand
- * block is its share of the day's final demand. */
-static void market_caps_finish(const net *n, const day_caps *c, const double *lng_f)
-{
-    for (int s = 0; s < n->slot.count; s++)
-        c->slot_min[s] *= lng_f[n->slot.lng[s]] * c->origin_f[n->slot.origin[s]];
-    for (int b = 0; b < n->dem.n_blocks; b++)
-        c->dr_cap[b] *= c->demand[n->dem.block_region[b]];
-}
-
-/* Capacities, demand and storage targets of `day` into c (online dates,
- * events, then the external factors of Monte Carlo). */
-static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
-{
-    const net *n = &m->n;
-    int y, mo, dd;
-    gasdep_civil(day, &y, &mo, &dd);
-    for (int i = 0; i < n->src.count; i++) {
-        int on = day >= n->src.on[i] && day < n->src.off[i];
-        c->src_cap[i] = on ? n->src.cap[i] : 0.0;
-        c->src_min[i] = on ? n->src.min[i] : 0.0;
-    }
-    for (int k = 0; k < n->lng.count; k++)
-        c->lng_cap[k] = day >= n->lng.on[k] && day < n->lng.off[k] ? n->lng.cap[k] : 0.0;
-    for (int p = 0; p < n->pipe.count; p++) {
-        int on = day >= n->pipe.on[p] && day < n->pipe.off[p];
-        c->pipe_cap[p] = on ? n->pipe.cap[p] : 0.0;
-        c->pipe_rev[p] = on ? n->pipe.rev[p] : 0.0;
-    }
-    for (int k = 0; k < n->sto.count; k++)
-        c->sto_wd_f[k] = c->sto_inj_f[k] = 1.0;
-    for (int q = 0; q < n->area.n_regions; q++)
-        c->demand[q] = demand_base(n, q, day, mo - 1);
-    for (int o = 0; o < n->origin.count; o++)
-        c->origin_f[o] = 1.0;
-    market_caps_init(n, c);
-    double *const params[P_COUNT] = {
-        [P_PIPE_CAP] = c->pipe_cap, [P_PIPE_REV] = c->pipe_rev,
-        [P_SRC_CAP] = c->src_cap,   [P_SRC_MIN] = c->src_min,
-        [P_LNG_CAP] = c->lng_cap,   [P_STO_WD] = c->sto_wd_f,
-        [P_STO_INJ] = c->sto_inj_f, [P_DEMAND] = c->demand,
-        [P_ORIGIN] = c->origin_f,   [P_TR_VOL] = c->tr_vol,
-        [P_TR_PRICE] = c->tr_price, [P_SLOT_MIN] = c->slot_min,
-        [P_DR_SHARE] = c->dr_cap,   [P_DR_PRICE] = c->dr_price};
-    events_apply(n, day, params);
-    /* external factors (Monte Carlo outages and weather) */
-    for (int q = 0; q < n->area.n_regions; q++)
-        c->demand[q] *= m->ext_demand_f[q];
-    for (int p = 0; p < n->pipe.count; p++) {
-        c->pipe_cap[p] *= m->ext_cap_f[P_PIPE_CAP][p];
-        c->pipe_rev[p] *= m->ext_cap_f[P_PIPE_CAP][p];
-    }
-    for (int i = 0; i < n->src.count; i++) {
-        double f = m->ext_cap_f[P_SRC_CAP][i] * c->origin_f[n->src.origin[i]];
-        c->src_cap[i] *= f;
-        c->src_min[i] *= f;
-    }
-    for (int k = 0; k < n->lng.count; k++)
-        c->lng_cap[k] *= m->ext_cap_f[P_LNG_CAP][k];
-    for (int s = 0; s < n->slot.count; s++)
-        c->slot_cap[s] = c->lng_cap[n->slot.lng[s]] * n->slot.avail[s] *
-                         c->origin_f[n->slot.origin[s]];
-    for (int k = 0; k < n->sto.count; k++) {
-        double f = m->ext_cap_f[P_STO_WD][k];
-        c->sto_wd_rate[k] = n->sto.wd[k] * c->sto_wd_f[k] * f;
-        c->sto_inj_rate[k] = n->sto.inj[k] * c->sto_inj_f[k] * f;
-        c->sto_target_fill[k] = storage_target_fill(n, k, day);
-        c->sto_tdate[k] = (unsigned char)storage_target_date(n, k, day);
-        c->sto_thard[k] = (unsigned char)storage_target_hard(n, k, day);
-    }
-    market_caps_finish(n, c, m->ext_cap_f[P_LNG_CAP]);
-}
-
 /* The foresight a run solves with. A network without storage carries
  * nothing from one day to the next (storage inventory is the only row that
  * links the days of a window), so its window LP falls apart into
@@ -254,47 +167,6 @@ static void window_layout(const gasdep_model *m, int day, int *days, int *blocks
     }
     *days = d;
     *blocks = b;
-}
-
-/* Daily means of n days of capacities into out; the target at the end of
- * the block, raised to the highest target falling on a date inside it. */
-static void caps_mean(const net *n, const day_caps *day, int nd, const day_caps *out)
-{
-    const struct {
-        double *const *dst;
-        int count;
-    } f[] = {{&out->src_cap, n->src.count},       {&out->src_min, n->src.count},
-             {&out->lng_cap, n->lng.count},       {&out->slot_cap, n->slot.count},
-             {&out->pipe_cap, n->pipe.count},     {&out->pipe_rev, n->pipe.count},
-             {&out->sto_wd_f, n->sto.count},      {&out->sto_inj_f, n->sto.count},
-             {&out->sto_wd_rate, n->sto.count},   {&out->sto_inj_rate, n->sto.count},
-             {&out->demand, n->area.n_regions},    {&out->origin_f, n->origin.count},
-             {&out->tr_vol, n->tranche.count},         {&out->tr_price, n->tranche.count},
-             {&out->slot_min, n->slot.count},    {&out->dr_cap, n->dem.n_blocks},
-             {&out->dr_price, n->dem.n_blocks}};
-    for (size_t a = 0; a < sizeof f / sizeof f[0]; a++) {
-        size_t off = (size_t)((const char *)f[a].dst - (const char *)out);
-        double *dst = *f[a].dst;
-        for (int i = 0; i < f[a].count; i++) {
-            double sum = 0.0;
-            for (int t = 0; t < nd; t++)
-                sum += (*(double *const *)((const char *)&day[t] + off))[i];
-            dst[i] = sum / nd;
-        }
-    }
-    for (int k = 0; k < n->sto.count; k++) {
-        double tgt = day[nd - 1].sto_target_fill[k];
-        unsigned char on = day[nd - 1].sto_tdate[k];
-        for (int t = 0; t < nd; t++)
-            if (day[t].sto_tdate[k]) {
-                on = 1;
-                if (day[t].sto_target_fill[k] > tgt)
-                    tgt = day[t].sto_target_fill[k];
-            }
-        out->sto_target_fill[k] = tgt;
-        out->sto_tdate[k] = on;
-        out->sto_thard[k] = day[nd - 1].sto_thard[k];
-    }
 }
 
 /* Day state, summaries and the external factors (all 1 at first). */
@@ -353,6 +225,8 @@ static int alloc_run(gasdep_model *m)
     }
     for (int r = 0; r < n->area.n_regions; r++)
         m->ext_demand_f[r] = 1.0;
+    m->ext.demand_f = m->ext_demand_f;
+    m->ext.cap_f = m->ext_cap_f;
     return GASDEP_OK;
 }
 
@@ -402,7 +276,7 @@ int gasdep_init(gasdep_model *m)
     reset_run(m);
     /* N-1 uses the first day's capacities */
     day_caps today = day_caps_of(&m->d);
-    day_caps_fill(m, m->n.first_day, &today);
+    caps_fill(&m->n, &m->ext, m->n.first_day, INT_MAX, &today);
     for (int a = 0; a < m->n.area.count; a++)
         m->s.n1[a] = results_n1(&m->n, &m->d, a);
     m->state = ST_READY;
@@ -451,7 +325,7 @@ int gasdep_step(gasdep_model *m)
         int D, B, implement;
         window_layout(m, day, &D, &B, m->blk_len, &implement);
         for (int t = 0; t < D; t++)
-            day_caps_fill(m, day + t, &m->win[t]);
+            caps_fill(n, &m->ext, day + t, INT_MAX, &m->win[t]);
         for (int b = 0, t = 0; b < B; t += m->blk_len[b++])
             caps_mean(n, &m->win[t], m->blk_len[b], &m->blk[b]);
         dispatch_window w = {B, m->blk, m->blk_len, d->sto_inv, day};
@@ -464,7 +338,7 @@ int gasdep_step(gasdep_model *m)
     }
     if (rc == GASDEP_OK) {
         day_caps today = day_caps_of(d);
-        day_caps_fill(m, day, &today);
+        caps_fill(n, &m->ext, day, INT_MAX, &today);
         plan_day(m, day - m->plan_first);
         rc = trace_day(m->tr, n, d);
         if (rc != GASDEP_OK)

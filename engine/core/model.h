@@ -4,6 +4,7 @@
 #define GASDEP_CORE_MODEL_H
 
 #include "arena.h"
+#include "caps.h"
 #include "dispatch.h"
 #include "errors.h"
 #include "results.h"
@@ -38,6 +39,7 @@ struct gasdep_model {
     int plan_first, plan_days; /* plan starts on plan_first; days implemented */
     double *ext_demand_f; /* gasdep_set_demand_factor */
     double *ext_cap_f[P_COUNT];
+    caps_factors ext;     /* the two above, for caps_fill */
 };
 
 /* The foresight the run solves with (FS_*): the scenario's, or FS_MYOPIC
