@@ -646,7 +646,7 @@ static gasdep_model *solver_case(const char *solver, dispatch_window *w)
              solver);
     gasdep_model *m = th_model(text);
     th_step(m); /* fills m->blk[0] with day 1 */
-    *w = (dispatch_window){1, m->blk, NULL, m->d.sto_inv, m->n.first_day};
+    *w = (dispatch_window){1, m->blk, NULL, m->d.sto_inv, m->n.first_day, NULL};
     char why[256];
     cr_assert_eq(dispatch_solve(m->lp, &m->n, w, &m->plan, why, sizeof why), GASDEP_OK,
                  "%s", why);

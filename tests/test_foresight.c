@@ -3,6 +3,10 @@
  * hand; stored gas never displaces flowing gas; dated and event targets;
  * hard targets; window ends; national-first as own-demand priority; a
  * unique optimum whatever the simplex path. */
+/* Issue 18: storage_valuation = water is the default; these tests pin the
+ * storage mechanics (rates, curves, targets as floors, window ends) under
+ * the flat valuation, which stays an option; water values have their own
+ * tests (storage/water_value_*). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,7 +25,7 @@
  * withdrawing up to 50/d. The gap is 20/d, 200 over the 10 days, storage
  * covers 100 of it: at least 100 mcm go unserved whatever the dispatch. */
 #define GAP(extra)                                                             \
-    "[scenario]\nstart = 2022-01-01\nend = 2022-01-10\n" extra                 \
+    "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-10\n" extra                 \
     "[origin o]\n[region R]\ndemand = 100 mcm/d\n"                             \
     "[source s]\nnode = R\norigin = o\ncapacity = 80 mcm/d\ncost = 20\n"      \
     "[storage st]\nnode = R\nvolume = 100 mcm\ninjection = 50 mcm/d\n"        \
@@ -128,7 +132,7 @@ Test(foresight, window_ends_do_not_drain_or_fill_storage)
     for (int i = 0; i < 3; i++) {
         char text[1024];
         snprintf(text, sizeof text,
-                 "[scenario]\nstart = 2022-01-01\nend = 2022-01-20\n%s"
+                 "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-20\n%s"
                  "[origin o]\n[region R]\ndemand = 100 mcm/d\n"
                  "[source s]\nnode = R\norigin = o\ncapacity = 200 mcm/d\ncost = 20\n"
                  "[storage st]\nnode = R\nvolume = 100 mcm\ninjection = 50 mcm/d\n"
@@ -149,7 +153,7 @@ Test(foresight, dated_targets_differ_between_years)
     /* 80 % on 2022-11-01, 90 % on 2023-11-01 (Reg. (EU) 2022/1032 style),
      * linear in between: on 2023-05-02 (182 of 365 days) 80 + 10 x 182/365. */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-10-30\nend = 2023-11-02\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-10-30\nend = 2023-11-02\n"
         "[origin o]\n[region R]\ndemand = 1 mcm/d\n"
         "[source s]\nnode = R\norigin = o\ncapacity = 100 mcm/d\n"
         "[storage st]\nnode = R\nvolume = 100 mcm\ninjection = 10 mcm/d\n"
@@ -176,7 +180,7 @@ Test(foresight, dated_point_overrides_the_recurring_one)
     /* 11-01:90% every year, but 2022-11-01:80%: 80 % in 2022, 90 % in 2023;
      * and 05-01:40%: on 2023-05-01 40 %. */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-10-31\nend = 2023-11-01\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-10-31\nend = 2023-11-01\n"
         "[origin o]\n[region R]\ndemand = 1 mcm/d\n"
         "[source s]\nnode = R\norigin = o\ncapacity = 100 mcm/d\n"
         "[storage st]\nnode = R\nvolume = 100 mcm\ninjection = 10 mcm/d\n"
@@ -201,7 +205,7 @@ Test(foresight, target_event_replaces_the_path_from_its_start)
      * 11-01:90% for the group EU (the storage's region is a member): on
      * 2022-05-31 the base 50 %, on 2022-11-01 90 %. */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-05-30\nend = 2022-11-02\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-05-30\nend = 2022-11-02\n"
         "[origin o]\n[region R]\ndemand = 1 mcm/d\ngroups = EU\n"
         "[source s]\nnode = R\norigin = o\ncapacity = 100 mcm/d\n"
         "[storage st]\nnode = R\nvolume = 100 mcm\ninjection = 10 mcm/d\n"
@@ -225,7 +229,7 @@ Test(foresight, target_event_replaces_the_path_from_its_start)
 Test(foresight, target_event_needs_no_factor_and_a_storage_target)
 {
     gasdep_model *m = NULL;
-    int rc = th_try("[scenario]\nstart = 2022-01-01\nend = 2022-01-02\n"
+    int rc = th_try("[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-02\n"
                     "[origin o]\n[region R]\ndemand = 1 mcm/d\n"
                     "[source s]\nnode = R\norigin = o\ncapacity = 10 mcm/d\n"
                     "[event e]\ntarget = pipeline.X\nstart = 2022-01-01\n"
@@ -242,7 +246,7 @@ Test(foresight, target_event_needs_no_factor_and_a_storage_target)
  * 150 EUR/MWh, above the soft target penalty (100) and below the hard one
  * (half of voll, 500). Demand 10 is covered either way (capacity 40). */
 #define HARD(flag)                                                             \
-    "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"                       \
+    "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-01\n"                       \
     "[origin o]\n[region R]\ndemand = 10 mcm/d\n"                              \
     "[source s]\nnode = R\norigin = o\ncapacity = 40 mcm/d\ncost = 150\n"     \
     "[storage st]\nnode = R\nvolume = 100 mcm\ninjection = 50 mcm/d\n"        \
@@ -271,7 +275,7 @@ Test(foresight, hard_target_gives_way_to_demand)
     /* demand 50 > source 40: meeting the target would leave demand short;
      * the store supplies the 10 instead (60 -> 50) */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-01\n"
         "[origin o]\n[region R]\ndemand = 50 mcm/d\n"
         "[source s]\nnode = R\norigin = o\ncapacity = 40 mcm/d\ncost = 20\n"
         "[storage st]\nnode = R\nvolume = 100 mcm\ninjection = 50 mcm/d\n"
@@ -286,7 +290,7 @@ Test(foresight, hard_target_gives_way_to_demand)
 /* Transit region T with a store, downstream region D; the upstream source
  * is cut (capacity 0). T withdraws at most 30/d; both demand 20. */
 #define TRANSIT(mode)                                                          \
-    "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\ncurtailment = " mode   \
+    "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-01\ncurtailment = " mode   \
     "\n[origin o]\n[node S]\n[region T]\ndemand = 20 mcm/d\n"                 \
     "[region D]\ndemand = 20 mcm/d\n"                                          \
     "[source s]\nnode = S\norigin = o\ncapacity = 0 mcm/d\n"                  \
@@ -319,7 +323,7 @@ Test(foresight, national_first_passes_on_gas_a_region_does_not_need)
      * transit node): A is short, B downstream still gets what A cannot
      * use (no cascade): B whole at 8, A 5 of 8. */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-01\n"
         "curtailment = national-first\n"
         "[origin o]\n[node S]\n[node A-transit]\n"
         "[region A]\ndemand = 8 mcm/d\n[region B]\ndemand = 8 mcm/d\n"
@@ -342,7 +346,7 @@ Test(foresight, national_first_passes_on_gas_a_region_does_not_need)
 Test(foresight, national_first_flag_ends_with_the_crisis)
 {
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-04\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-04\n"
         "curtailment = national-first\n"
         "[origin o]\n[node S]\n[region T]\ndemand = 50 mcm/d\n"
         "[region D]\ndemand = 50 mcm/d\n"
@@ -373,7 +377,7 @@ Test(foresight, national_first_flag_ends_with_the_crisis)
  * tie-break (distinct costs by column index) makes the optimum unique, so
  * Dantzig or steepest-edge pricing, warm or cold starts give the same flows. */
 #define DEGENERATE                                                             \
-    "[scenario]\nstart = 2022-01-01\nend = 2022-01-05\n"                       \
+    "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-05\n"                       \
     "[origin a]\n[origin b]\n[node H]\n[region R]\ndemand = 30 mcm/d\n"        \
     "[source sa]\nnode = H\norigin = a\ncapacity = 10 mcm/d\ncost = 20\n"     \
     "[source sb]\nnode = H\norigin = b\ncapacity = 10 mcm/d\ncost = 20\n"     \
@@ -431,7 +435,7 @@ Test(foresight, same_flows_whatever_the_simplex_path)
  * block) and gives the myopic answer. Hub supply 150 for demand 2 x 100:
  * 50 short a day, shared 25 / 25 (cooperative). */
 #define NO_STORAGE(extra)                                                      \
-    "[scenario]\nstart = 2022-01-01\nend = 2022-01-06\n" extra                 \
+    "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-06\n" extra                 \
     "[origin o]\n[node H]\n[region A]\ndemand = 100 mcm/d\n"                   \
     "[region B]\ndemand = 100 mcm/d\n"                                         \
     "[source s]\nnode = H\norigin = o\ncapacity = 150 mcm/d\ncost = 20\n"     \
@@ -478,7 +482,7 @@ Test(foresight, manifest_names_the_foresight_and_solver_used)
     for (int c = 0; c < 3; c++) {
         int fs = cases[c].rolling;
         int k = snprintf(text, sizeof text,
-                         "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\n%s"
+                         "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-03\n%s"
                          "[origin o]\n[node H]\n[source s]\nnode = H\norigin = o\n"
                          "capacity = 10000 mcm/d\n[storage st]\nnode = H\nvolume = 10 mcm\n"
                          "injection = 1 mcm/d\nwithdrawal = 1 mcm/d\n",
@@ -510,7 +514,7 @@ Test(foresight, manifest_names_the_foresight_and_solver_used)
  * runs cut demand to inject. The deficit is now charged once per window, at
  * its largest (docs/DISPATCH.md). */
 #define MANY_HARD                                                              \
-    "[scenario]\nstart = 2022-01-01\nend = 2022-01-10\n%s"                      \
+    "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-10\n%s"                      \
     "[origin o]\n[region R]\ndemand = 10 mcm/d\n"                              \
     "[source s]\nnode = R\norigin = o\ncapacity = 10 mcm/d\ncost = 20\n"      \
     "[storage st]\nnode = R\nvolume = 100 mcm\ninjection = 10 mcm/d\n"        \

@@ -544,7 +544,7 @@ Test(output, content_sha256_matches_sha256sum_of_files_read)
  * Store SR at R (10 mcm, half full, rates 1) counts in R's balance.csv
  * storage; SH, at a hub, only in storage.csv. */
 #define BAL_SCEN                                                               \
-    "[scenario]\nname = bal\nstart = 2022-01-01\nend = 2022-01-03\n"           \
+    "[scenario]\nname = bal\nstart = 2022-01-01\nend = 2022-01-03\nstorage_valuation = flat\n"           \
     "[origin a]\n[node H]\n"                                                   \
     "[region R]\ndemand = 6 mcm/d\n"                                           \
     "[source sa]\nnode = H\norigin = a\ncapacity = 10 mcm/d\ncost = 10\n"      \

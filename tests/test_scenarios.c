@@ -394,76 +394,82 @@ typedef struct reg {
  * demand profile (mean-preserving, no steps on the 1st of each month; the
  * largest move: full-russian-stop-winter-typical-storage EU unserved 183 ->
  * 213 mcm, as winter demand now peaks in mid-January instead of being flat
- * through the month); a regression guard, not a truth. An intended
+ * through the month), and re-recorded for issue 18's water values (storage
+ * filled and drawn by the value of stored gas from a plan of the year
+ * ahead; no typical fill path; targets reach the daily LP through the
+ * values): e.g. ganja-gap-outage GR Caspian share 0.03 -> 0.28 (Italy's
+ * storage no longer outbids Greece at the path's penalty price),
+ * cold-winter-2021 EU minimum fill 0.54 -> 0.40; a regression guard, not a
+ * truth. An intended
  * change of results is a visible edit of this table (re-record with
  * GASDEP_RECORD=1, see the file header). Tolerance: abs 0.01 for shares and
  * fills, rel 2 % + 1 mcm for volumes. */
 static const reg regs[] = {
-    {"baseline-2021", "EU", SHARE, "russia", 0.3381},
-    {"baseline-2021", "SEE", SHARE, "russia", 0.5618},
-    {"baseline-2021", "IT", SHARE, "caspian", 0.1275},
-    {"baseline-2021", "DE", SHARE, "russia", 0.5633},
+    {"baseline-2021", "EU", SHARE, "russia", 0.3989},
+    {"baseline-2021", "SEE", SHARE, "russia", 0.5871},
+    {"baseline-2021", "IT", SHARE, "caspian", 0.0747},
+    {"baseline-2021", "DE", SHARE, "russia", 0.6307},
     {"baseline-2021", "EU", UNSERVED, NULL, 0.0000},
-    {"cold-winter-2021", "EU", SHARE, "russia", 0.3531},
-    {"cold-winter-2021", "SEE", SHARE, "russia", 0.5756},
-    {"cold-winter-2021", "IT", SHARE, "caspian", 0.1245},
+    {"cold-winter-2021", "EU", SHARE, "russia", 0.4007},
+    {"cold-winter-2021", "SEE", SHARE, "russia", 0.5909},
+    {"cold-winter-2021", "IT", SHARE, "caspian", 0.0646},
     {"cold-winter-2021", "EU", UNSERVED, NULL, 0.0000},
-    {"cold-winter-2021", "DE", MIN_FILL, NULL, 0.5452},
-    {"cold-winter-2021", "EU", MIN_FILL, NULL, 0.5393},
-    {"default", "EU", SHARE, "russia", 0.7451},
-    {"default", "SEE", SHARE, "russia", 0.5968},
-    {"default", "GR", SHARE, "caspian", 0.2301},
-    {"default", "EU", UNSERVED, NULL, 784.7865},
-    {"default", "SEE", UNSERVED, NULL, 131.6792},
-    {"full-russian-stop-winter", "EU", SHARE, "russia", 0.1242},
-    {"full-russian-stop-winter", "SEE", SHARE, "russia", 0.3066},
-    {"full-russian-stop-winter", "IT", SHARE, "caspian", 0.1606},
-    {"full-russian-stop-winter", "EU", UNSERVED, NULL, 310.3819},
-    {"full-russian-stop-winter", "SEE", UNSERVED, NULL, 245.7953},
-    {"full-russian-stop-winter", "BG", UNSERVED, NULL, 52.5950},
-    {"full-russian-stop-winter-national", "EU", SHARE, "russia", 0.1243},
-    {"full-russian-stop-winter-national", "SEE", SHARE, "russia", 0.3050},
-    {"full-russian-stop-winter-national", "IT", SHARE, "caspian", 0.1606},
-    {"full-russian-stop-winter-national", "EU", UNSERVED, NULL, 191.7696},
-    {"full-russian-stop-winter-national", "SEE", UNSERVED, NULL, 154.7397},
-    {"full-russian-stop-winter-national", "BG", UNSERVED, NULL, 121.0327},
-    {"full-russian-stop-winter-typical-storage", "EU", SHARE, "russia", 0.1363},
-    {"full-russian-stop-winter-typical-storage", "SEE", SHARE, "russia", 0.3165},
-    {"full-russian-stop-winter-typical-storage", "EU", UNSERVED, NULL, 213.4966},
-    {"full-russian-stop-winter-typical-storage", "SEE", UNSERVED, NULL, 147.0084},
-    {"full-russian-stop-winter-typical-storage", "EU", MIN_FILL, NULL, 0.6465},
-    {"ganja-gap-outage", "EU", SHARE, "russia", 0.3515},
-    {"ganja-gap-outage", "SEE", SHARE, "russia", 0.5663},
-    {"ganja-gap-outage", "GR", SHARE, "caspian", 0.0269},
+    {"cold-winter-2021", "DE", MIN_FILL, NULL, 0.1753},
+    {"cold-winter-2021", "EU", MIN_FILL, NULL, 0.4046},
+    {"default", "EU", SHARE, "russia", 0.7434},
+    {"default", "SEE", SHARE, "russia", 0.5609},
+    {"default", "GR", SHARE, "caspian", 0.2633},
+    {"default", "EU", UNSERVED, NULL, 674.2901},
+    {"default", "SEE", UNSERVED, NULL, 113.0730},
+    {"full-russian-stop-winter", "EU", SHARE, "russia", 0.1331},
+    {"full-russian-stop-winter", "SEE", SHARE, "russia", 0.3325},
+    {"full-russian-stop-winter", "IT", SHARE, "caspian", 0.1613},
+    {"full-russian-stop-winter", "EU", UNSERVED, NULL, 316.8978},
+    {"full-russian-stop-winter", "SEE", UNSERVED, NULL, 253.2184},
+    {"full-russian-stop-winter", "BG", UNSERVED, NULL, 54.1756},
+    {"full-russian-stop-winter-national", "EU", SHARE, "russia", 0.1297},
+    {"full-russian-stop-winter-national", "SEE", SHARE, "russia", 0.3230},
+    {"full-russian-stop-winter-national", "IT", SHARE, "caspian", 0.1613},
+    {"full-russian-stop-winter-national", "EU", UNSERVED, NULL, 519.5942},
+    {"full-russian-stop-winter-national", "SEE", UNSERVED, NULL, 201.3211},
+    {"full-russian-stop-winter-national", "BG", UNSERVED, NULL, 160.6186},
+    {"full-russian-stop-winter-typical-storage", "EU", SHARE, "russia", 0.1341},
+    {"full-russian-stop-winter-typical-storage", "SEE", SHARE, "russia", 0.3332},
+    {"full-russian-stop-winter-typical-storage", "EU", UNSERVED, NULL, 214.0830},
+    {"full-russian-stop-winter-typical-storage", "SEE", UNSERVED, NULL, 140.9353},
+    {"full-russian-stop-winter-typical-storage", "EU", MIN_FILL, NULL, 0.6678},
+    {"ganja-gap-outage", "EU", SHARE, "russia", 0.4017},
+    {"ganja-gap-outage", "SEE", SHARE, "russia", 0.5842},
+    {"ganja-gap-outage", "GR", SHARE, "caspian", 0.2809},
     {"ganja-gap-outage", "EU", UNSERVED, NULL, 0.0000},
-    {"ganja-gap-outage-russia-cut", "EU", SHARE, "russia", 0.3149},
-    {"ganja-gap-outage-russia-cut", "SEE", SHARE, "russia", 0.5299},
-    {"ganja-gap-outage-russia-cut", "GR", SHARE, "caspian", 0.0269},
-    {"ganja-gap-outage-russia-cut", "EU", UNSERVED, NULL, 657.6385},
-    {"ganja-gap-outage-russia-cut", "SEE", UNSERVED, NULL, 563.3547},
-    {"russia-cut-2022", "EU", SHARE, "russia", 0.2954},
-    {"russia-cut-2022", "SEE", SHARE, "russia", 0.5488},
-    {"russia-cut-2022", "IT", SHARE, "caspian", 0.1385},
+    {"ganja-gap-outage-russia-cut", "EU", SHARE, "russia", 0.3587},
+    {"ganja-gap-outage-russia-cut", "SEE", SHARE, "russia", 0.5481},
+    {"ganja-gap-outage-russia-cut", "GR", SHARE, "caspian", 0.2804},
+    {"ganja-gap-outage-russia-cut", "EU", UNSERVED, NULL, 807.4842},
+    {"ganja-gap-outage-russia-cut", "SEE", UNSERVED, NULL, 719.2924},
+    {"russia-cut-2022", "EU", SHARE, "russia", 0.2968},
+    {"russia-cut-2022", "SEE", SHARE, "russia", 0.5732},
+    {"russia-cut-2022", "IT", SHARE, "caspian", 0.1032},
     {"russia-cut-2022", "EU", UNSERVED, NULL, 14.6171},
-    {"russia-cut-2022", "DE", MIN_FILL, NULL, 0.4241},
-    {"russia-cut-2022-lng-market", "EU", SHARE, "russia", 0.2965},
-    {"russia-cut-2022-lng-market", "EU", SHARE, "lng", 0.2333},
+    {"russia-cut-2022", "DE", MIN_FILL, NULL, 0.3940},
+    {"russia-cut-2022-lng-market", "EU", SHARE, "russia", 0.3037},
+    {"russia-cut-2022-lng-market", "EU", SHARE, "lng", 0.2336},
     {"russia-cut-2022-lng-market", "EU", UNSERVED, NULL, 14.6171},
-    {"russia-cut-2022-lng-market", "DE", MIN_FILL, NULL, 0.4241},
-    {"southern-corridor-expansion", "EU", SHARE, "russia", 0.3313},
-    {"southern-corridor-expansion", "SEE", SHARE, "russia", 0.5785},
-    {"southern-corridor-expansion", "IT", SHARE, "caspian", 0.2424},
-    {"southern-corridor-expansion", "GR", SHARE, "caspian", 0.0414},
+    {"russia-cut-2022-lng-market", "DE", MIN_FILL, NULL, 0.3315},
+    {"southern-corridor-expansion", "EU", SHARE, "russia", 0.3924},
+    {"southern-corridor-expansion", "SEE", SHARE, "russia", 0.5949},
+    {"southern-corridor-expansion", "IT", SHARE, "caspian", 0.2063},
+    {"southern-corridor-expansion", "GR", SHARE, "caspian", 0.3792},
     {"southern-corridor-expansion", "EU", UNSERVED, NULL, 0.0000},
-    {"southern-corridor-expansion-russia-stop", "EU", SHARE, "russia", 0.1148},
-    {"southern-corridor-expansion-russia-stop", "SEE", SHARE, "russia", 0.2966},
-    {"southern-corridor-expansion-russia-stop", "IT", SHARE, "caspian", 0.2828},
-    {"southern-corridor-expansion-russia-stop", "EU", UNSERVED, NULL, 304.7115},
-    {"southern-corridor-expansion-russia-stop", "SEE", UNSERVED, NULL, 242.3322},
-    {"ukraine-transit-end-2025", "EU", SHARE, "russia", 0.0552},
-    {"ukraine-transit-end-2025", "SEE", SHARE, "russia", 0.3469},
-    {"ukraine-transit-end-2025", "HU", SHARE, "russia", 0.5762},
-    {"ukraine-transit-end-2025", "IT", SHARE, "caspian", 0.1222},
+    {"southern-corridor-expansion-russia-stop", "EU", SHARE, "russia", 0.1221},
+    {"southern-corridor-expansion-russia-stop", "SEE", SHARE, "russia", 0.3312},
+    {"southern-corridor-expansion-russia-stop", "IT", SHARE, "caspian", 0.2847},
+    {"southern-corridor-expansion-russia-stop", "EU", UNSERVED, NULL, 312.3818},
+    {"southern-corridor-expansion-russia-stop", "SEE", UNSERVED, NULL, 249.1633},
+    {"ukraine-transit-end-2025", "EU", SHARE, "russia", 0.0589},
+    {"ukraine-transit-end-2025", "SEE", SHARE, "russia", 0.3863},
+    {"ukraine-transit-end-2025", "HU", SHARE, "russia", 0.6169},
+    {"ukraine-transit-end-2025", "IT", SHARE, "caspian", 0.1064},
     {"ukraine-transit-end-2025", "EU", UNSERVED, NULL, 0.0000},
 };
 
@@ -703,16 +709,20 @@ Test(scenarios, sanity_full_russian_stop_winter_typical_storage, .timeout = 120)
 }
 
 /* Expansion on the baseline: more Caspian capacity and gas, same demand:
- * Caspian share of IT, GR and EU not below the baseline's; Trans-Caspian
- * (disabled in the baseline) is used. */
+ * Caspian share of IT and EU not below the baseline's; Trans-Caspian
+ * (disabled in the baseline) is used. Not GR: the wider TAP carries the
+ * extra gas to Italy, and Greece's mix of Caspian and Russian gas, equal in
+ * cost at its border, is not monotone in the corridor's size (water values,
+ * issue 18: GR Caspian 30.7 % in the baseline, 27.3 % expanded, IT 9.1 % ->
+ * 24.1 %, EU 2.2 % -> 4.9 %). */
 Test(scenarios, sanity_southern_corridor_expansion, .timeout = 120)
 {
     run *r = run_scen("southern-corridor-expansion");
     run *b = run_scen("baseline-2021");
     cr_assert_eq(r->nd, b->nd);
     expect_same_demand(r, b, 0, r->nd, "capacity change only");
-    const char *areas[] = {"IT", "GR", "EU"};
-    for (int i = 0; i < 3; i++)
+    const char *areas[] = {"IT", "EU"};
+    for (int i = 0; i < 2; i++)
         cr_expect_geq(share(r, areas[i], "caspian", 0, r->nd),
                       share(b, areas[i], "caspian", 0, b->nd) - 1e-6,
                       "Caspian share of %s fell", areas[i]);

@@ -1,6 +1,10 @@
 /* test_storage.c: storage in the daily model (engine/core/storage.c and the
  * storage rows of dispatch.c): injection up to the target path, withdrawal
  * when short, rate curves, inventory bounds, target-path interpolation. */
+/* Issue 18: storage_valuation = water is the default; these tests pin the
+ * storage mechanics (rates, curves, targets as floors, window ends) under
+ * the flat valuation, which stays an option; water values have their own
+ * tests (storage/water_value_*). */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdio.h>
@@ -17,7 +21,7 @@ Test(storage, injection_follows_the_target_path)
      * path (90) on day 18 and stays there (injecting more costs, gains
      * nothing). Demand 10 is always served. */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-25\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-25\n"
         "[origin o]\n[node H]\n[region R]\ndemand = 10 mcm/d\n"
         "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
         "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n"
@@ -45,7 +49,7 @@ Test(storage, injection_limited_by_spare_supply)
 {
     /* supply 13, demand 10: only 3 mcm/d to inject although the rate is 5 */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-04\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-04\n"
         "[origin o]\n[region R]\ndemand = 10 mcm/d\n"
         "[source s]\nnode = R\norigin = o\ncapacity = 13 mcm/d\n"
         "[storage S]\nnode = R\nvolume = 100 mcm\ninjection = 5 mcm/d\n"
@@ -67,7 +71,7 @@ Test(storage, withdrawal_only_when_supply_is_short)
      * at 50 % (6): the store gives 4/d (its rate): 46, 42, 38, 34, 30, and
      * nothing is unserved. */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-10\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-10\n"
         "[origin o]\n[node H]\n[region R]\ndemand = 10 mcm/d\n"
         "[source s]\nnode = H\norigin = o\ncapacity = 12 mcm/d\ncost = 10\n"
         "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n"
@@ -95,7 +99,7 @@ Test(storage, withdrawal_curve_limits_rate_at_low_fill)
      * rate 2.17 exceeds the 1.09 left: the store gives what it has and is
      * empty. unserved = 20 - what was drawn. */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-06\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-06\n"
         "[origin o]\n[region R]\ndemand = 20 mcm/d\n"
         "[storage S]\nnode = R\nvolume = 100 mcm\ninjection = 5 mcm/d\n"
         "withdrawal = 10 mcm/d\nwithdrawal_curve = 0%:20% 50%:100% 100%:100%\n"
@@ -117,7 +121,7 @@ Test(storage, withdrawal_curve_first_day_by_hand)
 {
     /* the same store: day 1 draws 5.2 (fill 20 %: 0.2 + 1.6 x 0.2 = 0.52) */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-01\n"
         "[origin o]\n[region R]\ndemand = 20 mcm/d\n"
         "[storage S]\nnode = R\nvolume = 0.1 bcm\ninjection = 5 mcm/d\n"
         "withdrawal = 10 mcm/d\nwithdrawal_curve = 0%:20% 50%:100% 100%:100%\n"
@@ -134,7 +138,7 @@ Test(storage, injection_curve_limits_rate_at_high_fill)
      * half full); start at 80 %: factor 0.4, rate 4 -> 84 mcm. Day 2:
      * 2 (1 - 0.84) = 0.32 -> 3.2 -> 87.2 */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-02\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-02\n"
         "[origin o]\n[region R]\ndemand = 1 mcm/d\n"
         "[source s]\nnode = R\norigin = o\ncapacity = 100 mcm/d\n"
         "[storage S]\nnode = R\nvolume = 100 mcm\ninjection = 10 mcm/d\n"
@@ -153,7 +157,7 @@ Test(storage, inventory_never_above_volume)
     /* 80 of 100 full, injection 50 mcm/d, target 100 %: day 1 injects only
      * the 20 mcm of room left; the store stays at 100 */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-03\n"
         "[origin o]\n[region R]\ndemand = 1 mcm/d\n"
         "[source s]\nnode = R\norigin = o\ncapacity = 200 mcm/d\n"
         "[storage S]\nnode = R\nvolume = 100 mcm\ninjection = 50 mcm/d\n"
@@ -174,7 +178,7 @@ Test(storage, inventory_never_negative)
     /* 30 mcm in store, withdrawal 50, demand 100, no supply: day 1 gives the
      * 30 it holds (unserved 70), then nothing (unserved 100) */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-03\n"
         "[origin o]\n[region R]\ndemand = 100 mcm/d\n"
         "[storage S]\nnode = R\nvolume = 100 mcm\ninjection = 50 mcm/d\n"
         "withdrawal = 50 mcm/d\ninitial_fill = 30%\ninitial_mix = o:1\n");
@@ -197,7 +201,7 @@ Test(storage, withdrawal_event_halves_the_rate)
     /* storage.S.withdrawal at 50 % from day 2: 10 -> 5 mcm/d drawn
      * (demand 20, no supply, store large): unserved 10 then 15 */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-02\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-02\n"
         "[origin o]\n[region R]\ndemand = 20 mcm/d\n"
         "[storage S]\nnode = R\nvolume = 1000 mcm\ninjection = 5 mcm/d\n"
         "withdrawal = 10 mcm/d\ninitial_fill = 50%\ninitial_mix = o:1\n"
@@ -216,7 +220,7 @@ Test(storage, storage_in_transit_node_serves_a_region)
     /* store at node H (not a region) feeds R over a pipe: no supply, store
      * rate 6, demand 10 => unserved 4; R reports no storage (NaN fill) */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-01\n"
         "[origin o]\n[node H]\n[region R]\ndemand = 10 mcm/d\n"
         "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n"
         "[storage S]\nnode = H\nvolume = 100 mcm\ninjection = 5 mcm/d\n"
@@ -235,7 +239,7 @@ Test(storage, storage_in_transit_node_serves_a_region)
  * or t + 365 (t < 31): 0.9 - 0.45 (t' - 304) / 92. From 02-01 to 11-01 it
  * rises over 273 days: 0.45 + 0.45 (t - 31) / 273. */
 #define WRAP_STORE(start, end)                                                 \
-    "[scenario]\nstart = " start "\nend = " end "\n"                           \
+    "[scenario]\nstorage_valuation = flat\nstart = " start "\nend = " end "\n"                           \
     "[origin o]\n[region R]\ndemand = 1 mcm/d\n"                               \
     "[source s]\nnode = R\norigin = o\ncapacity = 100 mcm/d\n"                 \
     "[storage S]\nnode = R\nvolume = 100 mcm\ninjection = 1 mcm/d\n"           \
@@ -281,14 +285,14 @@ Test(storage, target_path_at_its_points)
 Test(storage, two_targets_on_one_day_is_an_error)
 {
     gasdep_model *m = NULL;
-    int rc = th_try("[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+    int rc = th_try("[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-01\n"
                     "[origin o]\n[region R]\ndemand = 1 mcm/d\n"
                     "[storage S]\nnode = R\nvolume = 100 mcm\ninjection = 1 mcm/d\n"
                     "withdrawal = 1 mcm/d\ninitial_fill = 0\n"
                     "targets = 11-01:90% 11-01:80%\n",
                     &m);
     cr_expect_eq(rc, GASDEP_EINPUT);
-    cr_expect(strstr(gasdep_errmsg(m), "test.ini:13:") != NULL, "%s",
+    cr_expect(strstr(gasdep_errmsg(m), "test.ini:14:") != NULL, "%s",
               gasdep_errmsg(m));
     gasdep_destroy(m);
 }
@@ -298,7 +302,7 @@ Test(storage, region_storage_sums_several_stores)
     /* two stores at R: 100 mcm at 50 % and 300 mcm at 10 %: R holds 80 of
      * 400 mcm = 20 % (no flows: no demand for storage, no targets) */
     gasdep_model *m = th_model(
-        "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+        "[scenario]\nstorage_valuation = flat\nstart = 2022-01-01\nend = 2022-01-01\n"
         "[origin o]\n[region R]\ndemand = 1 mcm/d\n"
         "[source s]\nnode = R\norigin = o\ncapacity = 10 mcm/d\n"
         "[storage S1]\nnode = R\nvolume = 100 mcm\ninjection = 1 mcm/d\n"
@@ -308,5 +312,47 @@ Test(storage, region_storage_sums_several_stores)
     th_step(m);
     cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 80.0, TOL);
     cr_expect_float_eq(th_area_day(m, "R").storage_fill, 0.2, TOL);
+    gasdep_destroy(m);
+}
+
+/* Water values by hand: a cheap source (10 EUR/MWh, 20 mcm/d) that goes
+ * offline on 15 January for good, a dear one (50 EUR/MWh, 10 mcm/d) always,
+ * demand 10 mcm/d, a store of 1,000 mcm injecting at most 10 mcm/d, empty at
+ * the start, no risk cover. The plan of the year ahead sees every MWh stored
+ * before the 15th replace a MWh of the dear source later: the value of gas
+ * in store is 50 EUR/MWh (less the 1e-4 EUR/MWh of a withdrawal), so the
+ * myopic days inject the cheap surplus at the full 10 mcm/d: 140 mcm on 14
+ * January. Under the flat valuation nothing rewards gas left in store and
+ * the store stays empty. */
+#define WATER_CASE(valuation)                                                  \
+    "[scenario]\nstart = 2022-01-01\nend = 2022-01-20\nrisk_cover = 0\n"         \
+    "storage_valuation = " valuation "\n"                                      \
+    "[origin o]\n[region R]\ndemand = 10 mcm/d\n"                              \
+    "[source cheap]\nnode = R\norigin = o\ncapacity = 20 mcm/d\ncost = 10\n"  \
+    "offline = 2022-01-15\n"                                                   \
+    "[source dear]\nnode = R\norigin = o\ncapacity = 10 mcm/d\ncost = 50\n"   \
+    "[storage S]\nnode = R\nvolume = 1000 mcm\ninjection = 10 mcm/d\n"        \
+    "withdrawal = 10 mcm/d\ninitial_fill = 0\n"                               \
+    "injection_cost = 0\nwithdrawal_cost = 0\n"
+
+Test(storage, water_value_fills_the_store_before_dear_gas)
+{
+    gasdep_model *m = th_model(WATER_CASE("water"));
+    for (int d = 0; d < 14; d++) {
+        th_step(m);
+        gasdep_storage_day s;
+        cr_assert_eq(gasdep_storage_result(m, 0, &s), GASDEP_OK);
+        cr_expect_float_eq(s.injection_mcm, 10.0, 1e-6, "day %d: %g", d + 1,
+                           s.injection_mcm);
+        cr_expect_float_eq(s.value_eur_mwh, 50.0, 0.01, "day %d: %g EUR/MWh", d + 1,
+                           s.value_eur_mwh);
+    }
+    cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 140.0, 1e-5);
+    cr_expect_float_eq(th_area_day(m, "R").unserved_mcm, 0.0, 1e-9);
+    gasdep_destroy(m);
+    m = th_model(WATER_CASE("flat"));
+    for (int d = 0; d < 14; d++)
+        th_step(m);
+    cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 0.0, 1e-6);
     gasdep_destroy(m);
 }

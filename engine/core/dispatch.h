@@ -21,6 +21,9 @@ typedef struct dispatch_window {
     const int *len;       /* days in block t (NULL: every block one day) */
     const double *inv0;   /* n_sto, mcm at the start of day 0 */
     int first_day;        /* day number of day 0 (for messages) */
+    /* storage_valuation = water: the value (EUR/MWh) of gas left in each
+     * store at the window's end (water.h); NULL: none */
+    const double *end_value;
 } dispatch_window;
 
 /* The solution of a window, by block (daily means for blocks of several

@@ -79,6 +79,8 @@ struct dispatch {
     double g; /* GWh per mcm: EUR/MWh x g = kEUR per mcm */
     double voll, penalty, mt_penalty;
     int curtailment, foresight_ties;
+    int water; /* storage_valuation = water: no flat withdrawal value, targets
+                * bind on their dates only, the window's end is valued */
     double alpha;
     /* per region-day: segment grid (fractions), flags */
     double *seg_lo, *seg_hi; /* T x R x SEGMENTS */

@@ -218,13 +218,17 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
         ub(P, jw, live ? c->sto_wd_rate[k] : 0.0);
         lp_obj(P, ji, L * cost_of(lp, n->sto.icost[k] + EPS_STORAGE,
                                   lp->c_inj + k + 7919 * t));
-        lp_obj(P, jw, L * cost_of(lp, n->sto.wcost[k] + EPS_STORAGE + n->sto.value[k],
+        double value = lp->water ? 0.0 : n->sto.value[k]; /* flat valuation */
+        lp_obj(P, jw, L * cost_of(lp, n->sto.wcost[k] + EPS_STORAGE + value,
                                   lp->c_wd + k + 7919 * t));
         if (live)
             bounds(P, jv, 0.0, vol);
         else
             ub(P, jv, 0.0);
-        lp_obj(P, jv, lp->foresight_ties ? -L * HOLD_REWARD * lp->g : 0.0);
+        double keep = lp->foresight_ties ? L * HOLD_REWARD : 0.0;
+        if (w->end_value && t == w->T - 1) /* water: what the rest of the year pays */
+            keep += w->end_value[k];
+        lp_obj(P, jv, -keep * lp->g);
         double rhs = t == 0 ? w->inv0[k] : 0.0;
         if (!live) /* past the window: nothing carried */
             lp_row_bounds(P, row(lp, t, lp->r_inv + k), -LP_INF, LP_INF);
@@ -232,7 +236,13 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
             lp_row_bounds(P, row(lp, t, lp->r_inv + k), rhs, rhs);
         /* targets bind on their dates and at the end of the window */
         double target = live ? c->sto_target_fill[k] * vol : 0.0;
-        int binds = live && target > 0 && (t == w->T - 1 || c->sto_tdate[k]);
+        /* flat valuation: the path binds on its dates and holds the
+         * window's end; water values: targets bind on their dates in the
+         * plan (no end value), and reach the daily windows through the
+         * values alone, which never stack on a penalty (docs/DISPATCH.md) */
+        int binds = live && target > 0 &&
+                    (lp->water ? !w->end_value && c->sto_tdate[k]
+                               : t == w->T - 1 || c->sto_tdate[k]);
         /* the deficit itself is free: its window's largest, per store and
          * kind, pays the penalty once (docs/DISPATCH.md) */
         int hard = binds && c->sto_thard[k];

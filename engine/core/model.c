@@ -44,6 +44,7 @@ void gasdep_destroy(gasdep_model *m)
     if (!m)
         return;
     dispatch_destroy(m->lp);
+    water_destroy(&m->water);
     trace_destroy(m->tr);
     network_free(&m->n);
     arena_free(&m->mem);
@@ -269,7 +270,8 @@ int gasdep_init(gasdep_model *m)
     }
     m->lp = dispatch_create(&m->n, &m->scn.sc, m->win_blocks);
     m->tr = trace_create(&m->n);
-    if (!m->lp || !m->tr) {
+    if (!m->lp || !m->tr ||
+        water_create(&m->water, &m->n, &m->scn.sc, &m->mem) != GASDEP_OK) {
         m->state = ST_FAILED;
         return err_fail(&m->err, GASDEP_ENOMEM, "out of memory building the LP");
     }
@@ -324,12 +326,17 @@ int gasdep_step(gasdep_model *m)
     if (day < m->plan_first || day >= m->plan_first + m->plan_days) {
         int D, B, implement;
         window_layout(m, day, &D, &B, m->blk_len, &implement);
+        /* water values: a plan of the year ahead, due monthly (water.h) */
+        rc = water_update(&m->water, n, &m->scn.sc, &m->ext, d->sto_inv, day, why,
+                          sizeof why);
         for (int t = 0; t < D; t++)
             caps_fill(n, &m->ext, day + t, INT_MAX, &m->win[t]);
         for (int b = 0, t = 0; b < B; t += m->blk_len[b++])
             caps_mean(n, &m->win[t], m->blk_len[b], &m->blk[b]);
-        dispatch_window w = {B, m->blk, m->blk_len, d->sto_inv, day};
-        rc = dispatch_solve(m->lp, n, &w, &m->plan, why, sizeof why);
+        dispatch_window w = {B, m->blk, m->blk_len, d->sto_inv, day,
+                             water_values(&m->water, day + D - 1)};
+        if (rc == GASDEP_OK)
+            rc = dispatch_solve(m->lp, n, &w, &m->plan, why, sizeof why);
         m->plan_first = day;
         m->plan_days = rc == GASDEP_OK ? implement : 0;
         d->lp_stages = m->plan.stages;

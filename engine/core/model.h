@@ -10,6 +10,7 @@
 #include "results.h"
 #include "scenario.h"
 #include "trace.h"
+#include "water.h"
 #include "gasdep/gasdep.h"
 
 enum model_state { ST_EMPTY, ST_LOADED, ST_READY, ST_RUNNING, ST_FINISHED,
@@ -28,6 +29,7 @@ struct gasdep_model {
     summary s;
     struct dispatch *lp;
     struct trace *tr;
+    water water;    /* water values (storage_valuation = water) */
     int day;       /* last simulated day, -1 before */
     int next_day;  /* day the next step simulates */
     /* the LP window and its plan */

@@ -26,6 +26,7 @@ void scenario_defaults(scenario_el *sc)
     sc->gcv = 10.83;
     sc->voll = 1000.0;
     sc->target_penalty = 100.0;
+    sc->risk_cover = 0.1;
     sc->min_take_penalty = 300.0;
     sc->curtailment = CURT_COOPERATIVE;
     sc->foresight = FS_MYOPIC;

@@ -130,6 +130,8 @@ enum foresight { FS_MYOPIC, FS_ROLLING, FS_PERFECT };
 enum solver { SOLVER_AUTO, SOLVER_CLP, SOLVER_GLPK };
 /* How a monthly shape becomes daily demand (demand.c). */
 enum profile { PROFILE_SMOOTH, PROFILE_MONTHLY };
+/* What gas left in store is worth (docs/DISPATCH.md). */
+enum valuation { VALUATION_WATER, VALUATION_FLAT };
 
 typedef struct scenario_el {
     char *name, *description;
@@ -142,6 +144,8 @@ typedef struct scenario_el {
     double storage_value; /* EUR/MWh valuation of a withdrawal */
     int solver;           /* SOLVER_AUTO, SOLVER_CLP or SOLVER_GLPK */
     int demand_profile;   /* PROFILE_SMOOTH or PROFILE_MONTHLY */
+    int storage_valuation; /* VALUATION_WATER or VALUATION_FLAT */
+    double risk_cover;    /* water values: winter demand uplift planned for */
     double persistence, sigma_k; /* [weather] */
 } scenario_el;
 

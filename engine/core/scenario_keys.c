@@ -40,6 +40,8 @@ const key_def KEYS[] = {
     {SK_SCENARIO, "curtailment", T_CURTAIL, O(scenario_el, curtailment), 0},
     {SK_SCENARIO, "foresight", T_FORESIGHT, O(scenario_el, foresight), 0},
     {SK_SCENARIO, "demand_profile", T_PROFILE, O(scenario_el, demand_profile), 0},
+    {SK_SCENARIO, "storage_valuation", T_VALUATION, O(scenario_el, storage_valuation), 0},
+    {SK_SCENARIO, "risk_cover", T_FRACTION, O(scenario_el, risk_cover), 0},
     {SK_SCENARIO, "resolve_every", T_DAYS_POS, O(scenario_el, resolve_every), 0},
     {SK_SCENARIO, "lookahead", T_DAYS_POS, O(scenario_el, lookahead), 0},
     {SK_SCENARIO, "lookahead_block", T_DAYS_POS, O(scenario_el, lookahead_block), 0},

@@ -157,6 +157,7 @@ int scenario_get(const scenario *scn, const char *path, double *value)
     case T_DAYS_POS:
     case T_SOLVER:
     case T_PROFILE:
+    case T_VALUATION:
         *value = *(const int *)field;
         return GASDEP_OK;
     default:

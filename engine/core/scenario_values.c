@@ -306,6 +306,7 @@ static const char *const FORESIGHT_WORDS[] = {"myopic", "rolling", "perfect", NU
 static const char *const BOOL_WORDS[] = {"false", "true", NULL};
 static const char *const SOLVER_WORDS[] = {"auto", "clp", "glpk", NULL};
 static const char *const PROFILE_WORDS[] = {"smooth", "monthly", NULL};
+static const char *const VALUATION_WORDS[] = {"water", "flat", NULL};
 
 /* Keys whose value is one word of a list: the word's index is stored. */
 typedef struct word_type {
@@ -319,6 +320,7 @@ static const word_type WORD_TYPES[] = {
     {T_FORESIGHT, FORESIGHT_WORDS, "expected myopic, rolling or perfect"},
     {T_SOLVER, SOLVER_WORDS, "expected auto, clp or glpk"},
     {T_PROFILE, PROFILE_WORDS, "expected smooth or monthly"},
+    {T_VALUATION, VALUATION_WORDS, "expected water or flat"},
     {T_BOOL, BOOL_WORDS, "expected true or false"},
     {0, NULL, NULL},
 };
@@ -526,6 +528,7 @@ static int set_value(scenario *scn, void *base, const key_def *k,
     case T_FORESIGHT:
     case T_SOLVER:
     case T_PROFILE:
+    case T_VALUATION:
     case T_BOOL:
         for (const word_type *w = WORD_TYPES; w->words; w++)
             if (w->type == k->type && parse_word(v, w->words, (int *)field)) {
