@@ -32,6 +32,11 @@ static void write_run(const char *dir)
                   "2022-01-31,R,a,0,0\n2022-01-31,R,b,30,1\n"
                   "2022-02-01,R,a,0,\n2022-02-01,R,b,0,\n"
                   "2022-02-02,R,a,1,0.25\n2022-02-02,R,b,3,0.75\n");
+    /* a complete run also has its summary and manifest (not aggregated) */
+    th_write_file(th_path(dir, "summary.csv"),
+                  "region,kind,demand_mcm,supplied_mcm,unserved_mcm,days_short\n"
+                  "R,region,52,44,8,1\n");
+    th_write_file(th_path(dir, "manifest.csv"), "key,value\nengine,gasdep\n");
 }
 
 Test(aggregate, two_months_by_hand)

@@ -26,9 +26,12 @@ typedef struct bcase {
     int n_sets;
     char *expect;      /* expected error lines */
     char *warn;        /* expected warnings (cases without errors) */
+    char rundir[2][256]; /* "--- aggregate RUN" or "--- diff A B" */
+    int n_rundir;
 } bcase;
 
-/* "\xHH" in file text stands for the byte HH (BOMs, NULs). */
+/* "\xHH" in file text stands for the byte HH (BOMs, NULs); "\z" ends the
+ * file there, without the end of line that follows. */
 static size_t unescape(char *s)
 {
     char *w = s;
@@ -38,6 +41,8 @@ static size_t unescape(char *s)
             char hex[3] = {r[2], r[3], 0};
             *w++ = (char)strtol(hex, NULL, 16);
             r += 4;
+        } else if (r[0] == '\\' && r[1] == 'z') {
+            r += 2 + (r[2] == '\n'); /* the file ends here, without '\n' */
         } else {
             *w++ = *r++;
         }
@@ -75,11 +80,35 @@ static void chomp(char *s)
 
 /* Run one case in the current directory (files already written); returns
  * 1 when the messages are exactly as expected. */
+/* gasdep aggregate RUN --period month, or gasdep diff A B: the message,
+ * and nothing written (RUN/month, B/diff.csv) when the call fails. */
+static char *run_reader(const bcase *c, const char *file)
+{
+    char msg[2048] = "", out[600];
+    int rc;
+    if (c->n_rundir == 1) {
+        snprintf(out, sizeof out, "%s/month", c->rundir[0]);
+        rc = gasdep_aggregate(c->rundir[0], "month", out, msg, sizeof msg);
+    } else {
+        snprintf(out, sizeof out, "%s/diff.csv", c->rundir[1]);
+        rc = gasdep_diff(c->rundir[0], c->rundir[1], out, NULL, NULL, msg, sizeof msg);
+    }
+    struct stat st;
+    cr_expect(rc == GASDEP_OK || (rc == GASDEP_EINPUT && stat(out, &st) != 0),
+              "%s:%d: case '%s': status %d, %s written", file, c->line, c->name, rc,
+              out);
+    return strdup(rc == GASDEP_OK ? "" : msg);
+}
+
 static int run_case(const bcase *c, const char *file)
 {
     const char *got, *gotw = "";
     char *msg = NULL;
-    if (c->sweep) {
+    if (c->n_rundir) {
+        msg = run_reader(c, file);
+        got = msg;
+        gotw = strdup("");
+    } else if (c->sweep) {
         gasdep_batch *b = gasdep_batch_create(GASDEP_SWEEP);
         if (gasdep_batch_load_file(b, c->main) == GASDEP_OK)
             gasdep_batch_prepare(b);
@@ -154,8 +183,8 @@ static int run_file(const char *cases)
     char section[300] = "";
     FILE *out = NULL;
     /* sections: "=== NAME" starts a case; "--- file NAME", "--- sweep NAME",
-     * "--- dir NAME", "--- fifo NAME", "--- set PATH=VALUE", "--- expect",
-     * "--- warn" */
+     * "--- dir NAME", "--- fifo NAME", "--- link NAME TARGET", "--- set
+     * PATH=VALUE", "--- aggregate RUN", "--- diff A B", "--- expect", "--- warn" */
     for (int eof = 0; !eof;) {
         eof = !fgets(line, sizeof line, f);
         lineno += !eof;
@@ -208,6 +237,14 @@ static int run_file(const char *cases)
             } else if (!strncmp(h, "dir ", 4)) {
                 const char *p = th_path(dir, h + 4);
                 mkdir(p, 0755);
+            } else if (!strncmp(h, "aggregate ", 10) || !strncmp(h, "diff ", 5)) {
+                const char *p = strchr(h, ' ') + 1;
+                c.n_rundir = sscanf(p, "%255s %255s", c.rundir[0], c.rundir[1]);
+                cr_assert_eq(c.n_rundir, h[0] == 'a' ? 1 : 2, "%s:%d: %s", path, lineno, h);
+            } else if (!strncmp(h, "link ", 5)) {
+                char name[256], target[256];
+                cr_assert_eq(sscanf(h + 5, "%255s %255s", name, target), 2);
+                cr_assert_eq(symlink(target, th_path(dir, name)), 0, "%s", name);
             } else if (!strncmp(h, "fifo ", 5)) {
                 const char *p = th_path(dir, h + 5);
                 mkfifo(p, 0644);
@@ -241,4 +278,9 @@ Test(bad, series_inputs)
 Test(bad, sweep_inputs)
 {
     cr_expect_gt(run_file("tests/bad/sweep.cases"), 5);
+}
+
+Test(bad, run_directories)
+{
+    cr_expect_gt(run_file("tests/bad/rundir.cases"), 10);
 }

@@ -145,6 +145,45 @@ int gasdep_batch_set_design(gasdep_batch *b, const char *word)
     return GASDEP_EINPUT;
 }
 
+int gasdep_batch_parse_arg(int which, const char *name, const char *text,
+                           uint64_t *value, uint64_t *lo, uint64_t *hi, char *msg,
+                           size_t len)
+{
+    static const struct {
+        uint64_t lo, hi;
+        const char *what;
+    } ARG[] = {{1, (uint64_t)GASDEP_BATCH_MAX_RUNS, "a whole number"},
+               {0, UINT64_MAX, "a whole number"},
+               {1, GASDEP_BATCH_MAX_THREADS, "a number of threads"}};
+    if (value)
+        *value = 0;
+    if (which < 0 || which > GASDEP_ARG_THREADS || !name || !text)
+        return GASDEP_EARG;
+    if (lo)
+        *lo = ARG[which].lo;
+    if (hi)
+        *hi = ARG[which].hi;
+    /* digits only: strtoull alone takes spaces, a sign and "-1" (wrapped) */
+    int ok = *text != '\0';
+    uint64_t v = 0;
+    for (const char *p = text; ok && *p; p++) {
+        unsigned d = (unsigned)(*p - '0');
+        ok = d <= 9 && v <= (UINT64_MAX - d) / 10;
+        v = ok ? 10 * v + d : v;
+    }
+    ok = ok && v >= ARG[which].lo && v <= ARG[which].hi;
+    if (!ok) {
+        if (msg && len)
+            snprintf(msg, len, "%s needs %s from %llu to %llu, not '%.40s'", name,
+                     ARG[which].what, (unsigned long long)ARG[which].lo,
+                     (unsigned long long)ARG[which].hi, text);
+        return GASDEP_EARG;
+    }
+    if (value)
+        *value = v;
+    return GASDEP_OK;
+}
+
 int gasdep_batch_set_samples(gasdep_batch *b, long n)
 {
     if (!b)

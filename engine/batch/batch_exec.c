@@ -392,6 +392,11 @@ int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,
     memset(r, 0, sizeof *r);
     if (!b || !opts)
         return GASDEP_EARG;
+    if (opts->threads < 0 || opts->threads > GASDEP_BATCH_MAX_THREADS) {
+        batch_err(b, "threads must lie in 0..%d (0: the available cores), not %d",
+                  GASDEP_BATCH_MAX_THREADS, opts->threads);
+        return GASDEP_EARG;
+    }
     if (!b->prepared) {
         batch_err(b, "gasdep_batch_run before gasdep_batch_prepare");
         return GASDEP_ESTATE;

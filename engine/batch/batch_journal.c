@@ -94,6 +94,25 @@ int rec_build(bbuf *out, long run, bbuf *const sec[SEC_COUNT])
     return out->oom ? -1 : 0;
 }
 
+/* 1 when the section lengths at the start of a payload of `len` bytes add up
+ * to the rest of it (each at most what is left: no sum can wrap). A record
+ * whose checksum holds but whose table does not would send the readers past
+ * its end (journal_section) or wrap their buffer sizes. */
+static int sections_fit(const void *payload, uint64_t len)
+{
+    uint64_t lens[SEC_COUNT];
+    if (len < sizeof lens)
+        return 0;
+    memcpy(lens, payload, sizeof lens);
+    uint64_t left = len - sizeof lens;
+    for (int i = 0; i < SEC_COUNT; i++) {
+        if (lens[i] > left)
+            return 0;
+        left -= lens[i];
+    }
+    return left == 0;
+}
+
 int rec_valid(const void *rec, size_t len, long n_runs, long *run)
 {
     rec_header h;
@@ -104,7 +123,8 @@ int rec_valid(const void *rec, size_t len, long n_runs, long *run)
         h.len < SEC_COUNT * sizeof(uint64_t) || h.run < 1 ||
         (n_runs > 0 && h.run > (uint64_t)n_runs))
         return 0;
-    if (rec_checksum(h.run, (const char *)rec + sizeof h, h.len) != h.sum)
+    if (rec_checksum(h.run, (const char *)rec + sizeof h, h.len) != h.sum ||
+        !sections_fit((const char *)rec + sizeof h, h.len))
         return 0;
     *run = (long)h.run;
     return 1;
@@ -164,7 +184,7 @@ static int scan(journal *j, off_t off, off_t size)
             cap = h.len;
         }
         if (pread_all(j->fd, buf, h.len, off + (off_t)sizeof h) ||
-            rec_checksum(h.run, buf, h.len) != h.sum)
+            rec_checksum(h.run, buf, h.len) != h.sum || !sections_fit(buf, h.len))
             break;
         /* runs beyond this batch (a Monte Carlo resumed with fewer runs)
          * stay in the file but are not used */

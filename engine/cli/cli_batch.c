@@ -179,17 +179,6 @@ typedef struct opts {
     int resume, keep, quiet, list;
 } opts;
 
-static int parse_long(const char *s, long lo, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (end == s || *end || errno || v < lo)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 enum { O_OUT, O_SET, O_VARY, O_DESIGN, O_ZIP, O_SAMPLES, O_SEED, O_JOBS,
        O_RESUME, O_KEEP, O_LIST, O_QUIET };
 
@@ -219,7 +208,6 @@ static int on_batch_opt(void *ctx, int id, const char *v)
 {
     opt_ctx *c = ctx;
     opts *o = c->o;
-    long n;
     switch (id) {
     case O_OUT: o->out = v; break;
     case O_SET: o->sets[o->n_sets++] = (char *)v; break;
@@ -227,32 +215,32 @@ static int on_batch_opt(void *ctx, int id, const char *v)
     case O_DESIGN: o->design = v; break;
     case O_ZIP: o->design = "zip"; break;
     case O_SAMPLES:
-        if (parse_long(v, 1, &n)) {
-            say("gasdep %s: %s needs a whole number >= 1, not '%s'\n", c->cmd,
-                c->sweep ? "--samples" : "-n", v);
+    case O_SEED:
+    case O_JOBS: {
+        /* the bounds and words of gasdep_batch_parse_arg, shared with Python */
+        int which = id == O_SAMPLES ? GASDEP_ARG_RUNS
+                    : id == O_SEED  ? GASDEP_ARG_SEED
+                                    : GASDEP_ARG_THREADS;
+        const char *name = id == O_SAMPLES ? (c->sweep ? "--samples" : "-n")
+                           : id == O_SEED  ? "--seed"
+                                           : "-j";
+        uint64_t x;
+        char msg[256];
+        if (gasdep_batch_parse_arg(which, name, v, &x, NULL, NULL, msg, sizeof msg)) {
+            say("gasdep %s: %s\n", c->cmd, msg);
             return EXIT_USAGE;
         }
-        o->samples = n;
-        o->samples_set = 1;
-        break;
-    case O_SEED: {
-        char *end;
-        errno = 0;
-        o->seed = strtoull(v, &end, 10);
-        if (end == v || *end || errno || v[0] == '-') {
-            say("gasdep %s: --seed needs a whole number >= 0, not '%s'\n", c->cmd, v);
-            return EXIT_USAGE;
+        if (id == O_SAMPLES) {
+            o->samples = (long)x;
+            o->samples_set = 1;
+        } else if (id == O_SEED) {
+            o->seed = (unsigned long long)x;
+            o->seed_set = 1;
+        } else {
+            o->jobs = (int)x;
         }
-        o->seed_set = 1;
         break;
     }
-    case O_JOBS:
-        if (parse_long(v, 1, &n) || n > 4096) {
-            say("gasdep %s: -j needs a number of threads >= 1, not '%s'\n", c->cmd, v);
-            return EXIT_USAGE;
-        }
-        o->jobs = (int)n;
-        break;
     case O_RESUME: o->resume = 1; break;
     case O_KEEP: o->keep = 1; break;
     case O_LIST: o->list = 1; break;

@@ -16,100 +16,10 @@
 #include "aggregate.h"
 #include "csvnum.h"
 #include "dates.h"
+#include "runread.h"
 #include "util.h"
 
 #define SHORT_EPS 1e-6 /* mcm: a day counts as short above this (results.c) */
-#define MAX_FIELDS 64
-
-/* ---- messages ------------------------------------------------------------- */
-
-static int fail(char *msg, size_t len, int rc, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static int fail(char *msg, size_t len, int rc, const char *fmt, ...)
-{
-    if (msg && len) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(msg, len, fmt, ap);
-        va_end(ap);
-    }
-    return rc;
-}
-
-/* ---- reading a CSV file row by row ---------------------------------------- */
-
-typedef int (*row_fn)(void *ctx, char **f, int n);
-
-typedef struct reader {
-    char *f[MAX_FIELDS];
-    int n;
-    row_fn fn;
-    void *ctx;
-    int rc;     /* first non-zero return of fn */
-    int oom;
-} reader;
-
-static void on_field(void *s, size_t len, void *data)
-{
-    reader *r = data;
-    if (r->n >= MAX_FIELDS)
-        return;
-    char *c = malloc(len + 1);
-    if (!c) {
-        r->oom = 1;
-        return;
-    }
-    memcpy(c, s, len);
-    c[len] = '\0';
-    r->f[r->n++] = c;
-}
-
-static void on_row(int ch, void *data)
-{
-    (void)ch;
-    reader *r = data;
-    if (!r->rc && !r->oom)
-        r->rc = r->fn(r->ctx, r->f, r->n);
-    for (int i = 0; i < r->n; i++)
-        free(r->f[i]);
-    r->n = 0;
-}
-
-/* 0, 1 when the file does not exist, -1 on a read error (msg set), or the
- * callback's non-zero status. */
-static int read_rows(const char *path, row_fn fn, void *ctx, char *msg, size_t len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (errno == ENOENT)
-            return 1;
-        return fail(msg, len, -1, "%s: %s", path, strerror(errno));
-    }
-    struct csv_parser p;
-    if (csv_init(&p, CSV_APPEND_NULL) != 0) {
-        fclose(f);
-        return fail(msg, len, -1, "out of memory");
-    }
-    reader r = {{0}, 0, fn, ctx, 0, 0};
-    char buf[1 << 16];
-    size_t got;
-    int bad = 0;
-    while (!r.rc && (got = fread(buf, 1, sizeof buf, f)) > 0)
-        if (csv_parse(&p, buf, got, on_field, on_row, &r) != got)
-            bad = 1;
-    int rerr = ferror(f);
-    fclose(f);
-    if (!r.rc)
-        csv_fini(&p, on_field, on_row, &r);
-    for (int i = 0; i < r.n; i++)
-        free(r.f[i]);
-    csv_free(&p);
-    if (r.oom)
-        return fail(msg, len, -1, "out of memory");
-    if (bad || rerr)
-        return fail(msg, len, -1, "%s: %s", path, rerr ? "read error" : "malformed CSV");
-    return r.rc;
-}
 
 /* ---- writing a file whole -------------------------------------------------- */
 
@@ -170,6 +80,7 @@ typedef struct col_def {
     const char *src;    /* input column */
     const char *weight; /* OP_WMEAN */
     int dec;
+    int na; /* the input column may be empty (NA): docs/OUTPUTS.md */
 } col_def;
 
 typedef struct table_def {
@@ -183,45 +94,45 @@ typedef struct table_def {
  * the same period and first key (the region): weighted by supplied volume. */
 static const table_def TABLES[] = {
     {"balance", {"region", NULL},
-     {{"days", OP_COUNT, "date", NULL, 0},
-      {"demand_mcm", OP_SUM, "demand_mcm", NULL, 6},
-      {"supplied_mcm", OP_SUM, "supplied_mcm", NULL, 6},
-      {"unserved_mcm", OP_SUM, "unserved_mcm", NULL, 6},
-      {"days_short", OP_COUNT_GT, "unserved_mcm", NULL, 0},
-      {"storage_mcm", OP_LAST, "storage_mcm", NULL, 6},
-      {"min_storage_fill", OP_MIN, "storage_fill", NULL, 6},
-      {"storage_target_fill", OP_LAST, "storage_target_fill", NULL, 6},
-      {"price_eur_mwh", OP_WMEAN, "price_eur_mwh", "demand_mcm", PRICE_DECIMALS},
-      {"peak_price_eur_mwh", OP_MAX, "price_eur_mwh", NULL, PRICE_DECIMALS},
-      {NULL, 0, NULL, NULL, 0}}},
+     {{"days", OP_COUNT, "date", NULL, 0, 0},
+      {"demand_mcm", OP_SUM, "demand_mcm", NULL, 6, 0},
+      {"supplied_mcm", OP_SUM, "supplied_mcm", NULL, 6, 0},
+      {"unserved_mcm", OP_SUM, "unserved_mcm", NULL, 6, 0},
+      {"days_short", OP_COUNT_GT, "unserved_mcm", NULL, 0, 0},
+      {"storage_mcm", OP_LAST, "storage_mcm", NULL, 6, 1},
+      {"min_storage_fill", OP_MIN, "storage_fill", NULL, 6, 1},
+      {"storage_target_fill", OP_LAST, "storage_target_fill", NULL, 6, 1},
+      {"price_eur_mwh", OP_WMEAN, "price_eur_mwh", "demand_mcm", PRICE_DECIMALS, 1},
+      {"peak_price_eur_mwh", OP_MAX, "price_eur_mwh", NULL, PRICE_DECIMALS, 1},
+      {NULL, 0, NULL, NULL, 0, 0}}},
     {"shares", {"region", "origin", NULL},
-     {{"volume_mcm", OP_SUM, "volume_mcm", NULL, 6},
-      {"share", OP_SHARE, "volume_mcm", NULL, 6},
-      {NULL, 0, NULL, NULL, 0}}},
+     {{"volume_mcm", OP_SUM, "volume_mcm", NULL, 6, 0},
+      {"share", OP_SHARE, "volume_mcm", NULL, 6, 0},
+      {NULL, 0, NULL, NULL, 0, 0}}},
     {"group_shares", {"region", "group", NULL},
-     {{"volume_mcm", OP_SUM, "volume_mcm", NULL, 6},
-      {"share", OP_SHARE, "volume_mcm", NULL, 6},
-      {NULL, 0, NULL, NULL, 0}}},
+     {{"volume_mcm", OP_SUM, "volume_mcm", NULL, 6, 0},
+      {"share", OP_SHARE, "volume_mcm", NULL, 6, 0},
+      {NULL, 0, NULL, NULL, 0, 0}}},
     {"flows", {"pipeline", "from", "to", NULL},
-     {{"flow_mcm", OP_SUM, "flow_mcm", NULL, 6},
-      {"loss_mcm", OP_SUM, "loss_mcm", NULL, 6},
-      {"max_utilisation", OP_MAX, "utilisation", NULL, 6},
-      {NULL, 0, NULL, NULL, 0}}},
+     {{"flow_mcm", OP_SUM, "flow_mcm", NULL, 6, 0},
+      {"loss_mcm", OP_SUM, "loss_mcm", NULL, 6, 0},
+      {"max_utilisation", OP_MAX, "utilisation", NULL, 6, 1},
+      {NULL, 0, NULL, NULL, 0, 0}}},
     {"supply", {"supply", "kind", "node", "origin", NULL},
-     {{"volume_mcm", OP_SUM, "volume_mcm", NULL, 6},
-      {"capacity_mcm", OP_SUM, "capacity_mcm", NULL, 6},
-      {"min_take_mcm", OP_SUM, "min_take_mcm", NULL, 6},
-      {"missed_min_take_mcm", OP_SUM, "missed_min_take_mcm", NULL, 6},
-      {"cost_eur_mwh", OP_WMEAN, "cost_eur_mwh", "volume_mcm", 4},
-      {NULL, 0, NULL, NULL, 0}}},
+     {{"volume_mcm", OP_SUM, "volume_mcm", NULL, 6, 0},
+      {"capacity_mcm", OP_SUM, "capacity_mcm", NULL, 6, 0},
+      {"min_take_mcm", OP_SUM, "min_take_mcm", NULL, 6, 0},
+      {"missed_min_take_mcm", OP_SUM, "missed_min_take_mcm", NULL, 6, 0},
+      {"cost_eur_mwh", OP_WMEAN, "cost_eur_mwh", "volume_mcm", 4, 1},
+      {NULL, 0, NULL, NULL, 0, 0}}},
     {"storage", {"storage", "node", NULL},
-     {{"level_mcm", OP_LAST, "level_mcm", NULL, 6},
-      {"min_fill", OP_MIN, "fill", NULL, 6},
-      {"fill", OP_LAST, "fill", NULL, 6},
-      {"target_fill", OP_LAST, "target_fill", NULL, 6},
-      {"injection_mcm", OP_SUM, "injection_mcm", NULL, 6},
-      {"withdrawal_mcm", OP_SUM, "withdrawal_mcm", NULL, 6},
-      {NULL, 0, NULL, NULL, 0}}},
+     {{"level_mcm", OP_LAST, "level_mcm", NULL, 6, 0},
+      {"min_fill", OP_MIN, "fill", NULL, 6, 1},
+      {"fill", OP_LAST, "fill", NULL, 6, 1},
+      {"target_fill", OP_LAST, "target_fill", NULL, 6, 1},
+      {"injection_mcm", OP_SUM, "injection_mcm", NULL, 6, 0},
+      {"withdrawal_mcm", OP_SUM, "withdrawal_mcm", NULL, 6, 0},
+      {NULL, 0, NULL, NULL, 0, 0}}},
 };
 #define N_TABLES (sizeof TABLES / sizeof TABLES[0])
 
@@ -245,6 +156,8 @@ typedef struct agg {
     int ncol, nk;
     int c_date, c_key[5], c_src[12], c_w[12]; /* input column indices */
     int header_done;
+    runread_head head;
+    long rows; /* data rows read */
     group *g;
     int n_g, cap_g;
     int *hash; /* open addressing into g, -1 empty; size hcap */
@@ -258,7 +171,6 @@ typedef struct agg {
     char *msg;
     size_t msg_len;
     const char *path;
-    long line;
 } agg;
 
 enum { P_MONTH, P_QUARTER, P_GASYEAR, P_YEAR };
@@ -338,62 +250,50 @@ static char *const *den_name(void *ctx, int i)
     return &((agg *)ctx)->den_key[i];
 }
 
-static int col_index(char **f, int n, const char *name)
-{
-    for (int i = 0; i < n; i++)
-        if (!strcmp(f[i], name))
-            return i;
-    return -1;
-}
-
-static int header(agg *a, char **f, int n)
+/* The header: every column the table needs, each named once; then what
+ * each column holds (keys text, the date a date, numbers empty only where
+ * the column may be NA). */
+static int header(agg *a, char **f, int n, long line)
 {
     const table_def *t = a->t;
-    a->c_date = col_index(f, n, "date");
+    if (runread_header(&a->head, f, n, a->path, line, a->msg, a->msg_len))
+        return -1;
+    runread_head *h = &a->head;
+    a->c_date = runread_col(h, "date");
     const char *missing = a->c_date < 0 ? "date" : NULL;
-    for (int k = 0; k < a->nk; k++)
-        if ((a->c_key[k] = col_index(f, n, t->keys[k])) < 0)
+    for (int k = 0; k < a->nk && !missing; k++)
+        if ((a->c_key[k] = runread_col(h, t->keys[k])) < 0)
             missing = t->keys[k];
-    for (int c = 0; c < a->ncol; c++) {
+    for (int c = 0; c < a->ncol && !missing; c++) {
         const col_def *d = &t->cols[c];
-        a->c_src[c] = col_index(f, n, d->src);
-        a->c_w[c] = d->weight ? col_index(f, n, d->weight) : -1;
+        a->c_src[c] = runread_col(h, d->src);
+        a->c_w[c] = d->weight ? runread_col(h, d->weight) : -1;
         if (a->c_src[c] < 0 || (d->weight && a->c_w[c] < 0))
             missing = a->c_src[c] < 0 ? d->src : d->weight;
     }
     if (missing)
-        return fail(a->msg, a->msg_len, -1, "%s: no column '%s'", a->path, missing);
+        return runread_fail(a->msg, a->msg_len, -1, "%s:%ld: no column '%s'", a->path,
+                            line, missing);
+    for (int c = 0; c < a->ncol; c++)
+        if (!t->cols[c].na)
+            h->type[a->c_src[c]] = RR_NUM;
+    for (int k = 0; k < a->nk; k++)
+        h->type[a->c_key[k]] = RR_TEXT;
+    h->type[a->c_date] = RR_DATE;
     a->header_done = 1;
     return 0;
 }
 
-static int parse_num(const char *s, double *x)
-{
-    if (!*s)
-        return 0;
-    char *end;
-    *x = strtod(s, &end);
-    return *end == '\0' && end != s;
-}
-
-static int on_agg_row(void *ctx, char **f, int n)
+static int on_agg_row(void *ctx, char **f, int n, long line)
 {
     agg *a = ctx;
-    a->line++;
     if (!a->header_done)
-        return header(a, f, n);
-    if (n == 0 || (n == 1 && !*f[0]))
-        return 0;
-    int need = a->c_date;
-    for (int k = 0; k < a->nk; k++)
-        if (a->c_key[k] > need)
-            need = a->c_key[k];
-    for (int c = 0; c < a->ncol; c++)
-        if (a->c_src[c] > need)
-            need = a->c_src[c];
+        return header(a, f, n, line);
+    if (runread_check_row(&a->head, f, n, a->path, line, a->msg, a->msg_len))
+        return -1;
+    a->rows++;
     int day;
-    if (n <= need || gasdep_date_parse(f[a->c_date], &day) != 0)
-        return fail(a->msg, a->msg_len, -1, "%s:%ld: malformed row", a->path, a->line);
+    gasdep_date_parse(f[a->c_date], &day); /* checked above */
     char label[16];
     aggregate_period_label(a->period, day, label, sizeof label);
     size_t klen = strlen(label) + 1;
@@ -401,7 +301,7 @@ static int on_agg_row(void *ctx, char **f, int n)
         klen += strlen(f[a->c_key[k]]) + 1;
     char *key = malloc(klen);
     if (!key)
-        return fail(a->msg, a->msg_len, -1, "out of memory");
+        return runread_fail(a->msg, a->msg_len, -1, "out of memory");
     strcpy(key, label);
     for (int k = 0; k < a->nk; k++) {
         strcat(key, "\x1f");
@@ -412,7 +312,7 @@ static int on_agg_row(void *ctx, char **f, int n)
         group *ng = realloc(a->g, (size_t)nc * sizeof *ng);
         if (!ng) {
             free(key);
-            return fail(a->msg, a->msg_len, -1, "out of memory");
+            return runread_fail(a->msg, a->msg_len, -1, "out of memory");
         }
         a->g = ng;
         a->cap_g = nc;
@@ -423,7 +323,7 @@ static int on_agg_row(void *ctx, char **f, int n)
     int gi = lookup(&a->hash, &a->hcap, a->n_g, group_key, a, key, &found);
     if (gi < 0) {
         free(key);
-        return fail(a->msg, a->msg_len, -1, "out of memory");
+        return runread_fail(a->msg, a->msg_len, -1, "out of memory");
     }
     group *g;
     if (found) {
@@ -439,10 +339,10 @@ static int on_agg_row(void *ctx, char **f, int n)
         g->a = calloc((size_t)a->ncol, sizeof *g->a);
         g->denom = -1;
         if (!g->keys || !g->a)
-            return fail(a->msg, a->msg_len, -1, "out of memory");
+            return runread_fail(a->msg, a->msg_len, -1, "out of memory");
         for (int k = 0; k < a->nk; k++)
             if (!(g->keys[k] = xstrdup(f[a->c_key[k]])))
-                return fail(a->msg, a->msg_len, -1, "out of memory");
+                return runread_fail(a->msg, a->msg_len, -1, "out of memory");
         for (int c = 0; c < a->ncol; c++) {
             int op = a->t->cols[c].op;
             g->a[c].v = op == OP_MIN ? INFINITY : op == OP_MAX ? -INFINITY : 0.0;
@@ -461,7 +361,7 @@ static int on_agg_row(void *ctx, char **f, int n)
             s->n++;
             continue;
         }
-        if (!parse_num(f[a->c_src[c]], &x))
+        if (runread_number(f[a->c_src[c]], &x) != 1)
             continue; /* empty: not counted (NA) */
         s->n++;
         switch (d->op) {
@@ -473,7 +373,7 @@ static int on_agg_row(void *ctx, char **f, int n)
         case OP_COUNT_GT: s->v += x > SHORT_EPS; break;
         case OP_WMEAN: {
             double w;
-            if (parse_num(f[a->c_w[c]], &w) && w > 0) {
+            if (runread_number(f[a->c_w[c]], &w) == 1 && w > 0) {
                 s->v += w * x;
                 s->w += w;
             }
@@ -549,6 +449,7 @@ static void agg_free(agg *a)
     free(a->den_key);
     free(a->den);
     free(a->dhash);
+    runread_head_free(&a->head);
 }
 
 static double result(const agg *a, const group *g, int c)
@@ -598,36 +499,21 @@ static int write_table(const agg *a, const char *path)
     return bad ? -1 : 0;
 }
 
-static int interrupted(const char *dir, char *msg, size_t len)
-{
-    char *p = join(dir, ".gasdep-commit");
-    struct stat st;
-    int yes = p && stat(p, &st) == 0;
-    free(p);
-    if (yes)
-        return fail(msg, len, 1, "%s: a run's commit was interrupted there "
-                    "(.gasdep-commit): rerun the scenario into it first", dir);
-    return 0;
-}
-
 int gasdep_aggregate(const char *run_dir, const char *period, const char *out_dir,
                      char *msg, size_t msg_len)
 {
     if (!run_dir || !period || !out_dir)
-        return fail(msg, msg_len, GASDEP_EARG, "missing argument");
+        return runread_fail(msg, msg_len, GASDEP_EARG, "missing argument");
     int per = period_of(period);
     if (per < 0)
-        return fail(msg, msg_len, GASDEP_EARG,
+        return runread_fail(msg, msg_len, GASDEP_EARG,
                     "unknown period '%s' (month, quarter, gas-year or year)", period);
-    if (interrupted(run_dir, msg, msg_len))
-        return GASDEP_EINPUT;
-    struct stat st;
-    if (stat(run_dir, &st) != 0 || !S_ISDIR(st.st_mode))
-        return fail(msg, msg_len, GASDEP_EIO, "%s: not a run directory", run_dir);
+    int rc = runread_complete_run(run_dir, msg, msg_len);
+    if (rc != GASDEP_OK)
+        return rc;
     agg tabs[N_TABLES];
     memset(tabs, 0, sizeof tabs);
     int have[N_TABLES] = {0};
-    int rc = GASDEP_OK;
     char name[64];
     for (size_t t = 0; t < N_TABLES && rc == GASDEP_OK; t++) {
         agg *a = &tabs[t];
@@ -642,26 +528,32 @@ int gasdep_aggregate(const char *run_dir, const char *period, const char *out_di
         snprintf(name, sizeof name, "%s.csv", a->t->name);
         char *path = join(run_dir, name);
         if (!path) {
-            rc = fail(msg, msg_len, GASDEP_ENOMEM, "out of memory");
+            rc = runread_fail(msg, msg_len, GASDEP_ENOMEM, "out of memory");
             break;
         }
         a->path = path;
-        int r = read_rows(path, on_agg_row, a, msg, msg_len);
+        int r = runread_file(path, RUN_TABLE_MAX_BYTES, on_agg_row, a, msg, msg_len);
         if (r == 1 && t == 0)
-            rc = fail(msg, msg_len, GASDEP_EIO, "%s: no balance.csv (not a run "
-                      "directory?)", run_dir);
+            rc = runread_fail(msg, msg_len, GASDEP_EINPUT, "%s: not a complete run "
+                              "directory (no balance.csv)", run_dir);
         else if (r < 0)
-            rc = GASDEP_EINPUT;
+            rc = strcmp(msg, "out of memory") ? GASDEP_EINPUT : GASDEP_ENOMEM;
+        else if (r == 0 && !a->header_done)
+            rc = runread_fail(msg, msg_len, GASDEP_EINPUT, "%s: empty file (no header)",
+                              path);
+        else if (r == 0 && t == 0 && a->rows == 0)
+            rc = runread_fail(msg, msg_len, GASDEP_EINPUT, "%s: no data rows (not a "
+                              "complete run)", path);
         else if (r == 0) {
             have[t] = 1;
             if (share_denominators(a) != 0)
-                rc = fail(msg, msg_len, GASDEP_ENOMEM, "out of memory");
+                rc = runread_fail(msg, msg_len, GASDEP_ENOMEM, "out of memory");
         }
         free(path);
         a->path = NULL;
     }
     if (rc == GASDEP_OK && make_dirs(out_dir) != 0)
-        rc = fail(msg, msg_len, GASDEP_EIO, "%s: cannot create directory: %s",
+        rc = runread_fail(msg, msg_len, GASDEP_EIO, "%s: cannot create directory: %s",
                   out_dir, strerror(errno));
     /* each file whole: a temporary renamed into place */
     char done[1024] = "";
@@ -674,9 +566,9 @@ int gasdep_aggregate(const char *run_dir, const char *period, const char *out_di
                  (long)getpid());
         char *fin = join(out_dir, name), *tmp = join(out_dir, tmpname);
         if (!fin || !tmp)
-            rc = fail(msg, msg_len, GASDEP_ENOMEM, "out of memory");
+            rc = runread_fail(msg, msg_len, GASDEP_ENOMEM, "out of memory");
         else if (write_table(&tabs[t], tmp) != 0 || rename(tmp, fin) != 0) {
-            rc = fail(msg, msg_len, GASDEP_EIO, "%s: cannot write: %s", fin,
+            rc = runread_fail(msg, msg_len, GASDEP_EIO, "%s: cannot write: %s", fin,
                       strerror(errno));
             unlink(tmp);
         } else {
@@ -690,101 +582,137 @@ int gasdep_aggregate(const char *run_dir, const char *period, const char *out_di
         if (tabs[t].t)
             agg_free(&tabs[t]);
     if (rc == GASDEP_OK)
-        fail(msg, msg_len, 0, "%s/{%s}.csv (by %s)", out_dir, done, period);
+        runread_fail(msg, msg_len, 0, "%s/{%s}.csv (by %s)", out_dir, done, period);
     return rc;
 }
 
 /* ---- diff of two runs' summaries ------------------------------------------- */
 
 typedef struct summ {
-    char **head;
-    int nh;
-    char ***rows; /* fields of each data row */
-    int *nf;
+    runread_head h;
+    char ***rows; /* fields of each data row (h.n each) */
+    long *line;   /* file line of each row */
     int n, cap;
-    int oom;
+    strmap region; /* region name -> row */
+    const char *path;
+    char *msg;
+    size_t len;
 } summ;
 
-static int on_summ_row(void *ctx, char **f, int n)
+/* summary.csv's header: region first, the figures diff compares; every
+ * column but region and kind a number, the totals never empty. */
+static int summ_header(summ *s, char **f, int n, long line)
+{
+    if (runread_header(&s->h, f, n, s->path, line, s->msg, s->len))
+        return -1;
+    if (n == 0 || strcmp(f[0], "region"))
+        return runread_fail(s->msg, s->len, -1, "%s:%ld: not a gasdep summary (the "
+                            "first column is not 'region')", s->path, line);
+    static const char *const NEED[] = {"unserved_mcm", "days_short"};
+    for (int i = 0; i < 2; i++)
+        if (runread_col(&s->h, NEED[i]) < 0)
+            return runread_fail(s->msg, s->len, -1, "%s:%ld: no column '%s'", s->path,
+                                line, NEED[i]);
+    static const char *const TOTALS[] = {"demand_mcm", "supplied_mcm", "unserved_mcm",
+                                         "days_short"};
+    for (int i = 0; i < 4; i++) {
+        int c = runread_col(&s->h, TOTALS[i]);
+        if (c >= 0)
+            s->h.type[c] = RR_NUM;
+    }
+    s->h.type[0] = RR_TEXT;
+    int k = runread_col(&s->h, "kind");
+    if (k >= 0)
+        s->h.type[k] = RR_TEXT;
+    return 0;
+}
+
+static int on_summ_row(void *ctx, char **f, int n, long line)
 {
     summ *s = ctx;
-    char **copy = calloc((size_t)n + 1, sizeof *copy);
-    if (!copy)
-        return s->oom = -1;
-    for (int i = 0; i < n; i++)
-        if (!(copy[i] = xstrdup(f[i])))
-            s->oom = -1;
-    if (!s->head) {
-        s->head = copy;
-        s->nh = n;
-        return s->oom;
-    }
+    if (!s->h.name)
+        return summ_header(s, f, n, line);
+    if (runread_check_row(&s->h, f, n, s->path, line, s->msg, s->len))
+        return -1;
+    int first = strmap_get(&s->region, f[0]);
+    if (first >= 0)
+        return runread_fail(s->msg, s->len, -1, "%s:%ld: region '%.60s' given twice "
+                            "(first on line %ld)", s->path, line, f[0], s->line[first]);
     if (s->n == s->cap) {
         int nc = s->cap ? 2 * s->cap : 64;
         char ***nr = realloc(s->rows, (size_t)nc * sizeof *nr);
-        int *nn = nr ? realloc(s->nf, (size_t)nc * sizeof *nn) : NULL;
         if (nr)
             s->rows = nr;
-        if (!nn) {
-            for (int i = 0; i < n; i++)
-                free(copy[i]);
-            free(copy);
-            return s->oom = -1;
-        }
-        s->nf = nn;
+        long *nl = nr ? realloc(s->line, (size_t)nc * sizeof *nl) : NULL;
+        if (!nl)
+            return runread_fail(s->msg, s->len, -1, "out of memory");
+        s->line = nl;
         s->cap = nc;
     }
+    char **copy = calloc((size_t)n + 1, sizeof *copy);
+    if (!copy)
+        return runread_fail(s->msg, s->len, -1, "out of memory");
     s->rows[s->n] = copy;
-    s->nf[s->n++] = n;
-    return s->oom;
+    s->line[s->n] = line;
+    s->n++;
+    for (int i = 0; i < n; i++)
+        if (!(copy[i] = xstrdup(f[i])))
+            return runread_fail(s->msg, s->len, -1, "out of memory");
+    if (strmap_put(&s->region, copy[0], s->n - 1))
+        return runread_fail(s->msg, s->len, -1, "out of memory");
+    return 0;
 }
 
 static void summ_free(summ *s)
 {
-    for (int i = 0; s->head && i < s->nh; i++)
-        free(s->head[i]);
-    free(s->head);
     for (int r = 0; r < s->n; r++) {
-        for (int i = 0; i < s->nf[r]; i++)
+        for (int i = 0; s->rows[r][i]; i++)
             free(s->rows[r][i]);
         free(s->rows[r]);
     }
     free(s->rows);
-    free(s->nf);
+    free(s->line);
+    strmap_free(&s->region);
+    runread_head_free(&s->h);
 }
 
 static int load_summary(const char *dir, summ *s, char *msg, size_t len)
 {
     memset(s, 0, sizeof *s);
-    if (interrupted(dir, msg, len))
-        return GASDEP_EINPUT;
+    int rc = runread_complete_run(dir, msg, len);
+    if (rc != GASDEP_OK)
+        return rc;
     char *path = join(dir, "summary.csv");
     if (!path)
-        return fail(msg, len, GASDEP_ENOMEM, "out of memory");
-    int r = read_rows(path, on_summ_row, s, msg, len);
-    int rc = GASDEP_OK;
+        return runread_fail(msg, len, GASDEP_ENOMEM, "out of memory");
+    s->path = path;
+    s->msg = msg;
+    s->len = len;
+    int r = runread_file(path, MAX_INPUT_BYTES, on_summ_row, s, msg, len);
     if (r == 1)
-        rc = fail(msg, len, GASDEP_EIO, "%s: no summary.csv (not a run directory?)", dir);
-    else if (r != 0 || s->oom)
-        rc = s->oom ? fail(msg, len, GASDEP_ENOMEM, "out of memory") : GASDEP_EINPUT;
-    else if (!s->head || col_index(s->head, s->nh, "region") != 0)
-        rc = fail(msg, len, GASDEP_EINPUT, "%s: not a gasdep summary", path);
+        rc = runread_fail(msg, len, GASDEP_EINPUT, "%s: not a complete run directory "
+                          "(no summary.csv)", dir);
+    else if (r != 0)
+        rc = strcmp(msg, "out of memory") ? GASDEP_EINPUT : GASDEP_ENOMEM;
+    else if (!s->h.name)
+        rc = runread_fail(msg, len, GASDEP_EINPUT, "%s: empty file (no header)", path);
+    else if (s->n == 0)
+        rc = runread_fail(msg, len, GASDEP_EINPUT, "%s: no data rows (not a complete "
+                          "run)", path);
     free(path);
+    s->path = NULL;
     return rc;
 }
 
 static const char *field(const summ *s, int row, const char *col)
 {
-    int c = col_index(s->head, s->nh, col);
-    return row >= 0 && c >= 0 && c < s->nf[row] ? s->rows[row][c] : "";
+    int c = runread_col(&s->h, col);
+    return row >= 0 && c >= 0 ? s->rows[row][c] : "";
 }
 
 static int find_row(const summ *s, const char *region)
 {
-    for (int r = 0; r < s->n; r++)
-        if (s->nf[r] > 0 && !strcmp(s->rows[r][0], region))
-            return r;
-    return -1;
+    return strmap_get(&s->region, region);
 }
 
 /* The figures compared: fixed ones, then every share_mean_* of either run. */
@@ -797,8 +725,8 @@ static int figures(const summ *a, const summ *b, const char **out, int max)
         out[n++] = FIXED[i];
     const summ *both[2] = {a, b};
     for (int k = 0; k < 2; k++)
-        for (int i = 0; i < both[k]->nh && n < max; i++) {
-            const char *h = both[k]->head[i];
+        for (int i = 0; i < both[k]->h.n && n < max; i++) {
+            const char *h = both[k]->h.name[i];
             if (strncmp(h, "share_mean_", 11))
                 continue;
             int dup = 0;
@@ -825,7 +753,7 @@ static void diff_rows(const summ *a, const summ *b, const char *const *fig, int 
             for (int i = 0; i < nfig; i++) {
                 const char *va = field(a, ra, fig[i]), *vb = field(b, rb, fig[i]);
                 double xa = NAN, xb = NAN;
-                int ha = parse_num(va, &xa), hb = parse_num(vb, &xb);
+                int ha = runread_number(va, &xa) == 1, hb = runread_number(vb, &xb) == 1;
                 if (csv) {
                     put_field(csv, region);
                     fprintf(csv, ",%s,%s,", kind, fig[i]);
@@ -856,7 +784,7 @@ int gasdep_diff(const char *run_a, const char *run_b, const char *out_csv,
                 FILE *csv_stream, FILE *report, char *msg, size_t msg_len)
 {
     if (!run_a || !run_b)
-        return fail(msg, msg_len, GASDEP_EARG, "missing argument");
+        return runread_fail(msg, msg_len, GASDEP_EARG, "missing argument");
     summ a, b;
     int rc = load_summary(run_a, &a, msg, msg_len);
     if (rc == GASDEP_OK) {
@@ -868,15 +796,15 @@ int gasdep_diff(const char *run_a, const char *run_b, const char *out_csv,
         summ_free(&a);
         return rc;
     }
-    const char *fig[MAX_FIELDS];
-    int nfig = figures(&a, &b, fig, MAX_FIELDS);
+    const char *fig[2 * RUN_MAX_FIELDS + 3];
+    int nfig = figures(&a, &b, fig, 2 * RUN_MAX_FIELDS + 3);
     static const char HEAD[] = "region,kind,figure,a,b,b_minus_a\n";
     int differ = 0;
     if (csv_stream) {
         fputs(HEAD, csv_stream);
         diff_rows(&a, &b, fig, nfig, csv_stream, NULL, &differ);
         if (fflush(csv_stream) != 0)
-            rc = fail(msg, msg_len, GASDEP_EIO, "write error: %s", strerror(errno));
+            rc = runread_fail(msg, msg_len, GASDEP_EIO, "write error: %s", strerror(errno));
     }
     if (rc == GASDEP_OK && out_csv) {
         size_t len = strlen(out_csv) + 32;
@@ -887,7 +815,7 @@ int gasdep_diff(const char *run_a, const char *run_b, const char *out_csv,
             f = fopen(tmp, "wb");
         }
         if (!f) {
-            rc = fail(msg, msg_len, GASDEP_EIO, "%s: cannot write: %s", out_csv,
+            rc = runread_fail(msg, msg_len, GASDEP_EIO, "%s: cannot write: %s", out_csv,
                       strerror(errno));
         } else {
             fputs(HEAD, f);
@@ -896,7 +824,7 @@ int gasdep_diff(const char *run_a, const char *run_b, const char *out_csv,
             int bad = ferror(f) != 0;
             bad |= fclose(f) != 0;
             if (bad || rename(tmp, out_csv) != 0) {
-                rc = fail(msg, msg_len, GASDEP_EIO, "%s: write error: %s", out_csv,
+                rc = runread_fail(msg, msg_len, GASDEP_EIO, "%s: write error: %s", out_csv,
                           strerror(errno));
                 unlink(tmp);
             }

@@ -43,6 +43,9 @@ typedef struct series_ctx {
     double value;
     int value_ok;
     int bad;
+    char ambiguous[160];   /* header names a column twice or both kinds */
+    char value_name[64];   /* the value column's name */
+    int rec_open, rec_line; /* a record has started, on this file line */
 } series_ctx;
 
 static void series_field(void *s, size_t len, void *data)
@@ -56,17 +59,26 @@ static void series_field(void *s, size_t len, void *data)
     memcpy(buf, s, len);
     buf[len] = '\0';
     if (c->row == 1) {
-        if (strcmp(buf, "date") == 0)
-            c->date_col = c->col;
-        else if (c->weather && (strcmp(buf, "temperature_anomaly_k") == 0 ||
-                                strcmp(buf, "hdd_anomaly_k") == 0)) {
-            c->value_col = c->col;
-            c->is_factor = buf[0] == 'h';
-        } else if (!c->weather &&
-                   (strcmp(buf, "factor") == 0 || strcmp(buf, "demand_mcm") == 0)) {
-            c->value_col = c->col;
-            c->is_factor = buf[0] == 'f';
+        int value = c->weather ? strcmp(buf, "temperature_anomaly_k") == 0 ||
+                                     strcmp(buf, "hdd_anomaly_k") == 0
+                               : strcmp(buf, "factor") == 0 ||
+                                     strcmp(buf, "demand_mcm") == 0;
+        int *col = strcmp(buf, "date") == 0 ? &c->date_col : value ? &c->value_col
+                                                                   : NULL;
+        if (col && *col >= 0 && !c->ambiguous[0]) {
+            if (col == &c->date_col || !strcmp(buf, c->value_name))
+                snprintf(c->ambiguous, sizeof c->ambiguous, "'%.60s' given twice", buf);
+            else
+                snprintf(c->ambiguous, sizeof c->ambiguous, "give '%.60s' or '%.60s', not both",
+                         c->value_name, buf);
         }
+        if (col && *col < 0) {
+            *col = c->col;
+            if (value)
+                snprintf(c->value_name, sizeof c->value_name, "%.60s", buf);
+        }
+        if (value && c->value_col == c->col)
+            c->is_factor = c->weather ? buf[0] == 'h' : buf[0] == 'f';
     } else if (c->col == c->date_col) {
         c->day_ok = dates_parse(buf, &c->day, &c->date_why) == 0;
     } else if (c->col == c->value_col) {
@@ -88,7 +100,10 @@ static void series_row(int ch, void *data)
     if (c->col == 0)
         c->at.line = c->line;
     if (c->row == 1) {
-        if (c->date_col < 0 || c->value_col < 0) {
+        if (c->ambiguous[0]) { /* one column would silently win */
+            err_at(c->err, c->at, "header: %s", c->ambiguous);
+            c->bad = 1;
+        } else if (c->date_col < 0 || c->value_col < 0) {
             err_at(c->err, c->at,
                    c->weather ? "header must name 'date' and "
                                 "'temperature_anomaly_k' or 'hdd_anomaly_k'"
@@ -130,6 +145,7 @@ static void series_row(int ch, void *data)
     }
     c->row++;
     c->col = 0;
+    c->rec_open = 0;
     c->day_ok = c->value_ok = 0;
     c->date_why = NULL;
 }
@@ -174,6 +190,10 @@ static int parse_csv(net *n, arena *a, errlog *err, int region, const char *path
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t chunk = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
         c.line++;
+        if (!c.rec_open && text[pos] != '\n' && strncmp(text + pos, "\r\n", 2)) {
+            c.rec_open = 1;
+            c.rec_line = c.line;
+        }
         if (csv_parse(&p, text + pos, chunk, series_field, series_row, &c) != chunk) {
             c.at.line = c.line;
             err_at(err, c.at, "%s", csv_strerror(csv_error(&p)));
@@ -181,7 +201,17 @@ static int parse_csv(net *n, arena *a, errlog *err, int region, const char *path
         }
         pos += chunk; /* errors are counted on, kept up to the cap (err_at) */
     }
-    csv_fini(&p, series_field, series_row, &c);
+    /* a quote still open at the end is an error where its record starts,
+     * not a field that the end of the file closes (libcsv's parser state 2,
+     * FIELD_BEGUN, with quoted set: inside a quoted field) */
+    if (p.quoted && p.pstate == 2) {
+        c.at.line = c.rec_line;
+        err_at(err, c.at, "unterminated quote: the quoted field of the record "
+               "starting here never closes");
+        c.bad = 1;
+    } else {
+        csv_fini(&p, series_field, series_row, &c);
+    }
     csv_free(&p);
     free(first_line);
     if (c.row == 1 && err->n_errors == before)

@@ -150,8 +150,12 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
     } else if (!strcmp(kind, "region")) {
         if ((i = find(n->area.name, n->area.n_regions, name)) < 0)
             return "unknown region";
-        if (prm && dr_param(n, prm, i, b, &fail))
+        if (prm && dr_param(n, prm, i, b, &fail)) {
             *multi = 1;
+            if (n->dem.block_first[i] == n->dem.block_first[i + 1]) /* as for tranches */
+                return "no demand response to change: the region has no "
+                       "demand_response";
+        }
         else if (prm && strcmp(prm, "demand"))
             return "region parameters are demand, demand_response and "
                    "demand_response_price";
@@ -168,11 +172,18 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
                    "demand_response_price";
         *multi = 1;
         int a = n->area.n_regions + i;
-        for (int j = n->area.member_first[a]; j < n->area.member_first[a + 1]; j++)
+        int blocks = 0;
+        for (int j = n->area.member_first[a]; j < n->area.member_first[a + 1]; j++) {
+            int q = n->area.members[j];
             if (is_dr)
-                dr_param(n, prm, n->area.members[j], b, &fail);
+                dr_param(n, prm, q, b, &fail);
             else
-                fail |= push(b, P_DEMAND, n->area.members[j]);
+                fail |= push(b, P_DEMAND, q);
+            blocks += n->dem.block_first[q + 1] - n->dem.block_first[q];
+        }
+        if (is_dr && !blocks)
+            return "no demand response to change: no region of the group has "
+                   "demand_response";
     } else if (!strcmp(kind, "origin")) {
         if ((i = find(n->origin.name, n->origin.count, name)) < 0)
             return "unknown origin";

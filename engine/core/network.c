@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dates.h"
 #include "network.h"
 #include "resolve.h"
 #include "validate.h"
@@ -216,6 +217,24 @@ static int warn_unsupplied(net *n, const scenario *scn)
     return GASDEP_OK;
 }
 
+/* An origin's lng_tranches that no terminal lists: a warning, not an error
+ * (a variant may switch the terminals off and keep the origin's curve). */
+static void warn_unused_tranches(const net *n, const scenario *scn)
+{
+    for (int o = 0; o < n->origin.count; o++) {
+        const origin_el *e = scenario_find(scn, SK_ORIGIN, n->origin.name[o]);
+        if (!e || !e->lng_tranches.n)
+            continue;
+        int listed = 0;
+        for (int s = 0; s < n->slot.count && !listed; s++)
+            listed = n->slot.origin[s] == o;
+        if (!listed)
+            warn_at(scn->err, e->lng_tranches.at, "origin '%s': no [lng] terminal "
+                    "lists it in 'origins': its 'lng_tranches' are not used",
+                    e->h.name);
+    }
+}
+
 int network_build(net *n, arena *a, const scenario *scn)
 {
     const scenario_el *sc = &scn->sc;
@@ -223,7 +242,10 @@ int network_build(net *n, arena *a, const scenario *scn)
     scenario_check(scn, 1);
     n->first_day = sc->start;
     n->last_day = sc->end;
-    n->n_days = sc->end >= sc->start ? sc->end - sc->start + 1 : 0;
+    /* the horizon only from dates that passed validation: a missing 'start'
+     * (DAY_NONE_LO) must not size the day arrays at 2e9 days */
+    int dated = sc->start != DAY_NONE_LO && sc->end != DAY_NONE_LO;
+    n->n_days = dated && sc->end >= sc->start ? sc->end - sc->start + 1 : 0;
     int rc;
     if ((rc = build_nodes_and_areas(n, a, scn)) || (rc = market_build_origins(n, a, scn)) ||
         (rc = market_build_sources(n, a, scn)) || (rc = build_pipelines(n, a, scn)) ||
@@ -235,6 +257,8 @@ int network_build(net *n, arena *a, const scenario *scn)
         return rc;
     if (scn->err->n_errors == 0 && (rc = warn_unsupplied(n, scn)) != GASDEP_OK)
         return rc;
+    if (scn->err->n_errors == 0)
+        warn_unused_tranches(n, scn);
     if (n->area.n_regions == 0 && scn->err->n_errors == 0)
         err_fail(scn->err, GASDEP_EINPUT, "%s: the scenario declares no [region]",
                  scn->err->n_files ? scn->err->files[0] : "scenario");

@@ -138,6 +138,7 @@ typedef struct scenario_el {
     int start, end;
     int start_set, end_set;
     srcloc start_at, end_at;
+    srcloc resolve_at; /* where resolve_every was set (line 0: default) */
     double gcv, voll, target_penalty, min_take_penalty;
     int curtailment;
     int foresight, resolve_every, lookahead, lookahead_block; /* days */

@@ -500,7 +500,11 @@ static int set_value(scenario *scn, void *base, const key_def *k,
         return set_number(k, (double *)field, v, why);
     case T_DAYS:
     case T_DAYS_POS:
-        return set_days(k, (int *)field, v, why);
+        if (set_days(k, (int *)field, v, why))
+            return -1;
+        if (k->kind == SK_SCENARIO && !strcmp(k->key, "resolve_every"))
+            scn->sc.resolve_at = at; /* for the check against lookahead */
+        return 0;
     case T_DATE: {
         int d;
         if (dates_parse(v, &d, why))

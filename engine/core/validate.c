@@ -31,6 +31,13 @@ static void check_scenario(const scenario *scn, int complete)
     if (sc->start != DAY_NONE_LO && sc->end != DAY_NONE_LO && sc->end < sc->start)
         err_at(scn->err, sc->end_at.line ? sc->end_at : head,
                "[scenario]: 'end' is before 'start'");
+    /* a window cannot implement more days than it sees: refused, not clamped
+     * (the default of 7 days shortens to a shorter lookahead) */
+    if (sc->foresight == FS_ROLLING && sc->resolve_at.line &&
+        sc->resolve_every > sc->lookahead)
+        err_at(scn->err, sc->resolve_at,
+               "[scenario]: 'resolve_every' (%d days) is longer than 'lookahead' "
+               "(%d days)", sc->resolve_every, sc->lookahead);
     /* a store's deficit costs at most target_penalty + voll/2 per MWh: below
      * voll, a target never costs demand (docs/DISPATCH.md) */
     if (!(sc->target_penalty < 0.5 * sc->voll))

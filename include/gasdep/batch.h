@@ -52,6 +52,26 @@ typedef struct gasdep_batch gasdep_batch;
  *  points are drawn together before the first run). */
 #define GASDEP_BATCH_MAX_POINTS 33554432L
 
+/** Most worker threads of one process (-j, gasdep_batch_options.threads). */
+#define GASDEP_BATCH_MAX_THREADS 4096
+
+/** The numeric arguments of a batch, checked in one place for the CLI and
+ *  the Python package (gasdep_batch_parse_arg). */
+enum gasdep_batch_arg {
+    GASDEP_ARG_RUNS,    /* -n, --samples: 1..GASDEP_BATCH_MAX_RUNS */
+    GASDEP_ARG_SEED,    /* --seed: 0..2^64-1 */
+    GASDEP_ARG_THREADS  /* -j: 1..GASDEP_BATCH_MAX_THREADS */
+};
+
+/** Parse the decimal text of a batch argument (digits only, no sign but a
+ *  leading '-' that is refused, no spaces) and check its range. Returns
+ *  GASDEP_OK with *value set, or GASDEP_EARG with "NAME needs ... from LO
+ *  to HI, not 'TEXT'" in msg (TEXT cut at 40 characters); `name` is how the caller spells the argument ("-n",
+ *  "runs"). The bounds of `which` in *lo and *hi when they are not NULL. */
+GASDEP_API int gasdep_batch_parse_arg(int which, const char *name, const char *text,
+                                      uint64_t *value, uint64_t *lo, uint64_t *hi,
+                                      char *msg, size_t len);
+
 /** Create an empty batch of the given kind; NULL only when memory runs out. */
 GASDEP_API gasdep_batch *gasdep_batch_create(int kind);
 GASDEP_API void gasdep_batch_destroy(gasdep_batch *b);

@@ -33,6 +33,9 @@ def run(scenario, set=None, outdir=None):
     summary, manifest and whatever other tables the engine writes.
     `set` maps parameter paths to values, as `gasdep run --set`. With
     `outdir` the CSV files are also kept there."""
+    if scenario is None:
+        raise TypeError("run() needs a scenario path (str, bytes or "
+                        "os.PathLike), not None")
     with Model(scenario, set=set) as m:
         return m.run(outdir)
 

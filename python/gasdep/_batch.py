@@ -1,12 +1,23 @@
 """_batch.py: sweeps and Monte Carlo through the C batch API."""
 import ctypes
+import os
 import tempfile
 
-from . import _lib
+from . import _args, _lib
 from ._errors import raise_for
 from ._tables import read_dir
 
 lib = _lib.lib
+
+
+def _items(mapping, what):
+    """The (path, value) pairs of a dict (None: none)."""
+    if mapping is None:
+        return []
+    if not isinstance(mapping, dict):
+        raise TypeError("%s must be a dict of path: value, not %s"
+                        % (what, type(mapping).__name__))
+    return list(mapping.items())
 
 
 class _Batch:
@@ -27,31 +38,37 @@ class _Batch:
         raise_for(rc, _lib.text(lib.gasdep_batch_errmsg(self._h)))
 
     def scenario(self, path):
-        p = _lib.enc(path)
+        p = _args.path(path, "scenario")
         if lib.gasdep_batch_is_sweep_file(p) == 1:
             self.check(lib.gasdep_batch_load_file(self._h, p))
         else:
             self.check(lib.gasdep_batch_set_scenario(self._h, p))
 
     def set(self, overrides):
-        for path, value in (overrides or {}).items():
-            self.check(lib.gasdep_batch_set(self._h,
-                                            ("%s=%s" % (path, value)).encode()))
+        for path, value in _items(overrides, "set"):
+            self.assign(lib.gasdep_batch_set, path, value, "set")
+
+    def assign(self, fn, path, value, what):
+        self.check(fn(self._h, _args.text(path, what + " path") + b"=" +
+                      _args.text(value, what + " value", numbers_too=True)))
 
     def run(self, threads, outdir, keep_series):
+        threads = _args.threads(threads)
+        keep_series = _args.flag(keep_series, "keep_series")
+        out = None if outdir is None else _args.path(outdir, "outdir")
         self.check(lib.gasdep_batch_prepare(self._h))
 
         def go(directory):
-            opts = _lib.BatchOptions(threads=int(threads),
-                                     outdir=_lib.enc(directory),
-                                     keep_series=int(bool(keep_series)))
+            opts = _lib.BatchOptions(threads=threads,
+                                     outdir=os.fsencode(directory),
+                                     keep_series=keep_series)
             rep = _lib.BatchReport()
             self.check(lib.gasdep_batch_run(self._h, ctypes.byref(opts),
                                             ctypes.byref(rep)))
             return rep
 
-        if outdir is not None:
-            rep = go(outdir)
+        if out is not None:
+            rep = go(out)
             res = read_dir(outdir)
         else:
             with tempfile.TemporaryDirectory(prefix="gasdep-batch-") as tmp:
@@ -72,20 +89,35 @@ def sweep(scenario, vary=None, set=None, design=None, samples=None, seed=None,
     "cooperative,least-cost", "2022-01-01:2022-03-01:14") or is a list of
     "PATH=SPEC" strings. Runs that fail are rows marked failed; see
     Result.report["failed"]."""
+    if vary is not None and not isinstance(vary, (dict, list, tuple)):
+        raise TypeError("vary must be a dict or a list of 'PATH=SPEC', not %s"
+                        % type(vary).__name__)
+    if isinstance(vary, dict):
+        specs = list(vary.items())
+    else:
+        specs = []
+        for s in vary or []:
+            if not isinstance(s, str) or "=" not in s:
+                raise ValueError("vary: expected 'PATH=SPEC', not %r" % (s,))
+            specs.append(tuple(s.split("=", 1)))
+    if design is not None:
+        design = _args.text(design, "design")
+    if samples is not None:
+        samples = _args.batch_int(samples, _args.RUNS, "samples")
+    if seed is not None:
+        seed = _args.batch_int(seed, _args.SEED, "seed")
     b = _Batch(_lib.SWEEP)
     try:
         b.scenario(scenario)
         b.set(set)
-        specs = vary.items() if isinstance(vary, dict) else \
-            [tuple(s.split("=", 1)) for s in (vary or [])]
         for path, spec in specs:
-            b.check(lib.gasdep_batch_vary(b._h, ("%s=%s" % (path, spec)).encode()))
+            b.assign(lib.gasdep_batch_vary, path, spec, "vary")
         if design is not None:
-            b.check(lib.gasdep_batch_set_design(b._h, design.encode()))
+            b.check(lib.gasdep_batch_set_design(b._h, design))
         if samples is not None:
-            b.check(lib.gasdep_batch_set_samples(b._h, int(samples)))
+            b.check(lib.gasdep_batch_set_samples(b._h, samples))
         if seed is not None:
-            b.check(lib.gasdep_batch_set_seed(b._h, int(seed)))
+            b.check(lib.gasdep_batch_set_seed(b._h, seed))
         return b.run(threads, outdir, keep_series)
     finally:
         b.close()
@@ -94,14 +126,20 @@ def sweep(scenario, vary=None, set=None, design=None, samples=None, seed=None,
 def montecarlo(scenario, runs, seed=None, set=None, threads=0, outdir=None,
                keep_series=False):
     """Run a Monte Carlo of `runs` draws and return its tables
-    (Result.runs, .bands, .probabilities, and .series with keep_series)."""
+    (Result.runs, .bands, .probabilities, and .series with keep_series).
+    runs, seed and threads have the CLI's bounds (-n, --seed, -j; threads
+    0 means the available cores): outside them ValueError, not an int
+    TypeError, before anything runs."""
+    runs = _args.batch_int(runs, _args.RUNS, "runs")
+    if seed is not None:
+        seed = _args.batch_int(seed, _args.SEED, "seed")
     b = _Batch(_lib.MONTECARLO)
     try:
         b.scenario(scenario)
         b.set(set)
-        b.check(lib.gasdep_batch_set_samples(b._h, int(runs)))
+        b.check(lib.gasdep_batch_set_samples(b._h, runs))
         if seed is not None:
-            b.check(lib.gasdep_batch_set_seed(b._h, int(seed)))
+            b.check(lib.gasdep_batch_set_seed(b._h, seed))
         return b.run(threads, outdir, keep_series)
     finally:
         b.close()

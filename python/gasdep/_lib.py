@@ -165,6 +165,10 @@ _PROTOTYPES = {
     "gasdep_batch_set_seed": (_I, [_P, ctypes.c_uint64]),
     "gasdep_batch_prepare": (_I, [_P]),
     "gasdep_batch_runs": (ctypes.c_long, [_P]),
+    "gasdep_batch_parse_arg": (_I, [_I, _S, _S, ctypes.POINTER(ctypes.c_uint64),
+                                    ctypes.POINTER(ctypes.c_uint64),
+                                    ctypes.POINTER(ctypes.c_uint64),
+                                    ctypes.c_char_p, ctypes.c_size_t]),
     "gasdep_batch_run": (_I, [_P, ctypes.POINTER(BatchOptions),
                               ctypes.POINTER(BatchReport)]),
 }
@@ -180,6 +184,3 @@ def text(b):
     return b.decode("utf-8", "replace") if b else ""
 
 
-def enc(s):
-    """A str or path as a C string."""
-    return os.fsencode(s) if not isinstance(s, bytes) else s

@@ -1,11 +1,12 @@
 """_model.py: Model, one simulation over the C stepping API."""
 import ctypes
+import os
 import tempfile
 
 import numpy as np
 import pandas as pd
 
-from . import _lib
+from . import _args, _lib
 from ._errors import raise_for
 from ._tables import read_dir
 
@@ -90,14 +91,14 @@ class Model:
     # ---- loading ----
     def load(self, path):
         """Parse a scenario file (and the base files it names)."""
-        self._check(lib.gasdep_load(self._handle(), _lib.enc(path)))
+        self._check(lib.gasdep_load(self._handle(), _args.path(path, "scenario")))
         return self
 
     def load_string(self, text, name="<string>"):
         """Parse scenario text; `name` is used in messages, relative paths
         resolve against the current directory."""
-        self._check(lib.gasdep_load_string(self._handle(), _lib.enc(name),
-                                           text.encode()))
+        self._check(lib.gasdep_load_string(self._handle(), _args.text(name, "name"),
+                                           _args.text(text, "text")))
         return self
 
     def set(self, path, value=None):
@@ -105,15 +106,15 @@ class Model:
         or set({path: value, ...}); values are parsed as in a file."""
         items = path.items() if isinstance(path, dict) else [(path, value)]
         for p, v in items:
-            self._check(lib.gasdep_set(self._handle(), _lib.enc(p),
-                                       str(v).encode()))
+            self._check(lib.gasdep_set(self._handle(), _args.text(p, "set path"),
+                                       _args.text(v, "set value", numbers_too=True)))
         return self
 
     def get(self, path):
         """A numeric parameter in canonical units (mcm/d, mcm, EUR/MWh,
         fractions; dates as days since 1970-01-01)."""
         v = ctypes.c_double()
-        self._check(lib.gasdep_get(self._handle(), _lib.enc(path),
+        self._check(lib.gasdep_get(self._handle(), _args.text(path, "path"),
                                    ctypes.byref(v)))
         return v.value
 
@@ -141,11 +142,12 @@ class Model:
     def run(self, outdir=None):
         """init, every step, finish, and the output tables as a Result
         (written to `outdir`, or to a temporary directory read back)."""
+        h = self._handle()
         if outdir is not None:
-            self._check(lib.gasdep_run(self._handle(), _lib.enc(outdir)))
+            self._check(lib.gasdep_run(h, _args.path(outdir, "outdir")))
             return read_dir(outdir)
         with tempfile.TemporaryDirectory(prefix="gasdep-") as tmp:
-            self._check(lib.gasdep_run(self._handle(), _lib.enc(tmp)))
+            self._check(lib.gasdep_run(h, os.fsencode(tmp)))
             return read_dir(tmp, keep_directory=False)
 
     # ---- perturbations between steps ----
@@ -176,7 +178,7 @@ class Model:
         """Index of a named element (ints pass through)."""
         if isinstance(name, (int, np.integer)):
             return int(name)
-        i = lib.gasdep_find(self._handle(), _kind(kind), _lib.enc(name))
+        i = lib.gasdep_find(self._handle(), _kind(kind), _args.text(name, "name"))
         if i < 0:
             raise KeyError("no %s named %r" % (kind, name))
         return i

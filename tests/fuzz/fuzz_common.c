@@ -12,10 +12,14 @@ static char dir[64];
 static void cleanup(void)
 {
     char p[128];
-    const char *names[] = {"scenario.ini", "sweep.ini", NULL};
+    const char *names[] = {"scenario.ini", "sweep.ini", "sweep.journal",
+                           "montecarlo.journal", "run/balance.csv", "run/shares.csv",
+                           "run/summary.csv", "run/manifest.csv", "run/month",
+                           "run", NULL};
     for (int i = 0; names[i]; i++) {
         snprintf(p, sizeof p, "%s/%s", dir, names[i]);
-        unlink(p);
+        if (unlink(p) != 0)
+            rmdir(p);
     }
     rmdir(dir);
 }
@@ -31,6 +35,11 @@ static const char *tmpdir(void)
         atexit(cleanup);
     }
     return dir;
+}
+
+const char *fuzz_dir(void)
+{
+    return tmpdir();
 }
 
 const char *fuzz_write_input(const char *name, const uint8_t *data, size_t size)

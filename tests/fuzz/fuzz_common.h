@@ -21,6 +21,9 @@
 
 /* Path of a file holding FUZZ_SCENARIO (written once per process). */
 const char *fuzz_scenario_path(void);
+/* The per-process temporary directory (removed at exit with the files the
+ * harnesses write there); NULL if it cannot be made. */
+const char *fuzz_dir(void);
 /* Write data to a per-process temporary file named after `name`; its path,
  * or NULL on failure. */
 const char *fuzz_write_input(const char *name, const uint8_t *data, size_t size);
