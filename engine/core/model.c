@@ -142,6 +142,28 @@ static void market_caps_finish(const net *n, const day_caps *c, const double *ln
         c->dr_cap[b] *= c->demand[n->dem.block_region[b]];
 }
 
+/* External corridor factors (gasdep_set_capacity_factor on a corridor)
+ * on its members' capacities, as a corridor's capacity_factor does. */
+static void corridor_factors(const gasdep_model *m, const day_caps *c)
+{
+    const corridor_set *cs = &m->n.corr;
+    for (int k = 0; k < cs->count; k++) {
+        double f = m->ext_corr_f[k];
+        if (f == 1.0)
+            continue;
+        for (int j = cs->pipe_first[k]; j < cs->pipe_first[k + 1]; j++) {
+            c->pipe_cap[cs->pipes[j]] *= f;
+            c->pipe_rev[cs->pipes[j]] *= f;
+        }
+        for (int j = cs->src_first[k]; j < cs->src_first[k + 1]; j++) {
+            c->src_cap[cs->srcs[j]] *= f;
+            c->src_min[cs->srcs[j]] *= f;
+        }
+        for (int j = cs->lng_first[k]; j < cs->lng_first[k + 1]; j++)
+            c->lng_cap[cs->lngs[j]] *= f;
+    }
+}
+
 /* Capacities, demand and storage targets of `day` into c (online dates,
  * events, then the external factors of Monte Carlo). */
 static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
@@ -177,9 +199,10 @@ static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
         [P_TR_PRICE] = c->tr_price, [P_SLOT_MIN] = c->slot_min,
         [P_DR_SHARE] = c->dr_cap,   [P_DR_PRICE] = c->dr_price};
     events_apply(n, day, params);
-    /* external factors (Monte Carlo outages and weather) */
+    /* external factors (Monte Carlo outages and weather, corridor what-ifs) */
     for (int q = 0; q < n->area.n_regions; q++)
         c->demand[q] *= m->ext_demand_f[q];
+    corridor_factors(m, c);
     for (int p = 0; p < n->pipe.count; p++) {
         c->pipe_cap[p] *= m->ext_cap_f[P_PIPE_CAP][p];
         c->pipe_rev[p] *= m->ext_cap_f[P_PIPE_CAP][p];
@@ -353,6 +376,10 @@ static int alloc_run(gasdep_model *m)
     }
     for (int r = 0; r < n->area.n_regions; r++)
         m->ext_demand_f[r] = 1.0;
+    if (!(m->ext_corr_f = arena_alloc(a, (size_t)n->corr.count, sizeof(double))))
+        return GASDEP_ENOMEM;
+    for (int k = 0; k < n->corr.count; k++)
+        m->ext_corr_f[k] = 1.0;
     return GASDEP_OK;
 }
 
@@ -366,6 +393,9 @@ static void reset_run(gasdep_model *m)
         memcpy(d->sto_mix + (size_t)k * O, n->sto.init_mix + (size_t)k * O,
                (size_t)O * sizeof(double));
     }
+    /* gas in store at the start has passed no corridor (its route is not
+     * known, as its origin may be 'unknown') */
+    memset(d->sto_via, 0, (size_t)n->sto.count * n->corr.count * sizeof(double));
     d->imbalance = d->imbalance_max = 0.0;
     m->day = -1;
     m->next_day = n->first_day;
@@ -480,6 +510,9 @@ int gasdep_step(gasdep_model *m)
     for (int k = 0; k < n->sto.count; k++) {
         storage_mix_update(d->sto_mix + (size_t)k * O, d->sto_inv[k], d->inj[k],
                            d->node_mix + (size_t)n->sto.node[k] * O, d->wd[k], O);
+        int C = n->corr.count; /* the stock remembers its routes as well */
+        storage_mix_update(d->sto_via + (size_t)k * C, d->sto_inv[k], d->inj[k],
+                           d->node_via + (size_t)n->sto.node[k] * C, d->wd[k], C);
         double inv = d->sto_inv[k] + d->inj[k] - d->wd[k];
         d->sto_inv[k] = inv < 0 ? 0 : (inv > n->sto.vol[k] ? n->sto.vol[k] : inv);
     }
@@ -520,6 +553,14 @@ int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
 {
     if (!m || !m->ready || !(factor >= 0 && isfinite(factor)))
         return GASDEP_EARG;
+    if (kind == GASDEP_CORRIDOR) {
+        if (index < 0 || index >= m->n.corr.count)
+            return GASDEP_EARG;
+        if (m->ext_corr_f[index] != factor)
+            m->plan_days = 0;
+        m->ext_corr_f[index] = factor;
+        return GASDEP_OK;
+    }
     int p = kind == GASDEP_PIPELINE ? P_PIPE_CAP
             : kind == GASDEP_SOURCE ? P_SRC_CAP
             : kind == GASDEP_LNG    ? P_LNG_CAP
