@@ -199,3 +199,48 @@ Test(corridor, via_shares_csv_and_summary_columns)
     free(sum);
     th_rm_rf(dir);
 }
+
+Test(corridor, aggregate_weights_via_shares_by_supplied_volume)
+{
+    /* the event run: 'one' carries 6 then 3 of 10 a day; by month 9 of 20
+     * = 0.45 ('both' 20 of 20 = 1), over the region's supplied gas, not
+     * over the sum of the corridors' volumes (29) */
+    char dir[64], out[96];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-corr-agg");
+    gasdep_model *m = th_model(PARALLEL "[event half]\ntarget = corridor.one\n"
+                                        "start = 2022-01-02\nfactor = 50%\n");
+    cr_assert_eq(gasdep_run(m, dir), GASDEP_OK, "%s", gasdep_errmsg(m));
+    gasdep_destroy(m);
+    snprintf(out, sizeof out, "%s/month", dir);
+    char msg[512];
+    cr_assert_eq(gasdep_aggregate(dir, "month", out, msg, sizeof msg), GASDEP_OK, "%s",
+                 msg);
+    char *csv = th_slurp(th_path(out, "via_shares.csv"), NULL);
+    cr_assert(csv);
+    cr_expect(strstr(csv, "2022-01,2022-01-01,2022-01-02,R,one,9,0.45\n"), "%s", csv);
+    cr_expect(strstr(csv, "2022-01,2022-01-01,2022-01-02,R,both,20,1\n"), "%s", csv);
+    free(csv);
+    th_rm_rf(dir);
+}
+
+Test(corridor, no_corridors_no_via_file_and_a_stale_one_goes)
+{
+    /* a run with corridors writes via_shares.csv; a run without into the
+     * same directory writes the eight older files and removes it (a
+     * directory never mixes two runs) */
+    char dir[64];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-corr-stale");
+    gasdep_model *m = th_model(PARALLEL);
+    cr_assert_eq(gasdep_run(m, dir), GASDEP_OK, "%s", gasdep_errmsg(m));
+    gasdep_destroy(m);
+    cr_assert(th_exists(th_path(dir, "via_shares.csv")));
+    m = th_model("[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+                 "[origin o]\n[node H]\n[region R]\ndemand = 10 mcm/d\n"
+                 "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
+                 "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n");
+    cr_assert_eq(gasdep_run(m, dir), GASDEP_OK, "%s", gasdep_errmsg(m));
+    gasdep_destroy(m);
+    cr_expect_not(th_exists(th_path(dir, "via_shares.csv")));
+    cr_expect(th_exists(th_path(dir, "balance.csv")));
+    th_rm_rf(dir);
+}

@@ -19,13 +19,17 @@ static int find_name(char *const *names, int count, const char *name)
 /* The members of one list (l) of corridor e among names[0..count) into
  * out[*pos..]: unknown and repeated names are errors at the list's line. */
 static void resolve_members(const scenario *scn, const corridor_el *e,
-                            const list *l, const char *key, const char *what,
-                            char *const *names, int count, int *out, int *pos)
+                            const list *l, const char *key, int kind,
+                            const char *what, char *const *names, int count,
+                            int *out, int *pos)
 {
     int start = *pos;
     for (int j = 0; j < l->n; j++) {
         const char *nm = l->key[j];
         int i = find_name(names, count, nm);
+        const elem *el = scenario_find(scn, kind, nm);
+        if (i < 0 && el && !el->enabled)
+            continue; /* switched off: no longer on the route (a typo is not) */
         if (i < 0) {
             suggest sg;
             char near[200];
@@ -81,11 +85,11 @@ int corridor_build(net *n, arena *a, const scenario *scn)
         c->pipe_first[k] = pp;
         c->src_first[k] = ps;
         c->lng_first[k] = pl;
-        resolve_members(scn, e, &e->pipelines, "pipelines", "pipeline",
+        resolve_members(scn, e, &e->pipelines, "pipelines", SK_PIPELINE, "pipeline",
                         n->pipe.name, n->pipe.count, c->pipes, &pp);
-        resolve_members(scn, e, &e->sources, "sources", "source", n->src.name,
-                        n->src.count, c->srcs, &ps);
-        resolve_members(scn, e, &e->lng, "lng", "lng terminal", n->lng.name,
+        resolve_members(scn, e, &e->sources, "sources", SK_SOURCE, "source",
+                        n->src.name, n->src.count, c->srcs, &ps);
+        resolve_members(scn, e, &e->lng, "lng", SK_LNG, "lng terminal", n->lng.name,
                         n->lng.count, c->lngs, &pl);
     }
     c->pipe_first[c->count] = pp;

@@ -52,6 +52,7 @@ static const char *const HEADERS[T_N] = {
 
 struct output {
     FILE *f[T_N];
+    unsigned char skip[T_N]; /* not written by this run (via_shares: no corridors) */
     char *tmp[T_N], *final[T_N];
     int owns_stream;
     int dir_fd; /* the locked output directory, -1 for none */
@@ -387,6 +388,10 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
             snprintf(hidden, sizeof hidden, ".%s", gasdep_tables[t]);
             o->tmp[t] = path_in(dir, hidden, suffix);
             o->final[t] = path_in(dir, gasdep_tables[t], ".csv");
+            /* a run without corridors writes the file set it always wrote */
+            o->skip[t] = t == T_VIA && o->n_corr == 0;
+            if (o->skip[t] && o->tmp[t] && o->final[t])
+                continue;
             o->f[t] = o->tmp[t] && o->final[t] ? create_tmp(o->tmp[t]) : NULL;
             if (!o->f[t]) {
                 err_fail(err, GASDEP_EIO, "%s: cannot write: %s",
@@ -683,6 +688,8 @@ static int write_marker(struct output *o)
     FILE *f = tmp && fin ? create_tmp(tmp) : NULL;
     int ok = f != NULL;
     for (int t = 0; ok && t < T_N; t++) {
+        if (o->skip[t])
+            continue;
         const char *a = strrchr(o->tmp[t], '/'), *b = strrchr(o->final[t], '/');
         fprintf(f, "%s %s\n", a ? a + 1 : o->tmp[t], b ? b + 1 : o->final[t]);
     }
@@ -735,7 +742,7 @@ int output_close(struct output *o, const gasdep_model *m, errlog *err,
         if (commit && rc == GASDEP_OK) {
             int t = 0;
             for (; t < T_N; t++)
-                if (rename(o->tmp[t], o->final[t]) != 0)
+                if (!o->skip[t] && rename(o->tmp[t], o->final[t]) != 0)
                     break;
             if (t < T_N) {
                 /* the marker stays: the next run into dir finishes this set */
@@ -747,6 +754,9 @@ int output_close(struct output *o, const gasdep_model *m, errlog *err,
                 output_free(o);
                 return rc;
             }
+            for (t = 0; t < T_N; t++)
+                if (o->skip[t])
+                    unlink(o->final[t]); /* an earlier run's, not this run's */
             char *marker = path_in(o->dir, COMMIT_MARKER, "");
             if (marker)
                 unlink(marker);
