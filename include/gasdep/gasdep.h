@@ -125,11 +125,12 @@ GASDEP_API int gasdep_run(gasdep_model *m, const char *outdir);
 
 /** Like gasdep_run, but when `stream` is non-NULL write only the table
  *  named `table` ("balance", "shares", "group_shares", "flows", "supply",
- *  "storage", "summary", "manifest") to it, as it is produced (no atomicity
+ *  "storage", "summary", "manifest", "via_shares") to it, as it is produced (no atomicity
  *  on a stream). */
 GASDEP_API int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
                   FILE *stream);
-/** Names of the output tables, NULL-terminated. */
+/** Names of the output tables, NULL-terminated; new tables are appended.
+ *  via_shares.csv is written only by scenarios with corridors. */
 GASDEP_API extern const char *const gasdep_tables[];
 
 /** Release the LP solvers' environment of the calling thread (GLPK keeps
@@ -324,7 +325,8 @@ GASDEP_API const char *gasdep_suggest(const char *word, const char *const *names
 /** Aggregate the daily tables of a finished run directory by `period`
  *  ("month", "quarter", "gas-year" from 1 October, "year") into out_dir
  *  (created; files committed whole): balance, shares, group_shares, flows,
- *  supply and storage as present in run_dir. Volumes are summed, shares are
+ *  supply, storage and via_shares as present in run_dir (a via share is
+ *  the corridor's volume over the region's supplied volume). Volumes are summed, shares are
  *  volume-weighted (sum of an origin's volume over the sum of every
  *  origin's), storage fill is the period's lowest, levels the period's last,
  *  prices demand-weighted (docs/OUTPUTS.md). On success msg holds the list
