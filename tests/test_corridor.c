@@ -127,19 +127,10 @@ Test(corridor, storage_remembers_the_route)
     gasdep_destroy(m);
 }
 
-/* The loop of test_trace.c: A (source a, min take 10) -> B (region, demand
- * 8, source b min take 2) -> C -> A, every pipe losing 10 %. */
+/* The loop of test_trace.c (helpers.h) with a corridor on pipe BC and one
+ * on source sb. */
 #define LOOP3                                                                 \
-    "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"                      \
-    "[origin a]\n[origin b]\n[node A]\n[node C]\n"                            \
-    "[region B]\ndemand = 8 mcm/d\n"                                          \
-    "[source sa]\nnode = A\norigin = a\ncapacity = 10 mcm/d\nmin_take = 10 mcm/d\n"\
-    "[source sb]\nnode = B\norigin = b\ncapacity = 2 mcm/d\nmin_take = 2 mcm/d\n"\
-    "[pipeline AB]\nfrom = A\nto = B\ncapacity = 100 mcm/d\nloss = 10%\n"     \
-    "[pipeline BC]\nfrom = B\nto = C\ncapacity = 100 mcm/d\nloss = 10%\n"     \
-    "[pipeline CA]\nfrom = C\nto = A\ncapacity = 100 mcm/d\nloss = 10%\n"     \
-    "[corridor bc]\npipelines = BC\n"                                         \
-    "[corridor fromb]\nsources = sb\n"
+    TH_LOOP3 "[corridor bc]\npipelines = BC\n[corridor fromb]\nsources = sb\n"
 
 Test(corridor, corridor_inside_a_loop)
 {
@@ -154,11 +145,12 @@ Test(corridor, corridor_inside_a_loop)
     th_step(m);
     double f2 = 3.0 / 0.271, f3 = 0.9 * f2, f1 = 10.0 + 0.81 * f2;
     double TA = 10.0 + 0.9 * f3, TB = 2.0 + 0.9 * f1;
-    double yA = 0.9 * f3 / TA, yB = 0.9 * f1 * yA / TB;
-    cr_expect_float_eq(via(m, "B", "bc"), yB, 1e-7);
+    double yA = 0.9 * f3 / TA;
+    cr_expect_float_eq(via(m, "B", "bc"), 0.9 * f1 * yA / TB, 1e-7);
+    /* origin a's share x_B = c x_A, c = 0.9 f1 / T_B, x_A = 10 / (T_A -
+     * 0.9 f3 c): fromb is 1 - x_B */
     double c = 0.9 * f1 / TB;
-    double xA = 10.0 / (TA - 0.9 * f3 * c), xB = c * xA;
-    cr_expect_float_eq(via(m, "B", "fromb"), 1.0 - xB, 1e-7);
+    cr_expect_float_eq(via(m, "B", "fromb"), 1.0 - c * 10.0 / (TA - 0.9 * f3 * c), 1e-7);
     gasdep_destroy(m);
 }
 
@@ -178,13 +170,19 @@ Test(corridor, summary_statistics)
     gasdep_destroy(m);
 }
 
+/* Run scenario text into dir (a fresh temporary directory). */
+static void run_into(const char *text, char *dir, size_t len)
+{
+    th_tmpdir_make(dir, len, "gasdep-corr");
+    gasdep_model *m = th_model(text);
+    cr_assert_eq(gasdep_run(m, dir), GASDEP_OK, "%s", gasdep_errmsg(m));
+    gasdep_destroy(m);
+}
+
 Test(corridor, via_shares_csv_and_summary_columns)
 {
     char dir[64];
-    th_tmpdir_make(dir, sizeof dir, "gasdep-corr");
-    gasdep_model *m = th_model(PARALLEL);
-    cr_assert_eq(gasdep_run(m, dir), GASDEP_OK, "%s", gasdep_errmsg(m));
-    gasdep_destroy(m);
+    run_into(PARALLEL, dir, sizeof dir);
     char *via_csv = th_slurp(th_path(dir, "via_shares.csv"), NULL);
     cr_assert(via_csv);
     cr_expect_str_eq(via_csv, "date,region,corridor,volume_mcm,share\n"
@@ -206,11 +204,8 @@ Test(corridor, aggregate_weights_via_shares_by_supplied_volume)
      * = 0.45 ('both' 20 of 20 = 1), over the region's supplied gas, not
      * over the sum of the corridors' volumes (29) */
     char dir[64], out[96];
-    th_tmpdir_make(dir, sizeof dir, "gasdep-corr-agg");
-    gasdep_model *m = th_model(PARALLEL "[event half]\ntarget = corridor.one\n"
-                                        "start = 2022-01-02\nfactor = 50%\n");
-    cr_assert_eq(gasdep_run(m, dir), GASDEP_OK, "%s", gasdep_errmsg(m));
-    gasdep_destroy(m);
+    run_into(PARALLEL "[event half]\ntarget = corridor.one\nstart = 2022-01-02\n"
+             "factor = 50%\n", dir, sizeof dir);
     snprintf(out, sizeof out, "%s/month", dir);
     char msg[512];
     cr_assert_eq(gasdep_aggregate(dir, "month", out, msg, sizeof msg), GASDEP_OK, "%s",
@@ -229,12 +224,9 @@ Test(corridor, no_corridors_no_via_file_and_a_stale_one_goes)
      * same directory writes the eight older files and removes it (a
      * directory never mixes two runs) */
     char dir[64];
-    th_tmpdir_make(dir, sizeof dir, "gasdep-corr-stale");
-    gasdep_model *m = th_model(PARALLEL);
-    cr_assert_eq(gasdep_run(m, dir), GASDEP_OK, "%s", gasdep_errmsg(m));
-    gasdep_destroy(m);
+    run_into(PARALLEL, dir, sizeof dir);
     cr_assert(th_exists(th_path(dir, "via_shares.csv")));
-    m = th_model("[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
+    gasdep_model *m = th_model("[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"
                  "[origin o]\n[node H]\n[region R]\ndemand = 10 mcm/d\n"
                  "[source s]\nnode = H\norigin = o\ncapacity = 100 mcm/d\n"
                  "[pipeline P]\nfrom = H\nto = R\ncapacity = 100 mcm/d\n");

@@ -274,6 +274,18 @@ int gasdep_area_summary_get(const gasdep_model *m, int a,
     return GASDEP_OK;
 }
 
+/* Mean (sum over the area's supply), lowest and highest daily share of
+ * summary entry i of area a (NaN where none). */
+static int share_stats(const gasdep_model *m, int a, double sum, double lo, double hi,
+                       double *mean, double *min, double *max)
+{
+    double sup = m->s.supplied[a];
+    *mean = sup > 1e-9 ? sum / sup : NAN;
+    *min = isfinite(lo) ? lo : NAN;
+    *max = isfinite(hi) ? hi : NAN;
+    return GASDEP_OK;
+}
+
 int gasdep_area_group_share_stats(const gasdep_model *m, int a, int g,
                                   double *mean, double *min, double *max)
 {
@@ -282,10 +294,7 @@ int gasdep_area_group_share_stats(const gasdep_model *m, int a, int g,
         return GASDEP_EARG;
     size_t i = (size_t)a * m->n.origin.n_groups + g;
     const summary *s = &m->s;
-    *mean = s->supplied[a] > 1e-9 ? s->gsum[i] / s->supplied[a] : NAN;
-    *min = isfinite(s->gmin[i]) ? s->gmin[i] : NAN;
-    *max = isfinite(s->gmax[i]) ? s->gmax[i] : NAN;
-    return GASDEP_OK;
+    return share_stats(m, a, s->gsum[i], s->gmin[i], s->gmax[i], mean, min, max);
 }
 
 int gasdep_area_via_share_stats(const gasdep_model *m, int a, int c, double *mean,
@@ -296,10 +305,7 @@ int gasdep_area_via_share_stats(const gasdep_model *m, int a, int c, double *mea
         return GASDEP_EARG;
     size_t i = (size_t)a * m->n.corr.count + c;
     const summary *s = &m->s;
-    *mean = s->supplied[a] > 1e-9 ? s->vsum[i] / s->supplied[a] : NAN;
-    *min = isfinite(s->vmin[i]) ? s->vmin[i] : NAN;
-    *max = isfinite(s->vmax[i]) ? s->vmax[i] : NAN;
-    return GASDEP_OK;
+    return share_stats(m, a, s->vsum[i], s->vmin[i], s->vmax[i], mean, min, max);
 }
 
 /* ---- pipelines' losses, supplies and storage ----------------------------- */
