@@ -16,9 +16,9 @@ eu = (r.group_shares.query("region == 'EU'")
 print("EU monthly mean share by origin group (of supplied gas):")
 print(eu.resample("MS").mean().loc["2022-05":"2022-10"].round(3))
 
-# 2. The same with a larger TAP: what changes in south-eastern Europe?
+# 2. The same with the Southern Gas Corridor doubled: what changes in south-eastern Europe?
 big = gasdep.run("scenarios/russia-cut-2022.ini",
-                 set={"pipeline.TAP-AL-IT.capacity": "20 bcm/y"})
+                 set={"corridor.southern-gas-corridor.capacity_factor": "2"})
 cols = ["region", "unserved_mcm", "days_short", "share_mean_caspian"]
 both = r.summary[cols].merge(big.summary[cols], on="region",
                              suffixes=("", "_tap20"))

@@ -32,6 +32,20 @@
     "[event cut]\ntarget = pipeline.P\nstart = 2022-01-21\nend = 2022-01-30\n"\
     "factor = 0\n"
 
+/* Three lossy one-way pipes A -> B -> C -> A with minimum takes that force
+ * gas round the loop: A (source sa, origin a, min take 10), region B (demand
+ * 8, source sb, origin b, min take 2), pipes losing 10 % each; flows and
+ * mixing worked out in test_trace.c (loop_of_flows_solves_the_linear_system). */
+#define TH_LOOP3                                                              \
+    "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"                      \
+    "[origin a]\n[origin b]\n[node A]\n[node C]\n"                            \
+    "[region B]\ndemand = 8 mcm/d\n"                                          \
+    "[source sa]\nnode = A\norigin = a\ncapacity = 10 mcm/d\nmin_take = 10 mcm/d\n"\
+    "[source sb]\nnode = B\norigin = b\ncapacity = 2 mcm/d\nmin_take = 2 mcm/d\n"\
+    "[pipeline AB]\nfrom = A\nto = B\ncapacity = 100 mcm/d\nloss = 10%\n"     \
+    "[pipeline BC]\nfrom = B\nto = C\ncapacity = 100 mcm/d\nloss = 10%\n"     \
+    "[pipeline CA]\nfrom = C\nto = A\ncapacity = 100 mcm/d\nloss = 10%\n"
+
 /* Load scenario text, init; fails the test with the error log otherwise. */
 gasdep_model *th_model(const char *text);
 /* Load scenario text and return the status of load+init (model kept in *out

@@ -477,12 +477,13 @@ Test(output, unknown_table_is_refused)
 Test(output, table_names)
 {
     const char *expect[] = {"balance", "shares",  "group_shares", "flows",
-                            "supply",  "storage", "summary",      "manifest"};
+                            "supply",  "storage", "summary",      "manifest",
+                            "via_shares"};
     int n = 0;
     while (gasdep_tables[n])
         n++;
-    cr_assert_eq(n, 8);
-    for (int i = 0; i < 8; i++)
+    cr_assert_eq(n, 9);
+    for (int i = 0; i < 9; i++)
         cr_expect_str_eq(gasdep_tables[i], expect[i]);
 }
 

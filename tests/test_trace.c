@@ -65,17 +65,7 @@ Test(trace, region_mixes_local_and_imported_gas)
     gasdep_destroy(m);
 }
 
-/* Three lossy one-way pipes A -> B -> C -> A with minimum takes that force
- * gas round the loop (worked out in loop_of_flows_solves_the_linear_system). */
-#define LOOP3                                                                 \
-    "[scenario]\nstart = 2022-01-01\nend = 2022-01-01\n"                      \
-    "[origin a]\n[origin b]\n[node A]\n[node C]\n"                            \
-    "[region B]\ndemand = 8 mcm/d\n"                                          \
-    "[source sa]\nnode = A\norigin = a\ncapacity = 10 mcm/d\nmin_take = 10 mcm/d\n"\
-    "[source sb]\nnode = B\norigin = b\ncapacity = 2 mcm/d\nmin_take = 2 mcm/d\n"\
-    "[pipeline AB]\nfrom = A\nto = B\ncapacity = 100 mcm/d\nloss = 10%\n"     \
-    "[pipeline BC]\nfrom = B\nto = C\ncapacity = 100 mcm/d\nloss = 10%\n"     \
-    "[pipeline CA]\nfrom = C\nto = A\ncapacity = 100 mcm/d\nloss = 10%\n"
+#define LOOP3 TH_LOOP3
 
 Test(trace, loop_of_flows_solves_the_linear_system)
 {

@@ -34,15 +34,16 @@ static const char *RUN_USAGE =
     "  -o, --output DIR  output directory (default: out); '-' writes one table\n"
     "                    to standard output (choose it with --table)\n"
     "  --set PATH=VALUE  override a parameter, e.g.\n"
-    "                    --set pipeline.TAP-AL-IT.capacity=20bcm/y\n"
+    "                    --set corridor.southern-gas-corridor.capacity_factor=2\n"
     "  --table NAME      with -o -: balance (default), shares, group_shares,\n"
-    "                    flows, supply, storage, summary or manifest\n"
+    "                    flows, supply, storage, summary, manifest or via_shares\n"
     "  --period P        also write DIR/P/ (gasdep aggregate): month, quarter,\n"
     "                    gas-year or year\n"
     "  -q, --quiet       no summary on standard error\n"
     "\n"
     "writes balance.csv, shares.csv, group_shares.csv, flows.csv, supply.csv,\n"
-    "storage.csv, summary.csv and manifest.csv (docs/OUTPUTS.md), committed as\n"
+    "storage.csv, summary.csv, manifest.csv and, when the scenario has\n"
+    "corridors, via_shares.csv (docs/OUTPUTS.md), committed as\n"
     "one set when the run has completed; prints a short summary (EU and the\n"
     "region groups) on standard error.\n"
     "\n"
@@ -62,8 +63,9 @@ static const char *LIST_USAGE =
     "\n"
     "Lists the names of the scenario's elements with their key figures, in\n"
     "canonical units (mcm/d, mcm, EUR/MWh). KIND is one of origin,\n"
-    "origin_group, source, node, region, group, pipeline, storage, lng or\n"
-    "event; without KIND every kind is listed. The names are the ones --set,\n"
+    "origin_group, source, node, region, group, pipeline, storage, lng, event\n"
+    "or corridor; without KIND every kind is listed (corridors when there are\n"
+    "any). The names are the ones --set,\n"
     "--vary and event targets take (KIND.NAME.KEY).\n"
     "\n"
     "example: gasdep list scenarios/russia-cut-2022.ini pipeline\n";
@@ -470,7 +472,7 @@ static int cmd_check(int argc, char **argv)
 
 static const char *LIST_KINDS[] = {"origin", "origin_group", "source", "node",
                                    "region", "group", "pipeline", "storage",
-                                   "lng", "event", NULL};
+                                   "lng", "event", "corridor", NULL};
 
 /* A parameter of an element by path, NaN when it has none. */
 static double par(const gasdep_model *m, const char *kind, const char *name,
@@ -583,6 +585,24 @@ static void list_kind(const gasdep_model *m, const char *kind)
                 gasdep_date_format((int)t, d1);
             printf("event %s: %s .. %s\n", n, d0, d1);
         }
+    } else if (!strcmp(kind, "corridor")) {
+        printf("# corridor: capacity_factor, member pipelines, sources, lng\n");
+        static const int KIND_OF[] = {GASDEP_PIPELINE, GASDEP_SOURCE, GASDEP_LNG};
+        static const char *const WORD[] = {"pipelines", "sources", "lng"};
+        for (int c = 0; c < gasdep_count(m, GASDEP_CORRIDOR); c++) {
+            const char *n = gasdep_name(m, GASDEP_CORRIDOR, c);
+            printf("corridor %s: capacity_factor %g", n,
+                   par(m, "corridor", n, "capacity_factor"));
+            for (int j = 0; j < 3; j++) {
+                const int *idx;
+                int k = gasdep_corridor_members(m, c, KIND_OF[j], &idx);
+                if (k > 0)
+                    printf(", %s", WORD[j]);
+                for (int i = 0; i < k; i++)
+                    printf(" %s", gasdep_name(m, KIND_OF[j], idx[i]));
+            }
+            printf("\n");
+        }
     }
 }
 
@@ -617,9 +637,11 @@ static int cmd_list(int argc, char **argv)
     gasdep_model *m = load_after_parse(st, help, LIST_USAGE, &l, pos[0], &status);
     if (!m)
         return status;
-    for (int i = 0; LIST_KINDS[i]; i++)
-        if (!kind || !strcmp(kind, LIST_KINDS[i]))
+    for (int i = 0; LIST_KINDS[i]; i++) {
+        int none = !strcmp(LIST_KINDS[i], "corridor") && !gasdep_count(m, GASDEP_CORRIDOR);
+        if ((!kind && !none) || (kind && !strcmp(kind, LIST_KINDS[i])))
             list_kind(m, LIST_KINDS[i]);
+    }
     gasdep_destroy(m);
     return 0;
 }

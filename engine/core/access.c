@@ -48,6 +48,7 @@ int gasdep_count(const gasdep_model *m, int kind)
     case GASDEP_EVENT: return n->ev.count;
     case GASDEP_AREA: return n->area.count;
     case GASDEP_ORIGIN_GROUP: return n->origin.n_groups;
+    case GASDEP_CORRIDOR: return n->corr.count;
     default: return 0;
     }
 }
@@ -68,6 +69,7 @@ const char *gasdep_name(const gasdep_model *m, int kind, int i)
     case GASDEP_EVENT: return n->ev.rt[i].name;
     case GASDEP_AREA: return n->area.name[i];
     case GASDEP_ORIGIN_GROUP: return n->origin.group_name[i];
+    case GASDEP_CORRIDOR: return n->corr.name[i];
     default: return NULL;
     }
 }
@@ -165,6 +167,24 @@ int gasdep_pipeline_ends(const gasdep_model *m, int p, int *from, int *to)
     return GASDEP_OK;
 }
 
+int gasdep_corridor_members(const gasdep_model *m, int c, int kind,
+                            const int **index)
+{
+    if (!index || c < 0 || c >= gasdep_count(m, GASDEP_CORRIDOR))
+        return -1;
+    const corridor_set *cs = &m->n.corr;
+    const int *first = kind == GASDEP_PIPELINE ? cs->pipe_first
+                       : kind == GASDEP_SOURCE ? cs->src_first
+                       : kind == GASDEP_LNG    ? cs->lng_first
+                                               : NULL;
+    if (!first)
+        return -1;
+    *index = (kind == GASDEP_PIPELINE ? cs->pipes
+              : kind == GASDEP_SOURCE ? cs->srcs
+                                      : cs->lngs) + first[c];
+    return first[c + 1] - first[c];
+}
+
 double gasdep_n1_pct(const gasdep_model *m, int a)
 {
     return a >= 0 && a < gasdep_count(m, GASDEP_AREA) ? m->s.n1[a] : NAN;
@@ -210,6 +230,14 @@ double gasdep_area_group_mcm(const gasdep_model *m, int a, int g)
     return m->d.area_group[(size_t)a * m->n.origin.n_groups + g];
 }
 
+double gasdep_area_via_mcm(const gasdep_model *m, int a, int c)
+{
+    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || c < 0 ||
+        c >= m->n.corr.count || m->day < 0)
+        return NAN;
+    return m->d.area_via[(size_t)a * m->n.corr.count + c];
+}
+
 int gasdep_pipeline_result(const gasdep_model *m, int p, double *flow,
                            double *cap)
 {
@@ -246,6 +274,18 @@ int gasdep_area_summary_get(const gasdep_model *m, int a,
     return GASDEP_OK;
 }
 
+/* Mean (sum over the area's supply), lowest and highest daily share of
+ * summary entry i of area a (NaN where none). */
+static int share_stats(const gasdep_model *m, int a, double sum, double lo, double hi,
+                       double *mean, double *min, double *max)
+{
+    double sup = m->s.supplied[a];
+    *mean = sup > 1e-9 ? sum / sup : NAN;
+    *min = isfinite(lo) ? lo : NAN;
+    *max = isfinite(hi) ? hi : NAN;
+    return GASDEP_OK;
+}
+
 int gasdep_area_group_share_stats(const gasdep_model *m, int a, int g,
                                   double *mean, double *min, double *max)
 {
@@ -254,10 +294,18 @@ int gasdep_area_group_share_stats(const gasdep_model *m, int a, int g,
         return GASDEP_EARG;
     size_t i = (size_t)a * m->n.origin.n_groups + g;
     const summary *s = &m->s;
-    *mean = s->supplied[a] > 1e-9 ? s->gsum[i] / s->supplied[a] : NAN;
-    *min = isfinite(s->gmin[i]) ? s->gmin[i] : NAN;
-    *max = isfinite(s->gmax[i]) ? s->gmax[i] : NAN;
-    return GASDEP_OK;
+    return share_stats(m, a, s->gsum[i], s->gmin[i], s->gmax[i], mean, min, max);
+}
+
+int gasdep_area_via_share_stats(const gasdep_model *m, int a, int c, double *mean,
+                                double *min, double *max)
+{
+    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || c < 0 ||
+        c >= m->n.corr.count)
+        return GASDEP_EARG;
+    size_t i = (size_t)a * m->n.corr.count + c;
+    const summary *s = &m->s;
+    return share_stats(m, a, s->vsum[i], s->vmin[i], s->vmax[i], mean, min, max);
 }
 
 /* ---- pipelines' losses, supplies and storage ----------------------------- */

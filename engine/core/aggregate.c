@@ -72,7 +72,8 @@ static void put_num(FILE *f, double x, int dec)
 
 /* ---- aggregation ------------------------------------------------------------ */
 
-enum op { OP_SUM, OP_MIN, OP_MAX, OP_LAST, OP_WMEAN, OP_COUNT, OP_COUNT_GT, OP_SHARE };
+enum op { OP_SUM, OP_MIN, OP_MAX, OP_LAST, OP_WMEAN, OP_COUNT, OP_COUNT_GT, OP_SHARE,
+          OP_VIA };
 
 typedef struct col_def {
     const char *out; /* output column */
@@ -132,6 +133,12 @@ static const table_def TABLES[] = {
       {"target_fill", OP_LAST, "target_fill", NULL, 6, 1},
       {"injection_mcm", OP_SUM, "injection_mcm", NULL, 6, 0},
       {"withdrawal_mcm", OP_SUM, "withdrawal_mcm", NULL, 6, 0},
+      {NULL, 0, NULL, NULL, 0, 0}}},
+    /* OP_VIA: the volume over the region's supplied gas of the period (from
+     * balance.csv), since a molecule may pass several corridors */
+    {"via_shares", {"region", "corridor", NULL},
+     {{"volume_mcm", OP_SUM, "volume_mcm", NULL, 6, 0},
+      {"share", OP_VIA, "volume_mcm", NULL, 6, 0},
       {NULL, 0, NULL, NULL, 0, 0}}},
 };
 #define N_TABLES (sizeof TABLES / sizeof TABLES[0])
@@ -366,7 +373,8 @@ static int on_agg_row(void *ctx, char **f, int n, long line)
         s->n++;
         switch (d->op) {
         case OP_SUM:
-        case OP_SHARE: s->v += x; break;
+        case OP_SHARE:
+        case OP_VIA: s->v += x; break;
         case OP_MIN: if (x < s->v) s->v = x; break;
         case OP_MAX: if (x > s->v) s->v = x; break;
         case OP_LAST: s->v = x; break;
@@ -433,6 +441,26 @@ static int share_denominators(agg *a)
     return 0;
 }
 
+/* Via shares: each group's denominator (acc.w) is the supplied volume of
+ * its period and region in the balance table (bal, read first). */
+static void via_denominators(agg *a, const agg *bal)
+{
+    int sup = 2; /* balance's supplied_mcm column */
+    for (int c = 0; c < a->ncol; c++) {
+        if (a->t->cols[c].op != OP_VIA)
+            continue;
+        for (int i = 0; i < a->n_g; i++) {
+            group *g = &a->g[i];
+            for (int j = 0; j < bal->n_g; j++)
+                if (!strcmp(bal->g[j].period, g->period) &&
+                    !strcmp(bal->g[j].keys[0], g->keys[0])) {
+                    g->a[c].w = bal->g[j].a[sup].v;
+                    break;
+                }
+        }
+    }
+}
+
 static void agg_free(agg *a)
 {
     for (int i = 0; i < a->n_g; i++) {
@@ -463,6 +491,7 @@ static double result(const agg *a, const group *g, int c)
         double den = g->denom >= 0 ? a->den[g->denom] : 0.0;
         return s->n && den > 1e-12 ? s->v / den : NAN;
     }
+    case OP_VIA: return s->n && s->w > 1e-12 ? s->v / s->w : NAN;
     default: return s->n ? s->v : NAN;
     }
 }
@@ -548,6 +577,7 @@ int gasdep_aggregate(const char *run_dir, const char *period, const char *out_di
             have[t] = 1;
             if (share_denominators(a) != 0)
                 rc = runread_fail(msg, msg_len, GASDEP_ENOMEM, "out of memory");
+            via_denominators(a, &tabs[0]);
         }
         free(path);
         a->path = NULL;

@@ -36,6 +36,28 @@ static void market_finish(const net *n, const day_caps *c, const double *lng_f)
 }
 
 
+/* External corridor factors (gasdep_set_capacity_factor on a corridor)
+ * on its members' capacities, as a corridor's capacity_factor does. */
+static void corridor_factors(const net *n, const double *corr_f, const day_caps *c)
+{
+    const corridor_set *cs = &n->corr;
+    for (int k = 0; k < cs->count; k++) {
+        double f = corr_f[k];
+        if (f == 1.0)
+            continue;
+        for (int j = cs->pipe_first[k]; j < cs->pipe_first[k + 1]; j++) {
+            c->pipe_cap[cs->pipes[j]] *= f;
+            c->pipe_rev[cs->pipes[j]] *= f;
+        }
+        for (int j = cs->src_first[k]; j < cs->src_first[k + 1]; j++) {
+            c->src_cap[cs->srcs[j]] *= f;
+            c->src_min[cs->srcs[j]] *= f;
+        }
+        for (int j = cs->lng_first[k]; j < cs->lng_first[k + 1]; j++)
+            c->lng_cap[cs->lngs[j]] *= f;
+    }
+}
+
 void caps_fill(const net *n, const caps_factors *ext, int day, int known_by,
                const day_caps *c)
 {
@@ -69,9 +91,11 @@ void caps_fill(const net *n, const caps_factors *ext, int day, int known_by,
         [P_TR_PRICE] = c->tr_price, [P_SLOT_MIN] = c->slot_min,
         [P_DR_SHARE] = c->dr_cap,   [P_DR_PRICE] = c->dr_price};
     events_apply(n, day, known_by, params);
-    /* external factors (Monte Carlo outages and weather) */
+    /* external factors (Monte Carlo outages and weather, corridor what-ifs) */
     for (int q = 0; q < n->area.n_regions; q++)
         c->demand[q] *= ext->demand_f[q];
+    if (ext->corr_f)
+        corridor_factors(n, ext->corr_f, c);
     for (int p = 0; p < n->pipe.count; p++) {
         c->pipe_cap[p] *= ext->cap_f[P_PIPE_CAP][p];
         c->pipe_rev[p] *= ext->cap_f[P_PIPE_CAP][p];

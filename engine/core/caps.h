@@ -12,6 +12,7 @@
 typedef struct caps_factors {
     const double *demand_f;
     double *const *cap_f; /* P_COUNT arrays (NULL for the others) */
+    const double *corr_f; /* per corridor, on its members' capacities */
 } caps_factors;
 
 /* Capacities, demand and storage targets of `day` into c: online dates,

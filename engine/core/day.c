@@ -42,6 +42,9 @@ int day_alloc(day_state *d, const net *n, arena *a)
     ARENA_ALLOC(a, d->area_price, A);
     ARENA_ALLOC(a, d->area_origin, (size_t)A * O);
     ARENA_ALLOC(a, d->area_group, (size_t)A * G);
+    ARENA_ALLOC(a, d->node_via, (size_t)n->node.count * n->corr.count);
+    ARENA_ALLOC(a, d->sto_via, (size_t)n->sto.count * n->corr.count);
+    ARENA_ALLOC(a, d->area_via, (size_t)A * n->corr.count);
     ARENA_ALLOC(a, d->tr_vol, n->tranche.count);
     ARENA_ALLOC(a, d->tr_price, n->tranche.count);
     ARENA_ALLOC(a, d->slot_min, n->slot.count);

@@ -44,6 +44,10 @@ typedef struct day_state {
         *area_volume, *area_target_vol, *area_price;
     double *area_origin; /* n_areas x n_origins */
     double *area_group;  /* n_areas x n_ogroups */
+    /* route tracing: fraction of the gas that has passed each corridor */
+    double *node_via;    /* n_nodes x n_corridors */
+    double *sto_via;     /* n_sto x n_corridors: the stock's fractions */
+    double *area_via;    /* n_areas x n_corridors, mcm of supplied gas */
     double imbalance, imbalance_max;
     double *scratch; /* n_nodes */
     /* market (issue 10): capacities of the day, then the LP solution */

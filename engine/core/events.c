@@ -205,9 +205,24 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
         for (int o = 0; o < n->origin.count; o++)
             if (n->origin.group[o] == i)
                 fail |= push(b, P_ORIGIN, o);
+    } else if (!strcmp(kind, "corridor")) {
+        const corridor_set *c = &n->corr;
+        if ((i = find(c->name, c->count, name)) < 0)
+            return "unknown corridor";
+        if (prm && strcmp(prm, "capacity"))
+            return "a corridor's parameter is capacity (every member's)";
+        *multi = 1; /* factors only: the members' capacities differ */
+        for (int j = c->pipe_first[i]; j < c->pipe_first[i + 1]; j++) {
+            fail |= push(b, P_PIPE_CAP, c->pipes[j]);
+            fail |= push(b, P_PIPE_REV, c->pipes[j]);
+        }
+        for (int j = c->src_first[i]; j < c->src_first[i + 1]; j++)
+            fail |= push(b, P_SRC_CAP, c->srcs[j]);
+        for (int j = c->lng_first[i]; j < c->lng_first[i + 1]; j++)
+            fail |= push(b, P_LNG_CAP, c->lngs[j]);
     } else {
         return "unknown target kind (pipeline, source, lng, storage, region, "
-               "group, origin, origin_group)";
+               "group, origin, origin_group, corridor)";
     }
     return fail ? "out of memory" : NULL;
 }
@@ -257,7 +272,7 @@ static void near_target(const net *n, const char *path, char *out, size_t len)
     out[0] = '\0';
     static const char *const KINDS_T[] = {"pipeline", "source", "lng", "storage",
                                           "region", "group", "origin",
-                                          "origin_group", NULL};
+                                          "origin_group", "corridor", NULL};
     char buf[256];
     snprintf(buf, sizeof buf, "%s", path);
     char *dot = strchr(buf, '.');
@@ -285,6 +300,8 @@ static void near_target(const net *n, const char *path, char *out, size_t len)
         names = n->origin.name, count = n->origin.count;
     else if (!strcmp(buf, "origin_group"))
         names = n->origin.group_name, count = n->origin.n_groups;
+    else if (!strcmp(buf, "corridor"))
+        names = n->corr.name, count = n->corr.count;
     suggest sg;
     if (!names) {
         suggest_begin(&sg, buf);

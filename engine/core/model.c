@@ -226,8 +226,13 @@ static int alloc_run(gasdep_model *m)
     }
     for (int r = 0; r < n->area.n_regions; r++)
         m->ext_demand_f[r] = 1.0;
+    if (!(m->ext_corr_f = arena_alloc(a, (size_t)n->corr.count, sizeof(double))))
+        return GASDEP_ENOMEM;
+    for (int k = 0; k < n->corr.count; k++)
+        m->ext_corr_f[k] = 1.0;
     m->ext.demand_f = m->ext_demand_f;
     m->ext.cap_f = m->ext_cap_f;
+    m->ext.corr_f = m->ext_corr_f;
     return GASDEP_OK;
 }
 
@@ -241,6 +246,9 @@ static void reset_run(gasdep_model *m)
         memcpy(d->sto_mix + (size_t)k * O, n->sto.init_mix + (size_t)k * O,
                (size_t)O * sizeof(double));
     }
+    /* gas in store at the start has passed no corridor (its route is not
+     * known, as its origin may be 'unknown') */
+    memset(d->sto_via, 0, (size_t)n->sto.count * n->corr.count * sizeof(double));
     d->imbalance = d->imbalance_max = 0.0;
     m->day = -1;
     m->next_day = n->first_day;
@@ -361,6 +369,9 @@ int gasdep_step(gasdep_model *m)
     for (int k = 0; k < n->sto.count; k++) {
         storage_mix_update(d->sto_mix + (size_t)k * O, d->sto_inv[k], d->inj[k],
                            d->node_mix + (size_t)n->sto.node[k] * O, d->wd[k], O);
+        int C = n->corr.count; /* the stock remembers its routes as well */
+        storage_mix_update(d->sto_via + (size_t)k * C, d->sto_inv[k], d->inj[k],
+                           d->node_via + (size_t)n->sto.node[k] * C, d->wd[k], C);
         double inv = d->sto_inv[k] + d->inj[k] - d->wd[k];
         d->sto_inv[k] = inv < 0 ? 0 : (inv > n->sto.vol[k] ? n->sto.vol[k] : inv);
     }
@@ -401,6 +412,14 @@ int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
 {
     if (!m || !m->ready || !(factor >= 0 && isfinite(factor)))
         return GASDEP_EARG;
+    if (kind == GASDEP_CORRIDOR) {
+        if (index < 0 || index >= m->n.corr.count)
+            return GASDEP_EARG;
+        if (m->ext_corr_f[index] != factor)
+            m->plan_days = 0;
+        m->ext_corr_f[index] = factor;
+        return GASDEP_OK;
+    }
     int p = kind == GASDEP_PIPELINE ? P_PIPE_CAP
             : kind == GASDEP_SOURCE ? P_SRC_CAP
             : kind == GASDEP_LNG    ? P_LNG_CAP

@@ -41,7 +41,8 @@ struct gasdep_model {
     int plan_first, plan_days; /* plan starts on plan_first; days implemented */
     double *ext_demand_f; /* gasdep_set_demand_factor */
     double *ext_cap_f[P_COUNT];
-    caps_factors ext;     /* the two above, for caps_fill */
+    double *ext_corr_f; /* gasdep_set_capacity_factor on a corridor */
+    caps_factors ext;     /* the three above, for caps_fill */
 };
 
 /* The foresight the run solves with (FS_*): the scenario's, or FS_MYOPIC

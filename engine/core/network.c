@@ -252,7 +252,8 @@ int network_build(net *n, arena *a, const scenario *scn)
         (rc = market_build_lng(n, a, scn)) || (rc = demand_build_regions(n, a, scn)) ||
         (rc = market_build_tranches(n, a, scn)) ||
         (rc = demand_build_blocks(n, a, scn)) ||
-        (rc = storage_build_sites(n, a, scn)) || (rc = events_resolve(n, a, scn)) ||
+        (rc = storage_build_sites(n, a, scn)) || (rc = corridor_build(n, a, scn)) ||
+        (rc = events_resolve(n, a, scn)) ||
         (rc = storage_paths_build(n, a, scn)))
         return rc;
     if (scn->err->n_errors == 0 && (rc = warn_unsupplied(n, scn)) != GASDEP_OK)

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "corridor.h"
 #include "demand.h"
 #include "events.h"
 #include "market.h"
@@ -53,6 +54,7 @@ struct net {
     storage_set sto;     /* storage.h */
     demand_set dem;      /* demand.h */
     event_set ev;        /* events.h */
+    corridor_set corr;   /* corridor.h */
     double gwh_per_mcm;
     int first_day, last_day, n_days; /* the horizon, day numbers */
 };

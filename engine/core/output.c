@@ -25,11 +25,12 @@
 #include "util.h"
 
 enum { T_BALANCE, T_SHARES, T_GSHARES, T_FLOWS, T_SUPPLY, T_STORAGE, T_SUMMARY,
-       T_MANIFEST, T_N };
+       T_MANIFEST, T_VIA, T_N };
 
+/* New tables go at the end: callers may index the older ones. */
 const char *const gasdep_tables[] = {"balance", "shares",  "group_shares",
                                      "flows",   "supply",  "storage",
-                                     "summary", "manifest", NULL};
+                                     "summary", "manifest", "via_shares", NULL};
 
 #define COMMIT_MARKER ".gasdep-commit"
 #define TMP_INFIX ".csv.tmp." /* temporaries: .TABLE.csv.tmp.PID.HANDLE */
@@ -46,20 +47,22 @@ static const char *const HEADERS[T_N] = {
     "value_eur_mwh\n",
     NULL, /* summary: depends on the origin groups */
     "key,value\n",
+    "date,region,corridor,volume_mcm,share\n",
 };
 
 struct output {
     FILE *f[T_N];
+    unsigned char skip[T_N]; /* not written by this run (via_shares: no corridors) */
     char *tmp[T_N], *final[T_N];
     int owns_stream;
     int dir_fd; /* the locked output directory, -1 for none */
     char *dir;
     char **q_area, **q_origin, **q_group, **q_pipe, **q_node, **q_src,
-        **q_lng, **q_sto;
+        **q_lng, **q_sto, **q_corr;
     int n_q;
     char **all_q;
-    int q_count[8]; /* names in each all_q list */
-    int n_area, n_origin, n_group, n_pipe, n_region, n_supply, n_sto;
+    int q_count[9]; /* names in each all_q list */
+    int n_area, n_origin, n_group, n_pipe, n_region, n_supply, n_sto, n_corr;
     char *line;
     size_t line_cap, row_max; /* rows gather in line[], written in chunks */
 };
@@ -176,6 +179,10 @@ static void write_summary_header(struct output *o)
     for (int g = 0; g < o->n_group; g++)
         fprintf(f, ",share_mean_%s,share_min_%s,share_max_%s", o->q_group[g],
                 o->q_group[g], o->q_group[g]);
+    /* corridors after every older column: a scenario without keeps its bytes */
+    for (int c = 0; c < o->n_corr; c++)
+        fprintf(f, ",via_mean_%s,via_min_%s,via_max_%s", o->q_corr[c], o->q_corr[c],
+                o->q_corr[c]);
     fputc('\n', f);
 }
 
@@ -320,6 +327,7 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
     o->n_pipe = gasdep_count(m, GASDEP_PIPELINE);
     o->n_supply = gasdep_supply_count(m);
     o->n_sto = gasdep_count(m, GASDEP_STORAGE);
+    o->n_corr = gasdep_count(m, GASDEP_CORRIDOR);
     o->q_area = quote_all(o, m, GASDEP_AREA);
     o->q_origin = quote_all(o, m, GASDEP_ORIGIN);
     o->q_group = quote_all(o, m, GASDEP_ORIGIN_GROUP);
@@ -328,8 +336,9 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
     o->q_src = quote_all(o, m, GASDEP_SOURCE);
     o->q_lng = quote_all(o, m, GASDEP_LNG);
     o->q_sto = quote_all(o, m, GASDEP_STORAGE);
+    o->q_corr = quote_all(o, m, GASDEP_CORRIDOR);
     int named = o->q_area && o->q_origin && o->q_group && o->q_pipe &&
-                o->q_node && o->q_src && o->q_lng && o->q_sto;
+                o->q_node && o->q_src && o->q_lng && o->q_sto && o->q_corr;
     if (named) {
         /* a daily row: a date, at most four names and a kind word, at most
          * eight numbers of at most 32 characters each (csv_fixed) */
@@ -379,6 +388,10 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
             snprintf(hidden, sizeof hidden, ".%s", gasdep_tables[t]);
             o->tmp[t] = path_in(dir, hidden, suffix);
             o->final[t] = path_in(dir, gasdep_tables[t], ".csv");
+            /* a run without corridors writes the file set it always wrote */
+            o->skip[t] = t == T_VIA && o->n_corr == 0;
+            if (o->skip[t] && o->tmp[t] && o->final[t])
+                continue;
             o->f[t] = o->tmp[t] && o->final[t] ? create_tmp(o->tmp[t]) : NULL;
             if (!o->f[t]) {
                 err_fail(err, GASDEP_EIO, "%s: cannot write: %s",
@@ -437,21 +450,25 @@ static char *day_balance(struct output *o, const gasdep_model *m, const char *da
     return p;
 }
 
-/* shares.csv (t T_SHARES: by origin) or group_shares.csv (T_GSHARES):
- * a row per area and origin or group. */
+/* shares.csv (t T_SHARES: by origin), group_shares.csv (T_GSHARES) or
+ * via_shares.csv (T_VIA: by corridor passed): a row per area and origin,
+ * group or corridor. */
 static char *day_shares(struct output *o, const gasdep_model *m, int t,
                         const char *date, char *p)
 {
-    int A = o->n_area, O = o->n_origin, G = o->n_group;
-    int K = t == T_SHARES ? O : G;
-    char *const *names = t == T_SHARES ? o->q_origin : o->q_group;
+    int A = o->n_area;
+    int K = t == T_SHARES ? o->n_origin : t == T_GSHARES ? o->n_group : o->n_corr;
+    char *const *names = t == T_SHARES    ? o->q_origin
+                         : t == T_GSHARES ? o->q_group
+                                          : o->q_corr;
     for (int a = 0; a < A; a++) {
         gasdep_area_day r;
         gasdep_area_result(m, a, &r);
         double sup = r.supplied_mcm;
         for (int k = 0; k < K; k++) {
-            double v = t == T_SHARES ? gasdep_area_origin_mcm(m, a, k)
-                                     : gasdep_area_group_mcm(m, a, k);
+            double v = t == T_SHARES    ? gasdep_area_origin_mcm(m, a, k)
+                       : t == T_GSHARES ? gasdep_area_group_mcm(m, a, k)
+                                        : gasdep_area_via_mcm(m, a, k);
             p = put_str(p, date);
             *p++ = ',';
             p = put_str(p, o->q_area[a]);
@@ -574,7 +591,9 @@ int output_day(struct output *o, const gasdep_model *m)
     if (o->f[T_SUPPLY])
         p = day_supply(o, m, date, p);
     if (o->f[T_STORAGE])
-        day_storage(o, m, date, p);
+        p = day_storage(o, m, date, p);
+    if (o->f[T_VIA])
+        day_shares(o, m, T_VIA, date, p);
     return GASDEP_OK;
 }
 
@@ -605,9 +624,13 @@ static void write_summary(struct output *o, const gasdep_model *m)
         fprintf(f, "%s,", buf);
         *csv_fixed(buf, s.n1_pct, 3) = '\0';
         fputs(buf, f);
-        for (int g = 0; g < o->n_group; g++) {
+        for (int g = 0; g < o->n_group + o->n_corr; g++) {
             double st[3];
-            gasdep_area_group_share_stats(m, a, g, &st[0], &st[1], &st[2]);
+            if (g < o->n_group)
+                gasdep_area_group_share_stats(m, a, g, &st[0], &st[1], &st[2]);
+            else
+                gasdep_area_via_share_stats(m, a, g - o->n_group, &st[0], &st[1],
+                                            &st[2]);
             for (int i = 0; i < 3; i++) {
                 *csv_fixed(buf, st[i], 6) = '\0';
                 fprintf(f, ",%s", buf);
@@ -665,6 +688,8 @@ static int write_marker(struct output *o)
     FILE *f = tmp && fin ? create_tmp(tmp) : NULL;
     int ok = f != NULL;
     for (int t = 0; ok && t < T_N; t++) {
+        if (o->skip[t])
+            continue;
         const char *a = strrchr(o->tmp[t], '/'), *b = strrchr(o->final[t], '/');
         fprintf(f, "%s %s\n", a ? a + 1 : o->tmp[t], b ? b + 1 : o->final[t]);
     }
@@ -717,7 +742,7 @@ int output_close(struct output *o, const gasdep_model *m, errlog *err,
         if (commit && rc == GASDEP_OK) {
             int t = 0;
             for (; t < T_N; t++)
-                if (rename(o->tmp[t], o->final[t]) != 0)
+                if (!o->skip[t] && rename(o->tmp[t], o->final[t]) != 0)
                     break;
             if (t < T_N) {
                 /* the marker stays: the next run into dir finishes this set */
@@ -729,6 +754,9 @@ int output_close(struct output *o, const gasdep_model *m, errlog *err,
                 output_free(o);
                 return rc;
             }
+            for (t = 0; t < T_N; t++)
+                if (o->skip[t])
+                    unlink(o->final[t]); /* an earlier run's, not this run's */
             char *marker = path_in(o->dir, COMMIT_MARKER, "");
             if (marker)
                 unlink(marker);

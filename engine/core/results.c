@@ -23,6 +23,9 @@ int results_alloc(summary *s, const net *n, arena *a)
     ARENA_ALLOC(a, s->gsum, (size_t)A * G);
     ARENA_ALLOC(a, s->gmin, (size_t)A * G);
     ARENA_ALLOC(a, s->gmax, (size_t)A * G);
+    ARENA_ALLOC(a, s->vsum, (size_t)A * n->corr.count);
+    ARENA_ALLOC(a, s->vmin, (size_t)A * n->corr.count);
+    ARENA_ALLOC(a, s->vmax, (size_t)A * n->corr.count);
     return GASDEP_OK;
 }
 
@@ -39,6 +42,53 @@ void results_summary_reset(summary *s, const net *n)
         s->gsum[i] = 0.0;
         s->gmin[i] = INFINITY;
         s->gmax[i] = -INFINITY;
+    }
+    for (int i = 0; i < A * n->corr.count; i++) {
+        s->vsum[i] = 0.0;
+        s->vmin[i] = INFINITY;
+        s->vmax[i] = -INFINITY;
+    }
+}
+
+/* One day's volume v of a supply of sup into a share's summary: the sum
+ * (for the volume-weighted mean), the lowest and highest daily share. */
+static void share_add(double *sum, double *mn, double *mx, double v, double sup)
+{
+    *sum += v;
+    if (sup > 1e-9) {
+        double sh = v / sup;
+        if (sh < *mn)
+            *mn = sh;
+        if (sh > *mx)
+            *mx = sh;
+    }
+}
+
+/* Gas supplied to each area that has passed each corridor (mcm), and the
+ * summaries of its share: volume-weighted mean, lowest, highest. */
+static void results_via(summary *s, const net *n, day_state *d)
+{
+    int R = n->area.n_regions, A = n->area.count, C = n->corr.count;
+    if (C == 0)
+        return;
+    memset(d->area_via, 0, (size_t)A * C * sizeof(double));
+    for (int q = 0; q < R; q++) {
+        double served = d->demand[q] - d->unserved[q] - d->reduced[q];
+        const double *f = d->node_via + (size_t)n->area.node[q] * C;
+        for (int c = 0; c < C; c++)
+            d->area_via[(size_t)q * C + c] = served * f[c];
+    }
+    for (int a = R; a < A; a++)
+        for (int j = n->area.member_first[a]; j < n->area.member_first[a + 1]; j++)
+            for (int c = 0; c < C; c++)
+                d->area_via[(size_t)a * C + c] +=
+                    d->area_via[(size_t)n->area.members[j] * C + c];
+    for (int a = 0; a < A; a++) {
+        double sup = d->area_supplied[a];
+        for (int c = 0; c < C; c++) {
+            size_t i = (size_t)a * C + c;
+            share_add(&s->vsum[i], &s->vmin[i], &s->vmax[i], d->area_via[i], sup);
+        }
     }
 }
 
@@ -120,16 +170,10 @@ void results_day(summary *s, const net *n, day_state *d)
         const double *ag = d->area_group + (size_t)a * G;
         for (int g = 0; g < G; g++) {
             size_t i = (size_t)a * G + g;
-            s->gsum[i] += ag[g];
-            if (sup > 1e-9) {
-                double sh = ag[g] / sup;
-                if (sh < s->gmin[i])
-                    s->gmin[i] = sh;
-                if (sh > s->gmax[i])
-                    s->gmax[i] = sh;
-            }
+            share_add(&s->gsum[i], &s->gmin[i], &s->gmax[i], ag[g], sup);
         }
     }
+    results_via(s, n, d);
 }
 
 /* Largest node imbalance of the day (mcm): gas in minus gas out, from the

@@ -10,6 +10,7 @@ typedef struct summary {
     double *reduced; /* demand given up by demand blocks (issue 10), mcm */
     int *days_short;
     double *gsum, *gmin, *gmax; /* n_areas x n_ogroups */
+    double *vsum, *vmin, *vmax; /* n_areas x n_corridors: via shares */
 } summary;
 
 /* Allocate the summary accumulators (from arena a). */

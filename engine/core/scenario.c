@@ -164,6 +164,9 @@ void *scenario_element_new(scenario *scn, int kind, size_t size,
     case SK_EVENT:
         dates_always(&((event_el *)e)->start, &((event_el *)e)->end);
         break;
+    case SK_CORRIDOR:
+        ((corridor_el *)e)->capacity_factor = 1.0;
+        break;
     default:
         break;
     }

@@ -125,6 +125,14 @@ typedef struct event_el {
     int hard;       /* ... and they are hard targets */
 } event_el;
 
+/* A route: pipelines (and optionally sources and LNG terminals) that gas
+ * passes on one way into Europe; traced (via_shares) and scaled together. */
+typedef struct corridor_el {
+    elem h;
+    list pipelines, sources, lng; /* member names */
+    double capacity_factor;       /* multiplies every member's capacity */
+} corridor_el;
+
 enum curtailment { CURT_COOPERATIVE, CURT_NATIONAL_FIRST, CURT_LEAST_COST };
 enum foresight { FS_MYOPIC, FS_ROLLING, FS_PERFECT };
 enum solver { SOLVER_AUTO, SOLVER_CLP, SOLVER_GLPK };
@@ -159,6 +167,7 @@ enum sect_kind {
     SK_STORAGE,
     SK_LNG,
     SK_EVENT,
+    SK_CORRIDOR,
     SK_COUNT,
     SK_SCENARIO = SK_COUNT,
     SK_WEATHER

@@ -15,6 +15,7 @@ const kind_def KINDS[] = {
     {"storage", SK_STORAGE, sizeof(storage_el), 0},
     {"lng", SK_LNG, sizeof(lng_el), 0},
     {"event", SK_EVENT, sizeof(event_el), 0},
+    {"corridor", SK_CORRIDOR, sizeof(corridor_el), 0},
     {"scenario", SK_SCENARIO, 0, 0},
     {"weather", SK_WEATHER, 0, 0},
     {NULL, 0, 0, 0},
@@ -117,6 +118,11 @@ const key_def KEYS[] = {
     {SK_EVENT, "start_window", T_DAYS, O(event_el, start_window), 0},
     {SK_EVENT, "targets", T_TARGETS, O(event_el, targets), 0},
     {SK_EVENT, "hard", T_BOOL, O(event_el, hard), 0},
+
+    {SK_CORRIDOR, "pipelines", T_NAMES, O(corridor_el, pipelines), 0},
+    {SK_CORRIDOR, "sources", T_NAMES, O(corridor_el, sources), 0},
+    {SK_CORRIDOR, "lng", T_NAMES, O(corridor_el, lng), 0},
+    {SK_CORRIDOR, "capacity_factor", T_NUMBER, O(corridor_el, capacity_factor), 0},
     {0, NULL, 0, 0, 0},
 };
 
@@ -135,5 +141,8 @@ const key_range KEY_RANGES[] = {
     OUTAGE_RANGES(SK_PIPELINE),
     OUTAGE_RANGES(SK_STORAGE),
     OUTAGE_RANGES(SK_LNG),
+    /* a what-if on a route: 0 closes it, 2 doubles it (a bare number, as
+     * the issue's `capacity_factor=1.5`: not a fraction) */
+    {SK_CORRIDOR, "capacity_factor", 0, 10, "must lie in 0..10"},
     {0, NULL, 0, 0, NULL},
 };

@@ -1,7 +1,10 @@
-/* trace.c: origin tracing by proportional mixing at every node. The day's
- * flow graph is split into strongly connected components (Tarjan); acyclic
- * parts are solved by substitution in topological order, loops (e.g. from
- * reverse flows) by a dense LU solve with GSL. */
+/* trace.c: origin and route tracing by proportional mixing at every node.
+ * The day's flow graph is split into strongly connected components
+ * (Tarjan); acyclic parts are solved by substitution in topological order,
+ * loops (e.g. from reverse flows) by a dense LU solve with GSL. One solver
+ * (mix_solve) serves both passes: origins (every arc passes its sender's
+ * mix on) and corridors (an arc of a member pipeline delivers gas that has
+ * passed the corridor, whatever its sender's mix; docs/ROUTES.md). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +21,12 @@
 struct trace {
     int n_nodes, n_orig;
     /* CSR of arcs into each node, rebuilt daily from the flows */
-    int *in_first, *in_from, *in_cnt;
+    int *in_first, *in_from, *in_cnt, *in_pipe;
     double *in_w;
+    double *cw;       /* coupling weight of each arc in the current pass */
+    double *col;      /* n_nodes: one corridor's fractions */
+    unsigned char *member; /* per pipeline: of the corridor being traced */
+    int n_comp;       /* components of the day's graph (tarjan) */
     int *out_first, *out_to, *out_cnt; /* arcs out, for Tarjan */
     double *inflow;   /* total gas entering each node (mcm) */
     double *supply;   /* n_nodes x n_orig local supply by origin */
@@ -39,6 +46,7 @@ void trace_destroy(struct trace *tr)
     if (!tr)
         return;
     free(tr->in_first), free(tr->in_from), free(tr->in_cnt), free(tr->in_w);
+    free(tr->in_pipe), free(tr->cw), free(tr->col), free(tr->member);
     free(tr->out_first), free(tr->out_to), free(tr->out_cnt);
     free(tr->inflow), free(tr->supply);
     free(tr->index), free(tr->low), free(tr->stack), free(tr->on_stack);
@@ -67,6 +75,10 @@ struct trace *trace_create(const net *n)
     tr->in_cnt = calloc(N, sizeof(int));
     tr->in_from = calloc(E, sizeof(int));
     tr->in_w = calloc(E, sizeof(double));
+    tr->in_pipe = calloc(E, sizeof(int));
+    tr->cw = calloc(E, sizeof(double));
+    tr->col = calloc(N, sizeof(double));
+    tr->member = calloc((size_t)n->pipe.count + 1, 1);
     tr->out_first = calloc(N + 1, sizeof(int));
     tr->out_cnt = calloc(N, sizeof(int));
     tr->out_to = calloc(E, sizeof(int));
@@ -84,6 +96,7 @@ struct trace *trace_create(const net *n)
     tr->call_node = calloc(N, sizeof(int));
     tr->call_edge = calloc(N, sizeof(int));
     if (!tr->in_first || !tr->in_cnt || !tr->in_from || !tr->in_w ||
+        !tr->in_pipe || !tr->cw || !tr->col || !tr->member ||
         !tr->out_first || !tr->out_cnt || !tr->out_to || !tr->inflow ||
         !tr->supply || !tr->index || !tr->low || !tr->stack ||
         !tr->on_stack || !tr->comp || !tr->order || !tr->comp_first ||
@@ -122,6 +135,7 @@ static void build_arcs(struct trace *tr, const net *n, const day_state *d)
             int b = dir ? n->pipe.from[p] : n->pipe.to[p];
             int k = tr->in_first[b] + tr->in_cnt[b]++;
             tr->in_from[k] = a;
+            tr->in_pipe[k] = p;
             tr->in_w[k] = f * keep;
             tr->inflow[b] += f * keep;
             tr->out_to[tr->out_first[a] + tr->out_cnt[a]++] = b;
@@ -205,11 +219,11 @@ static int ensure_dense(struct trace *tr, int k)
 }
 
 /* Solve one component of k > 1 nodes: T_i x_i - sum_{j in comp} w_ji x_j =
- * S_i + sum_{j outside} w_ji x_j, for every origin (one LU, O solves). */
-static int solve_loop(struct trace *tr, const int *nodes, int k, int c,
-                      double *mix)
+ * S_i + sum_{j outside} w_ji x_j, for each of O channels (one LU, O
+ * solves); w the coupling weights cw of the pass, S its supply (n x O). */
+static int solve_loop(struct trace *tr, const int *nodes, int k, int c, int O,
+                      const double *supply, double *mix)
 {
-    int O = tr->n_orig;
     if (ensure_dense(tr, k))
         return GASDEP_ENOMEM;
     gsl_matrix_view A = gsl_matrix_submatrix(tr->A, 0, 0, (size_t)k, (size_t)k);
@@ -227,7 +241,7 @@ static int solve_loop(struct trace *tr, const int *nodes, int k, int c,
             int u = tr->in_from[e];
             if (tr->comp[u] == c)
                 *gsl_matrix_ptr(&A.matrix, (size_t)i, (size_t)tr->local[u]) -=
-                    tr->in_w[e];
+                    tr->cw[e];
         }
     }
     int sign;
@@ -236,11 +250,11 @@ static int solve_loop(struct trace *tr, const int *nodes, int k, int c,
     for (int o = 0; o < O; o++) {
         for (int i = 0; i < k; i++) {
             int v = nodes[i];
-            double rhs = tr->supply[(size_t)v * O + o];
+            double rhs = supply[(size_t)v * O + o];
             for (int e = tr->in_first[v]; e < tr->in_first[v + 1]; e++) {
                 int u = tr->in_from[e];
                 if (tr->comp[u] != c)
-                    rhs += tr->in_w[e] * mix[(size_t)u * O + o];
+                    rhs += tr->cw[e] * mix[(size_t)u * O + o];
             }
             gsl_vector_set(&b.vector, (size_t)i, rhs);
         }
@@ -254,6 +268,76 @@ static int solve_loop(struct trace *tr, const int *nodes, int k, int c,
         }
     }
     return GASDEP_OK;
+}
+
+/* Mix O channels through the day's components (tarjan's order), sinks
+ * last: x_v = (S_v + sum over arcs e into v of cw_e x_u) / T_v. */
+static int mix_solve(struct trace *tr, int O, const double *supply, double *mix)
+{
+    for (int c = tr->n_comp - 1; c >= 0; c--) {
+        const int *nodes = tr->order + tr->comp_first[c];
+        int k = tr->comp_first[c + 1] - tr->comp_first[c];
+        if (k > 1) {
+            int rc = solve_loop(tr, nodes, k, c, O, supply, mix);
+            if (rc)
+                return rc;
+            continue;
+        }
+        int v = nodes[0];
+        double T = tr->inflow[v];
+        double *xv = mix + (size_t)v * O;
+        if (T <= FLOW_EPS) {
+            memset(xv, 0, (size_t)O * sizeof(double));
+            continue;
+        }
+        for (int o = 0; o < O; o++)
+            xv[o] = supply[(size_t)v * O + o];
+        for (int e = tr->in_first[v]; e < tr->in_first[v + 1]; e++) {
+            const double *xu = mix + (size_t)tr->in_from[e] * O;
+            double w = tr->cw[e];
+            for (int o = 0; o < O; o++)
+                xv[o] += w * xu[o];
+        }
+        for (int o = 0; o < O; o++)
+            xv[o] /= T;
+    }
+    return GASDEP_OK;
+}
+
+/* Corridor c's pass: the fraction of the gas at every node that has passed
+ * it. Supply: member sources and LNG terminals at 1, storage withdrawals at
+ * their store's fraction, other supply at 0; an arc of a member pipeline
+ * delivers fraction 1 (its weight moves from coupling into supply). */
+static int trace_corridor(struct trace *tr, const net *n, day_state *d, int c)
+{
+    const corridor_set *cs = &n->corr;
+    int N = n->node.count, C = cs->count;
+    double *S = tr->supply; /* n_nodes x 1 here */
+    memset(S, 0, (size_t)N * sizeof(double));
+    for (int j = cs->src_first[c]; j < cs->src_first[c + 1]; j++)
+        S[n->src.node[cs->srcs[j]]] += d->src[cs->srcs[j]];
+    for (int j = cs->lng_first[c]; j < cs->lng_first[c + 1]; j++)
+        for (int s = n->lng.slot_first[cs->lngs[j]];
+             s < n->lng.slot_first[cs->lngs[j] + 1]; s++)
+            S[n->lng.node[cs->lngs[j]]] += d->slot[s];
+    for (int k = 0; k < n->sto.count; k++)
+        if (d->wd[k] > 0)
+            S[n->sto.node[k]] += d->wd[k] * d->sto_via[(size_t)k * C + c];
+    for (int j = cs->pipe_first[c]; j < cs->pipe_first[c + 1]; j++)
+        tr->member[cs->pipes[j]] = 1;
+    for (int v = 0; v < N; v++)
+        for (int e = tr->in_first[v]; e < tr->in_first[v + 1]; e++) {
+            int on = tr->member[tr->in_pipe[e]];
+            tr->cw[e] = on ? 0.0 : tr->in_w[e];
+            if (on)
+                S[v] += tr->in_w[e];
+        }
+    for (int j = cs->pipe_first[c]; j < cs->pipe_first[c + 1]; j++)
+        tr->member[cs->pipes[j]] = 0;
+    int rc = mix_solve(tr, 1, S, tr->col);
+    for (int v = 0; rc == GASDEP_OK && v < N; v++)
+        d->node_via[(size_t)v * C + c] = tr->col[v] > 1.0 ? 1.0 : tr->col[v];
+    return rc;
 }
 
 int trace_day(struct trace *tr, const net *n, day_state *d)
@@ -283,34 +367,10 @@ int trace_day(struct trace *tr, const net *n, day_state *d)
             tr->supply[(size_t)v * O + o] += w * sm[o];
     }
     build_arcs(tr, n, d);
-    int nc = tarjan(tr);
-    double *mix = d->node_mix;
-    for (int c = nc - 1; c >= 0; c--) {
-        const int *nodes = tr->order + tr->comp_first[c];
-        int k = tr->comp_first[c + 1] - tr->comp_first[c];
-        if (k > 1) {
-            int rc = solve_loop(tr, nodes, k, c, mix);
-            if (rc)
-                return rc;
-            continue;
-        }
-        int v = nodes[0];
-        double T = tr->inflow[v];
-        double *xv = mix + (size_t)v * O;
-        if (T <= FLOW_EPS) {
-            memset(xv, 0, (size_t)O * sizeof(double));
-            continue;
-        }
-        for (int o = 0; o < O; o++)
-            xv[o] = tr->supply[(size_t)v * O + o];
-        for (int e = tr->in_first[v]; e < tr->in_first[v + 1]; e++) {
-            const double *xu = mix + (size_t)tr->in_from[e] * O;
-            double w = tr->in_w[e];
-            for (int o = 0; o < O; o++)
-                xv[o] += w * xu[o];
-        }
-        for (int o = 0; o < O; o++)
-            xv[o] /= T;
-    }
-    return GASDEP_OK;
+    tr->n_comp = tarjan(tr);
+    memcpy(tr->cw, tr->in_w, (size_t)tr->in_first[N] * sizeof(double));
+    int rc = mix_solve(tr, O, tr->supply, d->node_mix);
+    for (int c = 0; rc == GASDEP_OK && c < n->corr.count; c++)
+        rc = trace_corridor(tr, n, d, c);
+    return rc;
 }

@@ -1,5 +1,5 @@
-/* trace.h: origin tracing: proportional mixing through the network (Tarjan
- * strongly connected components, GSL LU for loops). */
+/* trace.h: origin and route tracing: proportional mixing through the
+ * network (Tarjan strongly connected components, GSL LU for loops). */
 #ifndef GASDEP_CORE_TRACE_H
 #define GASDEP_CORE_TRACE_H
 
@@ -9,7 +9,9 @@ struct trace;
 
 struct trace *trace_create(const net *n);
 void trace_destroy(struct trace *tr);
-/* The origin mix at every node for the day's flows (d->node_mix). */
+/* The origin mix at every node for the day's flows (d->node_mix) and, for
+ * each corridor, the fraction of the gas there that has passed it
+ * (d->node_via; storage withdrawals carry d->sto_via). */
 int trace_day(struct trace *tr, const net *n, day_state *d);
 
 #endif

@@ -60,6 +60,7 @@ enum gasdep_kind {
     GASDEP_EVENT,
     GASDEP_AREA,     /* regions followed by region groups (EU, SEE, ...) */
     GASDEP_ORIGIN_GROUP,
+    GASDEP_CORRIDOR, /* named routes ([corridor]): traced, scaled together */
     GASDEP_KIND_COUNT
 };
 
@@ -124,11 +125,12 @@ GASDEP_API int gasdep_run(gasdep_model *m, const char *outdir);
 
 /** Like gasdep_run, but when `stream` is non-NULL write only the table
  *  named `table` ("balance", "shares", "group_shares", "flows", "supply",
- *  "storage", "summary", "manifest") to it, as it is produced (no atomicity
+ *  "storage", "summary", "manifest", "via_shares") to it, as it is produced (no atomicity
  *  on a stream). */
 GASDEP_API int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
                   FILE *stream);
-/** Names of the output tables, NULL-terminated. */
+/** Names of the output tables, NULL-terminated; new tables are appended.
+ *  via_shares.csv is written only by scenarios with corridors. */
 GASDEP_API extern const char *const gasdep_tables[];
 
 /** Release the LP solvers' environment of the calling thread (GLPK keeps
@@ -143,7 +145,10 @@ GASDEP_API void gasdep_thread_finish(void);
 GASDEP_API int gasdep_set_demand_factor(gasdep_model *m, int region, double factor);
 /** Multiply an element's capacity by `factor` (finite, >= 0; usually 0..1)
  *  from the next step on.
- *  kind: GASDEP_PIPELINE, GASDEP_SOURCE, GASDEP_STORAGE (rates), GASDEP_LNG. */
+ *  kind: GASDEP_PIPELINE, GASDEP_SOURCE, GASDEP_STORAGE (rates), GASDEP_LNG,
+ *  or GASDEP_CORRIDOR: every member of the corridor (pipelines both ways,
+ *  sources with their minimum take, LNG send-out), on top of the members'
+ *  own factors and the corridor's `capacity_factor`. */
 GASDEP_API int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
                                double factor);
 
@@ -187,6 +192,11 @@ GASDEP_API int gasdep_area_members(const gasdep_model *m, int area, const int **
 /** Pipeline end nodes (GASDEP_NODE indices). */
 GASDEP_API int gasdep_pipeline_ends(const gasdep_model *m, int pipeline, int *from,
                          int *to);
+/** Members of corridor c of `kind` (GASDEP_PIPELINE, GASDEP_SOURCE or
+ *  GASDEP_LNG): returns their count and points *index at their indices of
+ *  that kind (owned by the model); -1 for a bad corridor or kind. */
+GASDEP_API int gasdep_corridor_members(const gasdep_model *m, int corridor, int kind,
+                                       const int **index);
 /** N-1 indicator (%) of an area per Regulation (EU) 2017/1938 Annex II,
  *  with capacities as on the first day of the horizon. */
 GASDEP_API double gasdep_n1_pct(const gasdep_model *m, int area);
@@ -214,6 +224,11 @@ GASDEP_API int gasdep_area_result(const gasdep_model *m, int area, gasdep_area_d
 GASDEP_API double gasdep_area_origin_mcm(const gasdep_model *m, int area, int origin);
 /** Volume (mcm) of origin group g in the gas supplied to area a. */
 GASDEP_API double gasdep_area_group_mcm(const gasdep_model *m, int area, int group);
+/** Volume (mcm) of the gas supplied to area a that has passed corridor c
+ *  (through a member pipeline, or from a member source or LNG terminal),
+ *  traced through mixing and storage like origins. A molecule may pass
+ *  several corridors: these volumes need not sum to the supply. */
+GASDEP_API double gasdep_area_via_mcm(const gasdep_model *m, int area, int corridor);
 /** Net flow (mcm, positive from->to) and capacity in the flow's direction. */
 GASDEP_API int gasdep_pipeline_result(const gasdep_model *m, int pipeline,
                            double *flow_mcm, double *capacity_mcm);
@@ -293,6 +308,11 @@ GASDEP_API int gasdep_area_summary_get(const gasdep_model *m, int area,
 GASDEP_API int gasdep_area_group_share_stats(const gasdep_model *m, int area, int group,
                                   double *mean, double *min, double *max);
 
+/** Mean (volume-weighted over the horizon), lowest and highest daily share
+ *  of area a's supplied gas that passed corridor c. */
+GASDEP_API int gasdep_area_via_share_stats(const gasdep_model *m, int area, int corridor,
+                                           double *mean, double *min, double *max);
+
 /* ---- Names --------------------------------------------------------- */
 
 /** The name among names[0..n) (n < 0: NULL-terminated) closest to `word`
@@ -305,7 +325,8 @@ GASDEP_API const char *gasdep_suggest(const char *word, const char *const *names
 /** Aggregate the daily tables of a finished run directory by `period`
  *  ("month", "quarter", "gas-year" from 1 October, "year") into out_dir
  *  (created; files committed whole): balance, shares, group_shares, flows,
- *  supply and storage as present in run_dir. Volumes are summed, shares are
+ *  supply, storage and via_shares as present in run_dir (a via share is
+ *  the corridor's volume over the region's supplied volume). Volumes are summed, shares are
  *  volume-weighted (sum of an origin's volume over the sum of every
  *  origin's), storage fill is the period's lowest, levels the period's last,
  *  prices demand-weighted (docs/OUTPUTS.md). On success msg holds the list

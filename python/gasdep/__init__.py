@@ -4,8 +4,9 @@ Binds the C library libgasdep.so (ctypes); all modelling happens there.
 
     import gasdep
     r = gasdep.run("scenarios/russia-cut-2022.ini",
-                   set={"pipeline.TAP-AL-IT.capacity": "20 bcm/y"})
+                   set={"corridor.southern-gas-corridor.capacity_factor": "2"})
     r.balance, r.shares, r.group_shares, r.flows, r.summary   # DataFrames
+    r.via_shares    # the share of each region's gas that passed each corridor
 
 gasdep.Model steps a simulation day by day; gasdep.sweep and
 gasdep.montecarlo run batches. Bad input raises gasdep.ScenarioError with
@@ -30,7 +31,8 @@ library_path = _lib.lib._name
 def run(scenario, set=None, outdir=None):
     """Simulate a scenario file and return every output table as a pandas
     DataFrame (dates as datetimes): balance, shares, group_shares, flows,
-    summary, manifest and whatever other tables the engine writes.
+    summary, manifest, via_shares and whatever other tables the engine
+    writes.
     `set` maps parameter paths to values, as `gasdep run --set`. With
     `outdir` the CSV files are also kept there."""
     if scenario is None:

@@ -11,7 +11,7 @@ import os
 OK, DONE, EINPUT, EIO, ENOMEM, ESTATE, ESOLVER, ENUMERIC, EARG = range(9)
 # enum gasdep_kind
 (ORIGIN, SOURCE, NODE, REGION, PIPELINE, STORAGE, LNG, EVENT, AREA,
- ORIGIN_GROUP) = range(10)
+ ORIGIN_GROUP, CORRIDOR) = range(11)
 # enum gasdep_batch_kind, enum gasdep_design
 SWEEP, MONTECARLO = range(2)
 
@@ -147,6 +147,9 @@ _PROTOTYPES = {
     "gasdep_area_result": (_I, [_P, _I, ctypes.POINTER(AreaDay)]),
     "gasdep_area_origin_mcm": (_D, [_P, _I, _I]),
     "gasdep_area_group_mcm": (_D, [_P, _I, _I]),
+    "gasdep_area_via_mcm": (_D, [_P, _I, _I]),
+    "gasdep_area_via_share_stats": (_I, [_P, _I, _I, _PD, _PD, _PD]),
+    "gasdep_corridor_members": (_I, [_P, _I, _I, ctypes.POINTER(_PI)]),
     "gasdep_pipeline_result": (_I, [_P, _I, _PD, _PD]),
     "gasdep_mass_imbalance_mcm": (_D, [_P, _PD]),
     "gasdep_area_summary_get": (_I, [_P, _I, ctypes.POINTER(AreaSummary)]),

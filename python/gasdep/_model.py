@@ -15,7 +15,8 @@ lib = _lib.lib
 KINDS = {"origin": _lib.ORIGIN, "source": _lib.SOURCE, "node": _lib.NODE,
          "region": _lib.REGION, "pipeline": _lib.PIPELINE,
          "storage": _lib.STORAGE, "lng": _lib.LNG, "event": _lib.EVENT,
-         "area": _lib.AREA, "origin_group": _lib.ORIGIN_GROUP}
+         "area": _lib.AREA, "origin_group": _lib.ORIGIN_GROUP,
+         "corridor": _lib.CORRIDOR}
 
 AREA_DAY_COLUMNS = [f[0] for f in _lib.AreaDay._fields_]
 EPOCH = np.datetime64("1970-01-01", "D")
@@ -158,7 +159,8 @@ class Model:
 
     def set_capacity_factor(self, kind, name, factor):
         """Multiply the capacity of a pipeline, source, storage or lng by
-        `factor` (0..1) from the next step on."""
+        `factor` (0..1) from the next step on; a "corridor" scales every
+        member of the route (2 doubles it)."""
         k = _kind(kind)
         self._check(lib.gasdep_set_capacity_factor(
             self._handle(), k, self.index(k, name), float(factor)))
@@ -189,6 +191,20 @@ class Model:
     origins = property(lambda self: self.names("origin"))
     origin_groups = property(lambda self: self.names("origin_group"))
     pipelines = property(lambda self: self.names("pipeline"))
+    corridors = property(lambda self: self.names("corridor"))
+
+    def corridor_members(self, corridor, kind="pipeline"):
+        """Names of the members of a corridor of a kind ("pipeline",
+        "source" or "lng")."""
+        k = _kind(kind)
+        idx = ctypes.POINTER(ctypes.c_int)()
+        n = lib.gasdep_corridor_members(self._handle(),
+                                        self.index("corridor", corridor), k,
+                                        ctypes.byref(idx))
+        if n < 0:
+            raise ValueError("bad corridor or kind")
+        names = self.names(k)
+        return [names[idx[i]] for i in range(n)]
 
     @property
     def scenario_name(self):
@@ -255,6 +271,25 @@ class Model:
         return np.array([[lib.gasdep_area_group_mcm(h, a, g)
                           for g in range(ng)] for a in range(na)]).reshape(na, ng)
 
+    def via_mcm(self):
+        """numpy array (areas x corridors): mcm of the day's supplied gas
+        that passed each corridor (rows need not sum to the supply: a
+        molecule may pass several corridors)."""
+        h = self._handle()
+        na, nc = len(self.areas), len(self.corridors)
+        return np.array([[lib.gasdep_area_via_mcm(h, a, c)
+                          for c in range(nc)] for a in range(na)]).reshape(na, nc)
+
+    def via_shares(self):
+        """The day's share of each area's supplied gas that passed each
+        corridor: DataFrame areas x corridors (NaN where nothing came)."""
+        mcm = self.via_mcm()
+        total = self.balance_array()[:, AREA_DAY_COLUMNS.index("supplied_mcm")]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(total[:, None] > 1e-12, mcm / total[:, None], np.nan)
+        return pd.DataFrame(share, columns=pd.Index(self.corridors, name="corridor"),
+                            index=pd.Index(self.areas, name="region"))
+
     def shares(self, groups=False):
         """The day's shares of supplied gas by origin (or origin group):
         DataFrame areas x origins, rows summing to 1 (NaN where an area
@@ -288,7 +323,8 @@ class Model:
     def summary(self):
         """Run summary per area (valid after finish, partial during a run):
         totals, days short, lowest storage fill, peak price, N-1 and the
-        volume-weighted mean share of each origin group."""
+        volume-weighted mean share of each origin group and of the gas that
+        passed each corridor (via_mean_CORRIDOR)."""
         h = self._handle()
         s = _lib.AreaSummary()
         cols = [f[0] for f in _lib.AreaSummary._fields_]
@@ -303,6 +339,12 @@ class Model:
                     h, a, g, ctypes.byref(mean), ctypes.byref(lo),
                     ctypes.byref(hi)))
                 row.append(mean.value)
+            for c in range(len(self.corridors)):
+                self._check(lib.gasdep_area_via_share_stats(
+                    h, a, c, ctypes.byref(mean), ctypes.byref(lo),
+                    ctypes.byref(hi)))
+                row.append(mean.value)
             rows.append(row)
-        return pd.DataFrame(rows, columns=cols + ["share_mean_" + g for g in groups],
+        return pd.DataFrame(rows, columns=cols + ["share_mean_" + g for g in groups]
+                            + ["via_mean_" + c for c in self.corridors],
                             index=pd.Index(self.areas, name="region"))

@@ -217,3 +217,40 @@ def test_version_is_the_cmake_project_version():
     text = open(os.path.join(ROOT, "CMakeLists.txt")).read()
     want = re.search(r"project\(gasdep VERSION ([0-9.]+)", text).group(1)
     assert gasdep.__version__ == want
+
+
+# A corridor on the only pipeline: all of R's gas passed it. A second
+# corridor names only source sb: 4 of R's 10 (0.4).
+CORRIDORS = """
+[corridor line]
+pipelines = HR
+
+[corridor from-b]
+sources = sb
+"""
+
+
+def test_corridors_via_shares(mix, tmp_path):
+    p = tmp_path / "corr.ini"
+    p.write_text(open(mix()).read() + CORRIDORS)
+    r = gasdep.run(str(p))
+    v = r.via_shares[r.via_shares.region == "R"]
+    assert list(v.columns) == ["date", "region", "corridor", "volume_mcm", "share"]
+    assert v[v.corridor == "line"].share.tolist() == pytest.approx([1.0] * 3)
+    assert v[v.corridor == "from-b"].volume_mcm.tolist() == pytest.approx([4.0] * 3)
+    row = r.summary[r.summary.region == "R"].iloc[0]
+    assert row["via_mean_from-b"] == pytest.approx(0.4)
+    m = gasdep.Model(str(p))
+    m.init()
+    assert m.corridors == ["line", "from-b"]
+    assert m.corridor_members("line") == ["HR"]
+    assert m.corridor_members("from-b", "source") == ["sb"]
+    m.step()
+    assert m.via_shares().loc["R", "from-b"] == pytest.approx(0.4)
+    # closing the corridor 'line' (the only way in) leaves R 10 short
+    m.set_capacity_factor("corridor", "line", 0.0)
+    m.step()
+    assert m.balance().loc["R", "unserved_mcm"] == pytest.approx(10.0, abs=1e-6)
+    m.finish()
+    assert m.summary().loc["R", "via_mean_line"] == pytest.approx(1.0)
+    m.close()
