@@ -177,9 +177,11 @@ static void day_caps_fill(const gasdep_model *m, int day, const day_caps *c)
         [P_TR_PRICE] = c->tr_price, [P_SLOT_MIN] = c->slot_min,
         [P_DR_SHARE] = c->dr_cap,   [P_DR_PRICE] = c->dr_price};
     events_apply(n, day, params);
-    /* external factors (Monte Carlo outages and weather) */
+    /* external factors (Monte Carlo outages and weather, removed origins) */
     for (int q = 0; q < n->area.n_regions; q++)
         c->demand[q] *= m->ext_demand_f[q];
+    for (int o = 0; o < n->origin.count; o++)
+        c->origin_f[o] *= m->ext_cap_f[P_ORIGIN][o];
     for (int p = 0; p < n->pipe.count; p++) {
         c->pipe_cap[p] *= m->ext_cap_f[P_PIPE_CAP][p];
         c->pipe_rev[p] *= m->ext_cap_f[P_PIPE_CAP][p];
@@ -305,6 +307,7 @@ static int ext_cap_count(const net *n, int p)
            : p == P_SRC_CAP ? n->src.count
            : p == P_LNG_CAP ? n->lng.count
            : p == P_STO_WD  ? n->sto.count
+           : p == P_ORIGIN  ? n->origin.count
                             : 0;
 }
 
@@ -524,6 +527,7 @@ int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
             : kind == GASDEP_SOURCE ? P_SRC_CAP
             : kind == GASDEP_LNG    ? P_LNG_CAP
             : kind == GASDEP_STORAGE ? P_STO_WD
+            : kind == GASDEP_ORIGIN ? P_ORIGIN
                                     : -1;
     if (p < 0 || index < 0 || index >= ext_cap_count(&m->n, p))
         return GASDEP_EARG;

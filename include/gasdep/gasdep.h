@@ -143,7 +143,9 @@ GASDEP_API void gasdep_thread_finish(void);
 GASDEP_API int gasdep_set_demand_factor(gasdep_model *m, int region, double factor);
 /** Multiply an element's capacity by `factor` (finite, >= 0; usually 0..1)
  *  from the next step on.
- *  kind: GASDEP_PIPELINE, GASDEP_SOURCE, GASDEP_STORAGE (rates), GASDEP_LNG. */
+ *  kind: GASDEP_PIPELINE, GASDEP_SOURCE, GASDEP_STORAGE (rates), GASDEP_LNG,
+ *  GASDEP_ORIGIN (every supply of the origin: its sources and LNG slots, as
+ *  an event on origin.NAME does). */
 GASDEP_API int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
                                double factor);
 
