@@ -222,6 +222,13 @@ int gasdep_pipeline_result(const gasdep_model *m, int p, double *flow,
     return GASDEP_OK;
 }
 
+double gasdep_pipeline_capacity_value(const gasdep_model *m, int p)
+{
+    if (!m || p < 0 || p >= gasdep_count(m, GASDEP_PIPELINE) || m->day < 0)
+        return NAN;
+    return m->d.cap_value[p];
+}
+
 double gasdep_mass_imbalance_mcm(const gasdep_model *m, double *run_max)
 {
     if (run_max)

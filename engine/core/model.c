@@ -432,6 +432,7 @@ static void plan_day(gasdep_model *m, int t)
     TAKE(sto_value, sto_value, n->sto.count);
     TAKE(tr, tr, n->tranche.count);
     TAKE(reduced, reduced, n->area.n_regions);
+    TAKE(cap_value, cap_value, n->pipe.count);
 #undef TAKE
     d->min_take_missed = p->missed[t];
 }
