@@ -7,17 +7,18 @@ Binds the C library libgasdep.so (ctypes); all modelling happens there.
                    set={"pipeline.TAP-AL-IT.capacity": "20 bcm/y"})
     r.balance, r.shares, r.group_shares, r.flows, r.summary   # DataFrames
 
-gasdep.Model steps a simulation day by day; gasdep.sweep and
-gasdep.montecarlo run batches. Bad input raises gasdep.ScenarioError with
+gasdep.Model steps a simulation day by day; gasdep.sweep,
+gasdep.montecarlo, gasdep.dependence and gasdep.criticality run batches. Bad input raises gasdep.ScenarioError with
 the "file:line: what is wrong" messages in .messages.
 """
 from . import _lib
-from ._batch import montecarlo, sweep
+from ._batch import criticality, dependence, montecarlo, sweep
 from ._errors import GasdepError, ScenarioError
 from ._model import AREA_DAY_COLUMNS, Model
 from ._tables import Result, read_dir, read_table
 
 __all__ = ["run", "read_run", "Model", "Result", "sweep", "montecarlo",
+           "dependence", "criticality",
            "GasdepError", "ScenarioError", "AREA_DAY_COLUMNS",
            "library_path", "__version__"]
 
