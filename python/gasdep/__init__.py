@@ -18,7 +18,7 @@ from ._model import AREA_DAY_COLUMNS, Model
 from ._tables import Result, read_dir, read_table
 
 __all__ = ["run", "read_run", "Model", "Result", "sweep", "montecarlo",
-           "dependence", "criticality",
+           "dependence", "criticality", "map_figure",
            "GasdepError", "ScenarioError", "AREA_DAY_COLUMNS",
            "library_path", "__version__"]
 
@@ -42,3 +42,15 @@ def read_run(directory):
     """The tables of an existing output directory (of `gasdep run`, a sweep
     or a Monte Carlo) as a Result."""
     return read_dir(directory)
+
+
+def map_figure(source, metric="share_mean_russia", period=None, where=None,
+               outdir=None, title=None):
+    """Draw a map of Europe by country (plots/map.sh): a choropleth of the
+    region column `metric` of a run directory (summary.csv, or the daily
+    tables over `period`: "2023", "2023-01", "2022-10-01:2023-03-31") or
+    of a CSV table with a region column (rows filtered by `where`), or with
+    metric="flows" the pipeline flow map. Needs geopandas and matplotlib
+    (Debian python3-geopandas). Returns the PNG and SVG paths."""
+    from . import _maps
+    return _maps.draw(source, metric, period, where, outdir, title)
