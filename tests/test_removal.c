@@ -257,3 +257,49 @@ Test(removal, cli_usage_errors_exit_2)
     cr_expect_eq(th_sh("%s dependence --help >/dev/null", th_bin()), 0);
     cr_expect_eq(th_sh("%s criticality --help >/dev/null", th_bin()), 0);
 }
+
+/* Width and height of a PNG (its IHDR chunk); 0 x 0 when not a PNG. */
+static void png_size(const char *path, unsigned *w, unsigned *h)
+{
+    unsigned char b[24] = {0};
+    FILE *f = fopen(path, "rb");
+    *w = *h = 0;
+    if (!f)
+        return;
+    size_t n = fread(b, 1, sizeof b, f);
+    fclose(f);
+    if (n < 24 || memcmp(b, "\x89PNG\r\n\x1a\n", 8))
+        return;
+    *w = (unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19];
+    *h = (unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23];
+}
+
+Test(removal, figures_heat_map_and_ranked_bars)
+{
+    if (system("command -v gnuplot >/dev/null 2>&1"))
+        cr_skip("gnuplot not installed: figures not tested");
+    th_write_file(path_in("s.ini"), TWO);
+    cr_assert_eq(th_sh("%s dependence %s --by origin -q -o %s 2>/dev/null", th_bin(),
+                       path_in("s.ini"), path_in("d")), 0);
+    cr_assert_eq(th_sh("%s criticality %s -q -o %s 2>/dev/null", th_bin(),
+                       path_in("s.ini"), path_in("c")), 0);
+    cr_assert_eq(th_sh("plots/removal.sh %s -o %s >/dev/null", path_in("d/dependence.csv"),
+                       path_in("fig")), 0);
+    cr_assert_eq(th_sh("plots/removal.sh %s --region G --top 3 -o %s >/dev/null",
+                       path_in("c/criticality.csv"), path_in("fig")), 0);
+    unsigned w, h;
+    png_size(path_in("fig/dependence_cannot_do_without.png"), &w, &h);
+    cr_expect(w == 1000 && h == 700, "dependence: %u x %u", w, h);
+    png_size(path_in("fig/criticality_G_added_unserved_gwh.png"), &w, &h);
+    cr_expect(w == 1000 && h == 700, "criticality: %u x %u", w, h);
+    char *svg = th_slurp(path_in("fig/criticality_G_added_unserved_gwh.svg"), NULL);
+    cr_assert_not_null(svg);
+    cr_expect(strstr(svg, "<svg") && strstr(svg, "</svg>"), "not a whole SVG");
+    cr_expect(strstr(svg, "PA (pipeline)"), "the top element is not labelled");
+    free(svg);
+    /* a region that is not in the table, and a table of another kind */
+    cr_expect_neq(th_sh("plots/removal.sh %s --region XX -o %s 2>/dev/null",
+                        path_in("c/criticality.csv"), path_in("fig")), 0);
+    cr_expect_neq(th_sh("plots/removal.sh %s -o %s 2>/dev/null", path_in("c/runs.csv"),
+                        path_in("fig")), 0);
+}
