@@ -129,7 +129,7 @@ static const char *CRIT_USAGE =
     "writes DIR/criticality.csv (region/group x element, ranked) and\n"
     "DIR/runs.csv; byte-identical for any -j, MPI ranks and --resume.\n"
     "\n"
-    "example: gasdep criticality scenarios/russia-cut-2022.ini --kind lng --from 2022-12-01 --days 14 -o out/crit -q\n";
+    "example: gasdep criticality scenarios/russia-cut-2022.ini --kind storage --from 2021-12-01 --days 14 -o out/crit-storage -q\n";
 
 static int rank0(void)
 {
