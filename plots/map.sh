@@ -12,7 +12,8 @@
 # (offline). Colours: plots/palette.gp. Writes FIGDIR/map_METRIC_PERIOD.png
 # and .svg (default FIGDIR: figures/ next to the input). See plots/README.md.
 set -u
-PLOTDIR=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd) || exit 2
+# the physical directory: plots/ may be a link to a checkout's plots/
+PLOTDIR=$(CDPATH='' cd -P -- "$(dirname -- "$0")" && pwd -P) || exit 2
 ROOT=$(dirname -- "$PLOTDIR")
 # the first Python that has geopandas (Debian's python3 may not be first in PATH)
 for PY in ${GASDEP_MAP_PYTHON:-} python3 /usr/bin/python3; do

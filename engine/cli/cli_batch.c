@@ -716,52 +716,43 @@ static int do_removal(int argc, char **argv, int kind)
     return st;
 }
 
+static int do_batch(int argc, char **argv, int kind)
+{
+    return kind == GASDEP_SWEEP        ? do_sweep(argc, argv)
+           : kind == GASDEP_MONTECARLO ? do_montecarlo(argc, argv)
+                                       : do_removal(argc, argv, kind);
+}
+
 /* MPI is initialised around the whole command (only when started by a
  * launcher), so usage errors are printed once, by rank 0. */
-int cli_sweep(int argc, char **argv)
+static int with_mpi(int argc, char **argv, const char *cmd, int kind)
 {
     if (gasdep_batch_mpi_begin(&argc, &argv) != GASDEP_OK) {
-        fprintf(stderr, "gasdep sweep: MPI initialisation failed\n");
+        fprintf(stderr, "gasdep %s: MPI initialisation failed\n", cmd);
         return EXIT_RUNTIME;
     }
-    int st = do_sweep(argc, argv);
+    int st = do_batch(argc, argv, kind);
     fflush(stdout);
     gasdep_batch_mpi_end();
     return st;
+}
+
+int cli_sweep(int argc, char **argv)
+{
+    return with_mpi(argc, argv, "sweep", GASDEP_SWEEP);
 }
 
 int cli_montecarlo(int argc, char **argv)
 {
-    if (gasdep_batch_mpi_begin(&argc, &argv) != GASDEP_OK) {
-        fprintf(stderr, "gasdep montecarlo: MPI initialisation failed\n");
-        return EXIT_RUNTIME;
-    }
-    int st = do_montecarlo(argc, argv);
-    fflush(stdout);
-    gasdep_batch_mpi_end();
-    return st;
+    return with_mpi(argc, argv, "montecarlo", GASDEP_MONTECARLO);
 }
 
 int cli_dependence(int argc, char **argv)
 {
-    if (gasdep_batch_mpi_begin(&argc, &argv) != GASDEP_OK) {
-        fprintf(stderr, "gasdep dependence: MPI initialisation failed\n");
-        return EXIT_RUNTIME;
-    }
-    int st = do_removal(argc, argv, GASDEP_DEPENDENCE);
-    fflush(stdout);
-    gasdep_batch_mpi_end();
-    return st;
+    return with_mpi(argc, argv, "dependence", GASDEP_DEPENDENCE);
 }
 
 int cli_criticality(int argc, char **argv)
 {
-    if (gasdep_batch_mpi_begin(&argc, &argv) != GASDEP_OK) {
-        fprintf(stderr, "gasdep criticality: MPI initialisation failed\n");
-        return EXIT_RUNTIME;
-    }
-    int st = do_removal(argc, argv, GASDEP_CRITICALITY);
-    fflush(stdout);
-    gasdep_batch_mpi_end();
-    return st;
+    return with_mpi(argc, argv, "criticality", GASDEP_CRITICALITY);
 }
