@@ -497,7 +497,8 @@ static char *day_flows(struct output *o, const gasdep_model *m, const char *date
         *p++ = ',';
         p = csv_fixed(p, gasdep_pipeline_loss_mcm(m, q), 6);
         *p++ = ',';
-        p = csv_fixed(p, gasdep_pipeline_capacity_value(m, q), PRICE_DECIMALS);
+        if (cap > 1e-12)
+            p = csv_fixed(p, gasdep_pipeline_capacity_value(m, q), PRICE_DECIMALS);
         *p++ = '\n';
         p = room(o, p, o->f[T_FLOWS], 0);
     }

@@ -222,8 +222,9 @@ GASDEP_API int gasdep_pipeline_result(const gasdep_model *m, int pipeline,
 /** What one more MWh/d of pipeline p's capacity was worth on the last day,
  *  EUR/MWh: minus the dual of its capacity bound in the dispatch LP, in the
  *  direction gasdep_pipeline_result gives the capacity in (reverse when the
- *  net flow is negative); 0 where the capacity does not bind; NaN before
- *  the first step or for a bad index. Between two regions it is their price difference less the
+ *  net flow is negative); 0 where the capacity does not bind; NaN where
+ *  that capacity is 0 (a closed pipeline: its dual is not determined),
+ *  before the first step or for a bad index. Between two regions it is their price difference less the
  *  tariff when the pipeline is full. */
 GASDEP_API double gasdep_pipeline_capacity_value(const gasdep_model *m, int pipeline);
 /** Gas lost in pipeline p on the last day (mcm): its loss fraction times
