@@ -3,7 +3,8 @@
 # Usage: sh scripts/install-deps.sh [run] [test] [mpi]   (default: run)
 #   run   build and run the engine (compiler, CMake, the libraries it links)
 #   test  + what the test suite needs (Criterion, gnuplot, Python with pytest,
-#         pandas, numpy and hypothesis)
+#         pandas, numpy and hypothesis; geopandas, with its bundled Natural
+#         Earth countries, and matplotlib for the maps)
 #   mpi   + Open MPI for sweeps and Monte Carlo across processes
 # Runs apt-get directly as root, through sudo otherwise. apt's own output goes
 # to a log that is shown only when something fails.
@@ -11,7 +12,7 @@ set -eu
 PKGS_RUN="build-essential cmake pkg-config libgsl-dev libcsv-dev \
 libglpk-dev coinor-libclp-dev libinih-dev libmd-dev"
 PKGS_TEST="libcriterion-dev gnuplot-nox python3 python3-pytest python3-pandas \
-python3-numpy python3-hypothesis"
+python3-numpy python3-hypothesis python3-geopandas python3-matplotlib"
 PKGS_MPI="libopenmpi-dev openmpi-bin"
 PKGS_FUZZ="clang libclang-rt-14-dev"
 

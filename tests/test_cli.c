@@ -124,7 +124,8 @@ Test(cli, run_flows_table_to_stdout)
              th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     const char *header =
-        "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,loss_mcm\n";
+        "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,loss_mcm,"
+        "capacity_value_eur_mwh\n";
     cr_expect_eq(strncmp(out, header, strlen(header)), 0, "stdout starts: %.100s", out);
     /* nothing but the CSV on stdout, and -q keeps stderr quiet */
     cr_expect_str_eq(err, "");

@@ -61,6 +61,21 @@ BOTH_SOLVERS(two_by_two_values_and_duals)
     lp_destroy(L);
 }
 
+BOTH_SOLVERS(reduced_cost_of_a_column_at_its_upper_bound)
+{
+    /* x <= 2 binds: y = 4/3 on r2 (dual -2/3), r1 slack (dual 0). Reduced
+     * costs c - y'A: x: -1 - (0 x 1 + (-2/3) x 1) = -1/3, what one more unit
+     * of x's bound saves; y basic: 0 */
+    lp_prob *L = two_by_two(*solver);
+    lp_col_bounds(L, 1, 0, 2);
+    cr_assert_eq(lp_solve(L, 1), 0);
+    cr_expect_float_eq(lp_col_dual(L, 1), -1.0 / 3.0, TOL, "%s: %g", name_of(*solver),
+                       lp_col_dual(L, 1));
+    cr_expect_float_eq(lp_col_dual(L, 2), 0, TOL, "%s: %g", name_of(*solver),
+                       lp_col_dual(L, 2));
+    lp_destroy(L);
+}
+
 BOTH_SOLVERS(warm_start_after_changes)
 {
     lp_prob *L = two_by_two(*solver);

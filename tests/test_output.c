@@ -191,7 +191,7 @@ Test(output, eight_files_with_exact_headers_and_no_temporaries)
                      "date,region,group,volume_mcm,share\n");
     cr_expect_str_eq(first_line(th_path(dir, "flows.csv")),
                      "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,"
-                     "loss_mcm\n");
+                     "loss_mcm,capacity_value_eur_mwh\n");
     cr_expect_str_eq(first_line(th_path(dir, "supply.csv")),
                      "date,supply,kind,node,origin,volume_mcm,capacity_mcm,"
                      "min_take_mcm,missed_min_take_mcm,cost_eur_mwh\n");
@@ -456,7 +456,7 @@ Test(output, one_table_to_a_stream)
     int n = 0;
     cr_assert_not_null(fgets(line, sizeof line, f));
     cr_expect_str_eq(line, "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,"
-                           "loss_mcm\n");
+                           "loss_mcm,capacity_value_eur_mwh\n");
     while (fgets(line, sizeof line, f))
         n++;
     cr_expect_eq(n, 3 * 2); /* days x pipelines */
@@ -815,4 +815,54 @@ Test(output, a_write_error_closes_every_file)
     int hidden;
     cr_expect_eq(count_files(dir, &hidden), 0, "files written by failed runs");
     th_rm_rf(dir);
+}
+
+/* Two regions: A with gas at 10 EUR/MWh, B with gas at 30, pipeline AB (20
+ * mcm/d, tariff 2 EUR/MWh) full from A to B: one more MWh/d of its capacity
+ * saves 30 - 10 - 2 = 18 EUR/MWh (B's price 30 less A's 10 and the tariff).
+ * BA (B to A, 5 mcm/d) carries nothing: its capacity is worth 0. */
+static const char *DUAL =
+    "[scenario]\nname = dual\nstart = 2022-01-01\nend = 2022-01-02\nsolver = %s\n"
+    "[origin o]\ngroup = g\n[region A]\ndemand = 10 mcm/d\n"
+    "[region B]\ndemand = 50 mcm/d\n"
+    "[source cheap]\nnode = A\norigin = o\ncapacity = 100 mcm/d\ncost = 10 EUR/MWh\n"
+    "[source dear]\nnode = B\norigin = o\ncapacity = 100 mcm/d\ncost = 30 EUR/MWh\n"
+    "[pipeline AB]\nfrom = A\nto = B\ncapacity = 20 mcm/d\ntariff = 2 EUR/MWh\n"
+    "[pipeline BA]\nfrom = B\nto = A\ncapacity = 5 mcm/d\n"
+    "[pipeline SHUT]\nfrom = A\nto = B\ncapacity = 0 mcm/d\n";
+
+Test(output, capacity_value_is_the_price_difference_less_the_tariff)
+{
+    const char *solvers[] = {"glpk", "clp"};
+    for (int s = 0; s < 2; s++) {
+        char text[1024];
+        snprintf(text, sizeof text, DUAL, solvers[s]);
+        gasdep_model *m = th_model(text);
+        cr_expect(isnan(gasdep_pipeline_capacity_value(m, 0)), "before the first step");
+        th_step(m);
+        /* Clp's duals carry its tolerances (1e-4 EUR/MWh here) */
+        cr_expect_float_eq(gasdep_pipeline_capacity_value(m, th_pipe(m, "AB")), 18, 1e-3,
+                           "%s: %g", solvers[s],
+                           gasdep_pipeline_capacity_value(m, th_pipe(m, "AB")));
+        cr_expect_float_eq(gasdep_pipeline_capacity_value(m, th_pipe(m, "BA")), 0, 1e-3);
+        /* closed: its dual is not determined, NA */
+        cr_expect(isnan(gasdep_pipeline_capacity_value(m, th_pipe(m, "SHUT"))));
+        cr_expect(isnan(gasdep_pipeline_capacity_value(m, 3)));
+        gasdep_destroy(m);
+        /* and in flows.csv, the last column */
+        m = th_model(text);
+        FILE *f = tmpfile();
+        cr_assert_eq(gasdep_run_to(m, NULL, "flows", f), GASDEP_OK, "%s", gasdep_errmsg(m));
+        rewind(f);
+        char line[512];
+        cr_assert_not_null(fgets(line, sizeof line, f));
+        cr_assert_not_null(fgets(line, sizeof line, f));
+        cr_expect_str_eq(line, "2022-01-01,AB,A,B,20,20,1,0,18\n", "%s", solvers[s]);
+        cr_assert_not_null(fgets(line, sizeof line, f));
+        cr_expect_str_eq(line, "2022-01-01,BA,B,A,0,5,0,0,0\n");
+        cr_assert_not_null(fgets(line, sizeof line, f));
+        cr_expect_str_eq(line, "2022-01-01,SHUT,A,B,0,0,,0,\n");
+        fclose(f);
+        gasdep_destroy(m);
+    }
 }

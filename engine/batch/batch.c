@@ -15,6 +15,7 @@
 #include "batch_state.h"
 #include "buf.h"
 #include "montecarlo.h"
+#include "removal.h"
 #include "sweep.h"
 #include "util.h"
 
@@ -34,7 +35,8 @@ int gasdep_batch_cores(void)
 
 gasdep_batch *gasdep_batch_create(int kind)
 {
-    if (kind != GASDEP_SWEEP && kind != GASDEP_MONTECARLO)
+    if (kind != GASDEP_SWEEP && kind != GASDEP_MONTECARLO &&
+        kind != GASDEP_DEPENDENCE && kind != GASDEP_CRITICALITY)
         return NULL;
     gasdep_batch *b = calloc(1, sizeof *b);
     if (!b)
@@ -59,6 +61,7 @@ static void free_prepared(gasdep_batch *b)
     free(b->describe);
     b->describe = NULL;
     mc_free(b);
+    removal_free(b);
     b->prepared = 0;
 }
 
@@ -74,6 +77,7 @@ void gasdep_batch_destroy(gasdep_batch *b)
     free(b->set_line);
     free(b->src_file);
     free(b->scenario);
+    free(b->rm_kinds);
     bb_free(&b->err);
     bb_free(&b->warn);
     free(b);
@@ -210,6 +214,45 @@ int gasdep_batch_set_seed(gasdep_batch *b, uint64_t seed)
     return GASDEP_OK;
 }
 
+int gasdep_batch_remove(gasdep_batch *b, const char *kinds)
+{
+    if (!b || !kinds)
+        return GASDEP_EARG;
+    if (!batch_is_removal(b)) {
+        batch_err(b, "removing elements is for dependence and criticality batches");
+        return GASDEP_EARG;
+    }
+    b->prepared = 0;
+    return removal_parse(b, kinds);
+}
+
+int gasdep_batch_set_period(gasdep_batch *b, int first_day, int n_days)
+{
+    if (!b || n_days < 0)
+        return GASDEP_EARG;
+    if (!batch_is_removal(b)) {
+        batch_err(b, "a period is for dependence and criticality batches");
+        return GASDEP_EARG;
+    }
+    b->period_set = 1;
+    b->period_first = first_day;
+    b->period_days = n_days;
+    b->prepared = 0;
+    return GASDEP_OK;
+}
+
+const char *gasdep_batch_removed(const gasdep_batch *b, long run, const char **kind)
+{
+    if (kind)
+        *kind = NULL;
+    if (!b || !b->prepared || !batch_is_removal(b) || run < 1 || run > b->n_runs)
+        return NULL;
+    const rm_elem *r = run > 1 ? &b->rm[run - 2] : NULL;
+    if (kind)
+        *kind = r ? removal_kind_word(r->kind) : "";
+    return r ? r->name : "";
+}
+
 /* ---- prepare ------------------------------------------------------------- */
 
 /* The probe model's messages, each at the line of the sweep file that gave
@@ -343,6 +386,11 @@ int gasdep_batch_prepare(gasdep_batch *b)
             return GASDEP_EARG;
         }
     }
+    if (batch_is_removal(b) && b->n_par) {
+        batch_err(b, "%s varies nothing: use a sweep for --vary",
+                  batch_kind_word(b->kind));
+        return GASDEP_EARG;
+    }
     gasdep_model *m = load_probe(b);
     if (!m)
         return GASDEP_EINPUT;
@@ -368,6 +416,8 @@ int gasdep_batch_prepare(gasdep_batch *b)
         b->n_runs = b->samples;
         rc = mc_collect(b, m);
     }
+    if (rc == GASDEP_OK && batch_is_removal(b))
+        rc = removal_collect(b, m);
     uint64_t inputs = rc == GASDEP_OK ? inputs_hash(b, m, FNV_OFFSET) : 0;
     gasdep_destroy(m);
     if (rc == GASDEP_ENOMEM)
@@ -378,7 +428,7 @@ int gasdep_batch_prepare(gasdep_batch *b)
     }
     /* identity: what determines the bytes of the results */
     uint64_t h = FNV_OFFSET;
-    const char *kw = b->kind == GASDEP_SWEEP ? "sweep" : "montecarlo";
+    const char *kw = batch_kind_word(b->kind);
     h = fnv1a64(h, kw, strlen(kw) + 1);
     h = fnv1a64(h, GASDEP_VERSION, sizeof GASDEP_VERSION);
     /* the inputs by content (and the paths the loader opened) */
@@ -395,6 +445,14 @@ int gasdep_batch_prepare(gasdep_batch *b)
         for (int p = 0; p < b->n_par; p++) {
             h = fnv1a64(h, b->par[p].path, strlen(b->par[p].path) + 1);
             h = fnv1a64(h, b->par[p].spec, strlen(b->par[p].spec) + 1);
+        }
+    } else if (batch_is_removal(b)) {
+        /* the elements removed, in run order */
+        h = fnv1a64(h, &b->rm_first, sizeof b->rm_first);
+        h = fnv1a64(h, &b->rm_last, sizeof b->rm_last);
+        for (int i = 0; i < b->n_rm; i++) {
+            h = fnv1a64(h, &b->rm[i].kind, sizeof b->rm[i].kind);
+            h = fnv1a64(h, b->rm[i].name, strlen(b->rm[i].name) + 1);
         }
     } else {
         /* not the number of runs: a resumed Monte Carlo may ask for more */

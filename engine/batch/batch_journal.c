@@ -1,6 +1,6 @@
 /* batch_journal.c: the crash-safe journal of finished runs.
  *
- * DIR/sweep.journal (or montecarlo.journal) starts with one header line that
+ * DIR/KIND.journal (sweep, montecarlo, dependence, criticality) starts with one header line that
  * names the batch (kind, identity hash, keep-series flag), followed by
  * records appended as runs finish, in any order:
  *     rec_header {magic, nsec, run, len, checksum}  (32 bytes)
@@ -30,8 +30,7 @@
 static void header_line(const gasdep_batch *b, int keep, char *buf, size_t len)
 {
     snprintf(buf, len, "gasdep-journal 1 %s %016llx series=%d\n",
-             b->kind == GASDEP_SWEEP ? "sweep" : "montecarlo",
-             (unsigned long long)b->identity, keep ? 1 : 0);
+             batch_kind_word(b->kind), (unsigned long long)b->identity, keep ? 1 : 0);
 }
 
 static int pread_all(int fd, void *buf, size_t len, off_t off)
@@ -217,8 +216,7 @@ int journal_open(journal *j, const char *dir, const gasdep_batch *b,
         bb_puts(err, "out of memory");
         return GASDEP_ENOMEM;
     }
-    snprintf(j->path, plen, "%s/%s.journal", dir,
-             b->kind == GASDEP_SWEEP ? "sweep" : "montecarlo");
+    snprintf(j->path, plen, "%s/%s.journal", dir, batch_kind_word(b->kind));
     /* O_NOFOLLOW: a symlink planted at the journal's name must not make it
      * overwrite the link's target */
     j->fd = open(j->path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);

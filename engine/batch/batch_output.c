@@ -3,6 +3,7 @@
  * temporary name, fsync'ed and renamed: a result file is complete or absent.
  *   sweeps:      sweep.csv, series.csv (--keep-series)
  *   Monte Carlo: runs.csv, bands.csv, probabilities.csv, series.csv
+ *   dependence, criticality: runs.csv and their table (removal_output.c)
  * bands.csv holds, per date x area x metric, the mean and P5/P25/P50/P75/P95
  * over the runs (GSL statistics on sorted data). The per-run daily values are
  * read back from the journal in slices of cells that fit a memory budget
@@ -25,70 +26,8 @@
 #include "batch_run.h"
 #include "batch_state.h"
 #include "buf.h"
-
-typedef struct ofile {
-    FILE *f;
-    char *tmp, *final;
-} ofile;
-
-static int of_open(ofile *o, const char *dir, const char *name, bbuf *err)
-{
-    size_t n = strlen(dir) + strlen(name) + 64;
-    o->tmp = malloc(n);
-    o->final = malloc(n);
-    o->f = NULL;
-    if (!o->tmp || !o->final) {
-        bb_puts(err, "out of memory");
-        return GASDEP_ENOMEM;
-    }
-    snprintf(o->final, n, "%s/%s", dir, name);
-    snprintf(o->tmp, n, "%s/.%s.tmp.%ld", dir, name, (long)getpid());
-    /* O_NOFOLLOW | O_EXCL: never write through a symlink planted at the
-     * temporary name (a stale one of a killed run is removed first) */
-    unlink(o->tmp);
-    int fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    o->f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!o->f) {
-        bb_printf(err, "%s: %s", o->tmp, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return GASDEP_EIO;
-    }
-    setvbuf(o->f, NULL, _IOFBF, 1 << 16);
-    return GASDEP_OK;
-}
-
-static void of_abort(ofile *o)
-{
-    if (o->f) {
-        fclose(o->f);
-        unlink(o->tmp);
-    }
-    free(o->tmp);
-    free(o->final);
-    memset(o, 0, sizeof *o);
-}
-
-static int of_commit(ofile *o, gasdep_batch_report *r, bbuf *err)
-{
-    int bad = fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0;
-    bad |= fclose(o->f) != 0;
-    o->f = NULL;
-    if (bad || rename(o->tmp, o->final)) {
-        bb_printf(err, "%s: %s", o->final, strerror(errno));
-        unlink(o->tmp);
-        free(o->tmp);
-        free(o->final);
-        return GASDEP_EIO;
-    }
-    size_t used = strlen(r->files);
-    snprintf(r->files + used, sizeof r->files - used, "%s%s", used ? " " : "",
-             o->final);
-    free(o->tmp);
-    free(o->final);
-    memset(o, 0, sizeof *o);
-    return GASDEP_OK;
-}
+#include "ofile.h"
+#include "removal_output.h"
 
 /* Copy section `sec` of every run, in run order, after a header line. */
 static int write_sections(journal *j, const char *dir, const char *name,
@@ -362,8 +301,9 @@ int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
     bb_free(&st);
     bbuf h = {0};
     batch_rows_header(b, &h);
+    int many = mc || batch_is_removal(b); /* runs.csv, not sweep.csv */
     int rc = h.oom ? GASDEP_ENOMEM
-                   : write_sections(j, dir, mc ? "runs.csv" : "sweep.csv", &h,
+                   : write_sections(j, dir, many ? "runs.csv" : "sweep.csv", &h,
                                     SEC_ROWS, r, err);
     if (rc == GASDEP_OK && keep_series) {
         h.n = 0;
@@ -375,16 +315,26 @@ int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
         rc = write_bands(b, j, ok, n_ok, dir, threads, r, err);
     if (rc == GASDEP_OK && mc)
         rc = write_probabilities(b, j, ok, n_ok, dir, r, err);
+    if (rc == GASDEP_OK && batch_is_removal(b))
+        rc = removal_write(b, j, dir, r, err);
     free(ok);
     if (rc == GASDEP_OK) {
         /* files of another batch (the other kind, or a series.csv of an
          * earlier --keep-series run) would read as part of this one */
         static const char *const ALL[] = {"sweep.csv", "runs.csv", "bands.csv",
-                                          "probabilities.csv", "series.csv", NULL};
+                                          "probabilities.csv", "series.csv",
+                                          "dependence.csv", "criticality.csv", NULL};
+        /* each kind's own files, besides series.csv */
+        static const char *const OWN[] = {
+            [GASDEP_SWEEP] = " sweep.csv ",
+            [GASDEP_MONTECARLO] = " runs.csv bands.csv probabilities.csv ",
+            [GASDEP_DEPENDENCE] = " runs.csv dependence.csv ",
+            [GASDEP_CRITICALITY] = " runs.csv criticality.csv "};
         for (int i = 0; ALL[i]; i++) {
+            char word[32];
+            snprintf(word, sizeof word, " %s ", ALL[i]);
             int ours = !strcmp(ALL[i], "series.csv") ? keep_series
-                       : mc ? strcmp(ALL[i], "sweep.csv") != 0
-                            : !strcmp(ALL[i], "sweep.csv");
+                                                     : strstr(OWN[b->kind], word) != NULL;
             if (ours)
                 continue;
             char path[4096];

@@ -14,6 +14,7 @@
 #include "batch_state.h"
 #include "buf.h"
 #include "montecarlo.h"
+#include "removal.h"
 #include "sweep.h"
 #include "util.h"
 
@@ -32,6 +33,7 @@ struct bworker {
     double *acc;     /* per area: 3 groups x (sum, min, max) */
     double *last_cap; /* per MC element: factor in force */
     size_t acc_cap;
+    double *rm_acc;   /* dependence, criticality: removal_len doubles */
 };
 
 bworker *bworker_create(const gasdep_batch *b, int keep_series)
@@ -42,7 +44,10 @@ bworker *bworker_create(const gasdep_batch *b, int keep_series)
     w->b = b;
     w->keep_series = keep_series;
     w->last_cap = calloc((size_t)b->n_el + 1, sizeof *w->last_cap);
-    if (!w->last_cap) {
+    if (batch_is_removal(b))
+        w->rm_acc = malloc((removal_len(b) + 1) * sizeof *w->rm_acc);
+    if (!w->last_cap || (batch_is_removal(b) && !w->rm_acc)) {
+        free(w->last_cap);
         free(w);
         return NULL;
     }
@@ -58,12 +63,15 @@ void bworker_destroy(bworker *w)
     mc_draw_free(&w->draw);
     free(w->acc);
     free(w->last_cap);
+    free(w->rm_acc);
     free(w);
 }
 
 void batch_rows_header(const gasdep_batch *b, bbuf *out)
 {
     bb_puts(out, "run");
+    if (batch_is_removal(b))
+        bb_puts(out, ",removed,removed_kind");
     for (int p = 0; p < b->n_par; p++) {
         bb_putc(out, ',');
         bb_field(out, b->par[p].column ? b->par[p].column : b->par[p].path);
@@ -104,6 +112,13 @@ static void param_columns(const gasdep_batch *b, long run, gasdep_model *m,
                           int loaded, bbuf *out)
 {
     char v[512], num[64];
+    if (batch_is_removal(b)) {
+        const char *kind, *name = gasdep_batch_removed(b, run, &kind);
+        bb_putc(out, ',');
+        bb_field(out, name ? name : "");
+        bb_putc(out, ',');
+        bb_puts(out, kind ? kind : "");
+    }
     for (int p = 0; p < b->n_par; p++) {
         sweep_value(b, run, p, v, sizeof v);
         double x;
@@ -338,7 +353,10 @@ int bworker_run(bworker *w, long run, bbuf *out)
     int first = 0, last = -1;
     if (rc == GASDEP_OK) {
         gasdep_horizon(m, &first, &last);
-        if (mc && (A != b->n_areas || last - first + 1 != b->n_days)) {
+        if ((mc || batch_is_removal(b)) &&
+            (A != b->n_areas || last - first + 1 != b->n_days ||
+             (batch_is_removal(b) &&
+              gasdep_count(m, GASDEP_ORIGIN) != b->n_origins))) {
             rc = GASDEP_ESTATE;
             fail_row(w, run, params.p ? params.p : "",
                      "network differs from the probe model");
@@ -354,23 +372,32 @@ int bworker_run(bworker *w, long run, bbuf *out)
     }
     for (int k = 0; k < b->n_el; k++)
         w->last_cap[k] = 1.0;
+    if (w->rm_acc)
+        removal_reset(b, w->rm_acc);
     for (int t = 0; rc == GASDEP_OK; t++) {
         if (mc && t < b->n_days)
             apply_draw(w, m, t);
+        if (w->rm_acc && (rc = removal_apply(b, run, m, first + t)) != GASDEP_OK)
+            break;
         rc = gasdep_step(m);
+        if (rc == GASDEP_OK) {
+            record_day(w, m, run, A, sg);
+            /* a removal batch stops at its period's end */
+            if (w->rm_acc && removal_day(b, m, w->rm_acc))
+                rc = GASDEP_DONE;
+        }
         if (rc == GASDEP_DONE) {
             rc = gasdep_finish(m);
             break;
         }
-        if (rc != GASDEP_OK)
-            break;
-        record_day(w, m, run, A, sg);
     }
     if (rc != GASDEP_OK) {
         if (!w->sec[SEC_STATUS].n)
             fail_row(w, run, params.p ? params.p : "", gasdep_errmsg(m));
     } else {
         summary_rows(w, m, run, A, params.p ? params.p : "");
+        if (w->rm_acc)
+            removal_record(b, w->rm_acc, &w->sec[SEC_PROB]);
     }
     gasdep_destroy(m);
     int oom = params.oom;

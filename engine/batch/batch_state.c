@@ -1,4 +1,4 @@
-/* batch_state.c: the batch object's error message. */
+/* batch_state.c: the batch object's error message and kind. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +90,21 @@ const char *gasdep_batch_errmsg(const gasdep_batch *b)
     return b && b->err.p ? b->err.p : "";
 }
 
+const char *batch_kind_word(int kind)
+{
+    switch (kind) {
+    case GASDEP_SWEEP: return "sweep";
+    case GASDEP_MONTECARLO: return "montecarlo";
+    case GASDEP_DEPENDENCE: return "dependence";
+    case GASDEP_CRITICALITY: return "criticality";
+    }
+    return "batch";
+}
+
+int batch_is_removal(const gasdep_batch *b)
+{
+    return b->kind == GASDEP_DEPENDENCE || b->kind == GASDEP_CRITICALITY;
+}
 
 double batch_now(void)
 {

@@ -43,6 +43,15 @@ typedef struct mc_event {
     int start, end, window, has_end;
 } mc_event;
 
+/* Dependence and criticality: the element removed in run 2 + i (run 1 is
+ * the scenario as it is). */
+typedef struct rm_elem {
+    int kind;   /* GASDEP_ORIGIN, GASDEP_ORIGIN_GROUP, GASDEP_PIPELINE,
+                   GASDEP_SOURCE, GASDEP_STORAGE or GASDEP_LNG */
+    int index;  /* index of that kind in the probe model */
+    char *name;
+} rm_elem;
+
 /* Output metrics of bands.csv, per day x area (MC). */
 enum {
     BM_DEMAND,
@@ -96,6 +105,14 @@ struct gasdep_batch {
     double *heat; /* heating sensitivity per region */
     double persistence, sigma_k;
     int weather;  /* 1 if any region is weather-sensitive and sigma > 0 */
+    /* dependence and criticality (removal.c) */
+    char *rm_kinds;    /* the kinds removed, as given ("group", "pipeline,lng") */
+    rm_elem *rm;
+    int n_rm;
+    int n_origins;
+    int *origin_group; /* per origin: its group index */
+    int period_set, period_first, period_days; /* gasdep_batch_set_period */
+    int rm_first, rm_last; /* days removed and counted (prepared) */
     char *describe;
 };
 
@@ -111,6 +128,11 @@ void batch_err_clear(gasdep_batch *b);
 void batch_warn(gasdep_batch *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 char *batch_strdup(const char *s);
+/* "sweep", "montecarlo", "dependence" or "criticality". */
+const char *batch_kind_word(int kind);
+/* 1 for the batches that remove one element per run (dependence,
+ * criticality). */
+int batch_is_removal(const gasdep_batch *b);
 /* Monotonic clock, seconds. */
 double batch_now(void);
 

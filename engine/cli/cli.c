@@ -21,6 +21,8 @@ static const char *USAGE =
     "  diff RUN_A RUN_B    difference of two runs' summary figures\n"
     "  sweep SCENARIO      batch parameter sweep (gasdep sweep --help)\n"
     "  montecarlo SCENARIO Monte Carlo over outages and weather\n"
+    "  dependence SCENARIO unserved gas with each origin (group) removed\n"
+    "  criticality SCENARIO rank elements by the unserved gas their loss adds\n"
     "\n"
     "  --help              this text (gasdep COMMAND --help for a command)\n"
     "  --version           print the engine version\n"
@@ -668,7 +670,8 @@ int main(int argc, char **argv)
     } CMDS[] = {{"run", cmd_run},           {"check", cmd_check},
                 {"list", cmd_list},         {"aggregate", cmd_aggregate},
                 {"diff", cmd_diff},         {"sweep", cli_sweep},
-                {"montecarlo", cli_montecarlo}};
+                {"montecarlo", cli_montecarlo}, {"dependence", cli_dependence},
+                {"criticality", cli_criticality}};
     for (size_t i = 0; i < sizeof CMDS / sizeof CMDS[0]; i++)
         if (!strcmp(cmd, CMDS[i].name))
             return CMDS[i].fn(argc - 1, argv + 1);

@@ -1,7 +1,7 @@
-/* cli_batch.c: `gasdep sweep` and `gasdep montecarlo`, thin clients of the
- * batch API (include/gasdep/batch.h). This file parses options, prints
- * progress and summaries; the library does the work. Under mpirun only rank 0
- * prints. */
+/* cli_batch.c: `gasdep sweep`, `montecarlo`, `dependence` and `criticality`,
+ * thin clients of the batch API (include/gasdep/batch.h). This file parses
+ * options, prints progress and summaries; the library does the work. Under
+ * mpirun only rank 0 prints. */
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -75,6 +75,61 @@ static const char *MC_USAGE =
     "energy).\n"
     "\n"
     "example: gasdep montecarlo scenarios/sweeps/default-stochastic.ini -n 20 -o out/mc -q\n";
+
+static const char *DEP_USAGE =
+    "usage: gasdep dependence SCENARIO [--by origin|group|corridor]\n"
+    "                         [--from DATE --days N] [--set PATH=VALUE]...\n"
+    "                         [-o DIR] [-j N] [--resume] [-q]\n"
+    "\n"
+    "Supply-source dependence by simulation: runs the scenario as it is, then\n"
+    "once with each origin group (--by group, the default), origin or corridor\n"
+    "removed for the whole horizon, and reports per region and group the\n"
+    "unserved gas (mcm, GWh, share of demand), days short, the first day short\n"
+    "and the share of the source the region cannot do without:\n"
+    "(unserved without it - unserved in the first run) / gas it got from it in\n"
+    "the first run, clipped to 0..1.\n"
+    "\n"
+    "  --by WHAT          origin, group (default) or corridor\n"
+    "  --from DATE        remove it from DATE on (default: the scenario's start)\n"
+    "  --days N           for N days, counting those days (default: to the end)\n"
+    "  --set PATH=VALUE   fixed override for every run (repeatable)\n"
+    "  -o, --output DIR   output directory (default: out)\n"
+    "  -j, --jobs N       worker threads (default: number of cores)\n"
+    "  --resume           continue an interrupted batch from DIR/dependence.journal\n"
+    "  -q, --quiet        no progress and no summary on standard error\n"
+    "\n"
+    "writes DIR/dependence.csv (source x region/group) and DIR/runs.csv (the\n"
+    "summary rows of every run); byte-identical for any -j, MPI ranks, --resume.\n"
+    "\n"
+    "example: gasdep dependence scenarios/full-russian-stop-winter.ini --by group -o out/dep -q\n";
+
+static const char *CRIT_USAGE =
+    "usage: gasdep criticality SCENARIO [--kind LIST] [--from DATE --days N]\n"
+    "                          [--set PATH=VALUE]... [-o DIR] [-j N] [--resume]\n"
+    "                          [--top N] [-q]\n"
+    "\n"
+    "N-1 by simulation: runs the scenario as it is, then once with each element\n"
+    "removed over the period (capacity 0; storage: no injection or withdrawal),\n"
+    "and ranks the elements by the unserved gas they add over the period, in\n"
+    "EU, in SEE and in each region (beside the Annex II N-1 formula of check).\n"
+    "Runs start at the scenario's start (storage as it stands on DATE) and\n"
+    "stop at the period's end.\n"
+    "\n"
+    "  --kind LIST        comma list of pipeline, lng, storage, source, corridor\n"
+    "                     (default pipeline,lng,storage,source)\n"
+    "  --from DATE        first day of the period (default: the scenario's start)\n"
+    "  --days N           length of the period (default: to the horizon's end)\n"
+    "  --set PATH=VALUE   fixed override for every run (repeatable)\n"
+    "  -o, --output DIR   output directory (default: out)\n"
+    "  -j, --jobs N       worker threads (default: number of cores)\n"
+    "  --resume           continue an interrupted batch from DIR/criticality.journal\n"
+    "  --top N            elements printed per group at the end (default 10)\n"
+    "  -q, --quiet        no progress and no summary on standard error\n"
+    "\n"
+    "writes DIR/criticality.csv (region/group x element, ranked) and\n"
+    "DIR/runs.csv; byte-identical for any -j, MPI ranks and --resume.\n"
+    "\n"
+    "example: gasdep criticality scenarios/russia-cut-2022.ini --kind storage --from 2021-12-01 --days 14 -o out/crit-storage -q\n";
 
 static int rank0(void)
 {
@@ -177,10 +232,14 @@ typedef struct opts {
     int seed_set;
     int jobs;
     int resume, keep, quiet, list;
+    const char *remove;          /* --by, --kind */
+    const char *from;            /* --from */
+    long days;                   /* --days, 0 if not given */
+    long top;                    /* --top */
 } opts;
 
 enum { O_OUT, O_SET, O_VARY, O_DESIGN, O_ZIP, O_SAMPLES, O_SEED, O_JOBS,
-       O_RESUME, O_KEEP, O_LIST, O_QUIET };
+       O_RESUME, O_KEEP, O_LIST, O_QUIET, O_REMOVE, O_FROM, O_DAYS, O_TOP };
 
 static const cli_opt SWEEP_OPTS[] = {
     {"output", 'o', 1, O_OUT},     {"set", 0, 1, O_SET},
@@ -197,6 +256,20 @@ static const cli_opt MC_OPTS[] = {
     {"jobs", 'j', 1, O_JOBS},      {"resume", 0, 0, O_RESUME},
     {"keep-series", 0, 0, O_KEEP}, {"quiet", 'q', 0, O_QUIET},
     {NULL, 0, 0, 0}};
+
+static const cli_opt DEP_OPTS[] = {
+    {"output", 'o', 1, O_OUT},     {"set", 0, 1, O_SET},
+    {"by", 0, 1, O_REMOVE},        {"jobs", 'j', 1, O_JOBS},
+    {"from", 0, 1, O_FROM},        {"days", 0, 1, O_DAYS},
+    {"resume", 0, 0, O_RESUME},    {"quiet", 'q', 0, O_QUIET},
+    {NULL, 0, 0, 0}};
+
+static const cli_opt CRIT_OPTS[] = {
+    {"output", 'o', 1, O_OUT},     {"set", 0, 1, O_SET},
+    {"kind", 0, 1, O_REMOVE},      {"from", 0, 1, O_FROM},
+    {"days", 0, 1, O_DAYS},        {"top", 0, 1, O_TOP},
+    {"jobs", 'j', 1, O_JOBS},      {"resume", 0, 0, O_RESUME},
+    {"quiet", 'q', 0, O_QUIET},    {NULL, 0, 0, 0}};
 
 typedef struct opt_ctx {
     opts *o;
@@ -245,6 +318,21 @@ static int on_batch_opt(void *ctx, int id, const char *v)
     case O_KEEP: o->keep = 1; break;
     case O_LIST: o->list = 1; break;
     case O_QUIET: o->quiet = 1; break;
+    case O_REMOVE: o->remove = v; break;
+    case O_FROM: o->from = v; break;
+    case O_DAYS:
+    case O_TOP: {
+        char *end;
+        errno = 0;
+        long n = strtol(v, &end, 10);
+        if (end == v || *end || errno || n < (id == O_TOP ? 0 : 1) || n > 100000) {
+            say("gasdep %s: %s needs a whole number >= %d, not '%s'\n", c->cmd,
+                id == O_TOP ? "--top" : "--days", id == O_TOP ? 0 : 1, v);
+            return EXIT_USAGE;
+        }
+        *(id == O_TOP ? &o->top : &o->days) = n;
+        break;
+    }
     }
     return 0;
 }
@@ -254,6 +342,7 @@ static int parse_opts(int argc, char **argv, int sweep, opts *o, const char *usa
 {
     memset(o, 0, sizeof *o);
     o->out = "out";
+    o->top = 10;
     o->vary = calloc((size_t)argc + 1, sizeof *o->vary);
     o->sets = calloc((size_t)argc + 1, sizeof *o->sets);
     if (!o->vary || !o->sets)
@@ -261,8 +350,12 @@ static int parse_opts(int argc, char **argv, int sweep, opts *o, const char *usa
     opt_ctx c = {o, sweep, cmd};
     const char *pos[2];
     int n_pos;
-    int st = cli_parse(cmd, usage, sweep ? SWEEP_OPTS : MC_OPTS, argc, argv,
-                       on_batch_opt, &c, pos, 2, &n_pos, help, rank0());
+    const cli_opt *table = sweep                             ? SWEEP_OPTS
+                           : !strcmp(cmd, "dependence")       ? DEP_OPTS
+                           : !strcmp(cmd, "criticality")      ? CRIT_OPTS
+                                                              : MC_OPTS;
+    int st = cli_parse(cmd, usage, table, argc, argv, on_batch_opt, &c, pos, 2,
+                       &n_pos, help, rank0());
     if (st || *help)
         return st;
     if (n_pos > 1) {
@@ -501,28 +594,157 @@ static int do_montecarlo(int argc, char **argv)
     return st;
 }
 
-/* MPI is initialised around the whole command (only when started by a
- * launcher), so usage errors are printed once, by rank 0. */
-int cli_sweep(int argc, char **argv)
+/* Split a CSV line in place (quoted fields allowed); the number of fields. */
+static int split_csv(char *line, char **fld, int max)
 {
-    if (gasdep_batch_mpi_begin(&argc, &argv) != GASDEP_OK) {
-        fprintf(stderr, "gasdep sweep: MPI initialisation failed\n");
+    int n = 0;
+    char *p = line;
+    while (n < max) {
+        char *out = p;
+        fld[n++] = p;
+        int quoted = *p == '"';
+        if (quoted)
+            p++;
+        for (; *p && (quoted || *p != ','); p++) {
+            if (quoted && *p == '"') {
+                if (p[1] != '"') {
+                    quoted = 0;
+                    continue;
+                }
+                p++;
+            }
+            *out++ = *p;
+        }
+        int more = *p == ',';
+        *out = '\0';
+        if (!more)
+            break;
+        p++;
+    }
+    return n;
+}
+
+/* The end of a finished dependence or criticality batch: per region group,
+ * the sources a group cannot do without, or its `top` most critical
+ * elements. */
+static void print_removal(const char *dir, int dep, long top)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.csv", dir, dep ? "dependence" : "criticality");
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[2048], *fld[16];
+    if (dep)
+        say("%-20s %-8s %14s %9s %18s\n", "removed", "group", "unserved GWh",
+            "of demand", "cannot do without");
+    else
+        say("%-6s %4s %-28s %-9s %14s %9s\n", "group", "rank", "element removed",
+            "kind", "+unserved GWh", "of demand");
+    for (int first = 1; fgets(line, sizeof line, f); first = 0) {
+        line[strcspn(line, "\r\n")] = '\0';
+        int n = split_csv(line, fld, 16);
+        if (first || n < 15 || strcmp(fld[dep ? 3 : 1], "group"))
+            continue;
+        if (dep)
+            say("%-20s %-8s %14.1f %8.1f%% %17.1f%%\n", fld[0], fld[2], atof(fld[6]),
+                100 * atof(fld[7]), 100 * atof(fld[14]));
+        else if (atol(fld[2]) <= top)
+            say("%-6s %4s %-28s %-9s %14.1f %8.1f%%\n", fld[0], fld[2], fld[3], fld[4],
+                atof(fld[10]), 100 * atof(fld[8]));
+    }
+    fclose(f);
+}
+
+static int do_removal(int argc, char **argv, int kind)
+{
+    int dep = kind == GASDEP_DEPENDENCE;
+    const char *cmd = dep ? "dependence" : "criticality";
+    const char *usage = dep ? DEP_USAGE : CRIT_USAGE;
+    opts o;
+    int help;
+    int st = parse_opts(argc, argv, 0, &o, usage, cmd, &help);
+    if (st || help) {
+        if (!st && rank0())
+            fputs(usage, stdout);
+        opts_free(&o);
+        return st;
+    }
+    int day;
+    if (o.days && !o.from) {
+        say("gasdep %s: --days needs --from DATE\n", cmd);
+        opts_free(&o);
+        return EXIT_USAGE;
+    }
+    if (o.from && (strlen(o.from) != 10 || gasdep_date_parse(o.from, &day))) {
+        say("gasdep %s: --from needs a date YYYY-MM-DD, not '%s'\n", cmd, o.from);
+        opts_free(&o);
+        return EXIT_USAGE;
+    }
+    gasdep_batch *b = gasdep_batch_create(kind);
+    if (!b) {
+        opts_free(&o);
         return EXIT_RUNTIME;
     }
-    int st = do_sweep(argc, argv);
+    int rc = gasdep_batch_set_scenario(b, o.file);
+    if (rc == GASDEP_OK)
+        rc = apply_common(b, &o);
+    if (rc == GASDEP_OK && o.remove)
+        rc = gasdep_batch_remove(b, o.remove);
+    if (rc == GASDEP_OK && o.from)
+        rc = gasdep_batch_set_period(b, day, (int)o.days);
+    if (rc == GASDEP_OK)
+        rc = gasdep_batch_prepare(b);
+    if (rc != GASDEP_OK)
+        st = input_error(b, cmd, rc);
+    if (rc == GASDEP_OK && rank0())
+        cli_print_warnings(gasdep_batch_warnings(b));
+    if (rc == GASDEP_OK)
+        st = run_batch(b, &o, cmd);
+    if (rc == GASDEP_OK && st != EXIT_USAGE && !o.quiet && rank0())
+        print_removal(o.out, dep, o.top);
+    gasdep_batch_destroy(b);
+    opts_free(&o);
+    return st;
+}
+
+static int do_batch(int argc, char **argv, int kind)
+{
+    return kind == GASDEP_SWEEP        ? do_sweep(argc, argv)
+           : kind == GASDEP_MONTECARLO ? do_montecarlo(argc, argv)
+                                       : do_removal(argc, argv, kind);
+}
+
+/* MPI is initialised around the whole command (only when started by a
+ * launcher), so usage errors are printed once, by rank 0. */
+static int with_mpi(int argc, char **argv, const char *cmd, int kind)
+{
+    if (gasdep_batch_mpi_begin(&argc, &argv) != GASDEP_OK) {
+        fprintf(stderr, "gasdep %s: MPI initialisation failed\n", cmd);
+        return EXIT_RUNTIME;
+    }
+    int st = do_batch(argc, argv, kind);
     fflush(stdout);
     gasdep_batch_mpi_end();
     return st;
 }
 
+int cli_sweep(int argc, char **argv)
+{
+    return with_mpi(argc, argv, "sweep", GASDEP_SWEEP);
+}
+
 int cli_montecarlo(int argc, char **argv)
 {
-    if (gasdep_batch_mpi_begin(&argc, &argv) != GASDEP_OK) {
-        fprintf(stderr, "gasdep montecarlo: MPI initialisation failed\n");
-        return EXIT_RUNTIME;
-    }
-    int st = do_montecarlo(argc, argv);
-    fflush(stdout);
-    gasdep_batch_mpi_end();
-    return st;
+    return with_mpi(argc, argv, "montecarlo", GASDEP_MONTECARLO);
+}
+
+int cli_dependence(int argc, char **argv)
+{
+    return with_mpi(argc, argv, "dependence", GASDEP_DEPENDENCE);
+}
+
+int cli_criticality(int argc, char **argv)
+{
+    return with_mpi(argc, argv, "criticality", GASDEP_CRITICALITY);
 }

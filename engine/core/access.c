@@ -250,6 +250,16 @@ int gasdep_pipeline_result(const gasdep_model *m, int p, double *flow,
     return GASDEP_OK;
 }
 
+double gasdep_pipeline_capacity_value(const gasdep_model *m, int p)
+{
+    double f, cap;
+    if (!m || gasdep_pipeline_result(m, p, &f, &cap) != GASDEP_OK)
+        return NAN;
+    /* a closed pipeline's dual is not determined (nothing flows either
+     * side of a zero bound): NA, as its utilisation */
+    return cap > 1e-12 ? m->d.cap_value[p] : NAN;
+}
+
 double gasdep_mass_imbalance_mcm(const gasdep_model *m, double *run_max)
 {
     if (run_max)

@@ -24,6 +24,7 @@ int day_alloc(day_state *d, const net *n, arena *a)
     ARENA_ALLOC(a, d->slot, n->slot.count);
     ARENA_ALLOC(a, d->fwd, n->pipe.count);
     ARENA_ALLOC(a, d->rev, n->pipe.count);
+    ARENA_ALLOC(a, d->cap_value, n->pipe.count);
     ARENA_ALLOC(a, d->inj, n->sto.count);
     ARENA_ALLOC(a, d->wd, n->sto.count);
     ARENA_ALLOC(a, d->unserved, n->area.n_regions);

@@ -33,6 +33,7 @@ typedef struct day_state {
     /* LP solution */
     double *src, *slot, *fwd, *rev, *inj, *wd, *unserved, *price;
     double *sto_value; /* EUR/MWh: value of one more MWh in store (LP dual) */
+    double *cap_value; /* EUR/MWh: one more MWh/d of pipeline capacity (LP dual) */
     double min_take_missed; /* mcm of minimum take not taken */
     int lp_stages; /* LP solves for this day (shared by the days of a window) */
     /* storage state */

@@ -34,6 +34,17 @@ static double price_of(const struct dispatch *lp, const net *n, int t, int q)
            (lp->g * lp->len[t]);
 }
 
+/* Pipeline p's capacity value in block t, EUR/MWh per day: minus the
+ * reduced cost of its flow column at the capacity bound, in the direction
+ * flows.csv gives the capacity in (reverse when the net flow is negative);
+ * 0 when the bound does not bind. */
+static double cap_value_of(const struct dispatch *lp, int t, int p)
+{
+    double f = prim(lp, t, lp->c_fwd + p) - prim(lp, t, lp->c_rev + p);
+    double d = -lp_col_dual(lp->P, col(lp, t, (f < 0 ? lp->c_rev : lp->c_fwd) + p));
+    return d > 0 ? d / (lp->g * lp->len[t]) : 0.0;
+}
+
 static double unserved_of(const struct dispatch *lp, int t, int q)
 {
     double u = 0.0;
@@ -168,6 +179,7 @@ static void read_plan(const struct dispatch *lp, const net *n,
         for (int p = 0; p < n->pipe.count; p++) {
             o->fwd[(size_t)t * n->pipe.count + p] = prim(lp, t, lp->c_fwd + p);
             o->rev[(size_t)t * n->pipe.count + p] = prim(lp, t, lp->c_rev + p);
+            o->cap_value[(size_t)t * n->pipe.count + p] = cap_value_of(lp, t, p);
         }
         for (int k = 0; k < K; k++) {
             o->inj[(size_t)t * K + k] = prim(lp, t, lp->c_inj + k);

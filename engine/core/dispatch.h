@@ -36,6 +36,8 @@ typedef struct dispatch_plan {
     double *missed;         /* per day: minimum take not taken, mcm */
     double *tr;             /* per tranche, mcm (issue 10) */
     double *reduced;        /* per region: demand given up by demand blocks, mcm */
+    double *cap_value;      /* per pipeline, EUR/MWh: one more MWh/d of its
+                             * capacity in the flow's direction (LP dual) */
     int stages;             /* LP solves for the window */
 } dispatch_plan;
 

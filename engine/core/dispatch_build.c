@@ -396,6 +396,7 @@ int dispatch_plan_alloc(dispatch_plan *p, const net *n, arena *a, int T)
     PALLOC(missed, 1);
     PALLOC(tr, n->tranche.count);
     PALLOC(reduced, n->area.n_regions);
+    PALLOC(cap_value, n->pipe.count);
 #undef PALLOC
     return GASDEP_OK;
 }

@@ -101,6 +101,11 @@ double lp_row_dual(const lp_prob *L, int i)
     return L->type->row_dual(L->s, i);
 }
 
+double lp_col_dual(const lp_prob *L, int j)
+{
+    return L->type->col_dual(L->s, j);
+}
+
 int lp_write(lp_prob *L, const char *path)
 {
     return L->s ? L->type->write(L->s, path) : -1;

@@ -43,6 +43,9 @@ void lp_iter_limit(lp_prob *L, int limit);
 int lp_solve(lp_prob *L, int cold);
 double lp_col_value(const lp_prob *L, int j);
 double lp_row_dual(const lp_prob *L, int i);
+/* Reduced cost of column j (c_j - y'A_j): at an upper bound of a minimum,
+ * minus what one more unit of that bound would save. */
+double lp_col_dual(const lp_prob *L, int j);
 /* Write the LP for inspection (GLPK: CPLEX LP format; Clp: MPS). */
 int lp_write(lp_prob *L, const char *path);
 

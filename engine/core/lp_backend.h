@@ -24,6 +24,7 @@ typedef struct lp_type {
     int (*solve)(void *s, int cold);
     double (*col_value)(const void *s, int j);
     double (*row_dual)(const void *s, int i);
+    double (*col_dual)(const void *s, int j); /* reduced cost */
     int (*write)(void *s, const char *path);
     /* error recovery (GLPK aborts unless its hook jumps out; NULL where the
      * backend returns codes): guard before a solve, unguard after, and

@@ -166,6 +166,11 @@ static double clp_row_dual(const void *s, int i)
     return Clp_dualRowSolution(((const clp_lp *)s)->C)[i - 1];
 }
 
+static double clp_col_dual(const void *s, int j)
+{
+    return Clp_dualColumnSolution(((const clp_lp *)s)->C)[j - 1];
+}
+
 static int clp_write(void *s, const char *path)
 {
     clp_lp *L = s;
@@ -188,6 +193,7 @@ const lp_type lp_clp_type = {
     .solve = clp_solve,
     .col_value = clp_col_value,
     .row_dual = clp_row_dual,
+    .col_dual = clp_col_dual,
     .write = clp_write,
     .guard = NULL,
     .unguard = NULL,

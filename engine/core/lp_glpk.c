@@ -149,6 +149,11 @@ static double glpk_row_dual(const void *s, int i)
     return glp_get_row_dual(((const glpk_lp *)s)->P, i);
 }
 
+static double glpk_col_dual(const void *s, int j)
+{
+    return glp_get_col_dual(((const glpk_lp *)s)->P, j);
+}
+
 static int glpk_write(void *s, const char *path)
 {
     glpk_lp *L = s;
@@ -197,6 +202,7 @@ const lp_type lp_glpk_type = {
     .solve = glpk_solve,
     .col_value = glpk_col_value,
     .row_dual = glpk_row_dual,
+    .col_dual = glpk_col_dual,
     .write = glpk_write,
     .guard = glpk_guard,
     .unguard = glpk_unguard,

@@ -178,6 +178,7 @@ static int ext_cap_count(const net *n, int p)
            : p == P_SRC_CAP ? n->src.count
            : p == P_LNG_CAP ? n->lng.count
            : p == P_STO_WD  ? n->sto.count
+           : p == P_ORIGIN  ? n->origin.count
                             : 0;
 }
 
@@ -313,6 +314,7 @@ static void plan_day(gasdep_model *m, int t)
     TAKE(sto_value, sto_value, n->sto.count);
     TAKE(tr, tr, n->tranche.count);
     TAKE(reduced, reduced, n->area.n_regions);
+    TAKE(cap_value, cap_value, n->pipe.count);
 #undef TAKE
     d->min_take_missed = p->missed[t];
 }
@@ -424,6 +426,7 @@ int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
             : kind == GASDEP_SOURCE ? P_SRC_CAP
             : kind == GASDEP_LNG    ? P_LNG_CAP
             : kind == GASDEP_STORAGE ? P_STO_WD
+            : kind == GASDEP_ORIGIN ? P_ORIGIN
                                     : -1;
     if (p < 0 || index < 0 || index >= ext_cap_count(&m->n, p))
         return GASDEP_EARG;

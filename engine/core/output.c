@@ -40,7 +40,8 @@ static const char *const HEADERS[T_N] = {
     "storage_fill,storage_target_fill,price_eur_mwh\n",
     "date,region,origin,volume_mcm,share\n",
     "date,region,group,volume_mcm,share\n",
-    "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,loss_mcm\n",
+    "date,pipeline,from,to,flow_mcm,capacity_mcm,utilisation,loss_mcm,"
+    "capacity_value_eur_mwh\n",
     "date,supply,kind,node,origin,volume_mcm,capacity_mcm,min_take_mcm,"
     "missed_min_take_mcm,cost_eur_mwh\n",
     "date,storage,node,level_mcm,fill,target_fill,injection_mcm,withdrawal_mcm,"
@@ -512,6 +513,9 @@ static char *day_flows(struct output *o, const gasdep_model *m, const char *date
             p = csv_fixed(p, fabs(f) / cap, 6);
         *p++ = ',';
         p = csv_fixed(p, gasdep_pipeline_loss_mcm(m, q), 6);
+        *p++ = ',';
+        if (cap > 1e-12)
+            p = csv_fixed(p, gasdep_pipeline_capacity_value(m, q), PRICE_DECIMALS);
         *p++ = '\n';
         p = room(o, p, o->f[T_FLOWS], 0);
     }

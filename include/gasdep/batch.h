@@ -34,7 +34,18 @@
 extern "C" {
 #endif
 
-enum gasdep_batch_kind { GASDEP_SWEEP, GASDEP_MONTECARLO };
+/* GASDEP_DEPENDENCE and GASDEP_CRITICALITY remove one element per run for
+ * the whole horizon (run 1 is the scenario as it is, run 1 + i has the i-th
+ * element removed): dependence removes origins, origin groups or corridors
+ * and writes dependence.csv; criticality removes pipelines, LNG terminals,
+ * storage facilities, sources or corridors and writes criticality.csv (both
+ * also runs.csv, the summary rows of every run). */
+enum gasdep_batch_kind {
+    GASDEP_SWEEP,
+    GASDEP_MONTECARLO,
+    GASDEP_DEPENDENCE,
+    GASDEP_CRITICALITY
+};
 
 enum gasdep_design {
     GASDEP_DESIGN_GRID,   /* cross product of every parameter's values */
@@ -103,6 +114,15 @@ GASDEP_API int gasdep_batch_set_design(gasdep_batch *b, const char *word);
 /** Samples of a sampled design; for Monte Carlo, the number of runs. */
 GASDEP_API int gasdep_batch_set_samples(gasdep_batch *b, long n);
 GASDEP_API int gasdep_batch_set_seed(gasdep_batch *b, uint64_t seed);
+/** Dependence and criticality: what is removed, one element per run.
+ *  Dependence: one of "origin", "group" (origin groups, the default) or
+ *  "corridor". Criticality: a comma list of "pipeline", "lng", "storage",
+ *  "source" and "corridor" (default "pipeline,lng,storage,source"). A
+ *  pipeline, LNG terminal, source or storage is removed with a capacity
+ *  factor 0 (storage: injection and withdrawal), an origin with an origin
+ *  factor 0 (every source and LNG slot of it), a group with every origin
+ *  of the group at 0. */
+GASDEP_API int gasdep_batch_remove(gasdep_batch *b, const char *kinds);
 
 /** Validate the scenario and every value, expand the design. Loads the
  *  scenario once (a probe model) and reads the network from it. */
@@ -118,6 +138,18 @@ GASDEP_API const char *gasdep_batch_param(const gasdep_batch *b, int p);
 /** The value string given to gasdep_set for parameter p in run `run`. */
 GASDEP_API int gasdep_batch_value(const gasdep_batch *b, long run, int p, char *buf,
                        size_t len);
+/** Dependence and criticality: remove the element only over the period of
+ *  n_days from first_day (days since 1970-01-01; n_days 0: to the end of the
+ *  horizon), counting the figures of that period only; runs simulate from
+ *  the scenario's start (storage as it stands on first_day) and stop at the
+ *  period's end. Without it: the whole horizon. */
+GASDEP_API int gasdep_batch_set_period(gasdep_batch *b, int first_day, int n_days);
+/** Dependence and criticality: the name of the element run `run` removes
+ *  and its kind ("origin", "group", "pipeline", "lng", "storage",
+ *  "source"); "" (and kind "") for run 1, the scenario as it is; NULL for
+ *  another kind of batch or a bad run. */
+GASDEP_API const char *gasdep_batch_removed(const gasdep_batch *b, long run,
+                                            const char **kind);
 /** A few lines describing the design or the stochastic model. */
 GASDEP_API const char *gasdep_batch_describe(const gasdep_batch *b);
 
@@ -166,7 +198,9 @@ typedef struct gasdep_batch_report {
 
 /** Run the batch and write its files into opts->outdir:
  *  sweeps: sweep.csv (+ series.csv);
- *  Monte Carlo: runs.csv, bands.csv, probabilities.csv (+ series.csv).
+ *  Monte Carlo: runs.csv, bands.csv, probabilities.csv (+ series.csv);
+ *  dependence: dependence.csv, runs.csv; criticality: criticality.csv,
+ *  runs.csv.
  *  Returns GASDEP_OK when every file was written (individual runs may have
  *  failed: see report->failed), GASDEP_EIO/ENOMEM/EARG/EINPUT otherwise. */
 GASDEP_API int gasdep_batch_run(gasdep_batch *b, const gasdep_batch_options *opts,

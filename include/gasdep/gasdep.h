@@ -148,7 +148,9 @@ GASDEP_API int gasdep_set_demand_factor(gasdep_model *m, int region, double fact
  *  kind: GASDEP_PIPELINE, GASDEP_SOURCE, GASDEP_STORAGE (rates), GASDEP_LNG,
  *  or GASDEP_CORRIDOR: every member of the corridor (pipelines both ways,
  *  sources with their minimum take, LNG send-out), on top of the members'
- *  own factors and the corridor's `capacity_factor`. */
+ *  own factors and the corridor's `capacity_factor`; or GASDEP_ORIGIN
+ *  (every supply of the origin: its sources and LNG slots, as an event on
+ *  origin.NAME does). */
 GASDEP_API int gasdep_set_capacity_factor(gasdep_model *m, int kind, int index,
                                double factor);
 
@@ -232,6 +234,14 @@ GASDEP_API double gasdep_area_via_mcm(const gasdep_model *m, int area, int corri
 /** Net flow (mcm, positive from->to) and capacity in the flow's direction. */
 GASDEP_API int gasdep_pipeline_result(const gasdep_model *m, int pipeline,
                            double *flow_mcm, double *capacity_mcm);
+/** What one more MWh/d of pipeline p's capacity was worth on the last day,
+ *  EUR/MWh: minus the dual of its capacity bound in the dispatch LP, in the
+ *  direction gasdep_pipeline_result gives the capacity in (reverse when the
+ *  net flow is negative); 0 where the capacity does not bind; NaN where
+ *  that capacity is 0 (a closed pipeline: its dual is not determined),
+ *  before the first step or for a bad index. Between two regions it is their price difference less the
+ *  tariff when the pipeline is full. */
+GASDEP_API double gasdep_pipeline_capacity_value(const gasdep_model *m, int pipeline);
 /** Gas lost in pipeline p on the last day (mcm): its loss fraction times
  *  the gas that entered it at the sending end (both directions). */
 GASDEP_API double gasdep_pipeline_loss_mcm(const gasdep_model *m, int pipeline);

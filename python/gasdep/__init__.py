@@ -8,17 +8,18 @@ Binds the C library libgasdep.so (ctypes); all modelling happens there.
     r.balance, r.shares, r.group_shares, r.flows, r.summary   # DataFrames
     r.via_shares    # the share of each region's gas that passed each corridor
 
-gasdep.Model steps a simulation day by day; gasdep.sweep and
-gasdep.montecarlo run batches. Bad input raises gasdep.ScenarioError with
+gasdep.Model steps a simulation day by day; gasdep.sweep,
+gasdep.montecarlo, gasdep.dependence and gasdep.criticality run batches. Bad input raises gasdep.ScenarioError with
 the "file:line: what is wrong" messages in .messages.
 """
 from . import _lib
-from ._batch import montecarlo, sweep
+from ._batch import criticality, dependence, montecarlo, sweep
 from ._errors import GasdepError, ScenarioError
 from ._model import AREA_DAY_COLUMNS, Model
 from ._tables import Result, read_dir, read_table
 
 __all__ = ["run", "read_run", "Model", "Result", "sweep", "montecarlo",
+           "dependence", "criticality", "map_figure",
            "GasdepError", "ScenarioError", "AREA_DAY_COLUMNS",
            "library_path", "__version__"]
 
@@ -46,3 +47,15 @@ def read_run(directory):
     """The tables of an existing output directory (of `gasdep run`, a sweep
     or a Monte Carlo) as a Result."""
     return read_dir(directory)
+
+
+def map_figure(source, metric="share_mean_russia", period=None, where=None,
+               outdir=None, title=None):
+    """Draw a map of Europe by country (plots/map.sh): a choropleth of the
+    region column `metric` of a run directory (summary.csv, or the daily
+    tables over `period`: "2023", "2023-01", "2022-10-01:2023-03-31") or
+    of a CSV table with a region column (rows filtered by `where`), or with
+    metric="flows" the pipeline flow map. Needs geopandas and matplotlib
+    (Debian python3-geopandas). Returns the PNG and SVG paths."""
+    from . import _maps
+    return _maps.draw(source, metric, period, where, outdir, title)

@@ -1,5 +1,7 @@
-"""_batch.py: sweeps and Monte Carlo through the C batch API."""
+"""_batch.py: sweeps, Monte Carlo, dependence and criticality through the C
+batch API."""
 import ctypes
+import datetime
 import os
 import tempfile
 
@@ -143,3 +145,46 @@ def montecarlo(scenario, runs, seed=None, set=None, threads=0, outdir=None,
         return b.run(threads, outdir, keep_series)
     finally:
         b.close()
+
+
+def _removal(kind, scenario, remove, start, days, set, threads, outdir):
+    b = _Batch(kind)
+    try:
+        b.scenario(scenario)
+        b.set(set)
+        if remove is not None:
+            if not isinstance(remove, str):
+                remove = ",".join(remove)
+            b.check(lib.gasdep_batch_remove(b._h, remove.encode()))
+        if start is not None:
+            first = (datetime.date.fromisoformat(str(start)[:10])
+                     - datetime.date(1970, 1, 1)).days
+            b.check(lib.gasdep_batch_set_period(b._h, first, int(days or 0)))
+        elif days is not None:
+            raise ValueError("days needs start")
+        return b.run(threads, outdir, False)
+    finally:
+        b.close()
+
+
+def dependence(scenario, by="group", start=None, days=None, set=None,
+               threads=0, outdir=None):
+    """Supply-source dependence by simulation (gasdep dependence): the
+    scenario as it is, then once with each origin group (by="group"),
+    origin ("origin") or corridor removed, from `start` for `days` days
+    (default the whole horizon). Returns Result.dependence (source x region:
+    unserved mcm/GWh/share, days short, first shortfall, cannot_do_without)
+    and Result.runs."""
+    return _removal(_lib.DEPENDENCE, scenario, by, start, days, set, threads,
+                    outdir)
+
+
+def criticality(scenario, kinds="pipeline,lng,storage,source", start=None,
+                days=None, set=None, threads=0, outdir=None):
+    """N-1 by simulation (gasdep criticality): each element of `kinds` (a
+    comma list or a list of pipeline, lng, storage, source, corridor)
+    removed in turn from `start` for `days` days. Returns
+    Result.criticality (region x element, ranked by the unserved gas the
+    removal adds) and Result.runs."""
+    return _removal(_lib.CRITICALITY, scenario, kinds, start, days, set,
+                    threads, outdir)

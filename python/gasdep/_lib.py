@@ -13,7 +13,7 @@ OK, DONE, EINPUT, EIO, ENOMEM, ESTATE, ESOLVER, ENUMERIC, EARG = range(9)
 (ORIGIN, SOURCE, NODE, REGION, PIPELINE, STORAGE, LNG, EVENT, AREA,
  ORIGIN_GROUP, CORRIDOR) = range(11)
 # enum gasdep_batch_kind, enum gasdep_design
-SWEEP, MONTECARLO = range(2)
+SWEEP, MONTECARLO, DEPENDENCE, CRITICALITY = range(4)
 
 
 class AreaDay(ctypes.Structure):
@@ -151,6 +151,7 @@ _PROTOTYPES = {
     "gasdep_area_via_share_stats": (_I, [_P, _I, _I, _PD, _PD, _PD]),
     "gasdep_corridor_members": (_I, [_P, _I, _I, ctypes.POINTER(_PI)]),
     "gasdep_pipeline_result": (_I, [_P, _I, _PD, _PD]),
+    "gasdep_pipeline_capacity_value": (_D, [_P, _I]),
     "gasdep_mass_imbalance_mcm": (_D, [_P, _PD]),
     "gasdep_area_summary_get": (_I, [_P, _I, ctypes.POINTER(AreaSummary)]),
     "gasdep_area_group_share_stats": (_I, [_P, _I, _I, _PD, _PD, _PD]),
@@ -166,6 +167,8 @@ _PROTOTYPES = {
     "gasdep_batch_set_design": (_I, [_P, _S]),
     "gasdep_batch_set_samples": (_I, [_P, ctypes.c_long]),
     "gasdep_batch_set_seed": (_I, [_P, ctypes.c_uint64]),
+    "gasdep_batch_remove": (_I, [_P, _S]),
+    "gasdep_batch_set_period": (_I, [_P, _I, _I]),
     "gasdep_batch_prepare": (_I, [_P]),
     "gasdep_batch_runs": (ctypes.c_long, [_P]),
     "gasdep_batch_parse_arg": (_I, [_I, _S, _S, ctypes.POINTER(ctypes.c_uint64),

@@ -304,7 +304,9 @@ class Model:
 
     def flows(self):
         """The day's pipeline flows: DataFrame indexed by pipeline with
-        from, to, flow_mcm (positive from->to) and capacity_mcm."""
+        from, to, flow_mcm (positive from->to), capacity_mcm and
+        capacity_value_eur_mwh (what one more MWh/d of capacity in that
+        direction was worth: the LP dual, 0 where it does not bind)."""
         h = self._handle()
         nodes = self.names("node")
         rows = []
@@ -315,9 +317,11 @@ class Model:
                                                  ctypes.byref(b)))
             self._check(lib.gasdep_pipeline_result(h, p, ctypes.byref(f),
                                                    ctypes.byref(c)))
-            rows.append((nodes[a.value], nodes[b.value], f.value, c.value))
+            rows.append((nodes[a.value], nodes[b.value], f.value, c.value,
+                         lib.gasdep_pipeline_capacity_value(h, p)))
         return pd.DataFrame(rows, columns=["from", "to", "flow_mcm",
-                                           "capacity_mcm"],
+                                           "capacity_mcm",
+                                           "capacity_value_eur_mwh"],
                             index=pd.Index(self.pipelines, name="pipeline"))
 
     def summary(self):

@@ -213,6 +213,40 @@ def test_montecarlo(mix):
     assert pd.api.types.is_datetime64_any_dtype(r.bands.date)
 
 
+def test_dependence_by_origin(mix):
+    # a 6 + b 4 = demand 10 mcm/d over 3 days: without a, 6 mcm/d short (18);
+    # without b, 4 (12); R cannot do without all of either: 18/18, 12/12
+    r = gasdep.dependence(mix(), by="origin", threads=2)
+    d = r.dependence[r.dependence.region == "R"].set_index("source")
+    assert d.loc["a", "unserved_mcm"] == pytest.approx(18.0, abs=1e-6)
+    assert d.loc["b", "unserved_mcm"] == pytest.approx(12.0, abs=1e-6)
+    assert d.loc["b", "base_supply_mcm"] == pytest.approx(12.0, abs=1e-6)
+    assert d.loc["a", "cannot_do_without"] == pytest.approx(1.0)
+    assert list(d.days_short) == [3, 3]
+    with pytest.raises(gasdep.ScenarioError):
+        gasdep.dependence(mix(), by="corridor")
+
+
+def test_criticality_over_a_period(mix):
+    # HR removed on Jan 2..3: 10 mcm/d short for 2 days; sa: 6 x 2
+    r = gasdep.criticality(mix(), kinds=["pipeline", "source"],
+                           start="2022-01-02", days=2, threads=1)
+    c = r.criticality[r.criticality.region == "R"]
+    assert list(c.element) == ["HR", "sa", "sb"]
+    assert list(c["rank"]) == [1, 2, 3]
+    assert list(c.added_unserved_mcm) == pytest.approx([20.0, 12.0, 8.0])
+
+
+def test_capacity_value_in_flows(mix):
+    # HR (20 mcm/d) is not full: its capacity is worth nothing
+    with gasdep.Model(mix()) as m:
+        m.init()
+        m.step()
+        assert m.flows().loc["HR", "capacity_value_eur_mwh"] == 0
+    r = gasdep.run(mix())
+    assert "capacity_value_eur_mwh" in r.flows.columns
+
+
 def test_version_is_the_cmake_project_version():
     text = open(os.path.join(ROOT, "CMakeLists.txt")).read()
     want = re.search(r"project\(gasdep VERSION ([0-9.]+)", text).group(1)

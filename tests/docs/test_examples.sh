@@ -54,7 +54,7 @@ for ini in "$ROOT"/scenarios/sweeps/*.ini; do
         sed 's/^/'"$(basename "$ini")"'\t/' >>"$CMDS"
 done
 # 3. --help of every subcommand: "example: ..." lines
-for c in run check list aggregate diff sweep montecarlo; do
+for c in run check list aggregate diff sweep montecarlo dependence criticality; do
     "$BIN" "$c" --help | sed -n 's/^example: //p' | sed "s/^/--help $c\t/" >>"$CMDS"
 done
 # 4. C examples in the public headers and the README: the scenario loaded (or
