@@ -20,9 +20,12 @@ DEPS_MPI = $(if $(filter ON on 1 yes,$(MPI)),mpi)
 # `make test` switches them on, and they stay on.
 FIRST_FLAGS = $(if $(wildcard $(BUILD)/CMakeCache.txt),,-DBUILD_TESTING=OFF)
 ENGINE_TARGETS = gasdep_cli gasdep gasdep_shared
+# CMake's generated makefiles recurse four levels deep; their "Entering
+# directory" lines say nothing to a user.
+MAKEFLAGS += --no-print-directory
 
 .PHONY: all deps deps-test build run test test-sanitize mpi bench install \
-        uninstall clean fuzz fuzz-run fuzz-long
+        uninstall clean fuzz fuzz-run fuzz-long dist
 
 all: build
 
@@ -39,7 +42,7 @@ build: deps
 
 run: build
 	./$(BUILD)/gasdep run scenarios/default.ini -o out
-	@echo "CSV time series are in out/ (balance.csv, shares.csv, group_shares.csv, flows.csv, summary.csv)"
+	@echo "CSV time series are in out/: $$(cd out && echo *.csv) (columns and units: docs/OUTPUTS.md)"
 
 test: deps-test
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DBUILD_TESTING=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX)
@@ -103,6 +106,14 @@ install: build
 
 uninstall:
 	cmake --build $(BUILD) --target uninstall
+
+# The release tarball gasdep-VERSION.tar.gz of the committed HEAD (git
+# archive: what is tracked, nothing built), with a top directory
+# gasdep-VERSION/; builds with make, cmake or pip install like a clone.
+VERSION = $(shell sed -n 's/^project(gasdep VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+dist:
+	git archive --format=tar.gz --prefix=gasdep-$(VERSION)/ -o gasdep-$(VERSION).tar.gz HEAD
+	@echo "gasdep-$(VERSION).tar.gz"
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ) out
