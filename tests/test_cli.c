@@ -111,8 +111,9 @@ Test(cli, check_default_scenario)
     /* group demand is the sum of its members' (default.ini: SEE = BG 3.2 +
      * GR 6.5 + RS 3.0 bcm/y; EU = BG + GR + IT 70 bcm/y), never nan */
     cr_expect(strstr(out, "nan") == NULL, "stdout: %s", out);
-    cr_expect(strstr(out, "SEE        group           12.70") != NULL, "%s", out);
-    cr_expect(strstr(out, "EU         group           79.70") != NULL, "%s", out);
+    /* demand in mcm/d beside bcm/y (12.70 bcm/y = 34.79 mcm/d; 79.70 = 218.36) */
+    cr_expect(strstr(out, "SEE        group           34.79          12.70") != NULL, "%s", out);
+    cr_expect(strstr(out, "EU         group          218.36          79.70") != NULL, "%s", out);
     th_rm_rf(dir);
 }
 
@@ -248,6 +249,9 @@ Test(cli, list_names_and_key_figures)
     snprintf(cmd, sizeof cmd, "'%s' list scenarios/default.ini", th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     cr_expect(strstr(out, "region BG: demand 8.77 (3.20 bcm/y)"), "%s", out);
+    /* capacities in mcm/d and bcm/y, as check and the scenario files show
+     * them: default.ini TAP-IT 8.5 bcm/y = 8500/365 = 23.29 mcm/d */
+    cr_expect(strstr(out, "pipeline TAP-IT: GR -> IT, capacity 23.29 (8.50 bcm/y)"), "%s", out);
     cr_expect(strstr(out, "origin azerbaijan: group caspian"), "%s", out);
     cr_expect(strstr(out, "event russia-cut: "), "%s", out);
     snprintf(cmd, sizeof cmd, "'%s' list scenarios/default.ini pipelines", th_bin());
@@ -326,7 +330,34 @@ Test(cli, aggregate_and_diff_commands)
     snprintf(cmd, sizeof cmd, "'%s' diff '%s/a' '%s/b'", th_bin(), dir, dir);
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     cr_expect(strstr(out, "share_mean_russia"), "%s", out);
-    cr_expect_eq(stat(th_path(dir, "b/diff.csv"), &st), 0);
+    /* the run directories are left as they are; same dates: no warning */
+    cr_expect_neq(stat(th_path(dir, "b/diff.csv"), &st), 0);
+    cr_expect(!strstr(err, "warning"), "%s", err);
+    snprintf(cmd, sizeof cmd, "'%s' diff '%s/a' '%s/b' -q -o '%s/d.csv'", th_bin(), dir, dir, dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect_eq(stat(th_path(dir, "d.csv"), &st), 0);
+    /* runs over different dates (182 and 31 days, by hand): totals differ
+     * for that reason alone, and diff says so */
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -q -o '%s/c' "
+             "--set scenario.end=2021-10-31 && '%s' diff '%s/a' '%s/c' -q", th_bin(), dir,
+             th_bin(), dir, dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(err, "warning: the runs cover different dates") &&
+              strstr(err, "2021-10-01 .. 2022-03-31 (182 days)") &&
+              strstr(err, "2021-10-01 .. 2021-10-31 (31 days)"), "%s", err);
+    /* a new run into a directory removes the old run's aggregates, figures
+     * and diff */
+    th_write_file(th_path(dir, "c/diff.csv"), "old\n");
+    cr_assert_eq(mkdir(th_path(dir, "c/figures"), 0777), 0);
+    th_write_file(th_path(dir, "c/figures/shares_BG.png"), "old\n");
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -q -o '%s/a' && "
+             "'%s' run scenarios/default.ini -q -o '%s/c' --set scenario.end=2021-10-15",
+             th_bin(), dir, th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect_neq(stat(th_path(dir, "a/month"), &st), 0, "a/month/ of the earlier run left");
+    cr_expect_neq(stat(th_path(dir, "c/diff.csv"), &st), 0, "c/diff.csv left");
+    cr_expect_neq(stat(th_path(dir, "c/figures"), &st), 0, "c/figures/ left");
+    cr_expect_eq(stat(th_path(dir, "c/balance.csv"), &st), 0);
     snprintf(cmd, sizeof cmd, "'%s' diff '%s/a' '%s/a' -o -", th_bin(), dir, dir);
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     cr_expect_eq(strncmp(out, "region,kind,figure,a,b,b_minus_a\n", 33), 0, "%s", out);

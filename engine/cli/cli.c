@@ -89,11 +89,14 @@ static const char *DIFF_USAGE =
     "\n"
     "Compares the summary.csv of two run directories: per region and group the\n"
     "unserved gas, days short, lowest storage fill and mean share of every\n"
-    "origin group, as A, B and B - A. Prints the figures that differ and writes\n"
-    "every figure to FILE (default RUN_B/diff.csv).\n"
+    "origin group, as A, B and B - A. Prints the figures that differ; with -o\n"
+    "writes every figure to FILE (the run directories are left as they are).\n"
+    "Warns when the runs cover different dates: their totals (demand,\n"
+    "unserved gas, days short) are then not comparable.\n"
     "\n"
-    "  -o, --output FILE where to write the table (- for standard output)\n"
-    "  -q, --quiet       write the table, print nothing\n"
+    "  -o, --output FILE write the table of every figure to FILE (- for\n"
+    "                    standard output)\n"
+    "  -q, --quiet       print nothing but warnings\n"
     "\n"
     "example: gasdep diff out/base out/cut\n";
 
@@ -336,6 +339,49 @@ static int cmd_aggregate(int argc, char **argv)
     return 0;
 }
 
+/* The value of `key` in RUN/manifest.csv ("key,value" rows) into v; 0 if
+ * found. */
+static int manifest_value(const char *run, const char *key, char *v, size_t len)
+{
+    char path[4096], line[4096];
+    snprintf(path, sizeof path, "%s/manifest.csv", run);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    size_t k = strlen(key);
+    int found = -1;
+    while (found && fgets(line, sizeof line, f))
+        if (!strncmp(line, key, k) && line[k] == ',') {
+            snprintf(v, len, "%s", line + k + 1);
+            v[strcspn(v, "\r\n")] = '\0';
+            found = 0;
+        }
+    fclose(f);
+    return found;
+}
+
+/* Summaries are totals over each run's dates: say so when they differ. */
+static void warn_horizons(const char *a, const char *b)
+{
+    char s[2][32], e[2][32];
+    const char *run[2] = {a, b};
+    int days[2];
+    for (int i = 0; i < 2; i++) {
+        int d0, d1;
+        if (manifest_value(run[i], "start", s[i], sizeof s[i]) ||
+            manifest_value(run[i], "end", e[i], sizeof e[i]) ||
+            gasdep_date_parse(s[i], &d0) || gasdep_date_parse(e[i], &d1))
+            return; /* an older run without dates: nothing to compare */
+        days[i] = d1 - d0 + 1;
+    }
+    if (!strcmp(s[0], s[1]) && !strcmp(e[0], e[1]))
+        return;
+    fprintf(stderr,
+            "gasdep diff: warning: the runs cover different dates: %s %s .. %s (%d days), "
+            "%s %s .. %s (%d days); totals (demand, unserved, days short) are not "
+            "comparable\n", a, s[0], e[0], days[0], b, s[1], e[1], days[1]);
+}
+
 static int cmd_diff(int argc, char **argv)
 {
     agg_opts o = {NULL, NULL, 0};
@@ -352,21 +398,18 @@ static int cmd_diff(int argc, char **argv)
         fprintf(stderr, "gasdep diff: give two run directories\n%s", DIFF_USAGE);
         return EXIT_USAGE;
     }
-    char path[4096], msg[1024];
-    if (!o.out) {
-        snprintf(path, sizeof path, "%s/diff.csv", pos[1]);
-        o.out = path;
-    }
-    int to_stdout = !strcmp(o.out, "-");
-    int rc = gasdep_diff(pos[0], pos[1], to_stdout ? NULL : o.out,
-                         to_stdout ? stdout : NULL, o.quiet || to_stdout ? NULL : stdout,
-                         msg, sizeof msg);
+    char msg[1024];
+    int to_stdout = o.out && !strcmp(o.out, "-");
+    const char *file = o.out && !to_stdout ? o.out : NULL;
+    int rc = gasdep_diff(pos[0], pos[1], file, to_stdout ? stdout : NULL,
+                         o.quiet || to_stdout ? NULL : stdout, msg, sizeof msg);
     if (rc != GASDEP_OK) {
         fprintf(stderr, "gasdep diff: %s\n", msg);
         return rc == GASDEP_EINPUT || rc == GASDEP_EARG ? EXIT_USAGE : EXIT_RUNTIME;
     }
-    if (!o.quiet && !to_stdout)
-        fprintf(stderr, "gasdep diff: wrote %s\n", o.out);
+    warn_horizons(pos[0], pos[1]);
+    if (!o.quiet && file)
+        fprintf(stderr, "gasdep diff: wrote %s\n", file);
     return 0;
 }
 
@@ -441,7 +484,9 @@ static int cmd_check(int argc, char **argv)
     for (int o = 0; o < gasdep_count(m, GASDEP_ORIGIN); o++)
         printf(" %s(%s)", gasdep_name(m, GASDEP_ORIGIN, o),
                gasdep_name(m, GASDEP_ORIGIN_GROUP, gasdep_origin_group(m, o)));
-    printf("\n\n%-10s %-6s %14s %10s\n", "area", "kind", "demand_bcm_y", "n1_pct");
+    /* mcm/d and bcm/y side by side, as `list` shows them */
+    printf("\n\n%-10s %-6s %14s %14s %10s\n", "area", "kind", "demand_mcm_d",
+           "demand_bcm_y", "n1_pct");
     double total = 0;
     for (int a = 0; a < gasdep_count(m, GASDEP_AREA); a++) {
         const int *mem;
@@ -457,8 +502,8 @@ static int cmd_check(int argc, char **argv)
         }
         if (!gasdep_area_is_group(m, a))
             total += mean;
-        printf("%-10s %-6s %14.2f %10.1f\n", gasdep_name(m, GASDEP_AREA, a),
-               gasdep_area_is_group(m, a) ? "group" : "region",
+        printf("%-10s %-6s %14.2f %14.2f %10.1f\n", gasdep_name(m, GASDEP_AREA, a),
+               gasdep_area_is_group(m, a) ? "group" : "region", mean,
                mean * 365.0 / 1000.0, gasdep_n1_pct(m, a));
     }
     printf("\ntotal regional demand: %.2f bcm/y (%.1f mcm/d mean)\n",
@@ -497,7 +542,7 @@ static void list_kind(const gasdep_model *m, const char *kind)
         for (int i = 0; i < gasdep_count(m, GASDEP_ORIGIN_GROUP); i++)
             printf("origin_group %s\n", gasdep_name(m, GASDEP_ORIGIN_GROUP, i));
     } else if (!strcmp(kind, "source")) {
-        printf("# source: node, origin, capacity mcm/d, min_take mcm/d, cost EUR/MWh\n");
+        printf("# source: node, origin, capacity mcm/d (bcm/y), min_take mcm/d, cost EUR/MWh\n");
         for (int i = 0; i < gasdep_count(m, GASDEP_SOURCE); i++) {
             const char *n = gasdep_name(m, GASDEP_SOURCE, i);
             gasdep_supply_day r = {0};
@@ -507,11 +552,12 @@ static void list_kind(const gasdep_model *m, const char *kind)
                 node = r.node;
                 origin = r.origin;
             }
-            printf("source %s: node %s, origin %s, capacity %.2f, min_take %.2f, "
-                   "cost %.2f\n", n, node >= 0 ? gasdep_name(m, GASDEP_NODE, node) : "?",
-                   origin >= 0 ? gasdep_name(m, GASDEP_ORIGIN, origin) : "?",
-                   par(m, "source", n, "capacity"), par(m, "source", n, "min_take"),
-                   par(m, "source", n, "cost"));
+            double cap = par(m, "source", n, "capacity");
+            printf("source %s: node %s, origin %s, capacity %.2f (%.2f bcm/y), "
+                   "min_take %.2f, cost %.2f\n", n,
+                   node >= 0 ? gasdep_name(m, GASDEP_NODE, node) : "?",
+                   origin >= 0 ? gasdep_name(m, GASDEP_ORIGIN, origin) : "?", cap,
+                   cap * 0.365, par(m, "source", n, "min_take"), par(m, "source", n, "cost"));
         }
     } else if (!strcmp(kind, "node")) {
         printf("# node: region or hub\n");
@@ -540,14 +586,15 @@ static void list_kind(const gasdep_model *m, const char *kind)
             printf("\n");
         }
     } else if (!strcmp(kind, "pipeline")) {
-        printf("# pipeline: from -> to, capacity mcm/d, reverse_capacity mcm/d, loss\n");
+        printf("# pipeline: from -> to, capacity mcm/d (bcm/y), reverse_capacity mcm/d, loss\n");
         for (int p = 0; p < gasdep_count(m, GASDEP_PIPELINE); p++) {
             const char *n = gasdep_name(m, GASDEP_PIPELINE, p);
             int from, to;
             gasdep_pipeline_ends(m, p, &from, &to);
-            printf("pipeline %s: %s -> %s, capacity %.2f, reverse_capacity %.2f, "
-                   "loss %g\n", n, gasdep_name(m, GASDEP_NODE, from),
-                   gasdep_name(m, GASDEP_NODE, to), par(m, "pipeline", n, "capacity"),
+            double cap = par(m, "pipeline", n, "capacity");
+            printf("pipeline %s: %s -> %s, capacity %.2f (%.2f bcm/y), reverse_capacity "
+                   "%.2f, loss %g\n", n, gasdep_name(m, GASDEP_NODE, from),
+                   gasdep_name(m, GASDEP_NODE, to), cap, cap * 0.365,
                    par(m, "pipeline", n, "reverse_capacity"), par(m, "pipeline", n, "loss"));
         }
     } else if (!strcmp(kind, "storage")) {
@@ -560,11 +607,12 @@ static void list_kind(const gasdep_model *m, const char *kind)
                    par(m, "storage", n, "initial_fill"));
         }
     } else if (!strcmp(kind, "lng")) {
-        printf("# lng: capacity mcm/d, origins\n");
+        printf("# lng: capacity mcm/d (bcm/y), origins\n");
         int S = gasdep_count(m, GASDEP_SOURCE), N = gasdep_supply_count(m);
         for (int k = 0; k < gasdep_count(m, GASDEP_LNG); k++) {
             const char *n = gasdep_name(m, GASDEP_LNG, k);
-            printf("lng %s: capacity %.2f, origins", n, par(m, "lng", n, "capacity"));
+            double cap = par(m, "lng", n, "capacity");
+            printf("lng %s: capacity %.2f (%.2f bcm/y), origins", n, cap, cap * 0.365);
             gasdep_supply_day r;
             for (int i = S; i < N; i++)
                 if (gasdep_supply_result(m, i, &r) == GASDEP_OK && r.element == k)
