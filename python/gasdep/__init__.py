@@ -13,12 +13,12 @@ the "file:line: what is wrong" messages in .messages.
 """
 from . import _lib
 from ._batch import montecarlo, sweep
-from ._errors import GasdepError, ScenarioError
+from ._errors import GasdepError, GasdepWarning, ScenarioError
 from ._model import AREA_DAY_COLUMNS, Model
 from ._tables import Result, read_dir, read_table
 
 __all__ = ["run", "read_run", "Model", "Result", "sweep", "montecarlo",
-           "GasdepError", "ScenarioError", "AREA_DAY_COLUMNS",
+           "GasdepError", "GasdepWarning", "ScenarioError", "AREA_DAY_COLUMNS",
            "library_path", "__version__"]
 
 #: Version of the loaded C library (the package is released with it).

@@ -3,7 +3,7 @@ import ctypes
 import tempfile
 
 from . import _lib
-from ._errors import raise_for
+from ._errors import raise_for, warn_lines
 from ._tables import read_dir
 
 lib = _lib.lib
@@ -40,6 +40,8 @@ class _Batch:
 
     def run(self, threads, outdir, keep_series):
         self.check(lib.gasdep_batch_prepare(self._h))
+        # e.g. "Monte Carlo with no random element: all N runs are identical"
+        warn_lines(_lib.text(lib.gasdep_batch_warnings(self._h)), stacklevel=4)
 
         def go(directory):
             opts = _lib.BatchOptions(threads=int(threads),
@@ -94,7 +96,10 @@ def sweep(scenario, vary=None, set=None, design=None, samples=None, seed=None,
 def montecarlo(scenario, runs, seed=None, set=None, threads=0, outdir=None,
                keep_series=False):
     """Run a Monte Carlo of `runs` draws and return its tables
-    (Result.runs, .bands, .probabilities, and .series with keep_series)."""
+    (Result.runs, .bands, .probabilities, and .series with keep_series).
+    `scenario` is a scenario or a sweep file with stochastic keys
+    (scenarios/sweeps/default-stochastic.ini); a scenario with no random
+    element gives identical runs and a gasdep.GasdepWarning saying so."""
     b = _Batch(_lib.MONTECARLO)
     try:
         b.scenario(scenario)

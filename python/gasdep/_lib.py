@@ -155,6 +155,7 @@ _PROTOTYPES = {
     "gasdep_batch_create": (_P, [_I]),
     "gasdep_batch_destroy": (None, [_P]),
     "gasdep_batch_errmsg": (_S, [_P]),
+    "gasdep_batch_warnings": (_S, [_P]),
     "gasdep_batch_is_sweep_file": (_I, [_S]),
     "gasdep_batch_load_file": (_I, [_P, _S]),
     "gasdep_batch_set_scenario": (_I, [_P, _S]),

@@ -204,13 +204,25 @@ def test_sweep(mix):
 
 
 def test_montecarlo(mix):
-    # nothing stochastic in the scenario: every run is 2 mcm/d short
-    r = gasdep.montecarlo(mix(2), runs=3, seed=7, threads=1)
+    # nothing stochastic in the scenario: every run is 2 mcm/d short, and
+    # the caller is told (as the CLI's warning), not left with 3 copies
+    with pytest.warns(gasdep.GasdepWarning, match="no random element"):
+        r = gasdep.montecarlo(mix(2), runs=3, seed=7, threads=1)
     p = r.probabilities.set_index("region")
     assert p.loc["R", "p_shortfall"] == 1
     assert p.loc["R", "expected_unserved_mcm"] == pytest.approx(6.0, abs=1e-6)
     assert len(r.runs[r.runs.region == "R"]) == 3
     assert pd.api.types.is_datetime64_any_dtype(r.bands.date)
+
+
+def test_montecarlo_with_random_outages_does_not_warn(mix, tmp_path):
+    import warnings
+    sc = open(mix(2)).read().replace("[pipeline HR]", "[pipeline HR]\noutage_rate = 20\noutage_days = 2")
+    p = tmp_path / "stoch.ini"
+    p.write_text(sc)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", gasdep.GasdepWarning)
+        gasdep.montecarlo(str(p), runs=2, seed=7, threads=1)
 
 
 def test_version_is_the_cmake_project_version():
