@@ -162,6 +162,18 @@ if [ -n "${GASDEP_PYTHON:-}" ]; then
     fi
 fi
 
+# 7. the README's table of what `make run` installs names every library
+# CMakeLists.txt requires (it once said GLPK and left out Clp)
+row=$(grep -E '^\| `make run` \|' "$ROOT/README.md")
+for lib in GSL inih GLPK libcsv libmd Clp; do
+    if ! printf '%s' "$row" | grep -qi -- "$lib"; then
+        FAIL=$((FAIL + 1)); echo "FAIL: README's make run row does not name $lib"
+    fi
+done
+for mod in $(sed -n 's/^pkg_check_modules([A-Z]* REQUIRED IMPORTED_TARGET \([a-z]*\)).*/\1/p' "$ROOT/CMakeLists.txt"); do
+    printf '%s' "$row" | grep -qi -- "$mod" || { FAIL=$((FAIL + 1)); echo "FAIL: README's make run row does not name $mod"; }
+done
+
 # the test must have found the examples it is about
 n=$(wc -l <"$SEEN")
 if [ "$n" -lt 15 ]; then
