@@ -111,9 +111,10 @@ uninstall:
 # archive: what is tracked, nothing built), with a top directory
 # gasdep-VERSION/; builds with make, cmake or pip install like a clone.
 VERSION = $(shell sed -n 's/^project(gasdep VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+DISTDIR ?= .
 dist:
-	git archive --format=tar.gz --prefix=gasdep-$(VERSION)/ -o gasdep-$(VERSION).tar.gz HEAD
-	@echo "gasdep-$(VERSION).tar.gz"
+	git archive --format=tar.gz --prefix=gasdep-$(VERSION)/ -o $(DISTDIR)/gasdep-$(VERSION).tar.gz HEAD
+	@echo "$(DISTDIR)/gasdep-$(VERSION).tar.gz"
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ) out

@@ -73,13 +73,15 @@ def _candidates():
     if env:
         yield env
         return
+    here = os.path.dirname(os.path.abspath(__file__))
+    # `pip install .`: the library built by CMake ships inside the package
+    yield os.path.join(here, "libgasdep.so")
     try:  # written by `make install`
         from ._libpath import LIBRARY
         yield LIBRARY
     except ImportError:
         pass
     # a source checkout: python/gasdep next to build/
-    here = os.path.dirname(os.path.abspath(__file__))
     yield os.path.join(here, "..", "..", "build", "libgasdep.so")
     found = ctypes.util.find_library("gasdep")
     if found:
