@@ -110,7 +110,7 @@ uninstall:
 # The release tarball gasdep-VERSION.tar.gz of the committed HEAD (git
 # archive: what is tracked, nothing built), with a top directory
 # gasdep-VERSION/; builds with make, cmake or pip install like a clone.
-VERSION = $(shell sed -n 's/^project(gasdep VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+VERSION = $(shell sed -n 's/^project.gasdep VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
 DISTDIR ?= .
 dist:
 	git archive --format=tar.gz --prefix=gasdep-$(VERSION)/ -o $(DISTDIR)/gasdep-$(VERSION).tar.gz HEAD
