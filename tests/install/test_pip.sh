@@ -66,11 +66,12 @@ if git -C "$SRC" rev-parse --git-dir >/dev/null 2>&1; then
     ver=$(sed -n 's/^project(gasdep VERSION \([0-9.]*\).*/\1/p' "$SRC/CMakeLists.txt")
     tgz=$tmp/gasdep-$ver.tar.gz
     [ -s "$tgz" ] || fail "make dist wrote no $tgz"
+    tar -tzf "$tgz" >"$tmp/list"
     for f in pyproject.toml setup.py CMakeLists.txt Makefile README.md LICENSE \
              python/gasdep/__init__.py scenarios/default.ini; do
-        tar -tzf "$tgz" | grep -qx "gasdep-$ver/$f" || fail "$f not in the tarball"
+        grep -qx "gasdep-$ver/$f" "$tmp/list" || fail "$f not in the tarball"
     done
-    tar -tzf "$tgz" | grep -q "^gasdep-$ver/build/" && fail "the tarball holds a build directory"
+    grep -q "^gasdep-$ver/build/" "$tmp/list" && fail "the tarball holds a build directory"
     "$PY" -m venv --system-site-packages "$tmp/venv2"
     "$tmp/venv2/bin/pip" install -q --no-build-isolation --no-index "$tgz" \
         >"$tmp/pip2.log" 2>&1 || { cat "$tmp/pip2.log"; fail "pip install of the release tarball"; }
