@@ -25,7 +25,7 @@ ENGINE_TARGETS = gasdep_cli gasdep gasdep_shared
 MAKEFLAGS += --no-print-directory
 
 .PHONY: all deps deps-test build run test test-sanitize mpi bench install \
-        uninstall clean fuzz fuzz-run fuzz-long dist
+        uninstall clean fuzz fuzz-run fuzz-long dist docs
 
 all: build
 
@@ -106,6 +106,19 @@ install: build
 
 uninstall:
 	cmake --build $(BUILD) --target uninstall
+
+# The documentation site: HTML in $(BUILD)/docs/html (open index.html) from
+# the Markdown docs (Sphinx + MyST), the man pages, the Python docstrings
+# and the public headers' comments; warnings are errors and every internal
+# link is checked (tests/docs/test_docs.sh does the same in the suite).
+DOCS_PYTHON ?= /usr/bin/python3
+docs: build
+	@sh scripts/install-deps.sh docs
+	$(DOCS_PYTHON) docs/site/gen.py $(BUILD)/man
+	PYTHONPATH=python GASDEP_LIBRARY=$(abspath $(BUILD))/libgasdep.so PYTHONDONTWRITEBYTECODE=1 \
+	  $(DOCS_PYTHON) -m sphinx -q -W --keep-going -b html -c docs/site . $(BUILD)/docs/html
+	$(DOCS_PYTHON) docs/site/check_links.py $(BUILD)/docs/html
+	@echo "documentation: $(BUILD)/docs/html/index.html"
 
 # The release tarball gasdep-VERSION.tar.gz of the committed HEAD (git
 # archive: what is tracked, nothing built), with a top directory

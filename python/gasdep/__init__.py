@@ -1,6 +1,6 @@
 """gasdep: European natural-gas supply security, day by day, from Python.
 
-Binds the C library libgasdep.so (ctypes); all modelling happens there.
+Binds the C library libgasdep.so (ctypes); all modelling happens there::
 
     import gasdep
     r = gasdep.run("scenarios/russia-cut-2022.ini",

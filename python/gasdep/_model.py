@@ -37,7 +37,7 @@ def _kind(kind):
 
 class Model:
     """One gasdep simulation, its own C handle: two Model objects share no
-    state and can run side by side.
+    state and can run side by side::
 
         m = gasdep.Model("scenarios/default.ini",
                          set={"pipeline.TAP-IT.capacity": "20 bcm/y"})
