@@ -237,6 +237,35 @@ Test(cli, run_prints_a_summary_of_the_groups_unless_quiet)
     th_rm_rf(dir);
 }
 
+/* Progress on a terminal (script(1) gives the run a pty), from
+ * GASDEP_PROGRESS_AFTER seconds on (0 here, so a short run shows it);
+ * nothing with -q, nothing when stderr is not a terminal, nothing before
+ * the default 2 s. */
+Test(cli, run_shows_progress_on_a_terminal_only)
+{
+    char dir[64], cmd[2048];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "GASDEP_PROGRESS_AFTER=0 script -qec \"'%s' run "
+             "scenarios/default.ini -o '%s/a'\" /dev/null", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    /* default.ini: 2021-10-01 .. 2022-03-31, 182 days */
+    cr_expect(strstr(out, "gasdep run: 1/182 days (1%), ETA") != NULL, "%.600s", out);
+    cr_expect(strstr(out, "\r\033[K") != NULL, "progress line not erased");
+    snprintf(cmd, sizeof cmd, "GASDEP_PROGRESS_AFTER=0 script -qec \"'%s' run -q "
+             "scenarios/default.ini -o '%s/a'\" /dev/null", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(out, "days (") == NULL, "-q: %.600s", out);
+    snprintf(cmd, sizeof cmd, "script -qec \"'%s' run scenarios/default.ini -o '%s/a'\" "
+             "/dev/null", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(out, "days (") == NULL, "a 0.1 s run: %.600s", out);
+    snprintf(cmd, sizeof cmd, "GASDEP_PROGRESS_AFTER=0 '%s' run scenarios/default.ini "
+             "-o '%s/a'", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(err, "days (") == NULL, "not a terminal: %.600s", err);
+    th_rm_rf(dir);
+}
+
 Test(cli, list_names_and_key_figures)
 {
     char dir[64], cmd[1024];

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli_batch.h"
 #include "cli_common.h"
@@ -39,7 +40,8 @@ static const char *RUN_USAGE =
     "                    flows, supply, storage, summary or manifest\n"
     "  --period P        also write DIR/P/ (gasdep aggregate): month, quarter,\n"
     "                    gas-year or year\n"
-    "  -q, --quiet       no summary on standard error\n"
+    "  -q, --quiet       no summary and no progress on standard error (progress:\n"
+    "                    days done and ETA, on a terminal, for runs over 2 s)\n"
     "\n"
     "writes balance.csv, shares.csv, group_shares.csv, flows.csv, supply.csv,\n"
     "storage.csv, summary.csv and manifest.csv (docs/OUTPUTS.md), committed as\n"
@@ -171,6 +173,46 @@ static void print_run_summary(const gasdep_model *m)
     }
 }
 
+/* ---- progress of a long run --------------------------------------------- */
+
+/* Days done and an ETA on stderr, only on a terminal, only once the run has
+ * taken GASDEP_PROGRESS_AFTER seconds (2 by default: short runs stay
+ * quiet), redrawn at most 5 times a second, erased at the end. */
+typedef struct run_progress {
+    struct timespec t0;
+    double after_s, last_s;
+    int drawn;
+} run_progress;
+
+static double since_s(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + 1e-9 * (double)(t.tv_nsec - t0->tv_nsec);
+}
+
+static void on_run_progress(void *ctx, int done, int total)
+{
+    run_progress *p = ctx;
+    double el = since_s(&p->t0);
+    if (done >= total) {
+        if (p->drawn)
+            fputs("\r\033[K", stderr);
+        p->drawn = 0;
+        return;
+    }
+    if (el < p->after_s || (p->drawn && el - p->last_s < 0.2))
+        return;
+    p->last_s = el;
+    p->drawn = 1;
+    double eta = done > 0 ? el * (total - done) / done : NAN;
+    fprintf(stderr, "\r\033[Kgasdep run: %d/%d days (%.0f%%)", done, total,
+            100.0 * done / total);
+    if (isfinite(eta))
+        fprintf(stderr, ", ETA %ld:%02ld", lround(eta) / 60, lround(eta) % 60);
+    fflush(stderr);
+}
+
 static int cmd_run(int argc, char **argv)
 {
     run_opts o = {"out", NULL, NULL, 0, NULL, 0};
@@ -220,10 +262,20 @@ static int cmd_run(int argc, char **argv)
     free(o.sets);
     if (!m)
         return st;
+    run_progress prog = {{0, 0}, 2.0, 0, 0};
+    if (!o.quiet && isatty(2)) {
+        const char *after = getenv("GASDEP_PROGRESS_AFTER");
+        if (after && *after)
+            prog.after_s = atof(after);
+        clock_gettime(CLOCK_MONOTONIC, &prog.t0);
+        gasdep_set_progress(m, on_run_progress, &prog);
+    }
     clock_t t0 = clock();
     int rc = to_stdout ? gasdep_run_to(m, NULL, o.table ? o.table : "balance", stdout)
                        : gasdep_run(m, o.out);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    if (prog.drawn)
+        fputs("\r\033[K", stderr);
     if (rc != GASDEP_OK) {
         fprintf(stderr, "gasdep: %s\ngasdep: run failed (%s)%s\n", gasdep_errmsg(m),
                 gasdep_strerror(rc),

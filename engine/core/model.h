@@ -36,6 +36,8 @@ struct gasdep_model {
     int plan_first, plan_days; /* plan starts on plan_first; days implemented */
     double *ext_demand_f; /* gasdep_set_demand_factor */
     double *ext_cap_f[P_COUNT];
+    gasdep_progress_fn progress; /* gasdep_set_progress */
+    void *progress_ctx;
 };
 
 /* The foresight the run solves with (FS_*): the scenario's, or FS_MYOPIC

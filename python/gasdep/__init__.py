@@ -27,14 +27,16 @@ __version__ = _lib.text(_lib.lib.gasdep_version())
 library_path = _lib.lib._name
 
 
-def run(scenario, set=None, outdir=None):
+def run(scenario, set=None, outdir=None, progress=None):
     """Simulate a scenario file and return every output table as a pandas
     DataFrame (dates as datetimes): balance, shares, group_shares, flows,
     summary, manifest and whatever other tables the engine writes.
     `set` maps parameter paths to values, as `gasdep run --set`. With
-    `outdir` the CSV files are also kept there."""
+    `outdir` the CSV files are also kept there. `progress=True` shows days
+    done and an ETA on stderr for runs longer than 2 s; a callable gets
+    (days_done, days_total) after every day."""
     with Model(scenario, set=set) as m:
-        return m.run(outdir)
+        return m.run(outdir, progress=progress)
 
 
 def read_run(directory):

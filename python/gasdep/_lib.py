@@ -39,6 +39,8 @@ class AreaSummary(ctypes.Structure):
 
 
 PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)
+# gasdep_progress_fn: (ctx, days_done, days_total)
+RUN_PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_int)
 
 
 class BatchOptions(ctypes.Structure):
@@ -127,6 +129,7 @@ _PROTOTYPES = {
     "gasdep_step": (_I, [_P]),
     "gasdep_finish": (_I, [_P]),
     "gasdep_run": (_I, [_P, _S]),
+    "gasdep_set_progress": (_I, [_P, ctypes.c_void_p, _P]),
     "gasdep_thread_finish": (None, []),
     "gasdep_set_demand_factor": (_I, [_P, _I, _D]),
     "gasdep_set_capacity_factor": (_I, [_P, _I, _I, _D]),

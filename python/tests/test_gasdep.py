@@ -225,6 +225,27 @@ def test_montecarlo_with_random_outages_does_not_warn(mix, tmp_path):
         gasdep.montecarlo(str(p), runs=2, seed=7, threads=1)
 
 
+def test_run_reports_progress_every_day(mix):
+    seen = []
+    gasdep.run(mix(), progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]  # mix: 2022-01-01 .. 2022-01-03
+
+
+def test_progress_true_draws_days_and_eta_then_erases():
+    import io
+    out = io.StringIO()
+    p = gasdep._model._StderrProgress(after=0.0, stream=out)
+    p(1, 4)
+    p(4, 4)
+    text = out.getvalue()
+    assert "gasdep run: 1/4 days (25%), ETA" in text and text.endswith("\r\033[K")
+    quiet = io.StringIO()
+    p = gasdep._model._StderrProgress(after=60.0, stream=quiet)  # a short run
+    p(1, 4)
+    p(4, 4)
+    assert quiet.getvalue() == ""
+
+
 def test_version_is_the_cmake_project_version():
     text = open(os.path.join(ROOT, "CMakeLists.txt")).read()
     want = re.search(r"project\(gasdep VERSION ([0-9.]+)", text).group(1)
