@@ -266,6 +266,64 @@ Test(cli, run_shows_progress_on_a_terminal_only)
     th_rm_rf(dir);
 }
 
+/* One starting level for a group's storages: group.EU.initial_fill sets
+ * the 20 storages at EU regions of the reference network (by hand from
+ * scenarios/networks/europe.ini); GB, RS and UA keep their own. */
+Test(cli, group_initial_fill_sets_every_storage_of_the_group)
+{
+    char dir[64], cmd[1024];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s' list scenarios/baseline-2021.ini storage "
+             "--set 'group.EU.initial_fill=90%%'", th_bin());
+    cr_assert_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    int at90 = 0;
+    for (const char *p = out; (p = strstr(p, "initial_fill 0.9\n")); p++)
+        at90++;
+    cr_expect_eq(at90, 20, "%s", out);
+    cr_expect(strstr(out, "storage DE-UGS: ") && strstr(out, "storage BG-Chiren: "), "%s", out);
+    cr_expect(strstr(out, "storage GB-UGS: volume 969.5, injection 36.93, withdrawal 73.87, "
+                          "initial_fill 0.8\n"), "%s", out);
+    cr_expect(strstr(out, "initial_fill 0.61\n"), "UA-UGS keeps its own: %s", out);
+    /* a later path for one site wins; an unknown group is an input error */
+    snprintf(cmd, sizeof cmd, "'%s' list scenarios/baseline-2021.ini storage --set "
+             "'group.EU.initial_fill=90%%' --set storage.DE-UGS.initial_fill=50%%", th_bin());
+    cr_assert_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(out, "storage DE-UGS: volume 18596.5, injection 281.16, withdrawal "
+                          "494.00, initial_fill 0.5\n"), "%s", out);
+    snprintf(cmd, sizeof cmd, "'%s' check scenarios/baseline-2021.ini --set "
+             "'group.XX.initial_fill=90%%'", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "--set:1: 'group.XX.initial_fill': no storage at a region of "
+                          "group 'XX'"), "%s", err);
+    th_rm_rf(dir);
+}
+
+/* Narrowing a base scenario's dates: the base's events that fall outside
+ * are one line, the user's own event outside keeps its own line. */
+Test(cli, base_events_outside_the_horizon_are_one_warning)
+{
+    char dir[64], cmd[1024], cwd[512];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    cr_assert_not_null(getcwd(cwd, sizeof cwd));
+    char text[2048];
+    snprintf(text, sizeof text, "[scenario]\nbase = %s/scenarios/russia-cut-2022.ini\n"
+             "start = 2022-10-01\nend = 2022-12-31\n[event my-late]\n"
+             "target = pipeline.TAP-AL-IT\nstart = 2023-06-01\nend = 2023-07-01\n"
+             "factor = 0\n", cwd);
+    th_write_file(th_path(dir, "narrow.ini"), text);
+    snprintf(cmd, sizeof cmd, "'%s' check '%s/narrow.ini'", th_bin(), dir);
+    cr_assert_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    int lines = 0;
+    for (const char *p = err; (p = strstr(p, "outside the horizon")); p++)
+        lines++;
+    cr_expect_eq(lines, 2, "%s", err);
+    cr_expect(strstr(err, "narrow.ini:5: event 'my-late': entirely outside the horizon"),
+              "%s", err);
+    cr_expect(strstr(err, "other events of base files: entirely outside the horizon; they "
+                          "have no effect"), "%s", err);
+    th_rm_rf(dir);
+}
+
 Test(cli, list_names_and_key_figures)
 {
     char dir[64], cmd[1024];

@@ -305,6 +305,10 @@ int events_resolve(net *n, const scenario *scn)
     n->ev = net_alloc(n, (size_t)l->n, sizeof *n->ev);
     if (!n->ev)
         return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+    /* events of base files outside the horizon: one line for all of them
+     * (narrowing a base scenario's dates is not a mistake in each) */
+    int base_outside = 0;
+    const event_el *base_first = NULL;
     for (int i = 0; i < l->n; i++) {
         event_el *e = l->v[i];
         if (!e->h.enabled)
@@ -331,9 +335,15 @@ int events_resolve(net *n, const scenario *scn)
                    "'value'", who, e->target.name);
         int last_effect = e->end == DAY_NONE_HI ? DAY_NONE_HI : e->end + e->ramp;
         if (e->start != DAY_NONE_LO && n->n_days > 0 &&
-            (e->start > n->last_day || last_effect < n->first_day))
-            warn_at(scn->err, e->h.at, "%s: entirely outside the horizon; it has "
-                    "no effect", who);
+            (e->start > n->last_day || last_effect < n->first_day)) {
+            if (e->h.at.file > 0) { /* 0: the scenario loaded, -1: --set */
+                if (!base_outside++)
+                    base_first = e;
+            } else {
+                warn_at(scn->err, e->h.at, "%s: entirely outside the horizon; it has "
+                        "no effect", who);
+            }
+        }
         ev_rt *r = &n->ev[n->n_ev++];
         r->name = e->h.name;
         r->start = e->start;
@@ -347,6 +357,13 @@ int events_resolve(net *n, const scenario *scn)
         r->targets = is_path ? &e->targets : NULL;
         r->hard = e->hard;
     }
+    if (base_outside == 1)
+        warn_at(scn->err, base_first->h.at, "event '%s' (of a base file): entirely "
+                "outside the horizon; it has no effect", base_first->h.name);
+    else if (base_outside > 1)
+        warn_at(scn->err, base_first->h.at, "event '%s' and %d other events of base "
+                "files: entirely outside the horizon; they have no effect",
+                base_first->h.name, base_outside - 1);
     qsort(n->ev, (size_t)n->n_ev, sizeof *n->ev, cmp_start);
     n->ev_targets = net_alloc(n, (size_t)b.n, sizeof *n->ev_targets);
     if (!n->ev_targets) {
