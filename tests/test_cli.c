@@ -40,6 +40,15 @@ static int sh(const char *cmd, char *out, size_t outlen, char *err, size_t errle
 
 static char out[1 << 16], err[1 << 16];
 
+/* Occurrences of needle in text. */
+static int count_of(const char *text, const char *needle)
+{
+    int n = 0;
+    for (const char *p = text; (p = strstr(p, needle)); p++)
+        n++;
+    return n;
+}
+
 Test(cli, version)
 {
     char dir[64], cmd[1024];
@@ -276,10 +285,7 @@ Test(cli, group_initial_fill_sets_every_storage_of_the_group)
     snprintf(cmd, sizeof cmd, "'%s' list scenarios/baseline-2021.ini storage "
              "--set 'group.EU.initial_fill=90%%'", th_bin());
     cr_assert_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
-    int at90 = 0;
-    for (const char *p = out; (p = strstr(p, "initial_fill 0.9\n")); p++)
-        at90++;
-    cr_expect_eq(at90, 20, "%s", out);
+    cr_expect_eq(count_of(out, "initial_fill 0.9\n"), 20, "%s", out);
     cr_expect(strstr(out, "storage DE-UGS: ") && strstr(out, "storage BG-Chiren: "), "%s", out);
     cr_expect(strstr(out, "storage GB-UGS: volume 969.5, injection 36.93, withdrawal 73.87, "
                           "initial_fill 0.8\n"), "%s", out);
@@ -313,10 +319,7 @@ Test(cli, base_events_outside_the_horizon_are_one_warning)
     th_write_file(th_path(dir, "narrow.ini"), text);
     snprintf(cmd, sizeof cmd, "'%s' check '%s/narrow.ini'", th_bin(), dir);
     cr_assert_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
-    int lines = 0;
-    for (const char *p = err; (p = strstr(p, "outside the horizon")); p++)
-        lines++;
-    cr_expect_eq(lines, 2, "%s", err);
+    cr_expect_eq(count_of(err, "outside the horizon"), 2, "%s", err);
     cr_expect(strstr(err, "narrow.ini:5: event 'my-late': entirely outside the horizon"),
               "%s", err);
     cr_expect(strstr(err, "other events of base files: entirely outside the horizon; they "

@@ -22,28 +22,7 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "test_install: FAIL: $*" >&2; exit 1; }
 
-cat >"$tmp/mix.ini" <<'INI'
-[scenario]
-start = 2022-01-01
-end = 2022-01-02
-[origin a]
-[origin b]
-[node H]
-[region R]
-demand = 10 mcm/d
-[source sa]
-node = H
-origin = a
-capacity = 6 mcm/d
-[source sb]
-node = H
-origin = b
-capacity = 4 mcm/d
-[pipeline HR]
-from = H
-to = R
-capacity = 20 mcm/d
-INI
+cp "$SRC/tests/install/mix.ini" "$tmp/mix.ini"
 want=$'2022-01-01 0.600000\n2022-01-02 0.600000'
 
 # ---- install into a prefix ----

@@ -17,28 +17,7 @@ fail() { echo "test_pip: FAIL: $*" >&2; exit 1; }
 export GASDEP_CMAKE_BUILD_DIR=$BUILD
 unset GASDEP_LIBRARY PYTHONPATH PYTHONDONTWRITEBYTECODE
 
-cat >"$tmp/mix.ini" <<'INI'
-[scenario]
-start = 2022-01-01
-end = 2022-01-02
-[origin a]
-[origin b]
-[node H]
-[region R]
-demand = 10 mcm/d
-[source sa]
-node = H
-origin = a
-capacity = 6 mcm/d
-[source sb]
-node = H
-origin = b
-capacity = 4 mcm/d
-[pipeline HR]
-from = H
-to = R
-capacity = 20 mcm/d
-INI
+cp "$SRC/tests/install/mix.ini" "$tmp/mix.ini"
 
 check_venv() { # VENV: the package runs from the venv, with its own library
     (cd "$tmp" && "$1/bin/python" -c "
