@@ -11,8 +11,9 @@
 # Runs apt-get directly as root, through sudo otherwise. apt's own output goes
 # to a log that is shown only when something fails.
 set -eu
-# the documentation site (make docs): Sphinx with MyST for the Markdown
-PKGS_DOCS="python3-sphinx python3-myst-parser"
+# the documentation site (make docs): Sphinx with MyST for the Markdown,
+# groff to render the man pages
+PKGS_DOCS="python3-sphinx python3-myst-parser groff-base"
 PKGS_RUN="build-essential cmake pkg-config libgsl-dev libcsv-dev \
 libglpk-dev coinor-libclp-dev libinih-dev libmd-dev"
 PKGS_TEST="libcriterion-dev gnuplot-nox python3 python3-pytest python3-pandas \

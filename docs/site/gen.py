@@ -47,8 +47,9 @@ def main():
     with open(os.path.join(OUT, "c_api.md"), "w") as f:
         f.write(c_api())
     for page in ("gasdep.1", "gasdep-scenario.5"):
+        text = man(page, mandir)  # before opening: a failure leaves no empty page
         with open(os.path.join(OUT, page + ".md"), "w") as f:
-            f.write(man(page, mandir))
+            f.write(text)
 
 
 if __name__ == "__main__":
