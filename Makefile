@@ -20,9 +20,12 @@ DEPS_MPI = $(if $(filter ON on 1 yes,$(MPI)),mpi)
 # `make test` switches them on, and they stay on.
 FIRST_FLAGS = $(if $(wildcard $(BUILD)/CMakeCache.txt),,-DBUILD_TESTING=OFF)
 ENGINE_TARGETS = gasdep_cli gasdep gasdep_shared
+# CMake's generated makefiles recurse four levels deep; their "Entering
+# directory" lines say nothing to a user.
+MAKEFLAGS += --no-print-directory
 
 .PHONY: all deps deps-test build run test test-sanitize mpi bench install \
-        uninstall clean fuzz fuzz-run fuzz-long
+        uninstall clean fuzz fuzz-run fuzz-long dist docs
 
 all: build
 
@@ -39,7 +42,7 @@ build: deps
 
 run: build
 	./$(BUILD)/gasdep run scenarios/default.ini -o out
-	@echo "CSV time series are in out/ (balance.csv, shares.csv, group_shares.csv, flows.csv, summary.csv)"
+	@echo "CSV time series are in out/: $$(cd out && echo *.csv) (columns and units: docs/OUTPUTS.md)"
 
 test: deps-test
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DBUILD_TESTING=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX)
@@ -104,6 +107,28 @@ install: build
 
 uninstall:
 	cmake --build $(BUILD) --target uninstall
+
+# The documentation site: HTML in $(BUILD)/docs/html (open index.html) from
+# the Markdown docs (Sphinx + MyST), the man pages, the Python docstrings
+# and the public headers' comments; warnings are errors and every internal
+# link is checked (tests/docs/test_docs.sh does the same in the suite).
+DOCS_PYTHON ?= /usr/bin/python3
+docs: build
+	@sh scripts/install-deps.sh docs
+	$(DOCS_PYTHON) docs/site/gen.py $(BUILD)/man
+	PYTHONPATH=python GASDEP_LIBRARY=$(abspath $(BUILD))/libgasdep.so PYTHONDONTWRITEBYTECODE=1 \
+	  $(DOCS_PYTHON) -m sphinx -q -W --keep-going -b html -c docs/site . $(BUILD)/docs/html
+	$(DOCS_PYTHON) docs/site/check_links.py $(BUILD)/docs/html
+	@echo "documentation: $(BUILD)/docs/html/index.html"
+
+# The release tarball gasdep-VERSION.tar.gz of the committed HEAD (git
+# archive: what is tracked, nothing built), with a top directory
+# gasdep-VERSION/; builds with make, cmake or pip install like a clone.
+VERSION = $(shell sed -n 's/^project.gasdep VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+DISTDIR ?= .
+dist:
+	git archive --format=tar.gz --prefix=gasdep-$(VERSION)/ -o $(DISTDIR)/gasdep-$(VERSION).tar.gz HEAD
+	@echo "$(DISTDIR)/gasdep-$(VERSION).tar.gz"
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN) $(BUILD_FUZZ) out

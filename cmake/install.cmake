@@ -50,6 +50,10 @@ function(gasdep_install_configured template destdir name)
 endfunction()
 gasdep_install_configured(${CMAKE_CURRENT_LIST_DIR}/gasdep.pc.in
                           ${CMAKE_INSTALL_LIBDIR}/pkgconfig gasdep.pc)
+# `pkg-config --static --libs gasdep` still says -lgasdep, which the linker
+# resolves to the .so where both exist; gasdep-static names libgasdep.a.
+gasdep_install_configured(${CMAKE_CURRENT_LIST_DIR}/gasdep-static.pc.in
+                          ${CMAKE_INSTALL_LIBDIR}/pkgconfig gasdep-static.pc)
 
 # Data: plot scripts, the scenario library, documentation, man pages.
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/plots/
@@ -67,13 +71,37 @@ foreach(page gasdep.1 gasdep-scenario.5)
 endforeach()
 
 # The Python package, next to the interpreter's other packages under PREFIX,
-# with the path of the installed shared library written into it.
+# with the path of the installed shared library written into it. Chosen at
+# install time, since `cmake --install --prefix P` may differ from the
+# configured prefix: PREFIX equal to the installing user's Python user base
+# (`make install PREFIX=$HOME/.local`) gets the user site directory
+# (lib/python3.X/site-packages, which Debian's python3 searches), any other
+# PREFIX GASDEP_PYTHON_SITEDIR (dist-packages for Debian's interpreter).
 if(GASDEP_PYTHON_SITEDIR)
-  install(DIRECTORY ${CMAKE_SOURCE_DIR}/python/gasdep
-          DESTINATION ${GASDEP_PYTHON_SITEDIR}
-          PATTERN __pycache__ EXCLUDE PATTERN _libpath.py EXCLUDE)
+  set(GASDEP_PY_FILES "")
+  foreach(py __init__ _args _batch _errors _lib _maps _model _tables)
+    list(APPEND GASDEP_PY_FILES ${CMAKE_SOURCE_DIR}/python/gasdep/${py}.py)
+  endforeach()
+  install(CODE "
+    set(sitedir \"${GASDEP_PYTHON_SITEDIR}\")
+    execute_process(COMMAND \"${GASDEP_PYTHON}\" -s -m site --user-base
+                    OUTPUT_VARIABLE userbase OUTPUT_STRIP_TRAILING_WHITESPACE
+                    ERROR_QUIET)
+    execute_process(COMMAND \"${GASDEP_PYTHON}\" -s -m site --user-site
+                    OUTPUT_VARIABLE usersite OUTPUT_STRIP_TRAILING_WHITESPACE
+                    ERROR_QUIET)
+    get_filename_component(pfx \"\${CMAKE_INSTALL_PREFIX}\" REALPATH)
+    if(userbase AND IS_DIRECTORY \"\${userbase}\")
+      get_filename_component(userbase \"\${userbase}\" REALPATH)
+    endif()
+    if(userbase AND pfx STREQUAL userbase AND usersite)
+      file(RELATIVE_PATH sitedir \"\${userbase}\" \"\${usersite}\")
+    endif()
+    set(GASDEP_INSTALLED_SITEDIR \"\${sitedir}\")
+    file(INSTALL ${GASDEP_PY_FILES}
+         DESTINATION \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/\${sitedir}/gasdep\")")
   gasdep_install_configured(${CMAKE_CURRENT_LIST_DIR}/_libpath.py.in
-                            ${GASDEP_PYTHON_SITEDIR}/gasdep _libpath.py)
+                            "\${GASDEP_INSTALLED_SITEDIR}/gasdep" _libpath.py)
 endif()
 
 # make uninstall: remove what install_manifest.txt lists.

@@ -2,7 +2,8 @@
 
 Run from the repository root after building (make run) or installing:
     PYTHONPATH=python python3 docs/python_example.py
-It prints a few figures; in a notebook, plot the DataFrames instead.
+It prints a few figures; in a notebook, plot the DataFrames instead
+(docs/tutorial.ipynb). The test suite runs it (tests/docs/test_examples.sh).
 """
 import pandas as pd
 
@@ -45,8 +46,10 @@ print(bg.loc["2022-01-14":"2022-01-20"].round(3))
 # 4. A sweep through the batch API: unserved gas against TAP capacity.
 sw = gasdep.sweep("scenarios/default.ini",
                   vary={"pipeline.TAP-IT.capacity": "5:15:5bcm/y"})
+# a varied parameter's column carries the unit the sweep was written in
 print(sw.sweep.query("region in ['EU', 'SEE']")
-      [["run", "region", "pipeline.TAP-IT.capacity", "unserved_mcm", "days_short"]])
+      [["run", "region", "pipeline.TAP-IT.capacity_bcm_y", "unserved_mcm",
+        "days_short"]])
 
 # 5. Errors carry the file:line messages.
 try:

@@ -23,7 +23,7 @@ SWEEP.csv).
   -r, --region R       region or group (default: the first group in the file,
                        else the first region).
   -x, --x PARAM        parameter on the x axis (default: the first one), as
-                       its column (pipeline.TAP-IT.capacity_mcm_d) or its path
+                       its column (pipeline.TAP-IT.capacity_bcm_y) or its path
                        without the unit (pipeline.TAP-IT.capacity).
   -y, --y PARAM        parameter on the y axis (default: the second one).
   -m, --metric COLUMN  a figure column of sweep.csv (default unserved_share);

@@ -17,7 +17,7 @@ Renders every figure of the gasdep run directory OUTDIR as PNG and SVG.
   -r, --region R        region or group to draw (repeatable). Default: every
                         group found in balance.csv plus the first N regions.
   -p, --pipeline P      pipeline for the utilisation figure (repeatable).
-                        Default: the N pipelines with the highest mean utilisation.
+                        Default: the N pipelines whose utilisation varies most.
   -o, --output FIGDIR   where to write the figures (default OUTDIR/figures).
   -n, --max-regions N   regions (not groups) taken by default (default 4).
       --top-pipelines N pipelines taken by default (default 6).
@@ -64,7 +64,10 @@ FL=$OUTDIR/flows.csv SUM=$OUTDIR/summary.csv
 [ -n "$FIGDIR" ] || FIGDIR=$OUTDIR/figures
 mkdir -p -- "$FIGDIR" || die "cannot create $FIGDIR"
 make_tmp
-LABEL=$(basename -- "$(CDPATH='' cd -- "$OUTDIR" && pwd)")
+# titles name the scenario (manifest.csv's scenario_name), not the directory
+LABEL=$("$AWK" -F, '$1 == "scenario_name" { sub(/^[^,]*,/, ""); gsub(/"/, ""); print; exit }' \
+        "$OUTDIR/manifest.csv" 2>/dev/null)
+[ -n "$LABEL" ] || LABEL=$(basename -- "$(CDPATH='' cd -- "$OUTDIR" && pwd)")
 
 # --- which regions ------------------------------------------------------------
 if [ -z "$REGIONS" ]; then

@@ -1,7 +1,9 @@
 # reshape_flows.awk: flows.csv (long) -> wide pipeline utilisation file.
 #   PIPELINES="P1<nl>P2..." TOPN=6 OUT=DIR awk -f csv.awk -f reshape_flows.awk flows.csv
-# If PIPELINES is empty, the TOPN pipelines with the highest mean utilisation
-# are chosen. Writes
+# If PIPELINES is empty, the TOPN pipelines whose utilisation varies most
+# (standard deviation over the days; ties by mean) are chosen: pipelines
+# full every day are one flat 100 % line each, and six of them drew one
+# line on top of another while hiding the pipelines whose use changes. Writes
 #   OUT/util.dat     date,<utilisation in % per pipeline>   (NaN if unknown)
 #   OUT/util.meta    series=N
 #   OUT/util.chosen  the chosen pipeline names, one per line
@@ -30,7 +32,7 @@ FNR == 1 {
     if (cu && csv_isnum(f[cu])) { u = f[cu] + 0; if (u > maxu) maxu = u }
     else if (cf && cc && csv_isnum(f[cf]) && csv_isnum(f[cc]) && f[cc] + 0 > 0) { u = f[cf] / f[cc]; FRAC[p, d] = 1 }
     else next
-    U[p, d] = u; SUM[p] += u; CNT[p]++
+    U[p, d] = u; SUM[p] += u; SQ[p] += u * u; CNT[p]++
 }
 END {
     if (CSV_FAILED) exit 2
@@ -42,9 +44,15 @@ END {
             else printf("warning: pipeline '%s' not in flows.csv\n", PL[i]) > "/dev/stderr"
         }
     } else {
-        for (i = 1; i <= npp; i++) { p = P[i]; MEAN[p] = CNT[p] ? SUM[p] / CNT[p] : -1; C[++m] = p }
+        for (i = 1; i <= npp; i++) {
+            p = P[i]; MEAN[p] = CNT[p] ? SUM[p] / CNT[p] : -1
+            v = CNT[p] ? SQ[p] / CNT[p] - MEAN[p] * MEAN[p] : 0
+            SD[p] = v > 1e-12 ? sqrt(v) : 0; C[++m] = p
+        }
         for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++)
-            if (MEAN[C[j]] > MEAN[C[i]]) { t = C[i]; C[i] = C[j]; C[j] = t }
+            if (SD[C[j]] > SD[C[i]] + 1e-9 || (SD[C[j]] > SD[C[i]] - 1e-9 && MEAN[C[j]] > MEAN[C[i]])) {
+                t = C[i]; C[i] = C[j]; C[j] = t
+            }
         if (m > TOPN) m = TOPN
     }
     csv_sort(D, nd)

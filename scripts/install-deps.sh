@@ -1,18 +1,26 @@
 #!/bin/sh
 # install-deps.sh: install the Debian packages gasdep needs, only those missing.
-# Usage: sh scripts/install-deps.sh [run] [test] [mpi]   (default: run)
+# Usage: sh scripts/install-deps.sh [run] [test] [mpi] [docs]   (default: run)
 #   run   build and run the engine (compiler, CMake, the libraries it links)
 #   test  + what the test suite needs (Criterion, gnuplot, Python with pytest,
-#         pandas, numpy and hypothesis; geopandas, with its bundled Natural
-#         Earth countries, and matplotlib for the maps)
+#         pandas, numpy, hypothesis and matplotlib; geopandas, with its
+#         bundled Natural Earth countries, for the maps; pip, venv, setuptools
+#         and wheel for the pip install test; nbconvert and ipykernel for the
+#         notebook; Sphinx with MyST for the docs site)
+#   docs  + Sphinx with MyST (make docs)
 #   mpi   + Open MPI for sweeps and Monte Carlo across processes
 # Runs apt-get directly as root, through sudo otherwise. apt's own output goes
 # to a log that is shown only when something fails.
 set -eu
+# the documentation site (make docs): Sphinx with MyST for the Markdown,
+# groff to render the man pages
+PKGS_DOCS="python3-sphinx python3-myst-parser groff-base"
 PKGS_RUN="build-essential cmake pkg-config libgsl-dev libcsv-dev \
 libglpk-dev coinor-libclp-dev libinih-dev libmd-dev"
 PKGS_TEST="libcriterion-dev gnuplot-nox python3 python3-pytest python3-pandas \
-python3-numpy python3-hypothesis python3-geopandas python3-matplotlib"
+python3-numpy python3-hypothesis python3-geopandas python3-matplotlib \
+python3-pip python3-venv python3-setuptools python3-wheel python3-nbconvert \
+python3-ipykernel python3-nbformat $PKGS_DOCS"
 PKGS_MPI="libopenmpi-dev openmpi-bin"
 PKGS_FUZZ="clang libclang-rt-14-dev"
 
@@ -24,7 +32,8 @@ for group in "$@"; do
     test) PKGS="$PKGS $PKGS_RUN $PKGS_TEST" ;;
     mpi) PKGS="$PKGS $PKGS_RUN $PKGS_MPI" ;;
     fuzz) PKGS="$PKGS $PKGS_RUN $PKGS_FUZZ" ;;
-    *) echo "install-deps: unknown group '$group' (run, test, mpi, fuzz)" >&2; exit 2 ;;
+    docs) PKGS="$PKGS $PKGS_RUN python3 $PKGS_DOCS" ;;
+    *) echo "install-deps: unknown group '$group' (run, test, mpi, fuzz, docs)" >&2; exit 2 ;;
     esac
 done
 

@@ -40,6 +40,15 @@ static int sh(const char *cmd, char *out, size_t outlen, char *err, size_t errle
 
 static char out[1 << 16], err[1 << 16];
 
+/* Occurrences of needle in text. */
+static int count_of(const char *text, const char *needle)
+{
+    int n = 0;
+    for (const char *p = text; (p = strstr(p, needle)); p++)
+        n++;
+    return n;
+}
+
 Test(cli, version)
 {
     char dir[64], cmd[1024];
@@ -111,8 +120,9 @@ Test(cli, check_default_scenario)
     /* group demand is the sum of its members' (default.ini: SEE = BG 3.2 +
      * GR 6.5 + RS 3.0 bcm/y; EU = BG + GR + IT 70 bcm/y), never nan */
     cr_expect(strstr(out, "nan") == NULL, "stdout: %s", out);
-    cr_expect(strstr(out, "SEE        group           12.70") != NULL, "%s", out);
-    cr_expect(strstr(out, "EU         group           79.70") != NULL, "%s", out);
+    /* demand in mcm/d beside bcm/y (12.70 bcm/y = 34.79 mcm/d; 79.70 = 218.36) */
+    cr_expect(strstr(out, "SEE        group           34.79          12.70") != NULL, "%s", out);
+    cr_expect(strstr(out, "EU         group          218.36          79.70") != NULL, "%s", out);
     th_rm_rf(dir);
 }
 
@@ -237,6 +247,87 @@ Test(cli, run_prints_a_summary_of_the_groups_unless_quiet)
     th_rm_rf(dir);
 }
 
+/* Progress on a terminal (script(1) gives the run a pty), from
+ * GASDEP_PROGRESS_AFTER seconds on (0 here, so a short run shows it);
+ * nothing with -q, nothing when stderr is not a terminal, nothing before
+ * the default 2 s. */
+Test(cli, run_shows_progress_on_a_terminal_only)
+{
+    char dir[64], cmd[2048];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "GASDEP_PROGRESS_AFTER=0 script -qec \"'%s' run "
+             "scenarios/default.ini -o '%s/a'\" /dev/null", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    /* default.ini: 2021-10-01 .. 2022-03-31, 182 days */
+    cr_expect(strstr(out, "gasdep run: 1/182 days (1%), ETA") != NULL, "%.600s", out);
+    cr_expect(strstr(out, "\r\033[K") != NULL, "progress line not erased");
+    snprintf(cmd, sizeof cmd, "GASDEP_PROGRESS_AFTER=0 script -qec \"'%s' run -q "
+             "scenarios/default.ini -o '%s/a'\" /dev/null", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(out, "days (") == NULL, "-q: %.600s", out);
+    snprintf(cmd, sizeof cmd, "script -qec \"'%s' run scenarios/default.ini -o '%s/a'\" "
+             "/dev/null", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(out, "days (") == NULL, "a 0.1 s run: %.600s", out);
+    snprintf(cmd, sizeof cmd, "GASDEP_PROGRESS_AFTER=0 '%s' run scenarios/default.ini "
+             "-o '%s/a'", th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(err, "days (") == NULL, "not a terminal: %.600s", err);
+    th_rm_rf(dir);
+}
+
+/* One starting level for a group's storages: group.EU.initial_fill sets
+ * the 20 storages at EU regions of the reference network (by hand from
+ * scenarios/networks/europe.ini); GB, RS and UA keep their own. */
+Test(cli, group_initial_fill_sets_every_storage_of_the_group)
+{
+    char dir[64], cmd[1024];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    snprintf(cmd, sizeof cmd, "'%s' list scenarios/baseline-2021.ini storage "
+             "--set 'group.EU.initial_fill=90%%'", th_bin());
+    cr_assert_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect_eq(count_of(out, "initial_fill 0.9\n"), 20, "%s", out);
+    cr_expect(strstr(out, "storage DE-UGS: ") && strstr(out, "storage BG-Chiren: "), "%s", out);
+    cr_expect(strstr(out, "storage GB-UGS: volume 969.5, injection 36.93, withdrawal 73.87, "
+                          "initial_fill 0.8\n"), "%s", out);
+    cr_expect(strstr(out, "initial_fill 0.61\n"), "UA-UGS keeps its own: %s", out);
+    /* a later path for one site wins; an unknown group is an input error */
+    snprintf(cmd, sizeof cmd, "'%s' list scenarios/baseline-2021.ini storage --set "
+             "'group.EU.initial_fill=90%%' --set storage.DE-UGS.initial_fill=50%%", th_bin());
+    cr_assert_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(out, "storage DE-UGS: volume 18596.5, injection 281.16, withdrawal "
+                          "494.00, initial_fill 0.5\n"), "%s", out);
+    snprintf(cmd, sizeof cmd, "'%s' check scenarios/baseline-2021.ini --set "
+             "'group.XX.initial_fill=90%%'", th_bin());
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
+    cr_expect(strstr(err, "--set:1: 'group.XX.initial_fill': no storage at a region of "
+                          "group 'XX'"), "%s", err);
+    th_rm_rf(dir);
+}
+
+/* Narrowing a base scenario's dates: the base's events that fall outside
+ * are one line, the user's own event outside keeps its own line. */
+Test(cli, base_events_outside_the_horizon_are_one_warning)
+{
+    char dir[64], cmd[1024], cwd[512];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cli");
+    cr_assert_not_null(getcwd(cwd, sizeof cwd));
+    char text[2048];
+    snprintf(text, sizeof text, "[scenario]\nbase = %s/scenarios/russia-cut-2022.ini\n"
+             "start = 2022-10-01\nend = 2022-12-31\n[event my-late]\n"
+             "target = pipeline.TAP-AL-IT\nstart = 2023-06-01\nend = 2023-07-01\n"
+             "factor = 0\n", cwd);
+    th_write_file(th_path(dir, "narrow.ini"), text);
+    snprintf(cmd, sizeof cmd, "'%s' check '%s/narrow.ini'", th_bin(), dir);
+    cr_assert_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect_eq(count_of(err, "outside the horizon"), 2, "%s", err);
+    cr_expect(strstr(err, "narrow.ini:5: event 'my-late': entirely outside the horizon"),
+              "%s", err);
+    cr_expect(strstr(err, "other events of base files: entirely outside the horizon; they "
+                          "have no effect"), "%s", err);
+    th_rm_rf(dir);
+}
+
 Test(cli, list_names_and_key_figures)
 {
     char dir[64], cmd[1024];
@@ -249,6 +340,9 @@ Test(cli, list_names_and_key_figures)
     snprintf(cmd, sizeof cmd, "'%s' list scenarios/default.ini", th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     cr_expect(strstr(out, "region BG: demand 8.77 (3.20 bcm/y)"), "%s", out);
+    /* capacities in mcm/d and bcm/y, as check and the scenario files show
+     * them: default.ini TAP-IT 8.5 bcm/y = 8500/365 = 23.29 mcm/d */
+    cr_expect(strstr(out, "pipeline TAP-IT: GR -> IT, capacity 23.29 (8.50 bcm/y)"), "%s", out);
     cr_expect(strstr(out, "origin azerbaijan: group caspian"), "%s", out);
     cr_expect(strstr(out, "event russia-cut: "), "%s", out);
     snprintf(cmd, sizeof cmd, "'%s' list scenarios/default.ini pipelines", th_bin());
@@ -327,7 +421,34 @@ Test(cli, aggregate_and_diff_commands)
     snprintf(cmd, sizeof cmd, "'%s' diff '%s/a' '%s/b'", th_bin(), dir, dir);
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     cr_expect(strstr(out, "share_mean_russia"), "%s", out);
-    cr_expect_eq(stat(th_path(dir, "b/diff.csv"), &st), 0);
+    /* the run directories are left as they are; same dates: no warning */
+    cr_expect_neq(stat(th_path(dir, "b/diff.csv"), &st), 0);
+    cr_expect(!strstr(err, "warning"), "%s", err);
+    snprintf(cmd, sizeof cmd, "'%s' diff '%s/a' '%s/b' -q -o '%s/d.csv'", th_bin(), dir, dir, dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect_eq(stat(th_path(dir, "d.csv"), &st), 0);
+    /* runs over different dates (182 and 31 days, by hand): totals differ
+     * for that reason alone, and diff says so */
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -q -o '%s/c' "
+             "--set scenario.end=2021-10-31 && '%s' diff '%s/a' '%s/c' -q", th_bin(), dir,
+             th_bin(), dir, dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect(strstr(err, "warning: the runs cover different dates") &&
+              strstr(err, "2021-10-01 .. 2022-03-31 (182 days)") &&
+              strstr(err, "2021-10-01 .. 2021-10-31 (31 days)"), "%s", err);
+    /* a new run into a directory removes the old run's aggregates, figures
+     * and diff */
+    th_write_file(th_path(dir, "c/diff.csv"), "old\n");
+    cr_assert_eq(mkdir(th_path(dir, "c/figures"), 0777), 0);
+    th_write_file(th_path(dir, "c/figures/shares_BG.png"), "old\n");
+    snprintf(cmd, sizeof cmd, "'%s' run scenarios/default.ini -q -o '%s/a' && "
+             "'%s' run scenarios/default.ini -q -o '%s/c' --set scenario.end=2021-10-15",
+             th_bin(), dir, th_bin(), dir);
+    cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
+    cr_expect_neq(stat(th_path(dir, "a/month"), &st), 0, "a/month/ of the earlier run left");
+    cr_expect_neq(stat(th_path(dir, "c/diff.csv"), &st), 0, "c/diff.csv left");
+    cr_expect_neq(stat(th_path(dir, "c/figures"), &st), 0, "c/figures/ left");
+    cr_expect_eq(stat(th_path(dir, "c/balance.csv"), &st), 0);
     snprintf(cmd, sizeof cmd, "'%s' diff '%s/a' '%s/a' -o -", th_bin(), dir, dir);
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 0, "%s", err);
     cr_expect_eq(strncmp(out, "region,kind,figure,a,b,b_minus_a\n", 33), 0, "%s", out);

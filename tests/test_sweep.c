@@ -94,7 +94,8 @@ Test(sweep, grid_order_units_and_lists)
 {
     gasdep_batch *b = th_sweep_of(tmpdir, TINY);
     cr_assert_eq(gasdep_batch_set(b, "event.cut.enabled=false"), GASDEP_OK);
-    /* 2.92 bcm/y = 8 mcm/d, 3.65 bcm/y = 10 mcm/d (canonical column) */
+    /* 2.92 bcm/y = 8 mcm/d, 3.65 bcm/y = 10 mcm/d; the column keeps the
+     * unit the sweep was written in (bcm/y) */
     cr_assert_eq(gasdep_batch_vary(b, "pipeline.P.capacity=2.92bcm/y,3.65bcm/y"), GASDEP_OK);
     cr_assert_eq(gasdep_batch_vary(b, "region.R.demand=9:12:3mcm/d"), GASDEP_OK);
     run_ok(b, 2, path_in("out"), 0);
@@ -107,11 +108,30 @@ Test(sweep, grid_order_units_and_lists)
     cr_expect_str_eq(v, "12mcm/d");
     th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
     double C[] = {8, 8, 10, 10}, D[] = {9, 12, 9, 12};
+    double CW[] = {2.92, 2.92, 3.65, 3.65};
     for (int i = 0; i < 4; i++) {
-        cr_expect_float_eq(th_num(&t, i, "pipeline.P.capacity_mcm_d"), C[i], 1e-6);
+        cr_expect_float_eq(th_num(&t, i, "pipeline.P.capacity_bcm_y"), CW[i], 1e-9);
         cr_expect_float_eq(th_num(&t, i, "region.R.demand_mcm_d"), D[i], 1e-9);
         cr_expect_float_eq(th_num(&t, i, "unserved_mcm"), 30 * fmax(0, D[i] - C[i]),
                            1e-4);
+    }
+    th_free_csv(&t);
+    gasdep_batch_destroy(b);
+}
+
+Test(sweep, columns_keep_the_written_unit_percent_and_canonical_when_mixed)
+{
+    gasdep_batch *b = th_sweep_of(tmpdir, TINY);
+    /* % stays % (column _pct, 50 not 0.5); a list in two units has no one
+     * written unit and falls back to canonical mcm/d */
+    cr_assert_eq(gasdep_batch_vary(b, "event.cut.factor=0:100:50%"), GASDEP_OK);
+    cr_assert_eq(gasdep_batch_vary(b, "pipeline.P.capacity=8mcm/d,3.65bcm/y"), GASDEP_OK);
+    run_ok(b, 1, path_in("out"), 0);
+    th_table t = th_read_csv(path_in("out/sweep.csv"), 1);
+    double F[] = {0, 0, 50, 50, 100, 100}, C[] = {8, 10, 8, 10, 8, 10};
+    for (int i = 0; i < 6; i++) {
+        cr_expect_float_eq(th_num(&t, i, "event.cut.factor_pct"), F[i], 1e-9);
+        cr_expect_float_eq(th_num(&t, i, "pipeline.P.capacity_mcm_d"), C[i], 1e-6);
     }
     th_free_csv(&t);
     gasdep_batch_destroy(b);

@@ -105,9 +105,10 @@ static int numeric(const char *s)
     return (*s >= '0' && *s <= '9') || (*s == '.' && s[1] >= '0' && s[1] <= '9');
 }
 
-/* The run's parameter columns: dates as ISO dates, numbers in canonical
- * units (gasdep_get after the override), anything else (words such as a
- * curtailment rule, lists) as given. */
+/* The run's parameter columns: dates as ISO dates, numbers in the unit the
+ * sweep was written in when it names one (the number as given), else in
+ * canonical units (gasdep_get after the override), anything else (words
+ * such as a curtailment rule, lists) as given. */
 static void param_columns(const gasdep_batch *b, long run, gasdep_model *m,
                           int loaded, bbuf *out)
 {
@@ -123,7 +124,10 @@ static void param_columns(const gasdep_batch *b, long run, gasdep_model *m,
         sweep_value(b, run, p, v, sizeof v);
         double x;
         bb_putc(out, ',');
-        if (!is_date(v) && numeric(v) && loaded &&
+        if (b->par[p].written && numeric(v)) {
+            snprintf(num, sizeof num, "%.10g", strtod(v, NULL));
+            bb_puts(out, num);
+        } else if (!is_date(v) && numeric(v) && loaded &&
             gasdep_get(m, b->par[p].path, &x) == GASDEP_OK &&
             isfinite(x)) {
             snprintf(num, sizeof num, "%.10g", x);

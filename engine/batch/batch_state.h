@@ -20,7 +20,9 @@ typedef struct bparam {
     double lo, hi, step; /* ranges; dates in days since 1970 */
     int has_step;
     char unit[32];
-    char *column; /* its sweep.csv column: path and canonical unit */
+    char *column; /* its sweep.csv column: path and the unit of its values */
+    int written;  /* 1: values in the unit the sweep was written in (column
+                   * suffix from it); 0: canonical units (gasdep_get) */
     long n_points; /* values on the grid (list length, range points) */
     int line;      /* line of the sweep file that gave it; 0 for --vary */
 } bparam;

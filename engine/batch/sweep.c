@@ -442,6 +442,27 @@ static int check_values(gasdep_batch *b, gasdep_model *m)
     return GASDEP_OK;
 }
 
+/* The one unit every value of a numeric parameter is written in ("bcm/y",
+ * "%"), into wu; 0 when the values carry none, differ, or are not numbers. */
+static int written_unit(const bparam *par, char wu[], size_t len)
+{
+    if (par->type == PV_RANGE) {
+        snprintf(wu, len, "%s", par->unit);
+        return par->unit[0] != '\0';
+    }
+    if (par->type != PV_LIST || par->n_items == 0)
+        return 0;
+    for (int i = 0; i < par->n_items; i++) {
+        double x;
+        char u[32];
+        if (parse_num_unit(par->items[i], &x, u, sizeof u) || !u[0] ||
+            (i && strcmp(u, wu)))
+            return 0;
+        snprintf(wu, len, "%s", u);
+    }
+    return 1;
+}
+
 char *sweep_column(const char *path, const char *unit)
 {
     char slug[40] = "";
@@ -449,8 +470,13 @@ char *sweep_column(const char *path, const char *unit)
         strcpy(slug, "per_y");
     else if (unit) {
         size_t k = 0;
-        for (const char *u = unit; *u && k + 1 < sizeof slug; u++)
-            slug[k++] = *u == '/' ? '_' : (char)tolower((unsigned char)*u);
+        for (const char *u = unit; *u && k + 4 < sizeof slug; u++)
+            if (*u == '%') {
+                memcpy(slug + k, "pct", 3);
+                k += 3;
+            } else {
+                slug[k++] = *u == '/' ? '_' : (char)tolower((unsigned char)*u);
+            }
         slug[k] = '\0';
     }
     size_t len = strlen(path) + strlen(slug) + 2;
@@ -520,10 +546,15 @@ int sweep_expand(gasdep_batch *b, gasdep_model *probe_loaded)
     int rc = check_values(b, probe_loaded);
     if (rc != GASDEP_OK)
         return rc;
-    for (int p = 0; p < b->n_par; p++)
-        if (!(b->par[p].column = sweep_column(b->par[p].path,
-                                              gasdep_unit(probe_loaded, b->par[p].path))))
+    for (int p = 0; p < b->n_par; p++) {
+        /* a sweep written in bcm/y or % is shown in bcm/y or %, so sweep.csv
+         * and the heat map speak the user's units, not mcm/d and fractions */
+        char wu[32];
+        b->par[p].written = written_unit(&b->par[p], wu, sizeof wu);
+        if (!(b->par[p].column = sweep_column(b->par[p].path, b->par[p].written ? wu
+                                              : gasdep_unit(probe_loaded, b->par[p].path))))
             return GASDEP_ENOMEM;
+    }
     bbuf d = {0};
     static const char *const NAMES[] = {"grid", "zip", "random", "lhs", "sobol"};
     bb_printf(&d, "sweep of %s: %s design, %ld run%s", b->scenario,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli_batch.h"
 #include "cli_common.h"
@@ -41,7 +42,8 @@ static const char *RUN_USAGE =
     "                    flows, supply, storage, summary, manifest or via_shares\n"
     "  --period P        also write DIR/P/ (gasdep aggregate): month, quarter,\n"
     "                    gas-year or year\n"
-    "  -q, --quiet       no summary on standard error\n"
+    "  -q, --quiet       no summary and no progress on standard error (progress:\n"
+    "                    days done and ETA, on a terminal, for runs over 2 s)\n"
     "\n"
     "writes balance.csv, shares.csv, group_shares.csv, flows.csv, supply.csv,\n"
     "storage.csv, summary.csv, manifest.csv and, when the scenario has\n"
@@ -93,11 +95,14 @@ static const char *DIFF_USAGE =
     "\n"
     "Compares the summary.csv of two run directories: per region and group the\n"
     "unserved gas, days short, lowest storage fill and mean share of every\n"
-    "origin group, as A, B and B - A. Prints the figures that differ and writes\n"
-    "every figure to FILE (default RUN_B/diff.csv).\n"
+    "origin group, as A, B and B - A. Prints the figures that differ; with -o\n"
+    "writes every figure to FILE (the run directories are left as they are).\n"
+    "Warns when the runs cover different dates: their totals (demand,\n"
+    "unserved gas, days short) are then not comparable.\n"
     "\n"
-    "  -o, --output FILE where to write the table (- for standard output)\n"
-    "  -q, --quiet       write the table, print nothing\n"
+    "  -o, --output FILE write the table of every figure to FILE (- for\n"
+    "                    standard output)\n"
+    "  -q, --quiet       print nothing but warnings\n"
     "\n"
     "example: gasdep diff out/base out/cut\n";
 
@@ -172,6 +177,46 @@ static void print_run_summary(const gasdep_model *m)
     }
 }
 
+/* ---- progress of a long run --------------------------------------------- */
+
+/* Days done and an ETA on stderr, only on a terminal, only once the run has
+ * taken GASDEP_PROGRESS_AFTER seconds (2 by default: short runs stay
+ * quiet), redrawn at most 5 times a second, erased at the end. */
+typedef struct run_progress {
+    struct timespec t0;
+    double after_s, last_s;
+    int drawn;
+} run_progress;
+
+static double since_s(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + 1e-9 * (double)(t.tv_nsec - t0->tv_nsec);
+}
+
+static void on_run_progress(void *ctx, int done, int total)
+{
+    run_progress *p = ctx;
+    double el = since_s(&p->t0);
+    if (done >= total) {
+        if (p->drawn)
+            fputs("\r\033[K", stderr);
+        p->drawn = 0;
+        return;
+    }
+    if (el < p->after_s || (p->drawn && el - p->last_s < 0.2))
+        return;
+    p->last_s = el;
+    p->drawn = 1;
+    double eta = done > 0 ? el * (total - done) / done : NAN;
+    fprintf(stderr, "\r\033[Kgasdep run: %d/%d days (%.0f%%)", done, total,
+            100.0 * done / total);
+    if (isfinite(eta))
+        fprintf(stderr, ", ETA %ld:%02ld", lround(eta) / 60, lround(eta) % 60);
+    fflush(stderr);
+}
+
 static int cmd_run(int argc, char **argv)
 {
     run_opts o = {"out", NULL, NULL, 0, NULL, 0};
@@ -221,10 +266,20 @@ static int cmd_run(int argc, char **argv)
     free(o.sets);
     if (!m)
         return st;
+    run_progress prog = {{0, 0}, 2.0, 0, 0};
+    if (!o.quiet && isatty(2)) {
+        const char *after = getenv("GASDEP_PROGRESS_AFTER");
+        if (after && *after)
+            prog.after_s = atof(after);
+        clock_gettime(CLOCK_MONOTONIC, &prog.t0);
+        gasdep_set_progress(m, on_run_progress, &prog);
+    }
     clock_t t0 = clock();
     int rc = to_stdout ? gasdep_run_to(m, NULL, o.table ? o.table : "balance", stdout)
                        : gasdep_run(m, o.out);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    if (prog.drawn)
+        fputs("\r\033[K", stderr);
     if (rc != GASDEP_OK) {
         fprintf(stderr, "gasdep: %s\ngasdep: run failed (%s)%s\n", gasdep_errmsg(m),
                 gasdep_strerror(rc),
@@ -340,6 +395,49 @@ static int cmd_aggregate(int argc, char **argv)
     return 0;
 }
 
+/* The value of `key` in RUN/manifest.csv ("key,value" rows) into v; 0 if
+ * found. */
+static int manifest_value(const char *run, const char *key, char *v, size_t len)
+{
+    char path[4096], line[4096];
+    snprintf(path, sizeof path, "%s/manifest.csv", run);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    size_t k = strlen(key);
+    int found = -1;
+    while (found && fgets(line, sizeof line, f))
+        if (!strncmp(line, key, k) && line[k] == ',') {
+            snprintf(v, len, "%s", line + k + 1);
+            v[strcspn(v, "\r\n")] = '\0';
+            found = 0;
+        }
+    fclose(f);
+    return found;
+}
+
+/* Summaries are totals over each run's dates: say so when they differ. */
+static void warn_horizons(const char *a, const char *b)
+{
+    char s[2][32], e[2][32];
+    const char *run[2] = {a, b};
+    int days[2];
+    for (int i = 0; i < 2; i++) {
+        int d0, d1;
+        if (manifest_value(run[i], "start", s[i], sizeof s[i]) ||
+            manifest_value(run[i], "end", e[i], sizeof e[i]) ||
+            gasdep_date_parse(s[i], &d0) || gasdep_date_parse(e[i], &d1))
+            return; /* an older run without dates: nothing to compare */
+        days[i] = d1 - d0 + 1;
+    }
+    if (!strcmp(s[0], s[1]) && !strcmp(e[0], e[1]))
+        return;
+    fprintf(stderr,
+            "gasdep diff: warning: the runs cover different dates: %s %s .. %s (%d days), "
+            "%s %s .. %s (%d days); totals (demand, unserved, days short) are not "
+            "comparable\n", a, s[0], e[0], days[0], b, s[1], e[1], days[1]);
+}
+
 static int cmd_diff(int argc, char **argv)
 {
     agg_opts o = {NULL, NULL, 0};
@@ -356,21 +454,18 @@ static int cmd_diff(int argc, char **argv)
         fprintf(stderr, "gasdep diff: give two run directories\n%s", DIFF_USAGE);
         return EXIT_USAGE;
     }
-    char path[4096], msg[1024];
-    if (!o.out) {
-        snprintf(path, sizeof path, "%s/diff.csv", pos[1]);
-        o.out = path;
-    }
-    int to_stdout = !strcmp(o.out, "-");
-    int rc = gasdep_diff(pos[0], pos[1], to_stdout ? NULL : o.out,
-                         to_stdout ? stdout : NULL, o.quiet || to_stdout ? NULL : stdout,
-                         msg, sizeof msg);
+    char msg[1024];
+    int to_stdout = o.out && !strcmp(o.out, "-");
+    const char *file = o.out && !to_stdout ? o.out : NULL;
+    int rc = gasdep_diff(pos[0], pos[1], file, to_stdout ? stdout : NULL,
+                         o.quiet || to_stdout ? NULL : stdout, msg, sizeof msg);
     if (rc != GASDEP_OK) {
         fprintf(stderr, "gasdep diff: %s\n", msg);
         return rc == GASDEP_EINPUT || rc == GASDEP_EARG ? EXIT_USAGE : EXIT_RUNTIME;
     }
-    if (!o.quiet && !to_stdout)
-        fprintf(stderr, "gasdep diff: wrote %s\n", o.out);
+    warn_horizons(pos[0], pos[1]);
+    if (!o.quiet && file)
+        fprintf(stderr, "gasdep diff: wrote %s\n", file);
     return 0;
 }
 
@@ -445,7 +540,9 @@ static int cmd_check(int argc, char **argv)
     for (int o = 0; o < gasdep_count(m, GASDEP_ORIGIN); o++)
         printf(" %s(%s)", gasdep_name(m, GASDEP_ORIGIN, o),
                gasdep_name(m, GASDEP_ORIGIN_GROUP, gasdep_origin_group(m, o)));
-    printf("\n\n%-10s %-6s %14s %10s\n", "area", "kind", "demand_bcm_y", "n1_pct");
+    /* mcm/d and bcm/y side by side, as `list` shows them */
+    printf("\n\n%-10s %-6s %14s %14s %10s\n", "area", "kind", "demand_mcm_d",
+           "demand_bcm_y", "n1_pct");
     double total = 0;
     for (int a = 0; a < gasdep_count(m, GASDEP_AREA); a++) {
         const int *mem;
@@ -461,8 +558,8 @@ static int cmd_check(int argc, char **argv)
         }
         if (!gasdep_area_is_group(m, a))
             total += mean;
-        printf("%-10s %-6s %14.2f %10.1f\n", gasdep_name(m, GASDEP_AREA, a),
-               gasdep_area_is_group(m, a) ? "group" : "region",
+        printf("%-10s %-6s %14.2f %14.2f %10.1f\n", gasdep_name(m, GASDEP_AREA, a),
+               gasdep_area_is_group(m, a) ? "group" : "region", mean,
                mean * 365.0 / 1000.0, gasdep_n1_pct(m, a));
     }
     printf("\ntotal regional demand: %.2f bcm/y (%.1f mcm/d mean)\n",
@@ -501,7 +598,7 @@ static void list_kind(const gasdep_model *m, const char *kind)
         for (int i = 0; i < gasdep_count(m, GASDEP_ORIGIN_GROUP); i++)
             printf("origin_group %s\n", gasdep_name(m, GASDEP_ORIGIN_GROUP, i));
     } else if (!strcmp(kind, "source")) {
-        printf("# source: node, origin, capacity mcm/d, min_take mcm/d, cost EUR/MWh\n");
+        printf("# source: node, origin, capacity mcm/d (bcm/y), min_take mcm/d, cost EUR/MWh\n");
         for (int i = 0; i < gasdep_count(m, GASDEP_SOURCE); i++) {
             const char *n = gasdep_name(m, GASDEP_SOURCE, i);
             gasdep_supply_day r = {0};
@@ -511,11 +608,12 @@ static void list_kind(const gasdep_model *m, const char *kind)
                 node = r.node;
                 origin = r.origin;
             }
-            printf("source %s: node %s, origin %s, capacity %.2f, min_take %.2f, "
-                   "cost %.2f\n", n, node >= 0 ? gasdep_name(m, GASDEP_NODE, node) : "?",
-                   origin >= 0 ? gasdep_name(m, GASDEP_ORIGIN, origin) : "?",
-                   par(m, "source", n, "capacity"), par(m, "source", n, "min_take"),
-                   par(m, "source", n, "cost"));
+            double cap = par(m, "source", n, "capacity");
+            printf("source %s: node %s, origin %s, capacity %.2f (%.2f bcm/y), "
+                   "min_take %.2f, cost %.2f\n", n,
+                   node >= 0 ? gasdep_name(m, GASDEP_NODE, node) : "?",
+                   origin >= 0 ? gasdep_name(m, GASDEP_ORIGIN, origin) : "?", cap,
+                   cap * 0.365, par(m, "source", n, "min_take"), par(m, "source", n, "cost"));
         }
     } else if (!strcmp(kind, "node")) {
         printf("# node: region or hub\n");
@@ -544,14 +642,15 @@ static void list_kind(const gasdep_model *m, const char *kind)
             printf("\n");
         }
     } else if (!strcmp(kind, "pipeline")) {
-        printf("# pipeline: from -> to, capacity mcm/d, reverse_capacity mcm/d, loss\n");
+        printf("# pipeline: from -> to, capacity mcm/d (bcm/y), reverse_capacity mcm/d, loss\n");
         for (int p = 0; p < gasdep_count(m, GASDEP_PIPELINE); p++) {
             const char *n = gasdep_name(m, GASDEP_PIPELINE, p);
             int from, to;
             gasdep_pipeline_ends(m, p, &from, &to);
-            printf("pipeline %s: %s -> %s, capacity %.2f, reverse_capacity %.2f, "
-                   "loss %g\n", n, gasdep_name(m, GASDEP_NODE, from),
-                   gasdep_name(m, GASDEP_NODE, to), par(m, "pipeline", n, "capacity"),
+            double cap = par(m, "pipeline", n, "capacity");
+            printf("pipeline %s: %s -> %s, capacity %.2f (%.2f bcm/y), reverse_capacity "
+                   "%.2f, loss %g\n", n, gasdep_name(m, GASDEP_NODE, from),
+                   gasdep_name(m, GASDEP_NODE, to), cap, cap * 0.365,
                    par(m, "pipeline", n, "reverse_capacity"), par(m, "pipeline", n, "loss"));
         }
     } else if (!strcmp(kind, "storage")) {
@@ -564,11 +663,12 @@ static void list_kind(const gasdep_model *m, const char *kind)
                    par(m, "storage", n, "initial_fill"));
         }
     } else if (!strcmp(kind, "lng")) {
-        printf("# lng: capacity mcm/d, origins\n");
+        printf("# lng: capacity mcm/d (bcm/y), origins\n");
         int S = gasdep_count(m, GASDEP_SOURCE), N = gasdep_supply_count(m);
         for (int k = 0; k < gasdep_count(m, GASDEP_LNG); k++) {
             const char *n = gasdep_name(m, GASDEP_LNG, k);
-            printf("lng %s: capacity %.2f, origins", n, par(m, "lng", n, "capacity"));
+            double cap = par(m, "lng", n, "capacity");
+            printf("lng %s: capacity %.2f (%.2f bcm/y), origins", n, cap, cap * 0.365);
             gasdep_supply_day r;
             for (int i = S; i < N; i++)
                 if (gasdep_supply_result(m, i, &r) == GASDEP_OK && r.element == k)

@@ -334,6 +334,10 @@ int events_resolve(net *n, arena *a, const scenario *scn)
     n->ev.rt = arena_alloc(a, (size_t)l->n, sizeof *n->ev.rt);
     if (!n->ev.rt)
         return err_fail(scn->err, GASDEP_ENOMEM, "out of memory");
+    /* events of base files outside the horizon: one line for all of them
+     * (narrowing a base scenario's dates is not a mistake in each) */
+    int base_outside = 0;
+    const event_el *base_first = NULL;
     for (int i = 0; i < l->n; i++) {
         event_el *e = l->v[i];
         if (!e->h.enabled)
@@ -360,9 +364,15 @@ int events_resolve(net *n, arena *a, const scenario *scn)
                    "'value'", who, e->target.name);
         int last_effect = e->end == DAY_NONE_HI ? DAY_NONE_HI : e->end + e->ramp;
         if (e->start != DAY_NONE_LO && n->n_days > 0 &&
-            (e->start > n->last_day || last_effect < n->first_day))
-            warn_at(scn->err, e->h.at, "%s: entirely outside the horizon; it has "
-                    "no effect", who);
+            (e->start > n->last_day || last_effect < n->first_day)) {
+            if (e->h.at.file > 0) { /* 0: the scenario loaded, -1: --set */
+                if (!base_outside++)
+                    base_first = e;
+            } else {
+                warn_at(scn->err, e->h.at, "%s: entirely outside the horizon; it has "
+                        "no effect", who);
+            }
+        }
         ev_rt *r = &n->ev.rt[n->ev.count++];
         r->name = e->h.name;
         r->start = e->start;
@@ -376,6 +386,13 @@ int events_resolve(net *n, arena *a, const scenario *scn)
         r->targets = is_path ? &e->targets : NULL;
         r->hard = e->hard;
     }
+    if (base_outside == 1)
+        warn_at(scn->err, base_first->h.at, "event '%s' (of a base file): entirely "
+                "outside the horizon; it has no effect", base_first->h.name);
+    else if (base_outside > 1)
+        warn_at(scn->err, base_first->h.at, "event '%s' and %d other events of base "
+                "files: entirely outside the horizon; they have no effect",
+                base_first->h.name, base_outside - 1);
     qsort(n->ev.rt, (size_t)n->ev.count, sizeof *n->ev.rt, cmp_start);
     n->ev.targets = arena_alloc(a, (size_t)b.n, sizeof *n->ev.targets);
     if (!n->ev.targets) {

@@ -396,6 +396,15 @@ int gasdep_finish(gasdep_model *m)
     return GASDEP_OK;
 }
 
+int gasdep_set_progress(gasdep_model *m, gasdep_progress_fn fn, void *ctx)
+{
+    if (!m)
+        return GASDEP_EARG;
+    m->progress = fn;
+    m->progress_ctx = ctx;
+    return GASDEP_OK;
+}
+
 /* ---- perturbations ------------------------------------------------------ */
 
 int gasdep_set_demand_factor(gasdep_model *m, int region, double factor)

@@ -43,6 +43,8 @@ struct gasdep_model {
     double *ext_cap_f[P_COUNT];
     double *ext_corr_f; /* gasdep_set_capacity_factor on a corridor */
     caps_factors ext;     /* the three above, for caps_fill */
+    gasdep_progress_fn progress; /* gasdep_set_progress */
+    void *progress_ctx;
 };
 
 /* The foresight the run solves with (FS_*): the scenario's, or FS_MYOPIC

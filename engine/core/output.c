@@ -765,6 +765,7 @@ int output_close(struct output *o, const gasdep_model *m, errlog *err,
             if (marker)
                 unlink(marker);
             free(marker);
+            output_remove_stale(o->dir);
         }
         for (int t = 0; t < T_N; t++)
             if (o->tmp[t])

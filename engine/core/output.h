@@ -26,5 +26,10 @@ int output_close(struct output *o, const gasdep_model *m, errlog *err,
  * runs. Counts in *finished and *removed (either may be NULL). 0, or -1
  * when out of memory. */
 int output_recover(const char *dir, int *finished, int *removed);
+/* After a committed run into dir: remove the previous run's derived files
+ * (month/ quarter/ gas-year/ year/ aggregates, figures/, diff.csv), which
+ * would describe another run. Returns the count of files and directories
+ * removed (output_stale.c). */
+int output_remove_stale(const char *dir);
 
 #endif

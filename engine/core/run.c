@@ -27,9 +27,13 @@ int gasdep_run_to(gasdep_model *m, const char *outdir, const char *table,
         if (!o)
             return GASDEP_EIO;
     }
-    while ((rc = gasdep_step(m)) == GASDEP_OK)
+    while ((rc = gasdep_step(m)) == GASDEP_OK) {
         if (o && (rc = output_day(o, m)) != GASDEP_OK)
             break;
+        if (m->progress)
+            m->progress(m->progress_ctx, m->day - m->n.first_day + 1,
+                        m->n.last_day - m->n.first_day + 1);
+    }
     if (rc == GASDEP_DONE)
         rc = gasdep_finish(m);
     if (o) {

@@ -133,6 +133,14 @@ GASDEP_API int gasdep_run_to(gasdep_model *m, const char *outdir, const char *ta
  *  via_shares.csv is written only by scenarios with corridors. */
 GASDEP_API extern const char *const gasdep_tables[];
 
+/** Called by gasdep_run and gasdep_run_to after every simulated day, on
+ *  the calling thread: `days_done` of `days_total` days of the horizon. */
+typedef void (*gasdep_progress_fn)(void *ctx, int days_done, int days_total);
+/** Report progress of gasdep_run/gasdep_run_to to `fn` (NULL: none, the
+ *  default). The library only calls it; timing, rate limiting and printing
+ *  are the caller's (the CLI shows days done and an ETA on a terminal). */
+GASDEP_API int gasdep_set_progress(gasdep_model *m, gasdep_progress_fn fn, void *ctx);
+
 /** Release the LP solvers' environment of the calling thread (GLPK keeps
  *  one per thread). Call at the end of a worker thread that ran models,
  *  after destroying them. */

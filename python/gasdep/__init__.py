@@ -1,6 +1,6 @@
 """gasdep: European natural-gas supply security, day by day, from Python.
 
-Binds the C library libgasdep.so (ctypes); all modelling happens there.
+Binds the C library libgasdep.so (ctypes); all modelling happens there::
 
     import gasdep
     r = gasdep.run("scenarios/russia-cut-2022.ini",
@@ -14,13 +14,13 @@ the "file:line: what is wrong" messages in .messages.
 """
 from . import _lib
 from ._batch import criticality, dependence, montecarlo, sweep
-from ._errors import GasdepError, ScenarioError
+from ._errors import GasdepError, GasdepWarning, ScenarioError
 from ._model import AREA_DAY_COLUMNS, Model
 from ._tables import Result, read_dir, read_table
 
 __all__ = ["run", "read_run", "Model", "Result", "sweep", "montecarlo",
            "dependence", "criticality", "map_figure",
-           "GasdepError", "ScenarioError", "AREA_DAY_COLUMNS",
+           "GasdepError", "GasdepWarning", "ScenarioError", "AREA_DAY_COLUMNS",
            "library_path", "__version__"]
 
 #: Version of the loaded C library (the package is released with it).
@@ -29,18 +29,20 @@ __version__ = _lib.text(_lib.lib.gasdep_version())
 library_path = _lib.lib._name
 
 
-def run(scenario, set=None, outdir=None):
+def run(scenario, set=None, outdir=None, progress=None):
     """Simulate a scenario file and return every output table as a pandas
     DataFrame (dates as datetimes): balance, shares, group_shares, flows,
     summary, manifest, via_shares and whatever other tables the engine
     writes.
     `set` maps parameter paths to values, as `gasdep run --set`. With
-    `outdir` the CSV files are also kept there."""
+    `outdir` the CSV files are also kept there. `progress=True` shows days
+    done and an ETA on stderr for runs longer than 2 s; a callable gets
+    (days_done, days_total) after every day."""
     if scenario is None:
         raise TypeError("run() needs a scenario path (str, bytes or "
                         "os.PathLike), not None")
     with Model(scenario, set=set) as m:
-        return m.run(outdir)
+        return m.run(outdir, progress=progress)
 
 
 def read_run(directory):

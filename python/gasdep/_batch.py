@@ -6,7 +6,7 @@ import os
 import tempfile
 
 from . import _args, _lib
-from ._errors import raise_for
+from ._errors import raise_for, warn_lines
 from ._tables import read_dir
 
 lib = _lib.lib
@@ -59,6 +59,8 @@ class _Batch:
         keep_series = _args.flag(keep_series, "keep_series")
         out = None if outdir is None else _args.path(outdir, "outdir")
         self.check(lib.gasdep_batch_prepare(self._h))
+        # e.g. "Monte Carlo with no random element: all N runs are identical"
+        warn_lines(_lib.text(lib.gasdep_batch_warnings(self._h)), stacklevel=4)
 
         def go(directory):
             opts = _lib.BatchOptions(threads=threads,
@@ -129,6 +131,9 @@ def montecarlo(scenario, runs, seed=None, set=None, threads=0, outdir=None,
                keep_series=False):
     """Run a Monte Carlo of `runs` draws and return its tables
     (Result.runs, .bands, .probabilities, and .series with keep_series).
+    `scenario` is a scenario or a sweep file with stochastic keys
+    (scenarios/sweeps/default-stochastic.ini); a scenario with no random
+    element gives identical runs and a gasdep.GasdepWarning saying so.
     runs, seed and threads have the CLI's bounds (-n, --seed, -j; threads
     0 means the available cores): outside them ValueError, not an int
     TypeError, before anything runs."""

@@ -17,6 +17,20 @@ class ScenarioError(GasdepError):
     line per error, as the CLI prints them."""
 
 
+class GasdepWarning(UserWarning):
+    """Something the library found worth saying that is not an error: a
+    scenario's warnings after init, a Monte Carlo with no random element
+    (all runs identical). The CLI prints the same lines as "warning:"."""
+
+
+def warn_lines(text, stacklevel=3):
+    """Issue each line of a library warnings text as a GasdepWarning."""
+    import warnings
+    for line in (text or "").splitlines():
+        if line.strip():
+            warnings.warn(line, GasdepWarning, stacklevel=stacklevel)
+
+
 def raise_for(status, message):
     if status in (_lib.OK, _lib.DONE):
         return

@@ -39,6 +39,8 @@ class AreaSummary(ctypes.Structure):
 
 
 PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)
+# gasdep_progress_fn: (ctx, days_done, days_total)
+RUN_PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_int)
 
 
 class BatchOptions(ctypes.Structure):
@@ -73,13 +75,15 @@ def _candidates():
     if env:
         yield env
         return
+    here = os.path.dirname(os.path.abspath(__file__))
+    # `pip install .`: the library built by CMake ships inside the package
+    yield os.path.join(here, "libgasdep.so")
     try:  # written by `make install`
         from ._libpath import LIBRARY
         yield LIBRARY
     except ImportError:
         pass
     # a source checkout: python/gasdep next to build/
-    here = os.path.dirname(os.path.abspath(__file__))
     yield os.path.join(here, "..", "..", "build", "libgasdep.so")
     found = ctypes.util.find_library("gasdep")
     if found:
@@ -125,6 +129,7 @@ _PROTOTYPES = {
     "gasdep_step": (_I, [_P]),
     "gasdep_finish": (_I, [_P]),
     "gasdep_run": (_I, [_P, _S]),
+    "gasdep_set_progress": (_I, [_P, ctypes.c_void_p, _P]),
     "gasdep_thread_finish": (None, []),
     "gasdep_set_demand_factor": (_I, [_P, _I, _D]),
     "gasdep_set_capacity_factor": (_I, [_P, _I, _I, _D]),
@@ -159,6 +164,7 @@ _PROTOTYPES = {
     "gasdep_batch_create": (_P, [_I]),
     "gasdep_batch_destroy": (None, [_P]),
     "gasdep_batch_errmsg": (_S, [_P]),
+    "gasdep_batch_warnings": (_S, [_P]),
     "gasdep_batch_is_sweep_file": (_I, [_S]),
     "gasdep_batch_load_file": (_I, [_P, _S]),
     "gasdep_batch_set_scenario": (_I, [_P, _S]),

@@ -37,9 +37,37 @@ def _kind(kind):
     return int(kind)
 
 
+class _StderrProgress:
+    """progress=True: "gasdep run: D/N days (P%), ETA m:ss" on stderr once
+    a run has taken `after` seconds, redrawn at most 5 times a second."""
+
+    def __init__(self, after=2.0, stream=None):
+        import sys
+        import time
+        self.clock = time.monotonic
+        self.t0 = self.clock()
+        self.after, self.last, self.drawn = after, 0.0, False
+        self.stream = stream or sys.stderr
+
+    def __call__(self, done, total):
+        el = self.clock() - self.t0
+        if done >= total:
+            if self.drawn:
+                self.stream.write("\r\033[K")
+                self.stream.flush()
+            return
+        if el < self.after or (self.drawn and el - self.last < 0.2):
+            return
+        self.last, self.drawn = el, True
+        eta = int(round(el * (total - done) / done)) if done else 0
+        self.stream.write("\r\033[Kgasdep run: %d/%d days (%.0f%%), ETA %d:%02d"
+                          % (done, total, 100.0 * done / total, eta // 60, eta % 60))
+        self.stream.flush()
+
+
 class Model:
     """One gasdep simulation, its own C handle: two Model objects share no
-    state and can run side by side.
+    state and can run side by side::
 
         m = gasdep.Model("scenarios/default.ini",
                          set={"pipeline.TAP-IT.capacity": "20 bcm/y"})
@@ -140,16 +168,29 @@ class Model:
         while self.step():
             yield self.day
 
-    def run(self, outdir=None):
+    def run(self, outdir=None, progress=None):
         """init, every step, finish, and the output tables as a Result
-        (written to `outdir`, or to a temporary directory read back)."""
+        (written to `outdir`, or to a temporary directory read back).
+        `progress`: a callable called after every day with (days_done,
+        days_total), or True for a line of days done and ETA on stderr
+        (after 2 s, as the CLI shows on a terminal)."""
         h = self._handle()
-        if outdir is not None:
-            self._check(lib.gasdep_run(h, _args.path(outdir, "outdir")))
-            return read_dir(outdir)
-        with tempfile.TemporaryDirectory(prefix="gasdep-") as tmp:
-            self._check(lib.gasdep_run(h, os.fsencode(tmp)))
-            return read_dir(tmp, keep_directory=False)
+        if progress is True:
+            progress = _StderrProgress()
+        cb = None
+        if progress is not None:
+            cb = _lib.RUN_PROGRESS_FN(lambda ctx, done, total: progress(done, total))
+        lib.gasdep_set_progress(self._handle(), ctypes.cast(cb, ctypes.c_void_p)
+                                if cb else None, None)
+        try:
+            if outdir is not None:
+                self._check(lib.gasdep_run(h, _args.path(outdir, "outdir")))
+                return read_dir(outdir)
+            with tempfile.TemporaryDirectory(prefix="gasdep-") as tmp:
+                self._check(lib.gasdep_run(h, os.fsencode(tmp)))
+                return read_dir(tmp, keep_directory=False)
+        finally:
+            lib.gasdep_set_progress(self._handle(), None, None)
 
     # ---- perturbations between steps ----
     def set_demand_factor(self, region, factor):

@@ -204,8 +204,10 @@ def test_sweep(mix):
 
 
 def test_montecarlo(mix):
-    # nothing stochastic in the scenario: every run is 2 mcm/d short
-    r = gasdep.montecarlo(mix(2), runs=3, seed=7, threads=1)
+    # nothing stochastic in the scenario: every run is 2 mcm/d short, and
+    # the caller is told (as the CLI's warning), not left with 3 copies
+    with pytest.warns(gasdep.GasdepWarning, match="no random element"):
+        r = gasdep.montecarlo(mix(2), runs=3, seed=7, threads=1)
     p = r.probabilities.set_index("region")
     assert p.loc["R", "p_shortfall"] == 1
     assert p.loc["R", "expected_unserved_mcm"] == pytest.approx(6.0, abs=1e-6)
@@ -245,6 +247,37 @@ def test_capacity_value_in_flows(mix):
         assert m.flows().loc["HR", "capacity_value_eur_mwh"] == 0
     r = gasdep.run(mix())
     assert "capacity_value_eur_mwh" in r.flows.columns
+
+
+def test_montecarlo_with_random_outages_does_not_warn(mix, tmp_path):
+    import warnings
+    sc = open(mix(2)).read().replace("[pipeline HR]", "[pipeline HR]\noutage_rate = 20\noutage_days = 2")
+    p = tmp_path / "stoch.ini"
+    p.write_text(sc)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", gasdep.GasdepWarning)
+        gasdep.montecarlo(str(p), runs=2, seed=7, threads=1)
+
+
+def test_run_reports_progress_every_day(mix):
+    seen = []
+    gasdep.run(mix(), progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]  # mix: 2022-01-01 .. 2022-01-03
+
+
+def test_progress_true_draws_days_and_eta_then_erases():
+    import io
+    out = io.StringIO()
+    p = gasdep._model._StderrProgress(after=0.0, stream=out)
+    p(1, 4)
+    p(4, 4)
+    text = out.getvalue()
+    assert "gasdep run: 1/4 days (25%), ETA" in text and text.endswith("\r\033[K")
+    quiet = io.StringIO()
+    p = gasdep._model._StderrProgress(after=60.0, stream=quiet)  # a short run
+    p(1, 4)
+    p(4, 4)
+    assert quiet.getvalue() == ""
 
 
 def test_version_is_the_cmake_project_version():

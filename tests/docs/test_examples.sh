@@ -7,8 +7,9 @@
 # public headers and the README (gasdep_load / gasdep_set,
 # gasdep_batch_set_scenario / gasdep_batch_vary, run as the CLI's --set and
 # --vary, which call the same functions), and the complete scenario example
-# of FORMAT.md; runs them in a scratch directory (scenarios/ and plots/
-# linked in). Synopses with placeholders (SCENARIO, DIR, PATH=VALUE, ...) are
+# of FORMAT.md, and (with GASDEP_PYTHON) the Python blocks of README.md and
+# docs/*.md and the scripts docs/*.py; runs them in a scratch directory
+# (scenarios/ and plots/ linked in). Synopses with placeholders (SCENARIO, DIR, PATH=VALUE, ...) are
 # not examples and are skipped. Prints "N passed, M failed" and exits
 # non-zero on any failure.
 set -u
@@ -131,6 +132,48 @@ else
     sed 's/^/    /' "$T/err" | head -5
 fi
 
+# 6. Python: every ```python block of README.md and docs/*.md, and every
+# script of docs/*.py, run as written from the scratch directory with the
+# package of this checkout (GASDEP_PYTHON, GASDEP_LIBRARY; set by ctest).
+# Warnings of the package are errors: an example must not hide one.
+NPY=0
+if [ -n "${GASDEP_PYTHON:-}" ]; then
+    for md in "$ROOT"/README.md "$ROOT"/docs/*.md; do
+        awk -v base="$T/py-$(basename "$md" .md)" '
+            /^```python/ { n++; f = base "-" n ".py"; code = 1; next }
+            /^```/ { code = 0; next }
+            code { print > f }' "$md"
+    done
+    for py in "$T"/py-*.py "$ROOT"/docs/*.py; do
+        [ -f "$py" ] || continue
+        NPY=$((NPY + 1))
+        if ( cd "$W" && env PYTHONPATH="$ROOT/python" \
+                "$GASDEP_PYTHON" -W error::gasdep.GasdepWarning "$py" ) >"$T/out" 2>"$T/err"; then
+            PASS=$((PASS + 1))
+        else
+            FAIL=$((FAIL + 1))
+            printf 'FAIL (python): %s\n' "$(basename "$py")"
+            tail -n 5 "$T/err" | sed 's/^/    /'
+        fi
+    done
+    if [ "$NPY" -lt 2 ]; then
+        FAIL=$((FAIL + 1))
+        echo "FAIL: only $NPY Python examples found (README.md's block, docs/python_example.py)"
+    fi
+fi
+
+# 7. the README's table of what `make run` installs names every library
+# CMakeLists.txt requires (it once said GLPK and left out Clp)
+row=$(grep -E '^\| `make run` \|' "$ROOT/README.md")
+for lib in GSL inih GLPK libcsv libmd Clp; do
+    if ! printf '%s' "$row" | grep -qi -- "$lib"; then
+        FAIL=$((FAIL + 1)); echo "FAIL: README's make run row does not name $lib"
+    fi
+done
+for mod in $(sed -n 's/^pkg_check_modules([A-Z]* REQUIRED IMPORTED_TARGET \([a-z]*\)).*/\1/p' "$ROOT/CMakeLists.txt"); do
+    printf '%s' "$row" | grep -qi -- "$mod" || { FAIL=$((FAIL + 1)); echo "FAIL: README's make run row does not name $mod"; }
+done
+
 # the test must have found the examples it is about
 n=$(wc -l <"$SEEN")
 if [ "$n" -lt 15 ]; then
@@ -145,5 +188,5 @@ for want in "gasdep aggregate" "gasdep diff" "gasdep list" "pipeline.TAP-AL-IT" 
 done
 
 [ -n "${VERBOSE:-}" ] && cat "$SEEN"
-echo "$PASS passed, $FAIL failed ($n examples)"
+echo "$PASS passed, $FAIL failed ($n command examples, $NPY Python examples)"
 [ "$FAIL" -eq 0 ]

@@ -22,28 +22,7 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "test_install: FAIL: $*" >&2; exit 1; }
 
-cat >"$tmp/mix.ini" <<'INI'
-[scenario]
-start = 2022-01-01
-end = 2022-01-02
-[origin a]
-[origin b]
-[node H]
-[region R]
-demand = 10 mcm/d
-[source sa]
-node = H
-origin = a
-capacity = 6 mcm/d
-[source sb]
-node = H
-origin = b
-capacity = 4 mcm/d
-[pipeline HR]
-from = H
-to = R
-capacity = 20 mcm/d
-INI
+cp "$SRC/tests/install/mix.ini" "$tmp/mix.ini"
 want=$'2022-01-01 0.600000\n2022-01-02 0.600000'
 
 # ---- install into a prefix ----
@@ -86,9 +65,14 @@ $CC $CFLAGS_EXTRA $(pkg-config --cflags gasdep) "$SRC/tests/install/consumer.c" 
 got=$(LD_LIBRARY_PATH="$libdir" "$tmp/consumer" "$tmp/mix.ini") || fail "consumer (shared) failed"
 [ "$got" = "$want" ] || fail "consumer (shared) printed: $got"
 readelf -d "$tmp/consumer" | grep -q "libgasdep.so.$major" || fail "consumer not linked to the shared library"
+# static as the README says: gasdep-static.pc names libgasdep.a, so the
+# program needs no libgasdep.so at run time
+grep -qF 'cc my.c $(pkg-config --cflags --libs gasdep-static)' "$SRC/README.md" \
+    || fail "README's static link line changed: update this test"
 # shellcheck disable=SC2046,SC2086
-$CC $CFLAGS_EXTRA $(pkg-config --cflags gasdep) "$SRC/tests/install/consumer.c" \
-    -o "$tmp/consumer-static" "$libdir/libgasdep.a" $(pkg-config --static --libs gasdep | sed 's/-lgasdep\b//')
+$CC $CFLAGS_EXTRA "$SRC/tests/install/consumer.c" -o "$tmp/consumer-static" \
+    $(pkg-config --cflags --libs gasdep-static)
+readelf -d "$tmp/consumer-static" | grep -q "libgasdep" && fail "consumer-static needs libgasdep.so"
 got=$("$tmp/consumer-static" "$tmp/mix.ini") || fail "consumer (static) failed"
 [ "$got" = "$want" ] || fail "consumer (static) printed: $got"
 
@@ -104,23 +88,57 @@ if [ -z "${GASDEP_SKIP_CMAKE_CONSUMER:-}" ]; then
     [ "$got" = "$want" ] || fail "CMake consumer printed: $got"
 fi
 
-# the Python package finds the installed library by itself
+# the Python package finds the installed library by itself; byte code is
+# written as on a user's machine (no PYTHONDONTWRITEBYTECODE), so uninstall
+# must remove __pycache__ too
 if [ -n "${GASDEP_PYTHON:-}" ]; then
     site=$(find "$P/lib" -type d -path '*-packages/gasdep' | head -n 1)
     [ -n "$site" ] || fail "Python package not installed"
-    (cd "$tmp" && env -u GASDEP_LIBRARY PYTHONPATH="$(dirname "$site")" "$GASDEP_PYTHON" -c "
+    (cd "$tmp" && env -u GASDEP_LIBRARY -u PYTHONDONTWRITEBYTECODE PYTHONPATH="$(dirname "$site")" "$GASDEP_PYTHON" -c "
 import gasdep, sys
 assert gasdep.library_path.startswith('$P'), gasdep.library_path
 r = gasdep.run('mix.ini')
 s = r.shares[(r.shares.region == 'R') & (r.shares.origin == 'a')].share
 assert (abs(s - 0.6) < 1e-6).all(), s
 ") || fail "installed Python package"
+    [ -d "$site/__pycache__" ] || fail "the import wrote no byte code: the uninstall check below proves nothing"
 fi
 
-# uninstall removes every installed file
+# uninstall removes every installed file, the byte code beside them and
+# gasdep's own directories (shared ones such as lib/pkgconfig stay)
 cmake -DMANIFEST="$manifest" -P "$SRC/cmake/uninstall.cmake" >/dev/null
 left=$(find "$P" -type f -o -type l)
 [ -z "$left" ] || fail "left after uninstall: $left"
+left=$(find "$P" -type d \( -name 'gasdep*' -o -name __pycache__ \))
+[ -z "$left" ] || fail "directories left after uninstall: $left"
+if [ -n "${GASDEP_PYTHON:-}" ]; then
+    # an uninstalled package is not found at all (not an empty namespace package)
+    err=$(cd "$tmp" && env -u GASDEP_LIBRARY PYTHONPATH="$(dirname "$site")" "$GASDEP_PYTHON" -c 'import gasdep' 2>&1) \
+        && fail "import gasdep still works after uninstall"
+    printf '%s' "$err" | grep -q "ModuleNotFoundError: No module named 'gasdep'" \
+        || fail "import gasdep after uninstall: $err"
+fi
+
+# ---- PREFIX=$HOME/.local (the README's install without root): the
+# Python package goes where the user's python3 looks (the user site
+# directory), and pkg-config finds gasdep.pc through the README's
+# PKG_CONFIG_PATH ----
+if [ -n "${GASDEP_PYTHON:-}" ]; then
+    H="$tmp/home"
+    mkdir -p "$H/.local"
+    HOME="$H" cmake --install "$BUILD" --prefix "$H/.local" >"$tmp/install.log" || { cat "$tmp/install.log"; fail "install into ~/.local"; }
+    (cd "$tmp" && env -u GASDEP_LIBRARY -u PYTHONPATH -u PYTHONNOUSERSITE HOME="$H" "$GASDEP_PYTHON" -c "
+import gasdep
+assert gasdep.library_path.startswith('$H/.local/'), gasdep.library_path
+") || fail "python3 does not find the package installed with PREFIX=\$HOME/.local"
+    [ "$(HOME="$H" PKG_CONFIG_PATH="$H/.local/lib/pkgconfig" pkg-config --modversion gasdep)" = "$ver" ] \
+        || fail "pkg-config with the README's PKG_CONFIG_PATH=\$HOME/.local/lib/pkgconfig"
+    grep -qF 'export PKG_CONFIG_PATH=$HOME/.local/lib/pkgconfig' "$SRC/README.md" \
+        || fail "README does not say PKG_CONFIG_PATH for PREFIX=\$HOME/.local"
+    cmake -DMANIFEST="$manifest" -P "$SRC/cmake/uninstall.cmake" >/dev/null
+    left=$(find "$H" -type f -o -type l)
+    [ -z "$left" ] || fail "left after uninstall from ~/.local: $left"
+fi
 
 # ---- DESTDIR: files under DESTDIR, paths inside them without it ----
 D="$tmp/stage"

@@ -133,6 +133,20 @@ for n in supply_AT group_shares_AT origin_shares_AT storage_AT unserved utilisat
 check_absent "$T/fig2/supply_SEE"
 check "only the chosen pipeline is drawn" 'grep -q "TAP" "$T/fig2/utilisation.svg" && ! grep -q "TurkStream" "$T/fig2/utilisation.svg"'
 
+# 2b. pipelines full every day are not what the default utilisation figure
+# shows (they drew flat 100 % lines on top of each other), and titles name
+# the scenario of manifest.csv, not the directory
+RUND=$T/runs/fullpipes
+cp -r "$RUNA" "$RUND" && rm -rf "$RUND/figures"
+"$AWK" -F, 'NR > 1 && $2 == "TurkStream" { for (k = 1; k <= 3; k++) print $1 ",Full" k ",A,B,10,10,1" }' \
+    "$RUNA/flows.csv" >>"$RUND/flows.csv"
+printf 'key,value\nscenario_name,my-cut-scenario\n' >"$RUND/manifest.csv"
+"$PLOTS/render.sh" "$RUND" --top-pipelines 2 -o "$T/fig2b" >/dev/null 2>"$T/r2b.err"
+check "render.sh --top-pipelines 2 exit 0 ($(tr '\n' ' ' <"$T/r2b.err"))" '[ -s "$T/fig2b/utilisation.svg" ]'
+check "the two varying pipelines are drawn, no flat full one" \
+    'grep -q "TurkStream" "$T/fig2b/utilisation.svg" && grep -q "TAP" "$T/fig2b/utilisation.svg" && ! grep -q "Full1" "$T/fig2b/utilisation.svg"'
+check "the title names the scenario" 'grep -q "my-cut-scenario" "$T/fig2b/utilisation.svg" && ! grep -q "fullpipes" "$T/fig2b/utilisation.svg"'
+
 # 3. no summary.csv, no flows.csv
 "$PLOTS/render.sh" "$RUNC" -o "$T/fig3" >/dev/null 2>"$T/r3.err"
 rc=$?
