@@ -46,3 +46,26 @@ char *csv_fixed(char *p, double x, int dec)
     }
     return p;
 }
+
+/* A field, quoted where it needs quoting. */
+void csv_put_field(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+void csv_put_num(FILE *f, double x, int dec)
+{
+    char buf[64];
+    *csv_fixed(buf, x, dec) = '\0';
+    fputs(buf, f);
+}

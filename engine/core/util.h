@@ -9,6 +9,8 @@
 void *xcalloc(size_t n, size_t size);
 /* strdup that passes NULL through. */
 char *xstrdup(const char *s);
+/* "dir/name", malloc'd; NULL when out of memory. */
+char *path_join(const char *dir, const char *name);
 /* s without its leading and trailing white space (cut in place). */
 char *str_trim(char *s);
 /* FNV-1a 64-bit hash of `len` bytes, continuing from `h`. */
