@@ -86,6 +86,207 @@ static int dr_param(const net *n, const char *prm, int q, tbuf *b, int *fail)
     return 1;
 }
 
+/* pipeline.NAME[.PARAMETER]: capacity or reverse_capacity. */
+static const char *expand_pipeline(const net *n, const char *name, const char *prm,
+                                   tbuf *b, int *multi, int *fail)
+{
+    (void)multi; /* one pipeline: values or factors */
+    int i;
+    if ((i = find(n->pipe.name, n->pipe.count, name)) < 0)
+        return "unknown pipeline";
+    if (!prm || !strcmp(prm, "capacity"))
+        *fail = push(b, P_PIPE_CAP, i);
+    else if (!strcmp(prm, "reverse_capacity"))
+        *fail = push(b, P_PIPE_REV, i);
+    else
+        return "pipeline parameters are capacity and reverse_capacity";
+    return NULL;
+}
+
+/* source.NAME[.PARAMETER]: capacity, min_take or a tranche. */
+static const char *expand_source(const net *n, const char *name, const char *prm,
+                                 tbuf *b, int *multi, int *fail)
+{
+    int i, tp;
+    const char *why = NULL;
+    if ((i = find(n->src.name, n->src.count, name)) < 0)
+        return "unknown source";
+    if (!prm || !strcmp(prm, "capacity"))
+        *fail = push(b, P_SRC_CAP, i);
+    else if (!strcmp(prm, "min_take"))
+        *fail = push(b, P_SRC_MIN, i);
+    else if ((tp = tranche_param(n, prm, "tranche", n->src.tset[i], b, multi,
+                                 fail, &why)) < 0)
+        return why;
+    else if (tp == 0)
+        return "source parameters are capacity, min_take, tranche_volume[K] "
+               "and tranche_price[K]";
+    return NULL;
+}
+
+/* lng.NAME[.PARAMETER]: capacity, or min_take of every slot. */
+static const char *expand_lng(const net *n, const char *name, const char *prm,
+                              tbuf *b, int *multi, int *fail)
+{
+    int i;
+    if ((i = find(n->lng.name, n->lng.count, name)) < 0)
+        return "unknown lng terminal";
+    if (prm && !strcmp(prm, "min_take")) {
+        *multi = 1; /* every slot of the terminal */
+        for (int s = n->lng.slot_first[i]; s < n->lng.slot_first[i + 1]; s++)
+            *fail |= push(b, P_SLOT_MIN, s);
+    } else if (prm && strcmp(prm, "capacity")) {
+        return "lng parameters are capacity and min_take";
+    } else {
+        *fail = push(b, P_LNG_CAP, i);
+    }
+    return NULL;
+}
+
+/* storage.NAME[.PARAMETER]: withdrawal and/or injection rates (factors). */
+static const char *expand_storage(const net *n, const char *name, const char *prm,
+                                  tbuf *b, int *multi, int *fail)
+{
+    int i;
+    if ((i = find(n->sto.name, n->sto.count, name)) < 0)
+        return "unknown storage";
+    *multi = 1; /* factors only: rates are relative to the curve */
+    if (!prm || !strcmp(prm, "withdrawal"))
+        *fail |= push(b, P_STO_WD, i);
+    if (!prm || !strcmp(prm, "injection"))
+        *fail |= push(b, P_STO_INJ, i);
+    if (prm && strcmp(prm, "withdrawal") && strcmp(prm, "injection"))
+        return "storage parameters are withdrawal and injection";
+    return NULL;
+}
+
+/* region.NAME[.PARAMETER]: demand or its demand-response blocks. */
+static const char *expand_region(const net *n, const char *name, const char *prm,
+                                 tbuf *b, int *multi, int *fail)
+{
+    int i;
+    if ((i = find(n->area.name, n->area.n_regions, name)) < 0)
+        return "unknown region";
+    if (prm && dr_param(n, prm, i, b, fail)) {
+        *multi = 1;
+        if (n->dem.block_first[i] == n->dem.block_first[i + 1]) /* as for tranches */
+            return "no demand response to change: the region has no "
+                   "demand_response";
+    }
+    else if (prm && strcmp(prm, "demand"))
+        return "region parameters are demand, demand_response and "
+               "demand_response_price";
+    else
+        *fail = push(b, P_DEMAND, i);
+    return NULL;
+}
+
+/* group.NAME[.PARAMETER]: every member region's demand or demand-response blocks. */
+static const char *expand_group(const net *n, const char *name, const char *prm,
+                                tbuf *b, int *multi, int *fail)
+{
+    int i;
+    i = find(n->area.name + n->area.n_regions, n->area.n_groups, name);
+    if (i < 0)
+        return "unknown region group";
+    int is_dr = prm && (!strcmp(prm, "demand_response") ||
+                        !strcmp(prm, "demand_response_price"));
+    if (prm && !is_dr && strcmp(prm, "demand"))
+        return "group parameters are demand, demand_response and "
+               "demand_response_price";
+    *multi = 1;
+    int a = n->area.n_regions + i;
+    int blocks = 0;
+    for (int j = n->area.member_first[a]; j < n->area.member_first[a + 1]; j++) {
+        int q = n->area.members[j];
+        if (is_dr)
+            dr_param(n, prm, q, b, fail);
+        else
+            *fail |= push(b, P_DEMAND, q);
+        blocks += n->dem.block_first[q + 1] - n->dem.block_first[q];
+    }
+    if (is_dr && !blocks)
+        return "no demand response to change: no region of the group has "
+               "demand_response";
+    return NULL;
+}
+
+/* origin.NAME[.PARAMETER]: every supply of the origin, or an LNG tranche. */
+static const char *expand_origin(const net *n, const char *name, const char *prm,
+                                 tbuf *b, int *multi, int *fail)
+{
+    int i, tp;
+    const char *why = NULL;
+    if ((i = find(n->origin.name, n->origin.count, name)) < 0)
+        return "unknown origin";
+    *multi = 1;
+    if (!prm)
+        *fail = push(b, P_ORIGIN, i);
+    else if ((tp = tranche_param(n, prm, "lng_tranche", n->origin.tset[i], b,
+                                 multi, fail, &why)) < 0)
+        return why;
+    else if (tp == 0)
+        return "origin parameters are lng_tranche_volume[K] and "
+               "lng_tranche_price[K] (origin.NAME alone: every supply)";
+    return NULL;
+}
+
+/* origin_group.NAME[.PARAMETER]: every origin of the group. */
+static const char *expand_origin_group(const net *n, const char *name, const char *prm,
+                                       tbuf *b, int *multi, int *fail)
+{
+    int i;
+    if ((i = find(n->origin.group_name, n->origin.n_groups, name)) < 0)
+        return "unknown origin group";
+    if (prm)
+        return "an origin group target takes no parameter";
+    *multi = 1;
+    for (int o = 0; o < n->origin.count; o++)
+        if (n->origin.group[o] == i)
+            *fail |= push(b, P_ORIGIN, o);
+    return NULL;
+}
+
+/* corridor.NAME[.PARAMETER]: every member's capacity (factors). */
+static const char *expand_corridor(const net *n, const char *name, const char *prm,
+                                   tbuf *b, int *multi, int *fail)
+{
+    int i;
+    const corridor_set *c = &n->corr;
+    if ((i = find(c->name, c->count, name)) < 0)
+        return "unknown corridor";
+    if (prm && strcmp(prm, "capacity"))
+        return "a corridor's parameter is capacity (every member's)";
+    *multi = 1; /* factors only: the members' capacities differ */
+    for (int j = c->pipe_first[i]; j < c->pipe_first[i + 1]; j++) {
+        *fail |= push(b, P_PIPE_CAP, c->pipes[j]);
+        *fail |= push(b, P_PIPE_REV, c->pipes[j]);
+    }
+    for (int j = c->src_first[i]; j < c->src_first[i + 1]; j++)
+        *fail |= push(b, P_SRC_CAP, c->srcs[j]);
+    for (int j = c->lng_first[i]; j < c->lng_first[i + 1]; j++)
+        *fail |= push(b, P_LNG_CAP, c->lngs[j]);
+    return NULL;
+}
+
+/* Target kinds and their expanders (events.c: one row per kind). */
+typedef const char *(*expand_fn)(const net *n, const char *name, const char *prm,
+                                 tbuf *b, int *multi, int *fail);
+static const struct {
+    const char *kind;
+    expand_fn fn;
+} EXPANDERS[] = {
+    {"pipeline", expand_pipeline},
+    {"source", expand_source},
+    {"lng", expand_lng},
+    {"storage", expand_storage},
+    {"region", expand_region},
+    {"group", expand_group},
+    {"origin", expand_origin},
+    {"origin_group", expand_origin_group},
+    {"corridor", expand_corridor},
+};
+
 /* Expand one target path into (parameter, index) pairs. Returns a message
  * on error, NULL on success; *multi is set for targets that name many. */
 static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
@@ -99,132 +300,15 @@ static const char *expand(const net *n, const char *path, tbuf *b, int *multi)
         part[np++] = p;
     if (np < 2)
         return "expected KIND.NAME or KIND.NAME.PARAMETER";
-    const char *kind = part[0], *name = part[1], *prm = part[2];
     *multi = 0;
-    int i, fail = 0, tp;
-    const char *why = NULL;
-    if (!strcmp(kind, "pipeline")) {
-        if ((i = find(n->pipe.name, n->pipe.count, name)) < 0)
-            return "unknown pipeline";
-        if (!prm || !strcmp(prm, "capacity"))
-            fail = push(b, P_PIPE_CAP, i);
-        else if (!strcmp(prm, "reverse_capacity"))
-            fail = push(b, P_PIPE_REV, i);
-        else
-            return "pipeline parameters are capacity and reverse_capacity";
-    } else if (!strcmp(kind, "source")) {
-        if ((i = find(n->src.name, n->src.count, name)) < 0)
-            return "unknown source";
-        if (!prm || !strcmp(prm, "capacity"))
-            fail = push(b, P_SRC_CAP, i);
-        else if (!strcmp(prm, "min_take"))
-            fail = push(b, P_SRC_MIN, i);
-        else if ((tp = tranche_param(n, prm, "tranche", n->src.tset[i], b, multi,
-                                     &fail, &why)) < 0)
-            return why;
-        else if (tp == 0)
-            return "source parameters are capacity, min_take, tranche_volume[K] "
-                   "and tranche_price[K]";
-    } else if (!strcmp(kind, "lng")) {
-        if ((i = find(n->lng.name, n->lng.count, name)) < 0)
-            return "unknown lng terminal";
-        if (prm && !strcmp(prm, "min_take")) {
-            *multi = 1; /* every slot of the terminal */
-            for (int s = n->lng.slot_first[i]; s < n->lng.slot_first[i + 1]; s++)
-                fail |= push(b, P_SLOT_MIN, s);
-        } else if (prm && strcmp(prm, "capacity")) {
-            return "lng parameters are capacity and min_take";
-        } else {
-            fail = push(b, P_LNG_CAP, i);
+    for (size_t i = 0; i < sizeof EXPANDERS / sizeof EXPANDERS[0]; i++)
+        if (!strcmp(part[0], EXPANDERS[i].kind)) {
+            int fail = 0;
+            const char *why = EXPANDERS[i].fn(n, part[1], part[2], b, multi, &fail);
+            return why ? why : fail ? "out of memory" : NULL;
         }
-    } else if (!strcmp(kind, "storage")) {
-        if ((i = find(n->sto.name, n->sto.count, name)) < 0)
-            return "unknown storage";
-        *multi = 1; /* factors only: rates are relative to the curve */
-        if (!prm || !strcmp(prm, "withdrawal"))
-            fail |= push(b, P_STO_WD, i);
-        if (!prm || !strcmp(prm, "injection"))
-            fail |= push(b, P_STO_INJ, i);
-        if (prm && strcmp(prm, "withdrawal") && strcmp(prm, "injection"))
-            return "storage parameters are withdrawal and injection";
-    } else if (!strcmp(kind, "region")) {
-        if ((i = find(n->area.name, n->area.n_regions, name)) < 0)
-            return "unknown region";
-        if (prm && dr_param(n, prm, i, b, &fail)) {
-            *multi = 1;
-            if (n->dem.block_first[i] == n->dem.block_first[i + 1]) /* as for tranches */
-                return "no demand response to change: the region has no "
-                       "demand_response";
-        }
-        else if (prm && strcmp(prm, "demand"))
-            return "region parameters are demand, demand_response and "
-                   "demand_response_price";
-        else
-            fail = push(b, P_DEMAND, i);
-    } else if (!strcmp(kind, "group")) {
-        i = find(n->area.name + n->area.n_regions, n->area.n_groups, name);
-        if (i < 0)
-            return "unknown region group";
-        int is_dr = prm && (!strcmp(prm, "demand_response") ||
-                            !strcmp(prm, "demand_response_price"));
-        if (prm && !is_dr && strcmp(prm, "demand"))
-            return "group parameters are demand, demand_response and "
-                   "demand_response_price";
-        *multi = 1;
-        int a = n->area.n_regions + i;
-        int blocks = 0;
-        for (int j = n->area.member_first[a]; j < n->area.member_first[a + 1]; j++) {
-            int q = n->area.members[j];
-            if (is_dr)
-                dr_param(n, prm, q, b, &fail);
-            else
-                fail |= push(b, P_DEMAND, q);
-            blocks += n->dem.block_first[q + 1] - n->dem.block_first[q];
-        }
-        if (is_dr && !blocks)
-            return "no demand response to change: no region of the group has "
-                   "demand_response";
-    } else if (!strcmp(kind, "origin")) {
-        if ((i = find(n->origin.name, n->origin.count, name)) < 0)
-            return "unknown origin";
-        *multi = 1;
-        if (!prm)
-            fail = push(b, P_ORIGIN, i);
-        else if ((tp = tranche_param(n, prm, "lng_tranche", n->origin.tset[i], b,
-                                     multi, &fail, &why)) < 0)
-            return why;
-        else if (tp == 0)
-            return "origin parameters are lng_tranche_volume[K] and "
-                   "lng_tranche_price[K] (origin.NAME alone: every supply)";
-    } else if (!strcmp(kind, "origin_group")) {
-        if ((i = find(n->origin.group_name, n->origin.n_groups, name)) < 0)
-            return "unknown origin group";
-        if (prm)
-            return "an origin group target takes no parameter";
-        *multi = 1;
-        for (int o = 0; o < n->origin.count; o++)
-            if (n->origin.group[o] == i)
-                fail |= push(b, P_ORIGIN, o);
-    } else if (!strcmp(kind, "corridor")) {
-        const corridor_set *c = &n->corr;
-        if ((i = find(c->name, c->count, name)) < 0)
-            return "unknown corridor";
-        if (prm && strcmp(prm, "capacity"))
-            return "a corridor's parameter is capacity (every member's)";
-        *multi = 1; /* factors only: the members' capacities differ */
-        for (int j = c->pipe_first[i]; j < c->pipe_first[i + 1]; j++) {
-            fail |= push(b, P_PIPE_CAP, c->pipes[j]);
-            fail |= push(b, P_PIPE_REV, c->pipes[j]);
-        }
-        for (int j = c->src_first[i]; j < c->src_first[i + 1]; j++)
-            fail |= push(b, P_SRC_CAP, c->srcs[j]);
-        for (int j = c->lng_first[i]; j < c->lng_first[i + 1]; j++)
-            fail |= push(b, P_LNG_CAP, c->lngs[j]);
-    } else {
-        return "unknown target kind (pipeline, source, lng, storage, region, "
-               "group, origin, origin_group, corridor)";
-    }
-    return fail ? "out of memory" : NULL;
+    return "unknown target kind (pipeline, source, lng, storage, region, "
+           "group, origin, origin_group, corridor)";
 }
 
 /* The storages a target-path event names: storage.NAME, or every storage at
