@@ -190,7 +190,7 @@ Test(removal, criticality_over_a_period_counts_that_period)
     gasdep_batch_destroy(b);
 }
 
-Test(removal, bad_kinds_and_corridors_are_refused)
+Test(removal, bad_kinds_and_absent_corridors_are_refused)
 {
     gasdep_batch *b = batch_of(GASDEP_DEPENDENCE, TWO, NULL);
     cr_expect_eq(gasdep_batch_remove(b, "pipeline"), GASDEP_EINPUT);
@@ -198,9 +198,9 @@ Test(removal, bad_kinds_and_corridors_are_refused)
               gasdep_batch_errmsg(b));
     cr_expect_eq(gasdep_batch_remove(b, "origin,group"), GASDEP_EINPUT);
     cr_assert_eq(gasdep_batch_remove(b, "corridor"), GASDEP_OK);
-    cr_expect_eq(gasdep_batch_prepare(b), GASDEP_EINPUT);
-    cr_expect(strstr(gasdep_batch_errmsg(b), "no corridors in this scenario"), "%s",
-              gasdep_batch_errmsg(b));
+    cr_expect_eq(gasdep_batch_prepare(b), GASDEP_EINPUT); /* TWO has none */
+    cr_expect(strstr(gasdep_batch_errmsg(b), "nothing to remove: the scenario has no "
+                     "corridor"), "%s", gasdep_batch_errmsg(b));
     gasdep_batch_destroy(b);
     b = batch_of(GASDEP_CRITICALITY, RANK, NULL);
     cr_expect_eq(gasdep_batch_remove(b, "pipeline,,lng"), GASDEP_EINPUT);
@@ -214,6 +214,40 @@ Test(removal, bad_kinds_and_corridors_are_refused)
     b = gasdep_batch_create(GASDEP_SWEEP);
     cr_expect_eq(gasdep_batch_remove(b, "pipeline"), GASDEP_EARG);
     cr_expect_eq(gasdep_batch_set_period(b, 0, 1), GASDEP_EARG);
+    gasdep_batch_destroy(b);
+}
+
+/* Corridors (issue 19): TWO with a corridor on PA, the pipe that brings
+ * a's 60 mcm/d, and one on PB. Removing corridor ca (PA at capacity 0)
+ * leaves b's 60: 40 mcm/d short, 400 mcm over 10 days; the base run sent
+ * 60 x 10 = 600 mcm through ca, so R cannot do without 400/600 of it; cb
+ * carried 40 x 10 = 400, all needed (1). Criticality over corridors ranks
+ * the same two removals: 400 mcm each, in file order. */
+Test(removal, dependence_and_criticality_by_corridor)
+{
+    char text[2048];
+    snprintf(text, sizeof text, "%s[corridor ca]\npipelines = PA\n"
+             "[corridor cb]\npipelines = PB\n", TWO);
+    gasdep_batch *b = batch_of(GASDEP_DEPENDENCE, text, "corridor");
+    run_ok(b, 2, path_in("dep"));
+    th_table t = th_read_csv(path_in("dep/dependence.csv"), 1);
+    for (int k = 0; k < 2; k++) {
+        int i = row_of(&t, "source", k ? "cb" : "ca", "R");
+        cr_expect_str_eq(th_at(&t, i, "source_kind"), "corridor");
+        cr_expect_float_eq(th_num(&t, i, "unserved_mcm"), 400, 1e-6);
+        cr_expect_float_eq(th_num(&t, i, "base_supply_mcm"), k ? 400 : 600, 1e-6);
+        cr_expect_float_eq(th_num(&t, i, "cannot_do_without"), k ? 1.0 : 2.0 / 3, 1e-6);
+    }
+    th_free_csv(&t);
+    gasdep_batch_destroy(b);
+    b = batch_of(GASDEP_CRITICALITY, text, "corridor");
+    run_ok(b, 1, path_in("crit"));
+    t = th_read_csv(path_in("crit/criticality.csv"), 1);
+    int i = row_of(&t, "element", "ca", "R");
+    cr_expect_float_eq(th_num(&t, i, "added_unserved_mcm"), 400, 1e-6);
+    i = row_of(&t, "element", "cb", "R");
+    cr_expect_float_eq(th_num(&t, i, "added_unserved_mcm"), 400, 1e-6);
+    th_free_csv(&t);
     gasdep_batch_destroy(b);
 }
 

@@ -112,6 +112,7 @@ struct gasdep_batch {
     rm_elem *rm;
     int n_rm;
     int n_origins;
+    int n_corr; /* dependence/criticality: corridors of the probe model */
     int *origin_group; /* per origin: its group index */
     int period_set, period_first, period_days; /* gasdep_batch_set_period */
     int rm_first, rm_last; /* days removed and counted (prepared) */

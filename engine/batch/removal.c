@@ -19,9 +19,9 @@ static const struct {
     int dependence; /* 1: dependence (--by), 0: criticality (--kind) */
 } KINDS[] = {
     {"origin", GASDEP_ORIGIN, 1},     {"group", GASDEP_ORIGIN_GROUP, 1},
-    {"corridor", -1, 1},              {"pipeline", GASDEP_PIPELINE, 0},
+    {"corridor", GASDEP_CORRIDOR, 1}, {"pipeline", GASDEP_PIPELINE, 0},
     {"lng", GASDEP_LNG, 0},           {"storage", GASDEP_STORAGE, 0},
-    {"source", GASDEP_SOURCE, 0},     {"corridor", -1, 0},
+    {"source", GASDEP_SOURCE, 0},     {"corridor", GASDEP_CORRIDOR, 0},
 };
 #define N_KINDS (int)(sizeof KINDS / sizeof KINDS[0])
 
@@ -110,19 +110,10 @@ int removal_collect(gasdep_batch *b, const gasdep_model *m)
         return GASDEP_ENOMEM;
     for (int o = 0; o < b->n_origins; o++)
         b->origin_group[o] = gasdep_origin_group(m, o);
+    b->n_corr = gasdep_count(m, GASDEP_CORRIDOR);
     int total = 0;
     for (int e = 0; e < N_KINDS; e++)
         if (wants(b, kinds, e)) {
-            if (KINDS[e].kind < 0) {
-                /* corridors are elements of a later engine version: this
-                 * one has no kind to enumerate them by */
-                batch_err(b, "no corridors in this scenario (this gasdep has no "
-                          "corridor elements): use --%s %s", 
-                          b->kind == GASDEP_DEPENDENCE ? "by" : "kind",
-                          b->kind == GASDEP_DEPENDENCE ? "origin or group"
-                                                       : "pipeline,lng,storage,source");
-                return GASDEP_EINPUT;
-            }
             total += gasdep_count(m, KINDS[e].kind);
         }
     b->rm = calloc((size_t)total + 1, sizeof *b->rm);
@@ -193,7 +184,7 @@ int removal_apply(const gasdep_batch *b, long run, gasdep_model *m, int day)
 
 size_t removal_len(const gasdep_batch *b)
 {
-    return (size_t)b->n_areas * (RF_COUNT + (size_t)b->n_origins);
+    return (size_t)b->n_areas * (RF_COUNT + (size_t)b->n_origins + (size_t)b->n_corr);
 }
 
 void removal_reset(const gasdep_batch *b, double *acc)
@@ -223,6 +214,9 @@ int removal_day(const gasdep_batch *b, const gasdep_model *m, double *acc)
         }
         for (int o = 0; o < b->n_origins; o++)
             vol[(size_t)a * b->n_origins + o] += gasdep_area_origin_mcm(m, a, o);
+        double *via = vol + (size_t)b->n_areas * b->n_origins; /* routes */
+        for (int c = 0; c < b->n_corr; c++)
+            via[(size_t)a * b->n_corr + c] += gasdep_area_via_mcm(m, a, c);
     }
     return day >= b->rm_last;
 }

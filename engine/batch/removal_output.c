@@ -15,7 +15,7 @@
  * volumes by origin. */
 typedef struct figures {
     double *f;    /* n_runs x areas x RF_COUNT */
-    double *vol;  /* base run: areas x origins */
+    double *vol;  /* base run: areas x origins, then areas x corridors */
     char *failed; /* per run */
 } figures;
 
@@ -31,7 +31,8 @@ static int figures_read(const gasdep_batch *b, journal *j, figures *x, bbuf *err
     size_t A = (size_t)b->n_areas, per = A * RF_COUNT;
     size_t len = removal_len(b);
     x->f = malloc(((size_t)b->n_runs * per + 1) * sizeof *x->f);
-    x->vol = calloc(A * (size_t)b->n_origins + 1, sizeof *x->vol);
+    size_t nvol = A * ((size_t)b->n_origins + (size_t)b->n_corr);
+    x->vol = calloc(nvol + 1, sizeof *x->vol);
     x->failed = calloc((size_t)b->n_runs + 1, 1);
     double *rec = malloc((len + 1) * sizeof *rec);
     if (!x->f || !x->vol || !x->failed || !rec) {
@@ -54,7 +55,7 @@ static int figures_read(const gasdep_batch *b, journal *j, figures *x, bbuf *err
         for (size_t i = 0; i < per; i++)
             f[i] = st ? NAN : rec[i];
         if (run == 1 && !st)
-            memcpy(x->vol, rec + per, A * (size_t)b->n_origins * sizeof *rec);
+            memcpy(x->vol, rec + per, nvol * sizeof *rec);
     }
     free(rec);
     return GASDEP_OK;
@@ -92,11 +93,14 @@ static void put_figures(bbuf *o, const gasdep_batch *b, const double *f,
     bb_num(o, base[RF_UNSERVED], 6);
 }
 
-/* Gas the base run supplied to area a from removed element r (an origin or
- * every origin of a group). */
+/* Gas the base run supplied to area a from removed element r (an origin,
+ * every origin of a group, or the gas that passed a corridor). */
 static double base_supply(const gasdep_batch *b, const figures *x, int a,
                           const rm_elem *r)
 {
+    if (r->kind == GASDEP_CORRIDOR)
+        return x->vol[(size_t)b->n_areas * b->n_origins + (size_t)a * b->n_corr +
+                      (size_t)r->index];
     double s = 0;
     for (int o = 0; o < b->n_origins; o++)
         if (r->kind == GASDEP_ORIGIN ? o == r->index : b->origin_group[o] == r->index)
