@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "model.h"
 
 #define SERIES_HEAD(path, end)                                                 \
     "[scenario]\nstart = 2022-01-01\nend = " end "\n"                         \
@@ -99,9 +100,15 @@ static void weather_case(const char *header, const double *v, const double *want
              "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\n"
              "[origin o]\n[region R]\ndemand = 100 mcm/d\n"
              "heating_sensitivity = 3%%\nweather_series = %s\n"
-             "[source s]\nnode = R\norigin = o\ncapacity = 500 mcm/d\n",
+             "[source s]\nnode = R\norigin = o\ncapacity = 500 mcm/d\n"
+             /* a store: the water values' plan reads the year ahead, past
+              * the series (found by fuzz_scenario: a read beyond it) */
+             "[storage st]\nnode = R\nvolume = 100 mcm\ninjection = 10 mcm/d\n"
+             "withdrawal = 10 mcm/d\n",
              csv);
     gasdep_model *m = th_model(text);
+    /* after the horizon: the mean (flat profile), no weather */
+    cr_expect_float_eq(demand_base(&m->n, 0, m->n.last_day + 30, 1), 100.0, 1e-12);
     for (int d = 0; d < 3; d++) {
         th_step(m);
         gasdep_area_day r = th_area_day(m, "R");

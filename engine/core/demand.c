@@ -18,10 +18,13 @@ double demand_base(const net *n, int r, int day, int month0)
 {
     double f = n->dem.daily ? n->dem.daily[365 * (size_t)r + dates_doy365(day)]
                             : n->dem.shape[12 * r + month0];
-    double d = n->dem.series[r] ? n->dem.series[r][day - n->first_day]
-                                : n->dem.mean[r] * f;
-    if (n->dem.weather && n->dem.weather[r])
-        d *= n->dem.weather[r][day - n->first_day];
+    /* days after the horizon (the water values' plan of the year ahead):
+     * the profile, and no weather, since series and weather cover only the
+     * horizon */
+    int t = day - n->first_day, inside = t >= 0 && t < n->n_days;
+    double d = n->dem.series[r] && inside ? n->dem.series[r][t] : n->dem.mean[r] * f;
+    if (n->dem.weather && n->dem.weather[r] && inside)
+        d *= n->dem.weather[r][t];
     return d;
 }
 

@@ -47,7 +47,8 @@ int demand_parse_series(net *n, arena *a, errlog *err, int region,
 int demand_load_weather(net *n, arena *a, errlog *err, int region,
                         const char *path, double sensitivity, srcloc at);
 /* Base demand of region on day (mcm/d), weather included, before events
- * and external factors. */
+ * and external factors; after the horizon (a plan of the year ahead) the
+ * mean times the profile, without series or weather. */
 double demand_base(const net *n, int region, int day, int month0);
 
 #endif
