@@ -209,8 +209,8 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
                            const day_caps *c, double L, const dispatch_window *w)
 {
     lp_prob *P = lp->P;
-    int live = c != NULL;
-    for (int k = 0; k < n->sto.count; k++) {
+    int live = c != NULL, K = n->sto.count;
+    for (int k = 0; k < K; k++) {
         double vol = n->sto.vol[k];
         int ji = col(lp, t, lp->c_inj + k), jw = col(lp, t, lp->c_wd + k);
         int jv = col(lp, t, lp->c_inv + k), jd = col(lp, t, lp->c_def + k);
@@ -246,7 +246,6 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
         /* the deficit itself is free: its window's largest, per store and
          * kind, pays the penalty once (docs/DISPATCH.md) */
         int hard = binds && c->sto_thard[k];
-        int K = n->sto.count;
         lp_row_bounds(P, row(lp, t, lp->r_dmax + k), hard ? 0.0 : -LP_INF, LP_INF);
         lp_row_bounds(P, row(lp, t, lp->r_dmax + K + k), binds && !hard ? 0.0 : -LP_INF,
                       LP_INF);
