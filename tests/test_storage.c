@@ -356,3 +356,45 @@ Test(storage, water_value_fills_the_store_before_dear_gas)
     cr_expect_float_eq(th_area_day(m, "R").storage_mcm, 0.0, 1e-6);
     gasdep_destroy(m);
 }
+
+/* Risk cover, by hand: demand 10 mcm/d all year, a source of exactly 10
+ * mcm/d at 10 EUR/MWh, a store half full (50 of 100 mcm), no rate costs.
+ * Without risk cover the plan of the year ahead never needs the stored gas:
+ * a MWh taken out is only replaced by the source, so it is worth the
+ * source's 10 EUR/MWh (the plan's year-end target brings the store back).
+ * With risk_cover = 50 % the plan sees December-February demand of 15
+ * mcm/d against 10 of supply: 450 mcm short against 50 in store, so every
+ * MWh in store avoids a MWh unserved in winter: worth voll, capped at
+ * 0.999 voll = 999 EUR/MWh. With supply equal to demand the next MWh of
+ * demand today would come from the store, so the price is that value. */
+#define RISK_CASE(cover)                                                       \
+    "[scenario]\nstart = 2022-11-01\nend = 2022-11-03\nrisk_cover = " cover   \
+    "\n[origin o]\n[region R]\ndemand = 10 mcm/d\n"                            \
+    "[source s]\nnode = R\norigin = o\ncapacity = 10 mcm/d\ncost = 10\n"      \
+    "[storage S]\nnode = R\nvolume = 100 mcm\ninjection = 10 mcm/d\n"         \
+    "withdrawal = 10 mcm/d\ninitial_fill = 50%\n"                             \
+    "injection_cost = 0\nwithdrawal_cost = 0\n"
+
+Test(storage, risk_cover_values_the_gas_held_for_a_cold_winter)
+{
+    const struct {
+        const char *text;
+        double value;
+    } cases[] = {{RISK_CASE("0"), 10.0}, {RISK_CASE("50%"), 999.0}};
+    for (int c = 0; c < 2; c++) {
+        gasdep_model *m = th_model(cases[c].text);
+        for (int d = 0; d < 3; d++) {
+            th_step(m);
+            gasdep_storage_day s;
+            cr_assert_eq(gasdep_storage_result(m, 0, &s), GASDEP_OK);
+            cr_expect_float_eq(s.value_eur_mwh, cases[c].value, 0.01,
+                               "case %d day %d: %g EUR/MWh", c, d + 1,
+                               s.value_eur_mwh);
+            cr_expect_float_eq(s.level_mcm, 50.0, 1e-6, "case %d day %d", c, d + 1);
+            gasdep_area_day r = th_area_day(m, "R");
+            cr_expect_float_eq(r.price_eur_mwh, cases[c].value, 0.01,
+                               "case %d day %d: price %g", c, d + 1, r.price_eur_mwh);
+        }
+        gasdep_destroy(m);
+    }
+}

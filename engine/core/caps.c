@@ -94,6 +94,9 @@ void caps_fill(const net *n, const caps_factors *ext, int day, int known_by,
     /* external factors (Monte Carlo outages and weather, corridor what-ifs) */
     for (int q = 0; q < n->area.n_regions; q++)
         c->demand[q] *= ext->demand_f[q];
+    if (ext->adapt_f) /* demand adapted to lasting prices: blocks scale too */
+        for (int q = 0; q < n->area.n_regions; q++)
+            c->demand[q] *= ext->adapt_f[q];
     for (int o = 0; o < n->origin.count; o++) /* removed origins */
         c->origin_f[o] *= ext->cap_f[P_ORIGIN][o];
     if (ext->corr_f)

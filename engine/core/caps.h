@@ -13,6 +13,7 @@ typedef struct caps_factors {
     const double *demand_f;
     double *const *cap_f; /* P_COUNT arrays (NULL for the others) */
     const double *corr_f; /* per corridor, on its members' capacities */
+    const double *adapt_f; /* per region: demand level (adapt.h), or NULL */
 } caps_factors;
 
 /* Capacities, demand and storage targets of `day` into c: online dates,

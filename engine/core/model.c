@@ -234,7 +234,9 @@ static int alloc_run(gasdep_model *m)
     m->ext.demand_f = m->ext_demand_f;
     m->ext.cap_f = m->ext_cap_f;
     m->ext.corr_f = m->ext_corr_f;
-    return GASDEP_OK;
+    rc = adapt_create(&m->adapt, n, &m->scn.sc, a);
+    m->ext.adapt_f = m->adapt.on ? m->adapt.factor : NULL;
+    return rc;
 }
 
 static void reset_run(gasdep_model *m)
@@ -256,6 +258,7 @@ static void reset_run(gasdep_model *m)
     m->plan_first = n->first_day;
     m->plan_days = 0;
     results_summary_reset(&m->s, &m->n);
+    adapt_reset(&m->adapt, n);
 }
 
 int gasdep_init(gasdep_model *m)
@@ -336,6 +339,8 @@ int gasdep_step(gasdep_model *m)
     if (day < m->plan_first || day >= m->plan_first + m->plan_days) {
         int D, B, implement;
         window_layout(m, day, &D, &B, m->blk_len, &implement);
+        /* demand levels move once per window: its days see one level */
+        adapt_update(&m->adapt, n, &m->scn.sc);
         /* water values: a plan of the year ahead, due monthly (water.h) */
         rc = water_update(&m->water, n, &m->scn.sc, &m->ext, d->sto_inv, day, why,
                           sizeof why);
@@ -381,6 +386,7 @@ int gasdep_step(gasdep_model *m)
     if (d->imbalance > d->imbalance_max)
         d->imbalance_max = d->imbalance;
     results_day(&m->s, n, d);
+    adapt_add_day(&m->adapt, n, d->price);
     m->day = day;
     m->next_day = day + 1;
     return GASDEP_OK;

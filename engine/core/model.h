@@ -3,6 +3,7 @@
 #ifndef GASDEP_CORE_MODEL_H
 #define GASDEP_CORE_MODEL_H
 
+#include "adapt.h"
 #include "arena.h"
 #include "caps.h"
 #include "dispatch.h"
@@ -30,6 +31,7 @@ struct gasdep_model {
     struct dispatch *lp;
     struct trace *tr;
     water water;    /* water values (storage_valuation = water) */
+    adapt adapt;    /* demand levels that follow lasting prices */
     int day;       /* last simulated day, -1 before */
     int next_day;  /* day the next step simulates */
     /* the LP window and its plan */

@@ -27,6 +27,9 @@ void scenario_defaults(scenario_el *sc)
     sc->voll = 1000.0;
     sc->target_penalty = 100.0;
     sc->risk_cover = 0.1;
+    sc->long_run_elasticity = 0.0;
+    sc->adaptation_years = 3.25;
+    sc->reference_price = 25.0;
     sc->min_take_penalty = 300.0;
     sc->curtailment = CURT_COOPERATIVE;
     sc->foresight = FS_MYOPIC;

@@ -155,6 +155,9 @@ typedef struct scenario_el {
     int demand_profile;   /* PROFILE_SMOOTH or PROFILE_MONTHLY */
     int storage_valuation; /* VALUATION_WATER or VALUATION_FLAT */
     double risk_cover;    /* water values: winter demand uplift planned for */
+    double long_run_elasticity; /* demand adaptation (adapt.h); 0: off */
+    double adaptation_years;    /* its time constant, years */
+    double reference_price;     /* EUR/MWh at which demand is the reference */
     double persistence, sigma_k; /* [weather] */
 } scenario_el;
 

@@ -44,6 +44,17 @@ static void check_scenario(const scenario *scn, int complete)
         err_at(scn->err, head, "[scenario]: 'target_penalty' (%g EUR/MWh) must be "
                "below half of 'voll' (%g EUR/MWh), so that no target costs demand",
                sc->target_penalty, sc->voll);
+    /* demand adaptation (adapt.h): demand falls as prices rise */
+    if (!(sc->long_run_elasticity <= 0 && sc->long_run_elasticity >= -5))
+        err_at(scn->err, head, "[scenario]: 'long_run_elasticity' (%g) must be "
+               "between -5 and 0 (demand falls when prices rise)",
+               sc->long_run_elasticity);
+    if (!(sc->adaptation_years > 0 && sc->adaptation_years <= 100))
+        err_at(scn->err, head, "[scenario]: 'adaptation_years' (%g) must be above 0 "
+               "and at most 100", sc->adaptation_years);
+    if (!(sc->reference_price > 0))
+        err_at(scn->err, head, "[scenario]: 'reference_price' (%g EUR/MWh) must be "
+               "above 0", sc->reference_price);
 }
 
 static void check_lng(const scenario *scn, const lng_el *g, int complete)
