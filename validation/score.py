@@ -6,7 +6,9 @@ usage: score.py [--figures FILE] [--brief] RUN_DIR [RUN_DIR...]
 For every check of figures.csv it evaluates the model's value from the run's CSV
 files, prints check, role, published, model, difference and pass/fail/n/a, and
 a line "score RUN_DIR: N of M pass (validation V of W; calibration C of D;
-input echoes E of F)". A check is n/a when its period lies outside the run's
+input echoes E of F)", and a line "prices RUN_DIR: ..." counting the region-days
+whose price sits on an input penalty constant (voll, voll/2, 0.999 voll,
+target_penalty, min_take_penalty, storage_value) and those at shortage. A check is n/a when its period lies outside the run's
 horizon or its area/pipeline/source is not in the run. The score is reported,
 never a gate: the exit status is 0 whenever the run could be read (2 for bad
 usage or an unreadable run directory).
@@ -171,6 +173,38 @@ def score(run, checks, brief=False, out=sys.stdout):
     return tally
 
 
+def price_report(run, out=sys.stdout):
+    """Count the region-days whose price sits on an input penalty constant.
+
+    A day with unserved demand is a shortage day: its price is the value of
+    scarcity (VoLL raised by the curtailed fraction), counted apart. Other
+    days are on a constant when the price is within 0.01 EUR/MWh of voll,
+    voll/2, 0.999 voll (the cap of water values), target_penalty,
+    min_take_penalty or storage_value (read from manifest.csv; the engine's
+    defaults when an older run lacks them). Everything else is a cost-based
+    price, a water value or a demand block's willingness to pay."""
+    man = {r["key"]: r["value"] for r in run.table("manifest.csv") or []}
+    def get(key, default):
+        return float(man.get(key, default))
+    voll = get("voll_eur_mwh", 1000)
+    consts = [voll, voll / 2, 0.999 * voll, get("target_penalty_eur_mwh", 100),
+              get("min_take_penalty_eur_mwh", 300), get("storage_value_eur_mwh", 50)]
+    total = short = on = 0
+    for r in run.table("balance.csv"):
+        p = num(r["price_eur_mwh"])
+        if p is None:
+            continue
+        total += 1
+        if (num(r["unserved_mcm"]) or 0.0) > 1e-6:
+            short += 1
+        elif any(abs(p - c) <= 0.01 for c in consts):
+            on += 1
+    pct = lambda k: 100.0 * k / total if total else 0.0
+    out.write("prices %s: %d of %d region-days (%.1f %%) on an input penalty constant, "
+              "%d (%.1f %%) at shortage\n" % (run.dir, on, total, pct(on), short, pct(short)))
+    return on, short, total
+
+
 def main(argv):
     figures = os.path.join(os.path.dirname(os.path.abspath(__file__)), "figures.csv")
     brief = False
@@ -199,6 +233,7 @@ def main(argv):
             status = 2
             continue
         score(run, checks, brief)
+        price_report(run)
     return status
 
 

@@ -681,6 +681,19 @@ static void write_manifest(struct output *o, const gasdep_model *m)
     kv(f, "gcv_kwh_m3", buf);
     snprintf(buf, sizeof buf, "%.3g", imbalance_max);
     kv(f, "max_mass_imbalance_mcm", buf);
+    /* the penalty constants a price can sit on (validation/score.py reports
+     * the days that do) */
+    static const char *const penalty[][2] = {
+        {"scenario.voll", "voll_eur_mwh"},
+        {"scenario.target_penalty", "target_penalty_eur_mwh"},
+        {"scenario.min_take_penalty", "min_take_penalty_eur_mwh"},
+        {"scenario.storage_value", "storage_value_eur_mwh"}};
+    for (size_t i = 0; i < sizeof penalty / sizeof *penalty; i++) {
+        double v = 0;
+        gasdep_get(m, penalty[i][0], &v);
+        snprintf(buf, sizeof buf, "%.17g", v);
+        kv(f, penalty[i][1], buf);
+    }
 }
 
 /* Write the marker naming every temporary and its final name, complete

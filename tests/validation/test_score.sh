@@ -76,6 +76,18 @@ line p1 | grep -q ' 1.0 .* pass$' || fail "p1"
 line u1 | grep -q ' 1.5 .* pass$' || fail "u1"
 line l1 | grep -q ' 0.5 .* pass$' || fail "l1"
 for n in n1 n2 n3; do line $n | grep -q ' n/a$' || fail "$n should be n/a"; done
+# prices: 4 region-days; day 1 is short (unserved 10) in both regions; day 2 at 20
+# EUR/MWh is on no constant (voll 1000 by default: 1000, 500, 999, 100, 300, 50)
+grep -q "^prices $R: 0 of 4 region-days (0.0 %) on an input penalty constant, 2 (50.0 %) at shortage$" "$T/out.txt" \
+    || fail "prices line"
+R2=$T/run2
+mkdir -p "$R2"
+cp "$R"/*.csv "$R2"/
+printf 'voll_eur_mwh,800\ntarget_penalty_eur_mwh,120\n' >> "$R2/manifest.csv"
+sed -i 's/,0,45,0.45,0.5,20$/,0,45,0.45,0.5,400/' "$R2/balance.csv"
+# day 2 at 400 = voll/2 with voll = 800: both region-days on a constant
+$SCORE --figures "$T/figures.csv" "$R2" | grep -q "^prices $R2: 2 of 4 region-days (50.0 %) on an input penalty constant, 2 (50.0 %) at shortage$" \
+    || fail "prices line with the run's own voll"
 grep -q "^score $R: 6 of 9 pass (validation 5 of 7; calibration 0 of 1; input echoes 1 of 1; 3 n/a)$" "$T/out.txt" \
     || fail "score line"
 # bad usage and an unreadable run: status 2
