@@ -360,8 +360,8 @@ Test(cli, did_you_mean_for_unknown_names)
              "--set pipeline.TAP.capacity=20bcm/y", th_bin());
     cr_expect_eq(sh(cmd, out, sizeof out, err, sizeof err, dir), 2);
     cr_expect(strstr(err, "--set:1: 'pipeline.TAP.capacity': no such element in the "
-                          "scenario (did you mean 'TAP-GR-exit', 'TAP-GR-AL' or "
-                          "'TAP-AL-IT'?)"), "%s", err);
+                          "scenario (did you mean 'TAP-GR-exit', 'TAP-GR-Komotini' or "
+                          "'TAP-GR-AL'?)"), "%s", err);
     snprintf(cmd, sizeof cmd, "'%s' check scenarios/default.ini "
              "--set pipeline.TAP-IT.capacty=20bcm/y --set pipline.TAP-IT.capacity=1bcm/y",
              th_bin());
