@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "caps.h"
+#include "cover.h"
 #include "dispatch.h"
 #include "errors.h"
 #include "results.h"
@@ -27,6 +28,7 @@ struct gasdep_model {
     net n;
     day_state d;
     summary s;
+    cover_set cov; /* days of cover, survival times */
     struct dispatch *lp;
     struct trace *tr;
     water water;    /* water values (storage_valuation = water) */
