@@ -1,8 +1,9 @@
 /* batch_run.c: one run of a sweep or Monte Carlo, on its own model handle,
  * into one self-contained journal record: the summary rows (sweep.csv /
  * runs.csv), optionally the long series rows, and for Monte Carlo the daily
- * band metrics and per-area shortfall figures in binary. Records are built
- * entirely in the worker thread and depend only on (batch, run id). */
+ * band metrics and per-area shortfall figures and survival times in binary.
+ * Records are built entirely in the worker thread and depend only on (batch,
+ * run id). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
