@@ -391,8 +391,8 @@ int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
         /* each kind's own files, besides series.csv */
         static const char *const OWN[] = {
             [GASDEP_SWEEP] = " sweep.csv ",
-            [GASDEP_MONTECARLO] = " runs.csv bands.csv probabilities.csv "
-                                  "survival_distribution.csv ",
+            [GASDEP_MONTECARLO] = (" runs.csv bands.csv probabilities.csv "
+                                   "survival_distribution.csv "),
             [GASDEP_DEPENDENCE] = " runs.csv dependence.csv ",
             [GASDEP_CRITICALITY] = " runs.csv criticality.csv "};
         for (int i = 0; ALL[i]; i++) {
