@@ -27,6 +27,8 @@ Figures (NAME = region name with characters other than A-Za-z0-9_.- made _):
   supply_NAME         stacked daily supply by origin group, mcm/d (+ demand line)
   group_shares_NAME   origin-group shares of supply, %
   origin_shares_NAME  origin shares of supply, % (largest 11 origins + rest)
+  via_shares_NAME     share of supply that passed each corridor, % (runs with
+                      corridors: via_shares.csv; shares need not sum to 100)
   storage_NAME        storage fill vs target fill, % (only where storage exists)
   unserved            unserved demand of the chosen regions, mcm/d
   utilisation         utilisation of the chosen pipelines, %
@@ -59,6 +61,7 @@ case $NPIPE in ''|*[!0-9]*) die "--top-pipelines needs a whole number" ;; esac
 need_tools
 
 BAL=$OUTDIR/balance.csv GS=$OUTDIR/group_shares.csv OS=$OUTDIR/shares.csv
+VS=$OUTDIR/via_shares.csv
 FL=$OUTDIR/flows.csv SUM=$OUTDIR/summary.csv
 [ -s "$BAL" ] || [ -s "$GS" ] || die "$OUTDIR has neither balance.csv nor group_shares.csv"
 [ -n "$FIGDIR" ] || FIGDIR=$OUTDIR/figures
@@ -96,6 +99,10 @@ if [ -s "$OS" ]; then
     PREFIX=os SERIES=origin ORDER=$(palette_list ORIGIN_NAMES) MAXSERIES=12 KEEP='' \
         "$AWK" -f "$PLOTDIR/csv.awk" -f "$PLOTDIR/reshape_shares.awk" "$OS" || die "cannot reshape $OS"
 else note "no shares.csv: skipping origin-share figures"; fi
+if [ -s "$VS" ]; then
+    PREFIX=vs SERIES=corridor ORDER='' MAXSERIES=0 KEEP='' \
+        "$AWK" -f "$PLOTDIR/csv.awk" -f "$PLOTDIR/reshape_shares.awk" "$VS" || die "cannot reshape $VS"
+fi
 if [ -s "$FL" ]; then
     PIPELINES=$PIPELINES TOPN=$NPIPE \
         "$AWK" -f "$PLOTDIR/csv.awk" -f "$PLOTDIR/reshape_flows.awk" "$FL" || die "cannot reshape $FL"
@@ -124,6 +131,12 @@ while IFS= read -r r; do
         if [ -n "$names" ]; then
             run_gp shares.gp "$FIGDIR/origin_shares_$s" "region=$(gpq "$r"); sharefile=$(gpq "$TMP/os_${k}_share.dat"); names=$(gpq "$names"); kind='origin'"
         else note "region '$r': no non-zero supply in shares.csv, origin_shares skipped"; fi
+    fi
+    if [ -f "$TMP/vs_$k.names" ]; then
+        names=$(cat "$TMP/vs_$k.names")
+        if [ -n "$names" ]; then
+            run_gp shares.gp "$FIGDIR/via_shares_$s" "region=$(gpq "$r"); sharefile=$(gpq "$TMP/vs_${k}_share.dat"); names=$(gpq "$names"); kind='corridor'"
+        else note "region '$r': no gas passed a corridor, via_shares skipped"; fi
     fi
     if [ "$(meta "$TMP/bal_$k.meta" storage)" -gt 0 ]; then
         tgt=0; [ "$(meta "$TMP/bal_$k.meta" target)" -gt 0 ] && tgt=1

@@ -232,6 +232,45 @@ Test(aggregate, diff_of_two_runs_by_hand)
     th_rm_rf(dir);
 }
 
+/* gasdep diff covers the corridor figures: with corridor C = pipeline P, R
+ * (demand 10) gets 6 through P and 1 from sb (via_mean_C = 6 / 7), and with
+ * sa and P at 8 it gets 8 + 1 (8 / 9); the difference 8/9 - 6/7 = 2/63. */
+Test(aggregate, diff_compares_via_mean_of_corridors)
+{
+    char dir[64], a[128], b[128], out[160], msg[512];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-diff-via");
+    snprintf(a, sizeof a, "%s/a", dir);
+    snprintf(b, sizeof b, "%s/b", dir);
+    for (int k = 0; k < 2; k++) {
+        char text[1024];
+        snprintf(text, sizeof text, "%s[corridor C]\npipelines = P\n", RUN_SCEN);
+        char *c = strstr(text, "CAP");
+        memcpy(c, k ? "8  " : "6  ", 3);
+        gasdep_model *m = gasdep_create();
+        cr_assert_eq(gasdep_load_string(m, "agg.ini", text), GASDEP_OK, "%s",
+                     gasdep_errmsg(m));
+        if (k)
+            cr_assert_eq(gasdep_set(m, "pipeline.P.capacity", "8 mcm/d"), GASDEP_OK);
+        cr_assert_eq(gasdep_run(m, k ? b : a), GASDEP_OK, "%s", gasdep_errmsg(m));
+        gasdep_destroy(m);
+    }
+    snprintf(out, sizeof out, "%s/diff.csv", dir);
+    cr_assert_eq(gasdep_diff(a, b, out, NULL, NULL, msg, sizeof msg), GASDEP_OK, "%s", msg);
+    th_table d = th_read_csv(out, 1);
+    int found = 0;
+    for (int r = 0; r < d.rows; r++)
+        if (!strcmp(th_at(&d, r, "region"), "R") &&
+            !strcmp(th_at(&d, r, "figure"), "via_mean_C")) {
+            cr_expect_float_eq(th_num(&d, r, "a"), 6.0 / 7, 1e-6);
+            cr_expect_float_eq(th_num(&d, r, "b"), 8.0 / 9, 1e-6);
+            cr_expect_float_eq(th_num(&d, r, "b_minus_a"), 2.0 / 63, 1e-6);
+            found++;
+        }
+    cr_expect_eq(found, 1);
+    th_free_csv(&d);
+    th_rm_rf(dir);
+}
+
 /* ---- suggestions ----------------------------------------------------------- */
 
 Test(suggest, closest_names)

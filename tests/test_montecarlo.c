@@ -286,9 +286,10 @@ Test(montecarlo, results_do_not_depend_on_threads_and_follow_the_seed)
     gasdep_batch *b = mc_of(MIXED, 120, 77);
     run_ok(b, 1, path_in("j1"));
     run_ok(b, 3, path_in("j3"));
-    const char *files[] = {"runs.csv", "bands.csv", "probabilities.csv"};
+    const char *files[] = {"runs.csv", "bands.csv", "probabilities.csv",
+                           "survival_distribution.csv"};
     char a[600], c[600];
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         snprintf(a, sizeof a, "%s/j1/%s", tmpdir, files[i]);
         snprintf(c, sizeof c, "%s/j3/%s", tmpdir, files[i]);
         cr_expect(th_same_file(a, c), "%s differs between -j 1 and -j 3", files[i]);
@@ -356,9 +357,10 @@ Test(montecarlo, resume_after_sigkill_gives_identical_bytes)
     cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 2, "status %d", st);
     cr_assert_eq(th_sh("%s montecarlo %s -n 150 --seed 11 -q -j 1 --resume -o %s", bin,
                        path_in("mc.ini"), path_in("cut")), 0);
-    const char *files[] = {"runs.csv", "bands.csv", "probabilities.csv"};
+    const char *files[] = {"runs.csv", "bands.csv", "probabilities.csv",
+                           "survival_distribution.csv"};
     char a[600], c[600];
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         snprintf(a, sizeof a, "%s/full/%s", tmpdir, files[i]);
         snprintf(c, sizeof c, "%s/cut/%s", tmpdir, files[i]);
         cr_expect(th_same_file(a, c), "%s differs after resume", files[i]);

@@ -104,8 +104,9 @@ Test(mpi, montecarlo_on_2_ranks_matches_threads)
                        th_bin(), tmpdir, tmpdir), 0);
     cr_assert_eq(th_sh("%s -n 2 %s montecarlo %s/tiny.ini -n 80 --seed 4 -q -j 1 "
                        "-o %s/r2", mpirun(), th_bin(), tmpdir, tmpdir), 0);
-    const char *files[] = {"runs.csv", "bands.csv", "probabilities.csv"};
-    for (int i = 0; i < 3; i++)
+    const char *files[] = {"runs.csv", "bands.csv", "probabilities.csv",
+                           "survival_distribution.csv"};
+    for (int i = 0; i < 4; i++)
         cr_expect(same_file("thr", "r2", files[i]), "%s differs", files[i]);
 }
 

@@ -1,4 +1,4 @@
-/* test_output.c: CSV outputs (engine/core/output.c): the eight files, their
+/* test_output.c: CSV outputs (engine/core/output.c): the ten files, their
  * headers and row counts, atomic appearance, values read back with libcsv. */
 #include <criterion/criterion.h>
 #include <dirent.h>
@@ -174,13 +174,13 @@ static void run_into(const char *text, const char *dir)
 
 /* ---- tests ---------------------------------------------------------------- */
 
-Test(output, eight_files_with_exact_headers_and_no_temporaries)
+Test(output, ten_files_with_exact_headers_and_no_temporaries)
 {
     char dir[64];
     th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     run_into(SCEN, dir);
     int hidden;
-    cr_expect_eq(count_files(dir, &hidden), 8);
+    cr_expect_eq(count_files(dir, &hidden), 10);
     cr_expect_eq(hidden, 0, "temporary files left behind");
     cr_expect_str_eq(first_line(th_path(dir, "balance.csv")),
                      "date,region,demand_mcm,supplied_mcm,unserved_mcm,reduced_mcm,"
@@ -204,6 +204,11 @@ Test(output, eight_files_with_exact_headers_and_no_temporaries)
                      "peak_price_eur_mwh,n1_pct,share_mean_a,share_min_a,share_max_a,share_mean_b,"
                      "share_min_b,share_max_b\n");
     cr_expect_str_eq(first_line(th_path(dir, "manifest.csv")), "key,value\n");
+    cr_expect_str_eq(first_line(th_path(dir, "cover.csv")),
+                     "date,region,storage_mcm,demand_mcm_d,gap_mcm_d,days_of_cover\n");
+    cr_expect_str_eq(first_line(th_path(dir, "survival.csv")),
+                     "region,kind,event,event_start,first_short_date,survival_days,"
+                     "observed_days\n");
     th_rm_rf(dir);
 }
 
@@ -222,11 +227,14 @@ Test(output, row_counts)
     cr_expect_eq(lines_of(th_path(dir, "flows.csv")), 1 + 3 * 2);
     /* header + areas */
     cr_expect_eq(lines_of(th_path(dir, "summary.csv")), 1 + 3);
+    /* header + days x areas = 1 + 3 x 3; no event: a header alone */
+    cr_expect_eq(lines_of(th_path(dir, "cover.csv")), 1 + 3 * 3);
+    cr_expect_eq(lines_of(th_path(dir, "survival.csv")), 1);
     /* every row of a table has as many fields as its header */
     const char *files[] = {"balance.csv", "shares.csv", "group_shares.csv",
                            "flows.csv", "supply.csv", "storage.csv",
-                           "summary.csv", "manifest.csv"};
-    for (int i = 0; i < 8; i++) {
+                           "summary.csv", "manifest.csv", "cover.csv", "survival.csv"};
+    for (int i = 0; i < 10; i++) {
         table *t = read_csv(th_path(dir, files[i]));
         for (int r = 1; r < t->nrows; r++)
             cr_expect_eq(t->nf[r], t->nf[0], "%s row %d", files[i], r);
@@ -384,7 +392,7 @@ Test(output, outdir_is_created)
     th_tmpdir_make(dir, sizeof dir, "gasdep-out");
     snprintf(sub, sizeof sub, "%s/new", dir);
     run_into(SCEN, sub);
-    cr_expect_eq(count_files(sub, NULL), 8);
+    cr_expect_eq(count_files(sub, NULL), 10);
     th_rm_rf(dir);
 }
 
@@ -438,7 +446,7 @@ Test(output, failure_during_the_run_leaves_no_files)
     cr_expect_neq(gasdep_run(m, second), GASDEP_OK);
     int n = count_files(second, NULL);
     cr_expect(n <= 0, "%d files left by a failed run", n);
-    cr_expect_eq(count_files(first, NULL), 8);
+    cr_expect_eq(count_files(first, NULL), 10);
     gasdep_destroy(m);
     th_rm_rf(dir);
 }
@@ -478,12 +486,12 @@ Test(output, table_names)
 {
     const char *expect[] = {"balance", "shares",  "group_shares", "flows",
                             "supply",  "storage", "summary",      "manifest",
-                            "via_shares"};
+                            "via_shares", "cover", "survival"};
     int n = 0;
     while (gasdep_tables[n])
         n++;
-    cr_assert_eq(n, 9);
-    for (int i = 0; i < 9; i++)
+    cr_assert_eq(n, 11);
+    for (int i = 0; i < 11; i++)
         cr_expect_str_eq(gasdep_tables[i], expect[i]);
 }
 
@@ -739,7 +747,7 @@ Test(output, a_locked_directory_is_refused_and_nothing_written)
     close(fd);
     /* with the lock released the same directory takes a run */
     run_into(SCEN, dir);
-    cr_expect_eq(count_files(dir, NULL), 8);
+    cr_expect_eq(count_files(dir, NULL), 10);
     th_rm_rf(dir);
 }
 
@@ -769,7 +777,7 @@ Test(output, an_interrupted_commit_is_finished_and_leftovers_removed)
     /* a run into it afterwards replaces the whole set */
     th_write_file(th_path(dir, ".gasdep-commit"), "../escape balance.csv\n");
     run_into(SCEN, dir);
-    cr_expect_eq(count_files(dir, &hidden), 8);
+    cr_expect_eq(count_files(dir, &hidden), 10);
     cr_expect_eq(hidden, 0);
     th_rm_rf(dir);
 }

@@ -457,6 +457,9 @@ int gasdep_batch_prepare(gasdep_batch *b)
     } else {
         /* not the number of runs: a resumed Monte Carlo may ask for more */
         h = fnv1a64(h, &b->seed, sizeof b->seed);
+        /* the record's layout: survival times after the shortfall figures
+         * (a journal of an older layout is another batch's) */
+        h = fnv1a64(h, "prob+survival", sizeof "prob+survival");
     }
     b->identity = h;
     b->prepared = 1;

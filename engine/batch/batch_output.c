@@ -2,7 +2,8 @@
  * run order (so their bytes depend on nothing but the batch), each to a
  * temporary name, fsync'ed and renamed: a result file is complete or absent.
  *   sweeps:      sweep.csv, series.csv (--keep-series)
- *   Monte Carlo: runs.csv, bands.csv, probabilities.csv, series.csv
+ *   Monte Carlo: runs.csv, bands.csv, probabilities.csv,
+ *                survival_distribution.csv, series.csv
  *   dependence, criticality: runs.csv and their table (removal_output.c)
  * bands.csv holds, per date x area x metric, the mean and P5/P25/P50/P75/P95
  * over the runs (GSL statistics on sorted data). The per-run daily values are
@@ -28,6 +29,7 @@
 #include "buf.h"
 #include "ofile.h"
 #include "removal_output.h"
+#include "survival_stats.h"
 
 /* Copy section `sec` of every run, in run order, after a header line. */
 static int write_sections(journal *j, const char *dir, const char *name,
@@ -260,6 +262,65 @@ static int write_probabilities(const gasdep_batch *b, journal *j, const long *ok
     return rc;
 }
 
+/* survival_distribution.csv: per area, the survival times of the runs
+ * (days from the run's first disruption start to the first shortfall; the
+ * record's third block) as quantiles, runs without a shortfall censored. */
+static int write_survival(const gasdep_batch *b, journal *j, const long *ok,
+                          long n_ok, const char *dir, gasdep_batch_report *r,
+                          bbuf *err)
+{
+    static const double Q[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
+    size_t A = (size_t)b->n_areas, N = (size_t)n_ok;
+    double *sv = malloc((N * A + 1) * sizeof *sv);
+    double *pr = malloc((A + 1) * sizeof *pr);
+    ofile o = {0};
+    int rc = !sv || !pr ? GASDEP_ENOMEM : GASDEP_OK;
+    if (rc != GASDEP_OK)
+        bb_puts(err, "out of memory for survival_distribution.csv");
+    for (size_t k = 0; rc == GASDEP_OK && k < N; k++) {
+        if (journal_section(j, ok[k], SEC_PROB, 2 * A * sizeof(double),
+                            A * sizeof(double), pr, NULL)) {
+            bb_printf(err, "%s: run %ld unreadable", j->path, ok[k]);
+            rc = GASDEP_EIO;
+            break;
+        }
+        for (size_t a = 0; a < A; a++)
+            sv[a * N + k] = pr[a];
+    }
+    if (rc == GASDEP_OK)
+        rc = of_open(&o, dir, "survival_distribution.csv", err);
+    if (rc == GASDEP_OK) {
+        fputs("region,kind,runs,runs_short,p_no_shortfall,p5_days,p25_days,"
+              "p50_days,p75_days,p95_days,min_days,max_days\n", o.f);
+        char num[48];
+        for (size_t a = 0; a < A; a++) {
+            double *x = sv + a * N;
+            survival_sort(x, N);
+            size_t hit = 0;
+            while (hit < N && isfinite(x[hit]))
+                hit++;
+            fprintf(o.f, "%s,%s,%ld,%zu", b->area_name[a],
+                    b->area_is_group[a] ? "group" : "region", n_ok, hit);
+            double v[8] = {N ? (double)(N - hit) / (double)N : NAN};
+            for (int q = 0; q < 5; q++)
+                v[1 + q] = survival_quantile(x, N, Q[q]);
+            v[6] = hit ? x[0] : NAN;
+            v[7] = hit ? x[hit - 1] : NAN;
+            for (int i = 0; i < 8; i++) {
+                fputc(',', o.f);
+                fputs(fmt_fixed(num, v[i], i ? 3 : 6), o.f);
+            }
+            fputc('\n', o.f);
+        }
+        rc = of_commit(&o, r, err);
+    } else {
+        of_abort(&o);
+    }
+    free(sv);
+    free(pr);
+    return rc;
+}
+
 int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
                         int keep_series, int threads, gasdep_batch_report *r,
                         bbuf *err)
@@ -315,6 +376,8 @@ int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
         rc = write_bands(b, j, ok, n_ok, dir, threads, r, err);
     if (rc == GASDEP_OK && mc)
         rc = write_probabilities(b, j, ok, n_ok, dir, r, err);
+    if (rc == GASDEP_OK && mc)
+        rc = write_survival(b, j, ok, n_ok, dir, r, err);
     if (rc == GASDEP_OK && batch_is_removal(b))
         rc = removal_write(b, j, dir, r, err);
     free(ok);
@@ -322,12 +385,14 @@ int batch_write_outputs(const gasdep_batch *b, journal *j, const char *dir,
         /* files of another batch (the other kind, or a series.csv of an
          * earlier --keep-series run) would read as part of this one */
         static const char *const ALL[] = {"sweep.csv", "runs.csv", "bands.csv",
-                                          "probabilities.csv", "series.csv",
+                                          "probabilities.csv",
+                                          "survival_distribution.csv", "series.csv",
                                           "dependence.csv", "criticality.csv", NULL};
         /* each kind's own files, besides series.csv */
         static const char *const OWN[] = {
             [GASDEP_SWEEP] = " sweep.csv ",
-            [GASDEP_MONTECARLO] = " runs.csv bands.csv probabilities.csv ",
+            [GASDEP_MONTECARLO] = (" runs.csv bands.csv probabilities.csv "
+                                   "survival_distribution.csv "),
             [GASDEP_DEPENDENCE] = " runs.csv dependence.csv ",
             [GASDEP_CRITICALITY] = " runs.csv criticality.csv "};
         for (int i = 0; ALL[i]; i++) {

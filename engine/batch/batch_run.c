@@ -1,8 +1,9 @@
 /* batch_run.c: one run of a sweep or Monte Carlo, on its own model handle,
  * into one self-contained journal record: the summary rows (sweep.csv /
  * runs.csv), optionally the long series rows, and for Monte Carlo the daily
- * band metrics and per-area shortfall figures in binary. Records are built
- * entirely in the worker thread and depend only on (batch, run id). */
+ * band metrics and per-area shortfall figures and survival times in binary.
+ * Records are built entirely in the worker thread and depend only on (batch,
+ * run id). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ const char *const BAND_METRICS[BM_COUNT] = {
 
 #define N_FIGURES 15 /* summary figure columns after region,kind */
 #define SUPPLY_EPS 1e-9
+#define SHORT_EPS 1e-6 /* mcm: a day counts as short above this (results.c) */
 
 struct bworker {
     const gasdep_batch *b;
@@ -34,6 +36,9 @@ struct bworker {
     double *last_cap; /* per MC element: factor in force */
     size_t acc_cap;
     double *rm_acc;   /* dependence, criticality: removal_len doubles */
+    int *first_short; /* Monte Carlo, per area: first day short on or after
+                       * surv_from, or -1 */
+    int surv_from;    /* the run's first disruption start (or first day) */
 };
 
 bworker *bworker_create(const gasdep_batch *b, int keep_series)
@@ -44,10 +49,12 @@ bworker *bworker_create(const gasdep_batch *b, int keep_series)
     w->b = b;
     w->keep_series = keep_series;
     w->last_cap = calloc((size_t)b->n_el + 1, sizeof *w->last_cap);
+    w->first_short = calloc((size_t)b->n_areas + 1, sizeof *w->first_short);
     if (batch_is_removal(b))
         w->rm_acc = malloc((removal_len(b) + 1) * sizeof *w->rm_acc);
-    if (!w->last_cap || (batch_is_removal(b) && !w->rm_acc)) {
+    if (!w->last_cap || !w->first_short || (batch_is_removal(b) && !w->rm_acc)) {
         free(w->last_cap);
+        free(w->first_short);
         free(w);
         return NULL;
     }
@@ -64,6 +71,7 @@ void bworker_destroy(bworker *w)
     free(w->acc);
     free(w->last_cap);
     free(w->rm_acc);
+    free(w->first_short);
     free(w);
 }
 
@@ -282,6 +290,9 @@ static void record_day(bworker *w, const gasdep_model *m, long run, int A,
             bb_num(ser, r.price_eur_mwh, PRICE_DECIMALS);
             bb_putc(ser, '\n');
         }
+        if (mc && a < w->b->n_areas && w->first_short[a] < 0 &&
+            gasdep_day(m) >= w->surv_from && r.unserved_mcm > SHORT_EPS)
+            w->first_short[a] = gasdep_day(m);
         if (mc) {
             double x[BM_COUNT] = {
                 r.demand_mcm, sup, r.unserved_mcm, r.storage_fill,
@@ -329,6 +340,12 @@ static void summary_rows(bworker *w, const gasdep_model *m, long run, int A,
             bb_put(&w->sec[SEC_PROB], pr, sizeof pr);
         }
     }
+    /* then the survival times, NaN for none (survival_distribution.csv) */
+    if (w->b->kind == GASDEP_MONTECARLO)
+        for (int a = 0; a < A; a++) {
+            double sv = w->first_short[a] >= 0 ? w->first_short[a] - w->surv_from : NAN;
+            bb_put(&w->sec[SEC_PROB], &sv, sizeof sv);
+        }
 }
 
 int bworker_run(bworker *w, long run, bbuf *out)
@@ -376,6 +393,13 @@ int bworker_run(bworker *w, long run, bbuf *out)
     }
     for (int k = 0; k < b->n_el; k++)
         w->last_cap[k] = 1.0;
+    /* survival from the run's first disruption (its start drawn in a start
+     * window), or from the first day without one */
+    w->surv_from = first;
+    if (rc == GASDEP_OK)
+        gasdep_disruption(m, 0, &w->surv_from);
+    for (int a = 0; a < b->n_areas; a++)
+        w->first_short[a] = -1;
     if (w->rm_acc)
         removal_reset(b, w->rm_acc);
     for (int t = 0; rc == GASDEP_OK; t++) {

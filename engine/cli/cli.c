@@ -39,15 +39,18 @@ static const char *RUN_USAGE =
     "  --set PATH=VALUE  override a parameter, e.g.\n"
     "                    --set corridor.southern-gas-corridor.capacity_factor=2\n"
     "  --table NAME      with -o -: balance (default), shares, group_shares,\n"
-    "                    flows, supply, storage, summary, manifest or via_shares\n"
+    "                    flows, supply, storage, summary, manifest, via_shares,\n"
+    "                    cover or survival\n"
     "  --period P        also write DIR/P/ (gasdep aggregate): month, quarter,\n"
     "                    gas-year or year\n"
     "  -q, --quiet       no summary and no progress on standard error (progress:\n"
     "                    days done and ETA, on a terminal, for runs over 2 s)\n"
     "\n"
     "writes balance.csv, shares.csv, group_shares.csv, flows.csv, supply.csv,\n"
-    "storage.csv, summary.csv, manifest.csv and, when the scenario has\n"
-    "corridors, via_shares.csv (docs/OUTPUTS.md), committed as\n"
+    "storage.csv, summary.csv, manifest.csv, cover.csv (days of cover: a\n"
+    "region's storage over the day's gap), survival.csv (days from each\n"
+    "disruption event's start to each region's first shortfall) and, when the\n"
+    "scenario has corridors, via_shares.csv (docs/OUTPUTS.md), committed as\n"
     "one set when the run has completed; prints a short summary (EU and the\n"
     "region groups) on standard error.\n"
     "\n"
@@ -314,8 +317,11 @@ static int cmd_run(int argc, char **argv)
         print_run_summary(m);
         if (!to_stdout) {
             fprintf(stderr, "gasdep: wrote %s/{", o.out);
+            int any = 0; /* via_shares only with corridors */
             for (int i = 0; gasdep_tables[i]; i++)
-                fprintf(stderr, "%s%s", i ? "," : "", gasdep_tables[i]);
+                if (strcmp(gasdep_tables[i], "via_shares") ||
+                    gasdep_count(m, GASDEP_CORRIDOR) > 0)
+                    fprintf(stderr, "%s%s", any++ ? "," : "", gasdep_tables[i]);
             fprintf(stderr, "}.csv\n");
         }
     }

@@ -70,9 +70,11 @@ static const char *MC_USAGE =
     "  -q, --quiet        no progress and no summary on standard error\n"
     "\n"
     "writes DIR/runs.csv (run x region/group summaries), DIR/bands.csv (per\n"
-    "date x region/group x metric: mean, P5, P25, P50, P75, P95) and\n"
+    "date x region/group x metric: mean, P5, P25, P50, P75, P95),\n"
     "DIR/probabilities.csv (probability of any shortfall, expected unserved\n"
-    "energy).\n"
+    "energy) and DIR/survival_distribution.csv (per region/group: days from\n"
+    "the run's first disruption event to the first shortfall, P5 ... P95 over\n"
+    "the runs, and the share of runs without a shortfall).\n"
     "\n"
     "example: gasdep montecarlo scenarios/sweeps/default-stochastic.ini -n 20 -o out/mc -q\n";
 

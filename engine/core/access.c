@@ -410,6 +410,47 @@ int gasdep_storage_result(const gasdep_model *m, int k, gasdep_storage_day *out)
     return GASDEP_OK;
 }
 
+/* ---- days of cover and survival times (cover.c) --------------------------- */
+
+int gasdep_area_cover_get(const gasdep_model *m, int a, gasdep_area_cover *out)
+{
+    if (!out || a < 0 || a >= gasdep_count(m, GASDEP_AREA) || m->day < 0)
+        return GASDEP_EARG;
+    out->storage_mcm = m->cov.storage_mcm[a];
+    out->gap_mcm = m->cov.gap_mcm[a];
+    out->days_of_cover = m->cov.days[a];
+    return GASDEP_OK;
+}
+
+int gasdep_disruption_count(const gasdep_model *m)
+{
+    return m && m->ready ? m->cov.n_events : 0;
+}
+
+const char *gasdep_disruption(const gasdep_model *m, int i, int *start_day)
+{
+    if (i < 0 || i >= gasdep_disruption_count(m))
+        return NULL;
+    if (start_day)
+        *start_day = m->cov.start[i];
+    return m->n.ev.rt[m->cov.event[i]].name;
+}
+
+int gasdep_area_survival(const gasdep_model *m, int a, int i, int *first_short_day)
+{
+    if (first_short_day)
+        *first_short_day = -1;
+    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || i < 0 ||
+        i >= gasdep_disruption_count(m))
+        return -1;
+    int day = m->cov.first_short[(size_t)a * m->cov.n_events + i];
+    if (day == COVER_NONE)
+        return -1;
+    if (first_short_day)
+        *first_short_day = day;
+    return day - m->cov.start[i];
+}
+
 /* ---- units of parameters ------------------------------------------------- */
 
 static const char *type_unit(int type)

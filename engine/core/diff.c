@@ -144,7 +144,8 @@ static int find_row(const summ *s, const char *region)
     return strmap_get(&s->region, region);
 }
 
-/* The figures compared: fixed ones, then every share_mean_* of either run. */
+/* The figures compared: fixed ones, then every share_mean_* and via_mean_*
+ * (corridors) of either run, in header order. */
 static int figures(const summ *a, const summ *b, const char **out, int max)
 {
     static const char *const FIXED[] = {"unserved_mcm", "days_short",
@@ -156,7 +157,7 @@ static int figures(const summ *a, const summ *b, const char **out, int max)
     for (int k = 0; k < 2; k++)
         for (int i = 0; i < both[k]->h.n && n < max; i++) {
             const char *h = both[k]->h.name[i];
-            if (strncmp(h, "share_mean_", 11))
+            if (strncmp(h, "share_mean_", 11) && strncmp(h, "via_mean_", 9))
                 continue;
             int dup = 0;
             for (int j = 0; j < n; j++)

@@ -214,6 +214,8 @@ static int alloc_run(gasdep_model *m)
     int rc = day_alloc(&m->d, n, a);
     if (rc == GASDEP_OK)
         rc = results_alloc(&m->s, n, a);
+    if (rc == GASDEP_OK)
+        rc = cover_alloc(&m->cov, n, a);
     if (rc != GASDEP_OK)
         return rc;
     if (!(m->ext_demand_f = arena_alloc(a, (size_t)n->area.n_regions, sizeof(double))))
@@ -259,6 +261,7 @@ static void reset_run(gasdep_model *m)
     m->plan_days = 0;
     results_summary_reset(&m->s, &m->n);
     adapt_reset(&m->adapt, n);
+    cover_reset(&m->cov, &m->n);
 }
 
 int gasdep_init(gasdep_model *m)
@@ -387,6 +390,7 @@ int gasdep_step(gasdep_model *m)
         d->imbalance_max = d->imbalance;
     results_day(&m->s, n, d);
     adapt_add_day(&m->adapt, n, d->price);
+    cover_day(&m->cov, n, d, day);
     m->day = day;
     m->next_day = day + 1;
     return GASDEP_OK;

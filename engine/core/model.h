@@ -6,6 +6,7 @@
 #include "adapt.h"
 #include "arena.h"
 #include "caps.h"
+#include "cover.h"
 #include "dispatch.h"
 #include "errors.h"
 #include "results.h"
@@ -28,6 +29,7 @@ struct gasdep_model {
     net n;
     day_state d;
     summary s;
+    cover_set cov; /* days of cover, survival times */
     struct dispatch *lp;
     struct trace *tr;
     water water;    /* water values (storage_valuation = water) */

@@ -25,12 +25,13 @@
 #include "util.h"
 
 enum { T_BALANCE, T_SHARES, T_GSHARES, T_FLOWS, T_SUPPLY, T_STORAGE, T_SUMMARY,
-       T_MANIFEST, T_VIA, T_N };
+       T_MANIFEST, T_VIA, T_COVER, T_SURVIVAL, T_N };
 
 /* New tables go at the end: callers may index the older ones. */
 const char *const gasdep_tables[] = {"balance", "shares",  "group_shares",
                                      "flows",   "supply",  "storage",
-                                     "summary", "manifest", "via_shares", NULL};
+                                     "summary", "manifest", "via_shares",
+                                     "cover",   "survival", NULL};
 
 #define COMMIT_MARKER ".gasdep-commit"
 #define TMP_INFIX ".csv.tmp." /* temporaries: .TABLE.csv.tmp.PID.HANDLE */
@@ -49,6 +50,8 @@ static const char *const HEADERS[T_N] = {
     NULL, /* summary: depends on the origin groups */
     "key,value\n",
     "date,region,corridor,volume_mcm,share\n",
+    "date,region,storage_mcm,demand_mcm_d,gap_mcm_d,days_of_cover\n",
+    "region,kind,event,event_start,first_short_date,survival_days,observed_days\n",
 };
 
 struct output {
@@ -554,6 +557,36 @@ static char *day_supply(struct output *o, const gasdep_model *m, const char *dat
 }
 
 /* storage.csv: a row per storage site. */
+/* cover.csv: a row per area: the gas its stores can release at the end of
+ * the day, the day's demand and gap, and the days of cover (empty when there
+ * is no gap). */
+static char *day_cover(struct output *o, const gasdep_model *m, const char *date,
+                       char *p)
+{
+    for (int a = 0; a < o->n_area; a++) {
+        gasdep_area_day r;
+        gasdep_area_cover c;
+        gasdep_area_result(m, a, &r);
+        gasdep_area_cover_get(m, a, &c);
+        p = put_str(p, date);
+        *p++ = ',';
+        p = put_str(p, o->q_area[a]);
+        *p++ = ',';
+        p = csv_fixed(p, c.storage_mcm, 6);
+        *p++ = ',';
+        p = csv_fixed(p, r.demand_mcm, 6);
+        *p++ = ',';
+        p = csv_fixed(p, c.gap_mcm, 6);
+        *p++ = ',';
+        if (!isnan(c.days_of_cover))
+            p = csv_fixed(p, c.days_of_cover, 3);
+        *p++ = '\n';
+        p = room(o, p, o->f[T_COVER], 0);
+    }
+    p = room(o, p, o->f[T_COVER], 1);
+    return p;
+}
+
 static char *day_storage(struct output *o, const gasdep_model *m, const char *date,
                          char *p)
 {
@@ -597,7 +630,9 @@ int output_day(struct output *o, const gasdep_model *m)
     if (o->f[T_STORAGE])
         p = day_storage(o, m, date, p);
     if (o->f[T_VIA])
-        day_shares(o, m, T_VIA, date, p);
+        p = day_shares(o, m, T_VIA, date, p);
+    if (o->f[T_COVER])
+        day_cover(o, m, date, p);
     return GASDEP_OK;
 }
 
@@ -642,6 +677,38 @@ static void write_summary(struct output *o, const gasdep_model *m)
         }
         fputc('\n', f);
     }
+}
+
+/* survival.csv: a row per area and disruption event (none without one).
+ * -1 when out of memory. */
+static int write_survival(struct output *o, const gasdep_model *m)
+{
+    FILE *f = o->f[T_SURVIVAL];
+    int first = 0, last = 0, E = gasdep_disruption_count(m), ok = 1;
+    gasdep_horizon(m, &first, &last);
+    char **q_ev = calloc((size_t)E + 1, sizeof *q_ev);
+    ok = q_ev != NULL;
+    for (int e = 0; ok && e < E; e++)
+        ok = (q_ev[e] = quoted(gasdep_disruption(m, e, NULL))) != NULL;
+    for (int a = 0; ok && a < o->n_area; a++)
+        for (int e = 0; e < E; e++) {
+            int start = 0, short_day;
+            gasdep_disruption(m, e, &start);
+            int days = gasdep_area_survival(m, a, e, &short_day);
+            char d0[11], d1[11] = "";
+            gasdep_date_format(start, d0);
+            if (days >= 0)
+                gasdep_date_format(short_day, d1);
+            fprintf(f, "%s,%s,%s,%s,%s,", o->q_area[a],
+                    a < o->n_region ? "region" : "group", q_ev[e], d0, d1);
+            if (days >= 0)
+                fprintf(f, "%d", days);
+            fprintf(f, ",%d\n", last - start + 1);
+        }
+    for (int e = 0; q_ev && e < E; e++)
+        free(q_ev[e]);
+    free(q_ev);
+    return ok ? 0 : -1;
 }
 
 static void kv(FILE *f, const char *key, const char *value)
@@ -731,6 +798,8 @@ int output_close(struct output *o, const gasdep_model *m, errlog *err,
             write_summary(o, m);
         if (o->f[T_MANIFEST])
             write_manifest(o, m);
+        if (o->f[T_SURVIVAL] && write_survival(o, m) != 0)
+            rc = err_fail(err, GASDEP_ENOMEM, "out of memory writing survival.csv");
     }
     for (int t = 0; t < T_N; t++) {
         if (!o->f[t])

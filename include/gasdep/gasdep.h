@@ -296,6 +296,36 @@ typedef struct gasdep_storage_day {
 /** Storage facility k of the last simulated day. */
 GASDEP_API int gasdep_storage_result(const gasdep_model *m, int k, gasdep_storage_day *out);
 
+/* ---- Days of cover and survival times (cover.csv, survival.csv) ------- */
+
+typedef struct gasdep_area_cover {
+    double storage_mcm;   /* end-of-day gas the area's stores can still
+                           * release (above a withdrawal curve's zero section);
+                           * stores at hub nodes belong to no area */
+    double gap_mcm;       /* the day's net withdrawal from those stores plus
+                           * the area's unserved gas: what it drew beyond the
+                           * gas that reached it from outside its stores */
+    double days_of_cover; /* storage_mcm / gap_mcm; NaN where gap <= 1e-6 */
+} gasdep_area_cover;
+
+/** Days of cover of area a on the last simulated day. */
+GASDEP_API int gasdep_area_cover_get(const gasdep_model *m, int area,
+                                     gasdep_area_cover *out);
+/** Disruption events of the run (valid after init): events that lower a
+ *  supply capacity (pipeline, source, LNG terminal, storage withdrawal,
+ *  origin, tranche volume, corridor) by a factor < 1 or a value below the
+ *  element's capacity, and touch the horizon; in start order. */
+GASDEP_API int gasdep_disruption_count(const gasdep_model *m);
+/** Name of disruption i and its start day (days since 1970-01-01, at least
+ *  the horizon's first day); NULL for a bad index. */
+GASDEP_API const char *gasdep_disruption(const gasdep_model *m, int i, int *start_day);
+/** Survival time of area a after disruption i: days from its start to the
+ *  area's first day with unserved gas > 1e-6 mcm on or after it (0: short on
+ *  the first day); -1 while there is none (so far). *first_short_day (may be
+ *  NULL) is that day, or -1. */
+GASDEP_API int gasdep_area_survival(const gasdep_model *m, int area, int i,
+                                    int *first_short_day);
+
 /** Canonical unit of the number gasdep_get returns for `path`: "mcm/d",
  *  "mcm", "EUR/MWh", "kWh/m3", "K", "1/y", "d", "" for fractions, dates,
  *  words and plain numbers; NULL when the path names no numeric parameter.

@@ -7,6 +7,7 @@ Binds the C library libgasdep.so (ctypes); all modelling happens there::
                    set={"corridor.southern-gas-corridor.capacity_factor": "2"})
     r.balance, r.shares, r.group_shares, r.flows, r.summary   # DataFrames
     r.via_shares    # the share of each region's gas that passed each corridor
+    r.cover, r.survival    # days of cover; days from each disruption to a shortfall
 
 gasdep.Model steps a simulation day by day; gasdep.sweep,
 gasdep.montecarlo, gasdep.dependence and gasdep.criticality run batches. Bad input raises gasdep.ScenarioError with
@@ -16,9 +17,11 @@ from . import _lib
 from ._batch import criticality, dependence, montecarlo, sweep
 from ._errors import GasdepError, GasdepWarning, ScenarioError
 from ._model import AREA_DAY_COLUMNS, Model
-from ._tables import Result, read_dir, read_table
+from ._tables import (Result, read_cover, read_dir, read_survival,
+                      read_survival_distribution, read_table)
 
-__all__ = ["run", "read_run", "Model", "Result", "sweep", "montecarlo",
+__all__ = ["run", "read_run", "read_cover", "read_survival",
+           "read_survival_distribution", "Model", "Result", "sweep", "montecarlo",
            "dependence", "criticality", "map_figure",
            "GasdepError", "GasdepWarning", "ScenarioError", "AREA_DAY_COLUMNS",
            "library_path", "__version__"]

@@ -130,7 +130,8 @@ def sweep(scenario, vary=None, set=None, design=None, samples=None, seed=None,
 def montecarlo(scenario, runs, seed=None, set=None, threads=0, outdir=None,
                keep_series=False):
     """Run a Monte Carlo of `runs` draws and return its tables
-    (Result.runs, .bands, .probabilities, and .series with keep_series).
+    (Result.runs, .bands, .probabilities, .survival_distribution, and
+    .series with keep_series).
     `scenario` is a scenario or a sweep file with stochastic keys
     (scenarios/sweeps/default-stochastic.ini); a scenario with no random
     element gives identical runs and a gasdep.GasdepWarning saying so.

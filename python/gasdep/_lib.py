@@ -38,6 +38,12 @@ class AreaSummary(ctypes.Structure):
                 ("reduced_mcm", ctypes.c_double)]
 
 
+class AreaCover(ctypes.Structure):
+    _fields_ = [("storage_mcm", ctypes.c_double),
+                ("gap_mcm", ctypes.c_double),
+                ("days_of_cover", ctypes.c_double)]
+
+
 PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)
 # gasdep_progress_fn: (ctx, days_done, days_total)
 RUN_PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_int)
@@ -160,6 +166,10 @@ _PROTOTYPES = {
     "gasdep_mass_imbalance_mcm": (_D, [_P, _PD]),
     "gasdep_area_summary_get": (_I, [_P, _I, ctypes.POINTER(AreaSummary)]),
     "gasdep_area_group_share_stats": (_I, [_P, _I, _I, _PD, _PD, _PD]),
+    "gasdep_area_cover_get": (_I, [_P, _I, ctypes.POINTER(AreaCover)]),
+    "gasdep_disruption_count": (_I, [_P]),
+    "gasdep_disruption": (_S, [_P, _I, _PI]),
+    "gasdep_area_survival": (_I, [_P, _I, _I, _PI]),
     # batch.h
     "gasdep_batch_create": (_P, [_I]),
     "gasdep_batch_destroy": (None, [_P]),

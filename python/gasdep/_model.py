@@ -331,6 +331,43 @@ class Model:
         return pd.DataFrame(share, columns=pd.Index(self.corridors, name="corridor"),
                             index=pd.Index(self.areas, name="region"))
 
+    def cover(self):
+        """The day's days of cover (cover.csv): DataFrame indexed by area with
+        storage_mcm (gas its stores can still release), demand_mcm_d,
+        gap_mcm_d (net storage withdrawal + unserved) and days_of_cover
+        (storage / gap; NaN where there is no gap)."""
+        h = self._handle()
+        c = _lib.AreaCover()
+        demand = self.balance_array()[:, AREA_DAY_COLUMNS.index("demand_mcm")]
+        rows = []
+        for a in range(len(self.areas)):
+            self._check(lib.gasdep_area_cover_get(h, a, ctypes.byref(c)))
+            rows.append((c.storage_mcm, demand[a], c.gap_mcm, c.days_of_cover))
+        return pd.DataFrame(rows, columns=["storage_mcm", "demand_mcm_d",
+                                           "gap_mcm_d", "days_of_cover"],
+                            index=pd.Index(self.areas, name="region"))
+
+    def survival(self):
+        """Survival times so far (survival.csv): one row per area and
+        disruption event (an event that lowers a supply), with event_start,
+        first_short_date (NaT while none) and survival_days (days from the
+        start to the first shortfall; <NA> while none)."""
+        h = self._handle()
+        rows = []
+        start, first = ctypes.c_int(), ctypes.c_int()
+        n = lib.gasdep_disruption_count(h)
+        for a, area in enumerate(self.areas):
+            for e in range(n):
+                name = _lib.text(lib.gasdep_disruption(h, e, ctypes.byref(start)))
+                days = lib.gasdep_area_survival(h, a, e, ctypes.byref(first))
+                rows.append((area, name, to_timestamp(start.value),
+                             to_timestamp(first.value) if days >= 0 else pd.NaT,
+                             days if days >= 0 else pd.NA))
+        df = pd.DataFrame(rows, columns=["region", "event", "event_start",
+                                         "first_short_date", "survival_days"])
+        df["survival_days"] = df["survival_days"].astype("Int64")
+        return df
+
     def shares(self, groups=False):
         """The day's shares of supplied gas by origin (or origin group):
         DataFrame areas x origins, rows summing to 1 (NaN where an area

@@ -39,13 +39,53 @@ class Result:
         return "<gasdep.Result %s>" % ", ".join(parts)
 
 
+# date columns besides `date` (empty: NaT)
+DATE_COLUMNS = ("event_start", "first_short_date")
+# whole-day counts that may be empty (NA): nullable integers
+DAY_COUNT_COLUMNS = ("survival_days", "observed_days")
+
+
 def read_table(path):
     """One gasdep CSV file. Only an empty field is missing (a region or
-    origin called "NA" stays a name); a `date` column becomes datetimes."""
+    origin called "NA" stays a name); a `date` column (and survival.csv's
+    event_start and first_short_date) becomes datetimes, survival.csv's day
+    counts nullable integers."""
     df = pd.read_csv(path, keep_default_na=False, na_values=[""])
-    if "date" in df.columns:
-        df["date"] = pd.to_datetime(df["date"], format="%Y-%m-%d")
+    for col in ("date",) + DATE_COLUMNS:
+        if col in df.columns:
+            df[col] = pd.to_datetime(df[col], format="%Y-%m-%d")
+    for col in DAY_COUNT_COLUMNS:
+        if col in df.columns:
+            df[col] = df[col].astype("Int64")
     return df
+
+
+def _read_named(directory, name, what):
+    path = os.path.join(directory, name)
+    if not os.path.isfile(path):
+        raise FileNotFoundError("%s: no %s (%s)" % (path, name, what))
+    return read_table(path)
+
+
+def read_cover(directory):
+    """cover.csv of a run directory: date, region, storage_mcm,
+    demand_mcm_d, gap_mcm_d, days_of_cover (NaN where there is no gap)."""
+    return _read_named(directory, "cover.csv", "written by gasdep run")
+
+
+def read_survival(directory):
+    """survival.csv of a run directory: region, kind, event, event_start,
+    first_short_date (NaT: none), survival_days and observed_days (nullable
+    integers; an empty survival time is at least observed_days)."""
+    return _read_named(directory, "survival.csv", "written by gasdep run")
+
+
+def read_survival_distribution(directory):
+    """survival_distribution.csv of a Monte Carlo directory: per region,
+    runs, runs_short, p_no_shortfall and the P5..P95 survival times in days
+    (NaN where the quantile falls among runs without a shortfall)."""
+    return _read_named(directory, "survival_distribution.csv",
+                       "written by gasdep montecarlo")
 
 
 def read_dir(directory, keep_directory=True):

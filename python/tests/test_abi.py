@@ -19,6 +19,7 @@ INCLUDE = os.path.join(ROOT, "include")
 
 # the C struct each Python class mirrors
 C_NAME = {"AreaDay": "gasdep_area_day", "AreaSummary": "gasdep_area_summary",
+          "AreaCover": "gasdep_area_cover",
           "BatchOptions": "gasdep_batch_options",
           "BatchReport": "gasdep_batch_report"}
 

@@ -321,3 +321,91 @@ def test_corridors_via_shares(mix, tmp_path):
     m.finish()
     assert m.summary().loc["R", "via_mean_line"] == pytest.approx(1.0)
     m.close()
+
+
+# Region R: demand 100, own supply 100 cut to 50 from 2022-01-03, 300 mcm in
+# store: the store falls by 50 a day (250 at the end of the cut's first day:
+# 5 days of cover, then 4, 3, 2, 1, 0) and R is first short on 2022-01-09,
+# 6 days after the cut's start (300 / 50). Q (own supply 20, demand 10 raised
+# to 11 by a demand event, which is no disruption) is never short.
+HAND = """[scenario]
+name = hand
+start = 2022-01-01
+end = 2022-01-12
+storage_valuation = flat
+[origin o]
+[region R]
+demand = 100 mcm/d
+[region Q]
+demand = 10 mcm/d
+[source s]
+node = R
+origin = o
+capacity = 100 mcm/d
+[source sq]
+node = Q
+origin = o
+capacity = 20 mcm/d
+[storage S]
+node = R
+volume = 300 mcm
+injection = 100 mcm/d
+withdrawal = 100 mcm/d
+initial_fill = 100%
+initial_mix = o:1
+[event cut]
+target = source.s
+start = 2022-01-03
+factor = 50%
+{window}
+[event cold]
+target = region.Q
+start = 2022-01-02
+factor = 110%
+"""
+
+
+def test_cover_and_survival_by_hand(tmp_path):
+    path = tmp_path / "hand.ini"
+    path.write_text(HAND.format(window=""))
+    r = gasdep.run(str(path), outdir=str(tmp_path / "out"))
+    cover = gasdep.read_cover(str(tmp_path / "out"))
+    assert r.cover.equals(cover)
+    rc = cover[cover.region == "R"].set_index("date")
+    assert rc.loc["2022-01-03", "storage_mcm"] == pytest.approx(250)
+    assert rc.loc["2022-01-03", "gap_mcm_d"] == pytest.approx(50)
+    assert list(rc["days_of_cover"].iloc[2:8]) == pytest.approx([5, 4, 3, 2, 1, 0])
+    assert np.isnan(rc.loc["2022-01-01", "days_of_cover"])
+    sv = gasdep.read_survival(str(tmp_path / "out")).set_index("region")
+    assert sv.loc["R", "event"] == "cut"
+    assert sv.loc["R", "survival_days"] == 6
+    assert sv.loc["R", "first_short_date"] == pd.Timestamp("2022-01-09")
+    assert sv.loc["R", "observed_days"] == 10
+    assert pd.isna(sv.loc["Q", "survival_days"])
+    assert pd.isna(sv.loc["Q", "first_short_date"])
+    with gasdep.Model(str(path)) as m:
+        m.init()
+        for _ in range(3):
+            m.step()
+        assert m.cover().loc["R", "days_of_cover"] == pytest.approx(5)
+        assert np.isnan(m.cover().loc["Q", "days_of_cover"])
+        while m.step():
+            pass
+        s = m.survival().set_index("region")
+        assert s.loc["R", "survival_days"] == 6
+        assert pd.isna(s.loc["Q", "survival_days"])
+
+
+def test_montecarlo_survival_distribution(tmp_path):
+    path = tmp_path / "mc.ini"
+    path.write_text(HAND.format(window="start_window = 4").replace(
+        "end = 2022-01-12", "end = 2022-01-20"))
+    out = tmp_path / "mc"
+    gasdep.montecarlo(str(path), runs=6, outdir=str(out))
+    d = gasdep.read_survival_distribution(str(out)).set_index("region")
+    # whenever the cut starts, R survives 300 / 50 = 6 days; Q is never short
+    for q in ("p5_days", "p50_days", "p95_days", "min_days", "max_days"):
+        assert d.loc["R", q] == pytest.approx(6)
+        assert np.isnan(d.loc["Q", q])
+    assert d.loc["R", "p_no_shortfall"] == 0
+    assert d.loc["Q", "p_no_shortfall"] == 1

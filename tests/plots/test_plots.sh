@@ -177,6 +177,39 @@ check "compare.sh with an unknown region fails" '[ $rc -ne 0 ]'
 # scenario without a colour fails here). The spelling must match exactly.
 PAL_O=$(sed -n 's/^ORIGIN_NAMES *= *"\(.*\)"/\1/p' "$PLOTS/palette.gp")
 PAL_G=$(sed -n 's/^GROUP_NAMES *= *"\(.*\)"/\1/p' "$PLOTS/palette.gp")
+# via_shares.csv (issue 19): AT's gas passed two corridors, RS's none; a run
+# without the file draws no via figure
+for r in AT RS; do
+    "$AWK" -F, -v r="$r" 'NR > 1 && $2 == r { print $1 "," r ",southern," (r == "AT" ? "9,0.3" : "0,0");
+                                              print $1 "," r ",\"turk, stream\"," (r == "AT" ? "15,0.5" : "0,0") }' \
+        "$RUNA/balance.csv"
+done | sort | { echo "date,region,corridor,volume_mcm,share"; cat; } >"$T/via.csv"
+mkdir -p "$T/runs/via" && cp "$RUNA"/*.csv "$T/runs/via/" && mv "$T/via.csv" "$T/runs/via/via_shares.csv"
+"$PLOTS/render.sh" "$T/runs/via" --region AT --region RS -o "$T/fig3" >/dev/null 2>"$T/r3.err"
+rc=$?
+check "render.sh with via_shares.csv exit 0 ($(tr '\n' ' ' <"$T/r3.err"))" '[ $rc -eq 0 ]'
+check_fig "$T/fig3/via_shares_AT"
+check_absent "$T/fig3/via_shares_RS"
+check_absent "$F/via_shares_AT"
+check "corridor with an embedded comma in the via legend" 'grep -q "turk; stream" "$T/fig3/via_shares_AT.svg"'
+
+# survival.sh (issue 19): survival_distribution.csv of gasdep montecarlo; AT
+# with its P95 beyond the horizon, RS never short, SEE always short
+cat >"$T/survival_distribution.csv" <<'EOF3'
+region,kind,runs,runs_short,p_no_shortfall,p5_days,p25_days,p50_days,p75_days,p95_days,min_days,max_days
+AT,region,20,18,0.1,12,20,31.5,40,,10,45
+RS,region,20,0,1,,,,,,,
+SEE,group,20,20,0,3,5,8,9,14,2,15
+EOF3
+"$PLOTS/survival.sh" "$T/survival_distribution.csv" -o "$T/fig4" >/dev/null 2>"$T/r4.err"
+rc=$?
+check "survival.sh exit 0 ($(tr '\n' ' ' <"$T/r4.err"))" '[ $rc -eq 0 ]'
+H=700 check_png "$T/fig4/survival.png"; check_svg "$T/fig4/survival.svg"
+check "survival figure says which area was never short" 'grep -q "never short" "$T/fig4/survival.svg"'
+"$PLOTS/survival.sh" "$T/survival_distribution.csv" --region NOPE -o "$T/fig5" >/dev/null 2>&1
+rc=$?
+check "survival.sh with no matching region exits 2" '[ $rc -eq 2 ]'
+
 PAL_OC=$(sed -n 's/^ORIGIN_COLORS *= *"\(.*\)"/\1/p' "$PLOTS/palette.gp")
 PAL_GC=$(sed -n 's/^GROUP_COLORS *= *"\(.*\)"/\1/p' "$PLOTS/palette.gp")
 in_list() { case " $2 " in *" $1 "*) return 0 ;; esac; return 1; }
