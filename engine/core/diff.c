@@ -144,14 +144,15 @@ static int find_row(const summ *s, const char *region)
     return strmap_get(&s->region, region);
 }
 
-/* The figures compared: fixed ones, then every share_mean_* and via_mean_*
+/* The figures compared: fixed ones (unserved and the demand given up by
+ * the demand-response blocks first), then every share_mean_* and via_mean_*
  * (corridors) of either run, in header order. */
 static int figures(const summ *a, const summ *b, const char **out, int max)
 {
-    static const char *const FIXED[] = {"unserved_mcm", "days_short",
+    static const char *const FIXED[] = {"unserved_mcm", "reduced_mcm", "days_short",
                                         "min_storage_fill"};
     int n = 0;
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
         out[n++] = FIXED[i];
     const summ *both[2] = {a, b};
     for (int k = 0; k < 2; k++)
@@ -226,8 +227,8 @@ int gasdep_diff(const char *run_a, const char *run_b, const char *out_csv,
         summ_free(&a);
         return rc;
     }
-    const char *fig[2 * RUN_MAX_FIELDS + 3];
-    int nfig = figures(&a, &b, fig, 2 * RUN_MAX_FIELDS + 3);
+    const char *fig[2 * RUN_MAX_FIELDS + 4];
+    int nfig = figures(&a, &b, fig, 2 * RUN_MAX_FIELDS + 4);
     static const char HEAD[] = "region,kind,figure,a,b,b_minus_a\n";
     int differ = 0;
     if (csv_stream) {
