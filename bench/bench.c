@@ -231,6 +231,8 @@ typedef struct figures {
     int normal_days, short_days, windows, solves;
     double normal_us, short_us, all_us, output_us, wall_s;
     double first_s; /* the first window (cold start), not in the per-day figures */
+    double plan_ms;    /* mean step that made a water-value plan (monthly) */
+    int plans;         /* such steps; their windows are left out of the per-day figures */
     double fmin, fmax; /* unserved share of demand over short days */
     char solver[16];   /* the backend used; "*": solved day by day (no storage) */
 } figures;
@@ -352,25 +354,34 @@ static int bench_one(const bcase *c, figures *f, sbuf *peer)
     const net *n = &m->n;
     int R = n->area.n_regions;
     size_t plan_n = (size_t)m->win_blocks * (size_t)R;
-    double t_normal = 0, t_short = 0, t_out = 0, t_win = 0, t_start = now();
-    int win_days = 0, win_short = 0, days = 0, rc = GASDEP_OK, first = 1;
+    double t_normal = 0, t_short = 0, t_out = 0, t_win = 0, t_plan = 0, t_all = 0;
+    double t_start = now();
+    int win_days = 0, win_short = 0, win_plan = 0, days = 0, rc = GASDEP_OK, first = 1;
+    int n_all = 0;
     while (!c->measure || days < c->measure) {
         int solves = m->next_day >= m->plan_first + m->plan_days;
         if (solves) {
             if (win_days && first) { /* the first window: apart */
                 f->first_s = t_win, first = 0;
+            } else if (win_days && win_plan) { /* a plan made: apart */
             } else if (win_days) { /* close the previous window */
                 if (win_short)
                     t_short += t_win, f->short_days += win_days;
                 else
                     t_normal += t_win, f->normal_days += win_days;
             }
-            t_win = 0, win_days = 0, win_short = 0;
+            t_win = 0, win_days = 0, win_short = 0, win_plan = 0;
             memset(m->plan.unserved, 0, plan_n * sizeof *m->plan.unserved);
         }
+        int plans0 = m->water.plans;
         double t0 = now();
         rc = gasdep_step(m);
         double t1 = now();
+        if (rc == GASDEP_OK && m->water.plans != plans0 && days > 0) {
+            t_plan += t1 - t0, f->plans++, win_plan = 1;
+        }
+        if (rc == GASDEP_OK && !first)
+            t_all += t1 - t0, n_all++;
         if (rc != GASDEP_OK) {
             if (rc != GASDEP_DONE)
                 fprintf(stderr, "bench: %s\n", gasdep_errmsg(m));
@@ -407,6 +418,8 @@ static int bench_one(const bcase *c, figures *f, sbuf *peer)
     }
     if (first)
         f->first_s = t_win;
+    else if (win_plan)
+        ;
     else if (win_short)
         t_short += t_win, f->short_days += win_days;
     else
@@ -427,9 +440,9 @@ static int bench_one(const bcase *c, figures *f, sbuf *peer)
     f->days = days;
     f->normal_us = f->normal_days ? 1e6 * t_normal / f->normal_days : 0;
     f->short_us = f->short_days ? 1e6 * t_short / f->short_days : 0;
-    int nd = f->normal_days + f->short_days;
-    f->all_us = nd ? 1e6 * (t_normal + t_short) / nd : 0;
     f->output_us = days ? 1e6 * t_out / days : 0;
+    f->plan_ms = f->plans ? 1e3 * t_plan / f->plans : 0;
+    f->all_us = n_all ? 1e6 * t_all / n_all : 0; /* plans included */
     if (f->fmin > f->fmax)
         f->fmin = f->fmax = 0;
     return rc == GASDEP_DONE || (c->measure && days == c->measure) ? 0 : -1;
@@ -576,9 +589,10 @@ int main(int argc, char **argv)
         {"free-4000-short-mv", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 1, 1},
         {"synthetic-4000-mv", NULL, 4000, V_STD, "2022-01-01", "2022-01-21", 0, 0, 0, 0, 0, 0, 1, 0, 1},
     };
-    printf("%-25s %-13s %-6s %7s %6s %5s %11s %10s %6s %11s %7s %11s %8s %8s\n", "case",
-           "mode", "solver", "regions", "pipes", "days", "normal_us/d", "short_us/d", "short",
-           "unserved_%", "LPs/win", "output_us/d", "first_s", "wall_s");
+    printf("%-25s %-13s %-6s %7s %6s %5s %11s %10s %6s %11s %7s %11s %8s %8s %8s %8s\n",
+           "case", "mode", "solver", "regions", "pipes", "days", "normal_us/d", "short_us/d",
+           "short", "unserved_%", "LPs/win", "output_us/d", "first_s", "wall_s", "plan_ms",
+           "incl_us/d");
     int n = (int)(sizeof cases / sizeof cases[0]);
     for (int i = 0; i < n; i++) {
         const bcase *c = &cases[i];
@@ -597,6 +611,7 @@ int main(int argc, char **argv)
         }
         figures f[MAX_REPEAT];
         double nu[MAX_REPEAT], su[MAX_REPEAT], ou[MAX_REPEAT], ws[MAX_REPEAT], fs[MAX_REPEAT];
+        double pm[MAX_REPEAT], au[MAX_REPEAT];
         int want_peer = peer_dir && c->variant != V_STD && !c->path && !c->rolling &&
                         !c->national;
         sbuf pb = {0};
@@ -607,9 +622,14 @@ int main(int argc, char **argv)
             }
             nu[k] = f[k].normal_us, su[k] = f[k].short_us;
             ou[k] = f[k].output_us, ws[k] = f[k].wall_s, fs[k] = f[k].first_s;
+            pm[k] = f[k].plan_ms, au[k] = f[k].all_us;
         }
         double mn = median(nu, repeat), ms = median(su, repeat);
         double mo = median(ou, repeat), mw = median(ws, repeat), mf = median(fs, repeat);
+        double mp = median(pm, repeat), ma = median(au, repeat);
+        char plans[32] = "-";
+        if (f[0].plans)
+            snprintf(plans, sizeof plans, "%.1f", mp);
         char outs[32] = "n/a", uns[32] = "-", shs[32] = "-", nos[32] = "-";
         if (c->out)
             snprintf(outs, sizeof outs, "%.1f", mo);
@@ -619,10 +639,11 @@ int main(int argc, char **argv)
             snprintf(shs, sizeof shs, "%.1f", ms);
         if (f[0].normal_days)
             snprintf(nos, sizeof nos, "%.1f", mn);
-        printf("%-25s %-13s %-6s %7d %6d %5d %11s %10s %6d %11s %7.2f %11s %8.3f %8.2f\n",
+        printf("%-25s %-13s %-6s %7d %6d %5d %11s %10s %6d %11s %7.2f %11s %8.3f %8.2f %8s "
+               "%8.1f\n",
                c->name, mode, f[0].solver, f[0].regions, f[0].pipelines, f[0].days, nos, shs,
                f[0].short_days, uns, (double)f[0].solves / (f[0].windows ? f[0].windows : 1),
-               outs, mf, mw);
+               outs, mf, mw, plans, ma);
         fflush(stdout);
         if (peer_dir && c->variant != V_STD && !c->path && !c->rolling) {
             char path[512], fig[256];
@@ -646,6 +667,9 @@ int main(int argc, char **argv)
            "of the daily unserved share over short days; LPs/win = LP solves per window;\n"
            "first_s = the first window (a cold start), left out of the per-day figures;\n"
            "wall_s = the whole case (days of the first window included, output included);\n"
+           "plan_ms = a step that made a water-value plan (monthly; such windows are left\n"
+           "out of normal/short_us/d); incl_us/d = every step after the first window, plans\n"
+           "included, output not;\n"
            "solver = the LP backend solver = auto chose; * = a network without storage,\n"
            "solved day by day whatever the foresight (nothing links its days).\n");
     if (!big)
