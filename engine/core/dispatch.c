@@ -91,9 +91,19 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
             double spacing = h == 0 ? 1.0 / SEGMENTS : 2.0 * h / (SEGMENTS - 2);
             double lo = lp->seg_hi[base], hi = lp->seg_lo[base + SEGMENTS - 1];
             if (h > 0 && ((lo > 0 && f <= lo + 1e-9) || (hi < 1 && f >= hi - 1e-9))) {
-                /* against the window's edge: move it; a warm start that
-                 * missed starts over from the coarse grid */
-                if (lp->warm[i]) {
+                /* against the window's edge: move it. A warm start that
+                 * missed (myopic, cooperative) widens WARM_MISS times on
+                 * the side it missed (where the fraction lies is known
+                 * there, its value in a lump is not), again while it
+                 * misses, up to the coarse grid; otherwise it starts over
+                 * from the coarse grid */
+                double H = WARM_MISS * h;
+                if (lp->warm[i] && lp->T == 1 &&
+                    H < 1.0 / SEGMENTS) {
+                    lp->warm[i] = 2;
+                    dispatch_grid_fine(lp, t, q, R,
+                                       f <= lo + 1e-9 ? lo + h - H : hi - h + H, H);
+                } else if (lp->warm[i]) {
                     lp->warm[i] = 0;
                     dispatch_grid_coarse(lp, t, q, R);
                 } else {
@@ -103,6 +113,7 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
                 again = 1;
             } else if (spacing > FINE_TOL) {
                 /* shrink around f: the new window spans one old segment each side */
+                lp->warm[i] = 0;
                 dispatch_grid_fine(lp, t, q, R, f, spacing);
                 dispatch_set_segments(lp, t, q, dem, R);
                 again = 1;
@@ -206,8 +217,10 @@ static void remember(struct dispatch *lp, const net *n, const dispatch_window *w
         for (int q = 0; q < R; q++)
             total += unserved_of(lp, t, q);
     if (lp->T == 1)
-        for (int q = 0; q < R; q++)
+        for (int q = 0; q < R; q++) {
             lp->prev_f2[q] = lp->prev_ok ? lp->prev_f[q] : -1.0;
+            lp->prev_dem[q] = w->caps[0].demand[q];
+        }
     for (int t = 0; t < w->T; t++) {
         lp->prev_day[t] = day;
         lp->prev_len[t] = lp->len[t];
