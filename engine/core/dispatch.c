@@ -48,6 +48,8 @@ static double cap_value_of(const struct dispatch *lp, int t, int p)
 static double unserved_of(const struct dispatch *lp, int t, int q)
 {
     double u = 0.0;
+    if (lp->half[(size_t)t * lp->R + q] < 0) /* flat: the other segments are fixed at 0 */
+        return prim(lp, t, lp->c_uns + q * SEGMENTS);
     for (int s = 0; s < SEGMENTS; s++)
         u += prim(lp, t, lp->c_uns + q * SEGMENTS + s);
     return u;
@@ -233,11 +235,10 @@ static void remember(struct dispatch *lp, const net *n, const dispatch_window *w
              * or its price shows the flag holding its gas back (a whole
              * region next to short ones is worth what they would pay less
              * the export penalty, above NF_KEEP x voll) */
-            double price = price_of(lp, n, t, q);
             unsigned char fl = lp->flag[(size_t)t * R + q];
             lp->prev_flag[(size_t)t * R + q] =
                 (fl == FLAG_WARM || fl == FLAG_SHORT) &&
-                (u > TOL_UNSERVED || price >= NF_KEEP * lp->voll);
+                (u > TOL_UNSERVED || price_of(lp, n, t, q) >= NF_KEEP * lp->voll);
         }
     }
     lp->prev_T = w->T;

@@ -133,6 +133,7 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp->half);
     free(lp->flag);
     free(lp->warm);
+    free(lp->flat_len);
     free(lp->prev_f);
     free(lp->prev_flag);
     free(lp->prev_f2);
@@ -219,6 +220,7 @@ static int alloc_grids(struct dispatch *lp, const net *n)
     lp->half = calloc(TR, sizeof *lp->half);
     lp->flag = calloc(TR, 1);
     lp->warm = calloc(TR, 1);
+    lp->flat_len = calloc(TR, sizeof *lp->flat_len);
     lp->prev_f = calloc(TR, sizeof *lp->prev_f);
     lp->prev_flag = calloc(TR, 1);
     lp->prev_f2 = calloc((size_t)(R ? R : 1), sizeof *lp->prev_f2);
@@ -230,7 +232,7 @@ static int alloc_grids(struct dispatch *lp, const net *n)
     lp->prev_len = calloc((size_t)T, sizeof *lp->prev_len);
     lp->oneway = calloc((size_t)T * (size_t)(n->pipe.count ? n->pipe.count : 1), 1);
     lp->len = malloc((size_t)T * sizeof *lp->len);
-    if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm ||
+    if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm || !lp->flat_len ||
         !lp->prev_f || !lp->prev_flag || !lp->prev_f2 || !lp->prev_day ||
         !lp->prev_dem || !lp->base || !lp->order || !lp->shift ||
         !lp->prev_len || !lp->oneway || !lp->len)

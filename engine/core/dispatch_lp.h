@@ -91,6 +91,7 @@ struct dispatch {
     double *half;            /* T x R: half-width of the fine window */
     unsigned char *flag;     /* T x R: short in some solve (national-first) */
     unsigned char *warm;     /* T x R: grid started from the last window's */
+    int *flat_len;           /* T x R: block length of a flat grid in the LP, 0 none */
     /* the last window's final fractions by block (-1: nobody was short) */
     double *prev_f; /* T x R */
     unsigned char *prev_flag; /* T x R: national-first flags carried over */

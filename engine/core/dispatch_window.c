@@ -28,7 +28,15 @@ void dispatch_set_segments(struct dispatch *lp, int t, int q, double demand,
 {
     double L = lp->len[t];
     lp_prob *P = lp->P;
-    size_t base = ((size_t)t * R + q) * SEGMENTS;
+    size_t i = (size_t)t * R + q, base = i * SEGMENTS;
+    int flat = lp->half[i] < 0;
+    if (flat && lp->flat_len[i] == lp->len[t]) {
+        /* flat as in the last window (a normal day): only the demand moved;
+         * the other segments are still fixed at 0, the costs unchanged */
+        ub(P, col(lp, t, lp->c_uns + q * SEGMENTS), demand > 0 ? demand : 0.0);
+        return;
+    }
+    lp->flat_len[i] = flat ? lp->len[t] : 0;
     for (int s = 0; s < SEGMENTS; s++) {
         int off = lp->c_uns + q * SEGMENTS + s, j = col(lp, t, off);
         double lo = lp->seg_lo[base + s], hi = lp->seg_hi[base + s];
