@@ -645,7 +645,7 @@ int main(int argc, char **argv)
                f[0].short_days, uns, (double)f[0].solves / (f[0].windows ? f[0].windows : 1),
                outs, mf, mw, plans, ma);
         fflush(stdout);
-        if (peer_dir && c->variant != V_STD && !c->path && !c->rolling) {
+        if (peer_dir && c->variant != V_STD && !c->path) {
             char path[512], fig[256];
             if (want_peer) {
                 snprintf(path, sizeof path, "%s/%s.json", peer_dir, c->name);
@@ -653,7 +653,7 @@ int main(int argc, char **argv)
                     return 1;
             }
             snprintf(path, sizeof path, "%s/%s.%s.fig", peer_dir, c->name,
-                     c->national ? "myopic-NF" : "myopic");
+                     c->rolling ? "rolling" : c->national ? "myopic-NF" : "myopic");
             int k = snprintf(fig, sizeof fig, "%s %.3f %.3f %d %d %d\n", mode, mn, ms,
                              f[0].normal_days, f[0].short_days, repeat);
             if (write_file(path, fig, (size_t)k))
