@@ -94,14 +94,13 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
             double lo = lp->seg_hi[base], hi = lp->seg_lo[base + SEGMENTS - 1];
             if (h > 0 && ((lo > 0 && f <= lo + 1e-9) || (hi < 1 && f >= hi - 1e-9))) {
                 /* against the window's edge: move it. A warm start that
-                 * missed (myopic, cooperative) widens WARM_MISS times on
+                 * missed (myopic) widens WARM_MISS times on
                  * the side it missed (where the fraction lies is known
                  * there, its value in a lump is not), again while it
                  * misses, up to the coarse grid; otherwise it starts over
                  * from the coarse grid */
                 double H = WARM_MISS * h;
-                if (lp->warm[i] && lp->T == 1 &&
-                    H < 1.0 / SEGMENTS) {
+                if (lp->warm[i] && lp->T == 1 && H < 1.0 / SEGMENTS) {
                     lp->warm[i] = 2;
                     dispatch_grid_fine(lp, t, q, R,
                                        f <= lo + 1e-9 ? lo + h - H : hi - h + H, H);

@@ -45,7 +45,7 @@ enum { FLAG_NONE, FLAG_WARM, FLAG_SHORT };
  * shortage days of full-russian-stop-winter 0.59 -> 0.28 ms. National-first
  * also carries its flags (nf_priority, nf_release). */
 #define WARM_HALF (0.999 * FINE_TOL * (SEGMENTS - 2) / 2)
-/* A warm grid that missed (myopic, cooperative): a grid WARM_MISS times as
+/* A warm grid that missed (myopic): a grid WARM_MISS times as
  * wide around the fraction found, widened again while it misses; two more
  * solves where the coarse restart took five. */
 #define WARM_MISS 4
@@ -90,7 +90,8 @@ struct dispatch {
     double *seg_lo, *seg_hi; /* T x R x SEGMENTS */
     double *half;            /* T x R: half-width of the fine window */
     unsigned char *flag;     /* T x R: short in some solve (national-first) */
-    unsigned char *warm;     /* T x R: grid started from the last window's */
+    unsigned char *warm;     /* T x R: grid started from the last window's (1),
+                              * widened after it missed (2), neither (0) */
     int *flat_len;           /* T x R: block length of a flat grid in the LP, 0 none */
     /* the last window's final fractions by block (-1: nobody was short) */
     double *prev_f; /* T x R */
