@@ -4,7 +4,8 @@
  * nothing.
  *
  *   build/gasdep_bench [full] [--repeat N] [--only TEXT] [--peer DIR]
- *   build/gasdep_bench --dump R [std|normal|short] [moving]   (a network as a scenario)
+ *   build/gasdep_bench --dump R [std|normal|short] [moving]   (a network as a scenario;
+ *   `moving` leaves its weather files in /tmp/gasdep-bench-weather-*, which it names)
  *
  * --only runs the cases whose "name mode" contains TEXT (e.g. "40-short
  * myopic"). Run from the project root (the reference scenarios are read from
