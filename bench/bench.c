@@ -4,7 +4,8 @@
  * nothing.
  *
  *   build/gasdep_bench [full] [--repeat N] [--only TEXT] [--peer DIR]
- *   build/gasdep_bench --dump R [std|normal|short]   (a network as a scenario)
+ *   build/gasdep_bench --dump R [std|normal|short] [moving]   (a network as a scenario;
+ *   `moving` leaves its weather files in /tmp/gasdep-bench-weather-*, which it names)
  *
  * --only runs the cases whose "name mode" contains TEXT (e.g. "40-short
  * myopic"). Run from the project root (the reference scenarios are read from
@@ -20,6 +21,7 @@
  * any day it covers, implemented or not. The first window starts from a
  * cold basis: it is timed apart (first_s) and left out of the per-day
  * figures. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,9 +81,67 @@ static void add(sbuf *b, const char *fmt, ...)
  * of it, 65 % with LNG (V_SHORT: 25-45 % of demand unserved every day). */
 enum { V_STD, V_NORMAL, V_SHORT };
 
+/* Moving demand (issue 20): the same networks with a seasonal curve
+ * (demand_profile smooth) times a temperature-like factor that moves a few
+ * per cent a day. Eight climate zones (consecutive eighths of the ring),
+ * each a daily AR(1) temperature anomaly, a(t) = 0.85 a(t-1) + e, e normal
+ * with sd 1.5 K, half shared by all zones and half the zone's own; every
+ * region takes its zone's series with a heating sensitivity of 1-3 % per K
+ * (demand x (1 - s a)): day-to-day changes of 2-5 %, up to 10-15 % off the
+ * curve. The files are written once per process into a temporary
+ * directory; the network's own draws (demands, pipes) are those of the
+ * constant-demand network, so the two differ in demand alone. */
+#define ZONES 8
+static char weather_dir[64];
+
+static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int write_weather(void)
+{
+    if (weather_dir[0])
+        return 0;
+    snprintf(weather_dir, sizeof weather_dir, "/tmp/gasdep-bench-weather-XXXXXX");
+    if (!mkdtemp(weather_dir)) {
+        weather_dir[0] = 0;
+        return -1;
+    }
+    unsigned long long g = 0x9E3779B97F4A7C15ULL; /* its own stream */
+    double common = 0, zone[ZONES] = {0};
+    FILE *f[ZONES];
+    for (int z = 0; z < ZONES; z++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/zone%d.csv", weather_dir, z);
+        if (!(f[z] = fopen(path, "w")))
+            return -1;
+        fprintf(f[z], "date,temperature_anomaly_k\n");
+    }
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    for (int y = 2021; y <= 2023; y++)
+        for (int mo = 0; mo < 12; mo++)
+            for (int d = 1; d <= mdays[mo] + (mo == 1 && is_leap(y)); d++) {
+                double e[ZONES + 1];
+                for (int k = 0; k <= ZONES; k++) { /* Box-Muller */
+                    g = g * 6364136223846793005ULL + 1442695040888963407ULL;
+                    double u1 = ((double)(g >> 11) + 0.5) / 9007199254740992.0;
+                    g = g * 6364136223846793005ULL + 1442695040888963407ULL;
+                    double u2 = (double)(g >> 11) / 9007199254740992.0;
+                    e[k] = sqrt(-2 * log(u1)) * cos(6.283185307179586 * u2);
+                }
+                common = 0.85 * common + 1.5 * sqrt(0.5) * e[ZONES];
+                for (int z = 0; z < ZONES; z++) {
+                    zone[z] = 0.85 * zone[z] + 1.5 * sqrt(0.5) * e[z];
+                    fprintf(f[z], "%04d-%02d-%02d,%.3f\n", y, mo + 1, d, common + zone[z]);
+                }
+            }
+    int bad = 0;
+    for (int z = 0; z < ZONES; z++)
+        bad |= fclose(f[z]) != 0;
+    return bad ? -1 : 0;
+}
+
 /* R regions on a ring with random chords (~3 pipelines per region), four
  * supply hubs of different origins, LNG in every fifth region. */
-static char *synthetic(int R, int v, const char *start, const char *end)
+static char *synthetic(int R, int v, int moving, const char *start, const char *end)
 {
     sbuf b = {0};
     lcg = 88172645463325252ULL;
@@ -91,8 +151,10 @@ static char *synthetic(int R, int v, const char *start, const char *end)
     for (int r = 0; r < R; r++) /* drawn in the order of earlier releases */
         total += dem[r] = 2.0 + 8.0 * urand();
     static const char *const vname[] = {"", "-normal", "-short"};
-    add(&b, "[scenario]\nname = synthetic-%d%s\nstart = %s\nend = %s\n", R, vname[v],
-        start, end);
+    add(&b, "[scenario]\nname = synthetic-%d%s%s\nstart = %s\nend = %s\n", R, vname[v],
+        moving ? "-moving" : "", start, end);
+    if (moving && write_weather())
+        abort();
     const char *orig[] = {"russia", "norway", "azerbaijan", "lng-us"};
     const char *grp[] = {"russia", "norway", "caspian", "lng"};
     for (int o = 0; o < 4; o++)
@@ -111,6 +173,10 @@ static char *synthetic(int R, int v, const char *start, const char *end)
             v == V_STD ? "1.6 1.5 1.2 0.9 0.7 0.6 0.6 0.6 0.7 1.0 1.3 1.5"
                        : "1.1 1.1 1.05 1.0 0.95 0.9 0.9 0.9 0.95 1.0 1.05 1.1",
             r % 2 ? "EU ODD" : "EU EVEN");
+        if (moving) /* sensitivity from r alone: the network's draws stay */
+            add(&b, "heating_sensitivity = %.4f\nweather_series = %s/zone%d.csv\n",
+                0.01 + 0.02 * (double)((r * 7919) % 101) / 100.0, weather_dir,
+                (int)((long)r * ZONES / R));
         if (r % 2 == 0 && v == V_STD)
             add(&b, "[storage ST%d]\nnode = R%d\nvolume = 1 bcm\ninjection = 6 mcm/d\n"
                     "withdrawal = 12 mcm/d\nwithdrawal_curve = 0:0.4 0.5:1 1:1\n"
@@ -158,6 +224,7 @@ typedef struct bcase {
     int out;                 /* CSV output timed too */
     int full;                /* only with `full` */
     int national;            /* curtailment = national-first */
+    int moving;              /* demand moving day to day (weather) */
 } bcase;
 
 typedef struct figures {
@@ -165,6 +232,8 @@ typedef struct figures {
     int normal_days, short_days, windows, solves;
     double normal_us, short_us, all_us, output_us, wall_s;
     double first_s; /* the first window (cold start), not in the per-day figures */
+    double plan_ms;    /* mean step that made a water-value plan (monthly) */
+    int plans;         /* such steps; their windows are left out of the per-day figures */
     double fmin, fmax; /* unserved share of demand over short days */
     char solver[16];   /* the backend used; "*": solved day by day (no storage) */
 } figures;
@@ -264,7 +333,7 @@ static void peer_day(sbuf *b, const gasdep_model *m, int first)
  * gasdep_run does. `peer` (non-NULL) collects the days for the peer. */
 static int bench_one(const bcase *c, figures *f, sbuf *peer)
 {
-    char *text = c->path ? NULL : synthetic(c->R, c->variant, c->start, c->end);
+    char *text = c->path ? NULL : synthetic(c->R, c->variant, c->moving, c->start, c->end);
     gasdep_model *m = load(c, text);
     free(text);
     if (!m)
@@ -286,25 +355,34 @@ static int bench_one(const bcase *c, figures *f, sbuf *peer)
     const net *n = &m->n;
     int R = n->area.n_regions;
     size_t plan_n = (size_t)m->win_blocks * (size_t)R;
-    double t_normal = 0, t_short = 0, t_out = 0, t_win = 0, t_start = now();
-    int win_days = 0, win_short = 0, days = 0, rc = GASDEP_OK, first = 1;
+    double t_normal = 0, t_short = 0, t_out = 0, t_win = 0, t_plan = 0, t_all = 0;
+    double t_start = now();
+    int win_days = 0, win_short = 0, win_plan = 0, days = 0, rc = GASDEP_OK, first = 1;
+    int n_all = 0;
     while (!c->measure || days < c->measure) {
         int solves = m->next_day >= m->plan_first + m->plan_days;
         if (solves) {
             if (win_days && first) { /* the first window: apart */
                 f->first_s = t_win, first = 0;
+            } else if (win_days && win_plan) { /* a plan made: apart */
             } else if (win_days) { /* close the previous window */
                 if (win_short)
                     t_short += t_win, f->short_days += win_days;
                 else
                     t_normal += t_win, f->normal_days += win_days;
             }
-            t_win = 0, win_days = 0, win_short = 0;
+            t_win = 0, win_days = 0, win_short = 0, win_plan = 0;
             memset(m->plan.unserved, 0, plan_n * sizeof *m->plan.unserved);
         }
+        int plans0 = m->water.plans;
         double t0 = now();
         rc = gasdep_step(m);
         double t1 = now();
+        if (rc == GASDEP_OK && m->water.plans != plans0 && days > 0) {
+            t_plan += t1 - t0, f->plans++, win_plan = 1;
+        }
+        if (rc == GASDEP_OK && !first)
+            t_all += t1 - t0, n_all++;
         if (rc != GASDEP_OK) {
             if (rc != GASDEP_DONE)
                 fprintf(stderr, "bench: %s\n", gasdep_errmsg(m));
@@ -341,6 +419,8 @@ static int bench_one(const bcase *c, figures *f, sbuf *peer)
     }
     if (first)
         f->first_s = t_win;
+    else if (win_plan)
+        ;
     else if (win_short)
         t_short += t_win, f->short_days += win_days;
     else
@@ -361,9 +441,9 @@ static int bench_one(const bcase *c, figures *f, sbuf *peer)
     f->days = days;
     f->normal_us = f->normal_days ? 1e6 * t_normal / f->normal_days : 0;
     f->short_us = f->short_days ? 1e6 * t_short / f->short_days : 0;
-    int nd = f->normal_days + f->short_days;
-    f->all_us = nd ? 1e6 * (t_normal + t_short) / nd : 0;
     f->output_us = days ? 1e6 * t_out / days : 0;
+    f->plan_ms = f->plans ? 1e3 * t_plan / f->plans : 0;
+    f->all_us = n_all ? 1e6 * t_all / n_all : 0; /* plans included */
     if (f->fmin > f->fmax)
         f->fmin = f->fmax = 0;
     return rc == GASDEP_DONE || (c->measure && days == c->measure) ? 0 : -1;
@@ -411,7 +491,8 @@ int main(int argc, char **argv)
         int v = argc > 3 && !strcmp(argv[3], "short")    ? V_SHORT
                 : argc > 3 && !strcmp(argv[3], "normal") ? V_NORMAL
                                                          : V_STD;
-        char *t = synthetic(atoi(argv[2]), v, v == V_STD ? "2021-10-01" : "2022-01-01",
+        int mv = argc > 4 && !strcmp(argv[4], "moving");
+        char *t = synthetic(atoi(argv[2]), v, mv, v == V_STD ? "2021-10-01" : "2022-01-01",
                             v == V_STD ? "2022-09-30" : "2022-12-31");
         fputs(t, stdout);
         free(t);
@@ -430,7 +511,7 @@ int main(int argc, char **argv)
             peer_dir = argv[++i];
         else if (strcmp(argv[i], "--quick") != 0) {
             fprintf(stderr, "usage: gasdep_bench [full] [--repeat N] [--only TEXT] "
-                            "[--peer DIR]\n       gasdep_bench --dump R [std|normal|short]\n");
+                            "[--peer DIR]\n       gasdep_bench --dump R [std|normal|short] [moving]\n");
             return 2;
         }
     }
@@ -458,45 +539,61 @@ int main(int argc, char **argv)
     /* Horizons: the storage-free networks run `lookahead` days past the days
      * measured, so that every measured window is full length. */
     const bcase cases[] = {
-        {"synthetic-40", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 0, 0, 0, 0, 1, 0, 0},
-        {"synthetic-40", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 1, 90, 7, 7, 1, 0, 0},
-        {"free-40-normal", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0, 0},
-        {"free-40-normal", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 1, 90, 7, 7, 0, 0, 0},
-        {"free-40-short", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0, 0},
-        {"free-40-short", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 1, 90, 7, 7, 0, 0, 0},
-        {"baseline-2021", "scenarios/baseline-2021.ini", 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 1, 0, 0},
-        {"baseline-2021", "scenarios/baseline-2021.ini", 0, 0, NULL, NULL, 0, 1, 90, 7, 7, 1, 0, 0},
-        {"russia-cut-2022", "scenarios/russia-cut-2022.ini", 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 1, 0, 0},
-        {"russia-cut-2022", "scenarios/russia-cut-2022.ini", 0, 0, NULL, NULL, 0, 1, 90, 7, 7, 1, 0, 0},
+        {"synthetic-40", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 0, 0, 0, 0, 1, 0, 0, 0},
+        {"synthetic-40", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 1, 90, 7, 7, 1, 0, 0, 0},
+        {"free-40-normal", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0, 0, 0},
+        {"free-40-normal", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 1, 90, 7, 7, 0, 0, 0, 0},
+        {"free-40-short", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0, 0, 0},
+        {"free-40-short", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 1, 90, 7, 7, 0, 0, 0, 0},
+        {"baseline-2021", "scenarios/baseline-2021.ini", 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 1, 0, 0, 0},
+        {"baseline-2021", "scenarios/baseline-2021.ini", 0, 0, NULL, NULL, 0, 1, 90, 7, 7, 1, 0, 0, 0},
+        {"russia-cut-2022", "scenarios/russia-cut-2022.ini", 0, 0, NULL, NULL, 0, 0, 0, 0, 0, 1, 0, 0, 0},
+        {"russia-cut-2022", "scenarios/russia-cut-2022.ini", 0, 0, NULL, NULL, 0, 1, 90, 7, 7, 1, 0, 0, 0},
         {"full-russian-stop-winter", "scenarios/full-russian-stop-winter.ini", 0, 0, NULL,
-         NULL, 0, 0, 0, 0, 0, 1, 0, 0},
+         NULL, 0, 0, 0, 0, 0, 1, 0, 0, 0},
         {"full-russian-stop-winter", "scenarios/full-russian-stop-winter.ini", 0, 0, NULL,
-         NULL, 0, 1, 90, 7, 7, 1, 0, 0},
-        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 0, 0, 0, 0, 1, 0, 0},
-        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 1, 90, 7, 7, 0, 0, 0},
-        {"free-400-normal", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 0},
-        {"free-400-normal", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 1, 90, 7, 7, 0, 0, 0},
-        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 0},
-        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 1, 90, 7, 7, 0, 0, 0},
-        {"free-4000-normal", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 0},
-        {"free-4000-normal", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1, 0},
-        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 0},
-        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1, 0},
-        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-21", 0, 0, 0, 0, 0, 0, 1, 0},
-        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-28", 0, 1, 14, 7, 7, 0, 1, 0},
+         NULL, 0, 1, 90, 7, 7, 1, 0, 0, 0},
+        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 0, 0, 0, 0, 1, 0, 0, 0},
+        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 1, 90, 7, 7, 0, 0, 0, 0},
+        {"free-400-normal", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 0, 0},
+        {"free-400-normal", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 1, 90, 7, 7, 0, 0, 0, 0},
+        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 0, 0},
+        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 1, 90, 7, 7, 0, 0, 0, 0},
+        {"free-4000-normal", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 0, 0},
+        {"free-4000-normal", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1, 0, 0},
+        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 0, 0},
+        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 14, 1, 14, 7, 7, 0, 1, 0, 0},
+        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-21", 0, 0, 0, 0, 0, 0, 1, 0, 0},
+        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-28", 0, 1, 14, 7, 7, 0, 1, 0, 0},
         /* national-first (own-demand priority): it must run at every size */
         {"full-russian-stop-winter", "scenarios/full-russian-stop-winter.ini", 0, 0, NULL,
-         NULL, 0, 0, 0, 0, 0, 1, 0, 1},
+         NULL, 0, 0, 0, 0, 0, 1, 0, 1, 0},
         {"full-russian-stop-winter", "scenarios/full-russian-stop-winter.ini", 0, 0, NULL,
-         NULL, 0, 1, 90, 7, 7, 1, 0, 1},
-        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 0, 0, 0, 0, 0, 0, 1},
-        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 1},
-        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 1},
-        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-14", 0, 0, 0, 0, 0, 0, 1, 1},
+         NULL, 0, 1, 90, 7, 7, 1, 0, 1, 0},
+        {"synthetic-400", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 0, 0, 0, 0, 0, 0, 1, 0},
+        {"free-400-short", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 1, 0},
+        {"free-4000-short", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 1, 0},
+        {"synthetic-4000", NULL, 4000, V_STD, "2022-01-01", "2022-01-14", 0, 0, 0, 0, 0, 0, 1, 1, 0},
+        /* moving demand (issue 20): a seasonal curve and daily weather */
+        {"free-40-normal-mv", NULL, 40, V_NORMAL, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0, 0, 1},
+        {"free-40-short-mv", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0, 0, 1},
+        {"free-40-short-mv", NULL, 40, V_SHORT, "2022-01-01", "2022-12-31", 120, 0, 0, 0, 0, 0, 0, 1, 1},
+        {"synthetic-40-mv", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 0, 0, 0, 0, 0, 0, 0, 1},
+        {"synthetic-40-mv", NULL, 40, V_STD, "2021-10-01", "2022-09-30", 0, 1, 90, 7, 7, 0, 0, 0, 1},
+        {"free-400-normal-mv", NULL, 400, V_NORMAL, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 0, 1},
+        {"free-400-short-mv", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 0, 1},
+        {"free-400-short-mv", NULL, 400, V_SHORT, "2022-01-01", "2022-12-31", 28, 0, 0, 0, 0, 0, 0, 1, 1},
+        {"synthetic-400-mv", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 0, 0, 0, 0, 0, 0, 0, 1},
+        {"synthetic-400-mv", NULL, 400, V_STD, "2021-10-01", "2022-03-31", 0, 0, 0, 0, 0, 0, 0, 1, 1},
+        {"free-4000-normal-mv", NULL, 4000, V_NORMAL, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 0, 1},
+        {"free-4000-short-mv", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 0, 1},
+        {"free-4000-short-mv", NULL, 4000, V_SHORT, "2022-01-01", "2022-03-31", 7, 0, 0, 0, 0, 0, 1, 1, 1},
+        {"synthetic-4000-mv", NULL, 4000, V_STD, "2022-01-01", "2022-01-21", 0, 0, 0, 0, 0, 0, 1, 0, 1},
     };
-    printf("%-25s %-13s %-6s %7s %6s %5s %11s %10s %6s %11s %7s %11s %8s %8s\n", "case",
-           "mode", "solver", "regions", "pipes", "days", "normal_us/d", "short_us/d", "short",
-           "unserved_%", "LPs/win", "output_us/d", "first_s", "wall_s");
+    printf("%-25s %-13s %-6s %7s %6s %5s %11s %10s %6s %11s %7s %11s %8s %8s %8s %8s\n",
+           "case", "mode", "solver", "regions", "pipes", "days", "normal_us/d", "short_us/d",
+           "short", "unserved_%", "LPs/win", "output_us/d", "first_s", "wall_s", "plan_ms",
+           "incl_us/d");
     int n = (int)(sizeof cases / sizeof cases[0]);
     for (int i = 0; i < n; i++) {
         const bcase *c = &cases[i];
@@ -515,6 +612,7 @@ int main(int argc, char **argv)
         }
         figures f[MAX_REPEAT];
         double nu[MAX_REPEAT], su[MAX_REPEAT], ou[MAX_REPEAT], ws[MAX_REPEAT], fs[MAX_REPEAT];
+        double pm[MAX_REPEAT], au[MAX_REPEAT];
         int want_peer = peer_dir && c->variant != V_STD && !c->path && !c->rolling &&
                         !c->national;
         sbuf pb = {0};
@@ -525,9 +623,14 @@ int main(int argc, char **argv)
             }
             nu[k] = f[k].normal_us, su[k] = f[k].short_us;
             ou[k] = f[k].output_us, ws[k] = f[k].wall_s, fs[k] = f[k].first_s;
+            pm[k] = f[k].plan_ms, au[k] = f[k].all_us;
         }
         double mn = median(nu, repeat), ms = median(su, repeat);
         double mo = median(ou, repeat), mw = median(ws, repeat), mf = median(fs, repeat);
+        double mp = median(pm, repeat), ma = median(au, repeat);
+        char plans[32] = "-";
+        if (f[0].plans)
+            snprintf(plans, sizeof plans, "%.1f", mp);
         char outs[32] = "n/a", uns[32] = "-", shs[32] = "-", nos[32] = "-";
         if (c->out)
             snprintf(outs, sizeof outs, "%.1f", mo);
@@ -537,12 +640,13 @@ int main(int argc, char **argv)
             snprintf(shs, sizeof shs, "%.1f", ms);
         if (f[0].normal_days)
             snprintf(nos, sizeof nos, "%.1f", mn);
-        printf("%-25s %-13s %-6s %7d %6d %5d %11s %10s %6d %11s %7.2f %11s %8.3f %8.2f\n",
+        printf("%-25s %-13s %-6s %7d %6d %5d %11s %10s %6d %11s %7.2f %11s %8.3f %8.2f %8s "
+               "%8.1f\n",
                c->name, mode, f[0].solver, f[0].regions, f[0].pipelines, f[0].days, nos, shs,
                f[0].short_days, uns, (double)f[0].solves / (f[0].windows ? f[0].windows : 1),
-               outs, mf, mw);
+               outs, mf, mw, plans, ma);
         fflush(stdout);
-        if (peer_dir && c->variant != V_STD && !c->path && !c->national) {
+        if (peer_dir && c->variant != V_STD && !c->path) {
             char path[512], fig[256];
             if (want_peer) {
                 snprintf(path, sizeof path, "%s/%s.json", peer_dir, c->name);
@@ -550,7 +654,7 @@ int main(int argc, char **argv)
                     return 1;
             }
             snprintf(path, sizeof path, "%s/%s.%s.fig", peer_dir, c->name,
-                     c->rolling ? "rolling" : "myopic");
+                     c->rolling ? "rolling" : c->national ? "myopic-NF" : "myopic");
             int k = snprintf(fig, sizeof fig, "%s %.3f %.3f %d %d %d\n", mode, mn, ms,
                              f[0].normal_days, f[0].short_days, repeat);
             if (write_file(path, fig, (size_t)k))
@@ -564,9 +668,20 @@ int main(int argc, char **argv)
            "of the daily unserved share over short days; LPs/win = LP solves per window;\n"
            "first_s = the first window (a cold start), left out of the per-day figures;\n"
            "wall_s = the whole case (days of the first window included, output included);\n"
+           "plan_ms = a step that made a water-value plan (monthly; such windows are left\n"
+           "out of normal/short_us/d); incl_us/d = every step after the first window, plans\n"
+           "included, output not;\n"
            "solver = the LP backend solver = auto chose; * = a network without storage,\n"
            "solved day by day whatever the foresight (nothing links its days).\n");
     if (!big)
         printf("(`gasdep_bench full` adds the 4,000-region networks)\n");
+    printf("-mv: the network with moving demand (a seasonal curve and daily weather,\n"
+           "AR(1) in eight zones, 2-5 %% a day); without: demand constant or smooth.\n");
+    if (weather_dir[0]) {
+        char cmd[128];
+        snprintf(cmd, sizeof cmd, "rm -rf %s", weather_dir);
+        if (system(cmd) != 0)
+            fprintf(stderr, "bench: could not remove %s\n", weather_dir);
+    }
     return 0;
 }

@@ -632,6 +632,48 @@ Test(dispatch, shared_fraction_follows_a_moving_shortage_day_by_day)
     gasdep_destroy(m);
 }
 
+/* Demand that moves day to day (events on demand): two groups that share
+ * within themselves and not with each other (A and B behind hub H with 80
+ * mcm/d, C behind H2 with 20), both at a fraction of 0.5 on day 1, so the
+ * first guess of a day joins them (docs/DISPATCH.md, "A first guess from
+ * the day's demand"); then C's demand rises by 30 % (days 3-6), A's falls
+ * by 20 % (days 5-8), B's triples on day 9 and C's halves on day 10.
+ * By hand: f_AB = 1 - 80 / (D_A + D_B), f_C = 1 - 20 / D_C; each region's
+ * fraction within the sharing tolerance, the totals exact. */
+Test(dispatch, shared_fractions_follow_demand_that_moves_day_to_day)
+{
+    gasdep_model *m = th_model(
+        "[scenario]\nstart = 2022-01-01\nend = 2022-01-12\n[origin o]\n[node H]\n[node H2]\n"
+        "[region A]\ndemand = 60 mcm/d\n[region B]\ndemand = 100 mcm/d\n"
+        "[region C]\ndemand = 40 mcm/d\n"
+        "[source s]\nnode = H\norigin = o\ncapacity = 80 mcm/d\ncost = 20\n"
+        "[source s2]\nnode = H2\norigin = o\ncapacity = 20 mcm/d\ncost = 20\n"
+        "[pipeline HA]\nfrom = H\nto = A\ncapacity = 500 mcm/d\n"
+        "[pipeline HB]\nfrom = H\nto = B\ncapacity = 500 mcm/d\n"
+        "[pipeline HC]\nfrom = H2\nto = C\ncapacity = 500 mcm/d\n"
+        "[event c-up]\ntarget = region.C.demand\nstart = 2022-01-03\nend = 2022-01-06\n"
+        "factor = 130%\n"
+        "[event a-down]\ntarget = region.A.demand\nstart = 2022-01-05\nend = 2022-01-08\n"
+        "factor = 80%\n"
+        "[event b-jump]\ntarget = region.B.demand\nstart = 2022-01-09\nend = 2022-01-09\n"
+        "factor = 300%\n"
+        "[event c-down]\ntarget = region.C.demand\nstart = 2022-01-10\nend = 2022-01-10\n"
+        "factor = 50%\n");
+    for (int k = 1; k <= 12; k++) {
+        th_step(m);
+        double da = 60 * (k >= 5 && k <= 8 ? 0.8 : 1.0), db = 100 * (k == 9 ? 3.0 : 1.0);
+        double dc = 40 * (k >= 3 && k <= 6 ? 1.3 : k == 10 ? 0.5 : 1.0);
+        double fab = 1 - 80 / (da + db), fc = 1 - 20 / dc;
+        double ua = th_area_day(m, "A").unserved_mcm, ub = th_area_day(m, "B").unserved_mcm;
+        double uc = th_area_day(m, "C").unserved_mcm;
+        cr_expect_float_eq(ua + ub, fab * (da + db), 1e-5, "day %d: A+B %g", k, ua + ub);
+        cr_expect_float_eq(uc, fc * dc, 1e-5, "day %d: C %g", k, uc);
+        cr_expect_float_eq(ua, fab * da, FAIR(da), "day %d: A %g of %g", k, ua, da);
+        cr_expect_float_eq(ub, fab * db, FAIR(db), "day %d: B %g of %g", k, ub, db);
+    }
+    gasdep_destroy(m);
+}
+
 /* ---- solver failure (GASDEP_ESOLVER) ------------------------------------- */
 
 /* One region R fed through P from source s; the window of day 1 as the

@@ -48,6 +48,8 @@ static double cap_value_of(const struct dispatch *lp, int t, int p)
 static double unserved_of(const struct dispatch *lp, int t, int q)
 {
     double u = 0.0;
+    if (lp->half[(size_t)t * lp->R + q] < 0) /* flat: the other segments are fixed at 0 */
+        return prim(lp, t, lp->c_uns + q * SEGMENTS);
     for (int s = 0; s < SEGMENTS; s++)
         u += prim(lp, t, lp->c_uns + q * SEGMENTS + s);
     return u;
@@ -91,9 +93,18 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
             double spacing = h == 0 ? 1.0 / SEGMENTS : 2.0 * h / (SEGMENTS - 2);
             double lo = lp->seg_hi[base], hi = lp->seg_lo[base + SEGMENTS - 1];
             if (h > 0 && ((lo > 0 && f <= lo + 1e-9) || (hi < 1 && f >= hi - 1e-9))) {
-                /* against the window's edge: move it; a warm start that
-                 * missed starts over from the coarse grid */
-                if (lp->warm[i]) {
+                /* against the window's edge: move it. A warm start that
+                 * missed (myopic) widens WARM_MISS times on
+                 * the side it missed (where the fraction lies is known
+                 * there, its value in a lump is not), again while it
+                 * misses, up to the coarse grid; otherwise it starts over
+                 * from the coarse grid */
+                double H = WARM_MISS * h;
+                if (lp->warm[i] && lp->T == 1 && H < 1.0 / SEGMENTS) {
+                    lp->warm[i] = 2;
+                    dispatch_grid_fine(lp, t, q, R,
+                                       f <= lo + 1e-9 ? lo + h - H : hi - h + H, H);
+                } else if (lp->warm[i]) {
                     lp->warm[i] = 0;
                     dispatch_grid_coarse(lp, t, q, R);
                 } else {
@@ -103,6 +114,7 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
                 again = 1;
             } else if (spacing > FINE_TOL) {
                 /* shrink around f: the new window spans one old segment each side */
+                lp->warm[i] = 0;
                 dispatch_grid_fine(lp, t, q, R, f, spacing);
                 dispatch_set_segments(lp, t, q, dem, R);
                 again = 1;
@@ -206,8 +218,10 @@ static void remember(struct dispatch *lp, const net *n, const dispatch_window *w
         for (int q = 0; q < R; q++)
             total += unserved_of(lp, t, q);
     if (lp->T == 1)
-        for (int q = 0; q < R; q++)
+        for (int q = 0; q < R; q++) {
             lp->prev_f2[q] = lp->prev_ok ? lp->prev_f[q] : -1.0;
+            lp->prev_dem[q] = w->caps[0].demand[q];
+        }
     for (int t = 0; t < w->T; t++) {
         lp->prev_day[t] = day;
         lp->prev_len[t] = lp->len[t];
@@ -220,11 +234,10 @@ static void remember(struct dispatch *lp, const net *n, const dispatch_window *w
              * or its price shows the flag holding its gas back (a whole
              * region next to short ones is worth what they would pay less
              * the export penalty, above NF_KEEP x voll) */
-            double price = price_of(lp, n, t, q);
             unsigned char fl = lp->flag[(size_t)t * R + q];
             lp->prev_flag[(size_t)t * R + q] =
                 (fl == FLAG_WARM || fl == FLAG_SHORT) &&
-                (u > TOL_UNSERVED || price >= NF_KEEP * lp->voll);
+                (u > TOL_UNSERVED || price_of(lp, n, t, q) >= NF_KEEP * lp->voll);
         }
     }
     lp->prev_T = w->T;

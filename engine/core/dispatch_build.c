@@ -133,9 +133,14 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp->half);
     free(lp->flag);
     free(lp->warm);
+    free(lp->flat_len);
     free(lp->prev_f);
     free(lp->prev_flag);
     free(lp->prev_f2);
+    free(lp->prev_dem);
+    free(lp->base);
+    free(lp->order);
+    free(lp->shift);
     free(lp->prev_day);
     free(lp->prev_len);
     free(lp->len);
@@ -215,15 +220,21 @@ static int alloc_grids(struct dispatch *lp, const net *n)
     lp->half = calloc(TR, sizeof *lp->half);
     lp->flag = calloc(TR, 1);
     lp->warm = calloc(TR, 1);
+    lp->flat_len = calloc(TR, sizeof *lp->flat_len);
     lp->prev_f = calloc(TR, sizeof *lp->prev_f);
     lp->prev_flag = calloc(TR, 1);
     lp->prev_f2 = calloc((size_t)(R ? R : 1), sizeof *lp->prev_f2);
+    lp->prev_dem = calloc((size_t)(R ? R : 1), sizeof *lp->prev_dem);
+    lp->base = calloc((size_t)(R ? R : 1), sizeof *lp->base);
+    lp->order = calloc((size_t)(R ? R : 1), sizeof *lp->order);
+    lp->shift = calloc((size_t)(R ? R : 1), sizeof *lp->shift);
     lp->prev_day = calloc((size_t)T, sizeof *lp->prev_day);
     lp->prev_len = calloc((size_t)T, sizeof *lp->prev_len);
     lp->oneway = calloc((size_t)T * (size_t)(n->pipe.count ? n->pipe.count : 1), 1);
     lp->len = malloc((size_t)T * sizeof *lp->len);
-    if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm ||
+    if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm || !lp->flat_len ||
         !lp->prev_f || !lp->prev_flag || !lp->prev_f2 || !lp->prev_day ||
+        !lp->prev_dem || !lp->base || !lp->order || !lp->shift ||
         !lp->prev_len || !lp->oneway || !lp->len)
         return -1;
     for (int t = 0; t < T; t++)

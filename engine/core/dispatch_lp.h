@@ -45,6 +45,10 @@ enum { FLAG_NONE, FLAG_WARM, FLAG_SHORT };
  * shortage days of full-russian-stop-winter 0.59 -> 0.28 ms. National-first
  * also carries its flags (nf_priority, nf_release). */
 #define WARM_HALF (0.999 * FINE_TOL * (SEGMENTS - 2) / 2)
+/* A warm grid that missed (myopic): a grid WARM_MISS times as
+ * wide around the fraction found, widened again while it misses; two more
+ * solves where the coarse restart took five. */
+#define WARM_MISS 4
 #define MAX_SOLVES 12
 /* solver = auto: Clp for windows of networks above AUTO_CLP_WINDOW
  * regions and for one-day LPs above AUTO_CLP_DAY */
@@ -86,11 +90,18 @@ struct dispatch {
     double *seg_lo, *seg_hi; /* T x R x SEGMENTS */
     double *half;            /* T x R: half-width of the fine window */
     unsigned char *flag;     /* T x R: short in some solve (national-first) */
-    unsigned char *warm;     /* T x R: grid started from the last window's */
+    unsigned char *warm;     /* T x R: grid started from the last window's (1),
+                              * widened after it missed (2), neither (0) */
+    int *flat_len;           /* T x R: block length of a flat grid in the LP, 0 none */
     /* the last window's final fractions by block (-1: nobody was short) */
     double *prev_f; /* T x R */
     unsigned char *prev_flag; /* T x R: national-first flags carried over */
     double *prev_f2; /* R: the window before (myopic: the day before yesterday) */
+    /* myopic: yesterday's demand, and the part of today's first guess that
+     * comes from the demand (see predict_fractions in dispatch_window.c) */
+    double *prev_dem, *base; /* R */
+    struct frac_of { double f; int q; } *order; /* R: a sorting workspace */
+    double *shift; /* R: today's guessed change of each region's fraction */
     int *prev_day, *prev_len, prev_T, prev_ok;
     /* basis kept across windows */
     int *len; /* days per block as loaded in the matrix */

@@ -28,7 +28,15 @@ void dispatch_set_segments(struct dispatch *lp, int t, int q, double demand,
 {
     double L = lp->len[t];
     lp_prob *P = lp->P;
-    size_t base = ((size_t)t * R + q) * SEGMENTS;
+    size_t i = (size_t)t * R + q, base = i * SEGMENTS;
+    int flat = lp->half[i] < 0;
+    if (flat && lp->flat_len[i] == lp->len[t]) {
+        /* flat as in the last window (a normal day): only the demand moved;
+         * the other segments are still fixed at 0, the costs unchanged */
+        ub(P, col(lp, t, lp->c_uns + q * SEGMENTS), demand > 0 ? demand : 0.0);
+        return;
+    }
+    lp->flat_len[i] = flat ? lp->len[t] : 0;
     for (int s = 0; s < SEGMENTS; s++) {
         int off = lp->c_uns + q * SEGMENTS + s, j = col(lp, t, off);
         double lo = lp->seg_lo[base + s], hi = lp->seg_hi[base + s];
@@ -292,6 +300,55 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
     }
 }
 
+/* A first guess of today's fractions from today's demand (myopic): a
+ * region that was short yesterday shares its shortage with the regions that
+ * were short by about as much (yesterday's fractions sorted, neighbours
+ * within CLUSTER_GAP joined), and such a group's supply is taken as
+ * yesterday's: its fraction becomes 1 - served / today's demand, and every
+ * member's fraction moves by the group's change (the offsets between them
+ * come from delivery costs and stay). shift[q] holds the change; 0 where
+ * the group's demand did not move, so a day with yesterday's demand starts
+ * exactly as before. */
+#define CLUSTER_GAP 0.005
+
+static int by_fraction(const void *a, const void *b)
+{
+    const struct frac_of *x = a, *y = b;
+    return x->f < y->f ? -1 : x->f > y->f ? 1 : x->q - y->q;
+}
+
+static void predict_fractions(struct dispatch *lp, const net *n, const day_caps *c,
+                              int prev)
+{
+    int R = n->area.n_regions, m = 0;
+    memset(lp->shift, 0, (size_t)R * sizeof *lp->shift);
+    if (prev < 0 || !c)
+        return;
+    for (int q = 0; q < R; q++) {
+        double f = lp->prev_f[(size_t)prev * R + q];
+        if (f > 1e-9 && lp->prev_dem[q] > 0 && c->demand[q] > 0)
+            lp->order[m++] = (struct frac_of){f, q};
+    }
+    qsort(lp->order, (size_t)m, sizeof *lp->order, by_fraction);
+    for (int i = 0; i < m;) {
+        int j = i;
+        double served = 0, d0 = 0, d1 = 0;
+        do {
+            int q = lp->order[j].q;
+            served += lp->prev_dem[q] * (1.0 - lp->order[j].f);
+            d0 += lp->prev_dem[q], d1 += c->demand[q];
+            j++;
+        } while (j < m && lp->order[j].f - lp->order[j - 1].f <= CLUSTER_GAP);
+        if (d1 != d0) {
+            double now = 1.0 - served / d1;
+            now = now < 0 ? 0 : now > 1 ? 1 : now;
+            for (int k = i; k < j; k++)
+                lp->shift[lp->order[k].q] = now - (1.0 - served / d0);
+        }
+        i = j;
+    }
+}
+
 /* Shortage grids of block t: near the last window's fraction where that
  * window was short (prev, its block; -1: none), flat otherwise; and the
  * national-first flags carried over. */
@@ -302,8 +359,15 @@ static void shortage_window(struct dispatch *lp, const net *n, int t,
     for (int q = 0; q < R; q++) {
         size_t i = (size_t)t * R + q;
         double f = prev >= 0 ? lp->prev_f[(size_t)prev * R + q] : -1.0;
-        if (f >= 0 && lp->T == 1 && lp->prev_f2[q] >= 0) {
-            f += f - lp->prev_f2[q]; /* myopic: a drift goes on */
+        if (f >= 0 && lp->T == 1) {
+            /* myopic: the change today's demand makes, and the drift of
+             * yesterday that the demand did not explain goes on */
+            double b = f + lp->shift[q];
+            if (lp->prev_f2[q] >= 0 && lp->shift[q] == 0)
+                f = b + (f - lp->base[q]);
+            else
+                f = b;
+            lp->base[q] = b;
             f = f < 0 ? 0 : f > 1 ? 1 : f;
         }
         lp->warm[i] = f >= 0;
@@ -322,6 +386,10 @@ static void shortage_window(struct dispatch *lp, const net *n, int t,
 void dispatch_set_window(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
     int day = w->first_day, ps = 0; /* block t's first day; the last window's block */
+    if (lp->T == 1)
+        predict_fractions(lp, n, &w->caps[0],
+                          lp->prev_T > 0 && lp->prev_day[0] <= day &&
+                                  lp->curtailment != CURT_LEAST_COST ? 0 : -1);
     for (int t = 0; t < lp->T; t++) {
         int live = t < w->T;
         const day_caps *c = live ? &w->caps[t] : NULL;
