@@ -104,6 +104,62 @@ Test(cover, cover_csv_and_survival_csv)
     cr_expect_not_null(strstr(cv, "\n2022-01-08,R,0,100,50,0\n"));
     cr_expect_not_null(strstr(cv, "\n2022-01-09,R,0,100,50,0\n"));
     free(cv);
+    /* summary.csv: one survival_days_EVENT column, last; 6 for R and EU,
+     * empty for Q (never short) */
+    th_table su = th_read_csv(th_path(dir, "summary.csv"), 1);
+    int rows = 0;
+    for (int r = 0; r < su.rows; r++) {
+        const char *reg = th_at(&su, r, "region");
+        const char *want = !strcmp(reg, "Q") ? "" : "6";
+        cr_expect_str_eq(th_at(&su, r, "survival_days_cut"), want, "%s", reg);
+        rows++;
+    }
+    cr_expect_eq(rows, 3);
+    th_free_csv(&su);
+    th_rm_rf(dir);
+}
+
+/* gasdep diff compares survival: the store of 300 mcm keeps R whole for
+ * 300 / 50 = 6 days after the cut, a store of 400 mcm for 8 (400 mcm at
+ * 100 % fill, the same 50 mcm/d gap): b - a = +2 days; Q never short, so
+ * its figure is empty in both. */
+Test(cover, diff_compares_survival_days)
+{
+    char dir[64], a[128], b[128], out[160], msg[512];
+    th_tmpdir_make(dir, sizeof dir, "gasdep-cover-diff");
+    snprintf(a, sizeof a, "%s/a", dir);
+    snprintf(b, sizeof b, "%s/b", dir);
+    gasdep_model *m = th_model(HAND("2022-01-14", ""));
+    cr_assert_eq(gasdep_run(m, a), GASDEP_OK, "%s", gasdep_errmsg(m));
+    gasdep_destroy(m);
+    char text[2048];
+    snprintf(text, sizeof text, "%s", HAND("2022-01-14", ""));
+    char *v = strstr(text, "volume = 300 mcm");
+    cr_assert_not_null(v);
+    v[9] = '4'; /* volume = 400 mcm */
+    m = th_model(text);
+    cr_assert_eq(gasdep_run(m, b), GASDEP_OK, "%s", gasdep_errmsg(m));
+    gasdep_destroy(m);
+    snprintf(out, sizeof out, "%s/diff.csv", dir);
+    cr_assert_eq(gasdep_diff(a, b, out, NULL, NULL, msg, sizeof msg), GASDEP_OK, "%s", msg);
+    th_table d = th_read_csv(out, 1);
+    int found = 0;
+    for (int r = 0; r < d.rows; r++) {
+        if (strcmp(th_at(&d, r, "figure"), "survival_days_cut"))
+            continue;
+        const char *reg = th_at(&d, r, "region");
+        if (!strcmp(reg, "Q")) {
+            cr_expect_str_eq(th_at(&d, r, "a"), "");
+            cr_expect_str_eq(th_at(&d, r, "b"), "");
+        } else {
+            cr_expect_float_eq(th_num(&d, r, "a"), 6, TOL, "%s", reg);
+            cr_expect_float_eq(th_num(&d, r, "b"), 8, TOL, "%s", reg);
+            cr_expect_float_eq(th_num(&d, r, "b_minus_a"), 2, TOL, "%s", reg);
+        }
+        found++;
+    }
+    cr_expect_eq(found, 3, "R, Q and EU");
+    th_free_csv(&d);
     th_rm_rf(dir);
 }
 

@@ -145,8 +145,9 @@ static int find_row(const summ *s, const char *region)
 }
 
 /* The figures compared: fixed ones (unserved and the demand given up by
- * the demand-response blocks first), then every share_mean_* and via_mean_*
- * (corridors) of either run, in header order. */
+ * the demand-response blocks first), then every share_mean_*, via_mean_*
+ * (corridors) and survival_days_* (disruption events) of either run, in
+ * header order. */
 static int figures(const summ *a, const summ *b, const char **out, int max)
 {
     static const char *const FIXED[] = {"unserved_mcm", "reduced_mcm", "days_short",
@@ -158,7 +159,8 @@ static int figures(const summ *a, const summ *b, const char **out, int max)
     for (int k = 0; k < 2; k++)
         for (int i = 0; i < both[k]->h.n && n < max; i++) {
             const char *h = both[k]->h.name[i];
-            if (strncmp(h, "share_mean_", 11) && strncmp(h, "via_mean_", 9))
+            if (strncmp(h, "share_mean_", 11) && strncmp(h, "via_mean_", 9) &&
+                strncmp(h, "survival_days_", 14))
                 continue;
             int dup = 0;
             for (int j = 0; j < n; j++)

@@ -63,10 +63,11 @@ struct output {
     char *dir;
     char **q_area, **q_origin, **q_group, **q_pipe, **q_node, **q_src,
         **q_lng, **q_sto, **q_corr;
+    char **q_surv; /* summary.csv's survival_days_EVENT column names */
     int n_q;
     char **all_q;
-    int q_count[9]; /* names in each all_q list */
-    int n_area, n_origin, n_group, n_pipe, n_region, n_supply, n_sto, n_corr;
+    int q_count[10]; /* names in each all_q list */
+    int n_area, n_origin, n_group, n_pipe, n_region, n_supply, n_sto, n_corr, n_ev;
     char *line;
     size_t line_cap, row_max; /* rows gather in line[], written in chunks */
 };
@@ -112,14 +113,27 @@ static char *quoted(const char *s)
 
 /* ---- open / close ------------------------------------------------------- */
 
+/* The names of an element kind, quoted for CSV; kind -1: summary.csv's
+ * column of each disruption event, "survival_days_EVENT". */
 static char **quote_all(struct output *o, const gasdep_model *m, int kind)
 {
-    int n = gasdep_count(m, kind);
+    int n = kind < 0 ? gasdep_disruption_count(m) : gasdep_count(m, kind);
     char **q = xcalloc((size_t)n, sizeof *q);
     if (!q)
         return NULL;
-    for (int i = 0; i < n; i++)
-        q[i] = quoted(gasdep_name(m, kind, i));
+    for (int i = 0; i < n; i++) {
+        if (kind >= 0) {
+            q[i] = quoted(gasdep_name(m, kind, i));
+            continue;
+        }
+        const char *ev = gasdep_disruption(m, i, NULL);
+        size_t len = strlen(ev) + sizeof "survival_days_";
+        char *col = malloc(len);
+        if (col)
+            snprintf(col, len, "survival_days_%s", ev);
+        q[i] = col ? quoted(col) : NULL;
+        free(col);
+    }
     char **all = realloc(o->all_q, (size_t)(o->n_q + 1) * sizeof *all);
     if (!all) {
         for (int i = 0; i < n; i++)
@@ -187,6 +201,9 @@ static void write_summary_header(struct output *o)
     for (int c = 0; c < o->n_corr; c++)
         fprintf(f, ",via_mean_%s,via_min_%s,via_max_%s", o->q_corr[c], o->q_corr[c],
                 o->q_corr[c]);
+    /* survival after each disruption event, last (survival.csv has the dates) */
+    for (int e = 0; e < o->n_ev; e++)
+        fprintf(f, ",%s", o->q_surv[e]);
     fputc('\n', f);
 }
 
@@ -341,8 +358,11 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
     o->q_lng = quote_all(o, m, GASDEP_LNG);
     o->q_sto = quote_all(o, m, GASDEP_STORAGE);
     o->q_corr = quote_all(o, m, GASDEP_CORRIDOR);
+    o->n_ev = gasdep_disruption_count(m);
+    o->q_surv = quote_all(o, m, -1);
     int named = o->q_area && o->q_origin && o->q_group && o->q_pipe &&
-                o->q_node && o->q_src && o->q_lng && o->q_sto && o->q_corr;
+                o->q_node && o->q_src && o->q_lng && o->q_sto && o->q_corr &&
+                o->q_surv;
     if (named) {
         /* a daily row: a date, at most four names and a kind word, at most
          * eight numbers of at most 32 characters each (csv_fixed) */
@@ -674,6 +694,13 @@ static void write_summary(struct output *o, const gasdep_model *m)
                 *csv_fixed(buf, st[i], 6) = '\0';
                 fprintf(f, ",%s", buf);
             }
+        }
+        for (int e = 0; e < o->n_ev; e++) { /* empty: not short in the horizon */
+            int days = gasdep_area_survival(m, a, e, NULL);
+            if (days >= 0)
+                fprintf(f, ",%d", days);
+            else
+                fputc(',', f);
         }
         fputc('\n', f);
     }
