@@ -414,7 +414,7 @@ Test(foresight, same_flows_whatever_the_simplex_path)
         char text[2048];
         /* the foresight key goes in [scenario]: insert after its header */
         snprintf(text, sizeof text, "[scenario]\n%s%s", modes[mi],
-                 DEGENERATE + strlen("[scenario]\n"));
+                 &DEGENERATE[strlen("[scenario]\n")]);
         double base[N], other[N];
         run_with(text, (dispatch_opts){.pricing = 0}, base, N);
         dispatch_opts variants[] = {{.pricing = 1},
