@@ -9,13 +9,27 @@
  * kept (the least disturbed by other load). With speed-up S = rate(-j 2) /
  * rate(-j 1), Amdahl's law S = 1 / (f + (1 - f) / 2) gives the serial
  * fraction f = 2 / S - 1. The machine (cores, CPU model, load average) is
- * printed, since other load on a 2-core machine shows up directly in S. */
+ * printed, since other load on a 2-core machine shows up directly in S.
+ *
+ * Then Monte Carlo on the European network (issue 20): one winter a run
+ * (scenarios/sweeps/europe-winter-stochastic.ini) and the same under a full
+ * Russian stop (europe-russian-stop-stochastic.ini), with -j 2: runs/s with
+ * the model restarted per worker and with a model per run
+ * (GASDEP_BATCH_PER_RUN=1), with water values (the scenarios' valuation) and
+ * with a flat valuation, and the seconds 10^4 runs would take; and the peak
+ * resident memory of a whole Monte Carlo process (fork, wait4) at 100, 400
+ * and 1,200 runs (flat valuation, to keep it short: memory does not depend
+ * on the valuation).
+ *
+ *   build/gasdep_bench_batch [RUNS] [REPEATS] [EU_RUNS]   (EU_RUNS default 16) */
 #define _GNU_SOURCE
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -120,12 +134,94 @@ static double rate(gasdep_batch *b, int threads, int repeats, long *runs)
     return best;
 }
 
+/* A European Monte Carlo of `runs` runs; NULL on failure (printed). */
+static gasdep_batch *make_eu(const char *path, long runs, int flat)
+{
+    gasdep_batch *b = gasdep_batch_create(GASDEP_MONTECARLO);
+    if (!b)
+        return NULL;
+    int rc = gasdep_batch_set_scenario(b, path);
+    if (rc == GASDEP_OK && flat)
+        rc = gasdep_batch_set(b, "scenario.storage_valuation=flat");
+    if (rc == GASDEP_OK)
+        rc = gasdep_batch_set_samples(b, runs);
+    if (rc == GASDEP_OK)
+        rc = gasdep_batch_prepare(b);
+    if (rc != GASDEP_OK) {
+        fprintf(stderr, "bench_batch: %s\n", gasdep_batch_errmsg(b));
+        gasdep_batch_destroy(b);
+        return NULL;
+    }
+    return b;
+}
+
+/* Peak resident memory (kB) of a process that runs a European winter Monte
+ * Carlo of `runs` runs, -j 2; -1 on failure. */
+static long peak_rss_kb(long runs)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        gasdep_batch *b = make_eu("scenarios/sweeps/europe-winter-stochastic.ini", runs, 1);
+        long n = 0;
+        _exit(b && rate(b, 2, 1, &n) > 0 ? 0 : 1);
+    }
+    int st;
+    struct rusage ru;
+    if (wait4(pid, &st, 0, &ru) != pid || !WIFEXITED(st) || WEXITSTATUS(st))
+        return -1;
+    return ru.ru_maxrss;
+}
+
+static int europe(long eu_runs)
+{
+    static const struct {
+        const char *name, *path;
+    } CASES[] = {{"winter", "scenarios/sweeps/europe-winter-stochastic.ini"},
+                 {"russian stop", "scenarios/sweeps/europe-russian-stop-stochastic.ini"}};
+    printf("\nEuropean Monte Carlo, -j 2 (issue 20), %ld runs (flat: %ld), best of 2\n",
+           eu_runs, 6 * eu_runs);
+    printf("%-13s %-7s %12s %12s %8s %14s\n", "winter", "storage", "per-run run/s",
+           "restart run/s", "speed-up", "s per 10^4 runs");
+    int bad = 0;
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++)
+        for (int flat = 0; flat <= 1; flat++) {
+            long runs = flat ? 6 * eu_runs : eu_runs, n = 0;
+            gasdep_batch *b = make_eu(CASES[i].path, runs, flat);
+            if (!b) {
+                bad = 1;
+                continue;
+            }
+            setenv("GASDEP_BATCH_PER_RUN", "1", 1);
+            double per = rate(b, 2, 2, &n);
+            unsetenv("GASDEP_BATCH_PER_RUN");
+            double re = rate(b, 2, 2, &n);
+            gasdep_batch_destroy(b);
+            bad |= per <= 0 || re <= 0;
+            printf("%-13s %-7s %12.2f %12.2f %8.2f %14.0f\n", CASES[i].name,
+                   flat ? "flat" : "water", per, re, per > 0 ? re / per : 0,
+                   re > 0 ? 1e4 / re : 0);
+            fflush(stdout);
+        }
+    printf("\npeak resident memory of a European winter Monte Carlo process (-j 2):\n");
+    static const long RUNS[] = {100, 400, 1200};
+    for (size_t i = 0; i < sizeof RUNS / sizeof RUNS[0]; i++) {
+        long kb = peak_rss_kb(RUNS[i]);
+        bad |= kb < 0;
+        printf("  %5ld runs: %6.1f MB\n", RUNS[i], kb / 1024.0);
+        fflush(stdout);
+    }
+    return bad;
+}
+
 int main(int argc, char **argv)
 {
     long runs = argc > 1 ? atol(argv[1]) : 300;
     int repeats = argc > 2 ? atoi(argv[2]) : 3;
+    long eu_runs = argc > 3 ? atol(argv[3]) : 16;
     if (runs < 2 || repeats < 1) {
-        fprintf(stderr, "usage: gasdep_bench_batch [RUNS >= 2] [REPEATS >= 1]\n");
+        fprintf(stderr, "usage: gasdep_bench_batch [RUNS >= 2] [REPEATS >= 1] [EU_RUNS]\n");
         return 2;
     }
     char cpu[256], load[128];
@@ -155,6 +251,8 @@ int main(int argc, char **argv)
         bad |= r1 <= 0 || r2 <= 0;
         gasdep_batch_destroy(b);
     }
+    if (eu_runs > 0)
+        bad |= europe(eu_runs);
     loadavg(load, sizeof load);
     printf("\nload average after: %s\n", load);
     printf("serial fraction f from Amdahl, S = 1 / (f + (1 - f) / 2): f = 2/S - 1\n"
