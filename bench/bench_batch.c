@@ -9,13 +9,27 @@
  * kept (the least disturbed by other load). With speed-up S = rate(-j 2) /
  * rate(-j 1), Amdahl's law S = 1 / (f + (1 - f) / 2) gives the serial
  * fraction f = 2 / S - 1. The machine (cores, CPU model, load average) is
- * printed, since other load on a 2-core machine shows up directly in S. */
+ * printed, since other load on a 2-core machine shows up directly in S.
+ *
+ * Then Monte Carlo on the European network (issue 20): one winter a run
+ * (scenarios/sweeps/europe-winter-stochastic.ini) and the same under a full
+ * Russian stop (europe-russian-stop-stochastic.ini), with -j 2: runs/s with
+ * the model restarted per worker and with a model per run
+ * (GASDEP_BATCH_PER_RUN=1), with water values (the scenarios' valuation) and
+ * with a flat valuation, and the seconds 10^4 runs would take; and the peak
+ * resident memory of a whole Monte Carlo process (fork, wait4) at 100, 400
+ * and 1,200 runs (flat valuation, to keep it short: memory does not depend
+ * on the valuation).
+ *
+ *   build/gasdep_bench_batch [RUNS] [REPEATS] [EU_RUNS]   (EU_RUNS default 16) */
 #define _GNU_SOURCE
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -120,12 +134,123 @@ static double rate(gasdep_batch *b, int threads, int repeats, long *runs)
     return best;
 }
 
+/* A European Monte Carlo of `runs` runs; NULL on failure (printed). */
+static gasdep_batch *make_eu(const char *path, long runs, int flat)
+{
+    gasdep_batch *b = gasdep_batch_create(GASDEP_MONTECARLO);
+    if (!b)
+        return NULL;
+    int rc = gasdep_batch_set_scenario(b, path);
+    if (rc == GASDEP_OK && flat)
+        rc = gasdep_batch_set(b, "scenario.storage_valuation=flat");
+    if (rc == GASDEP_OK)
+        rc = gasdep_batch_set_samples(b, runs);
+    if (rc == GASDEP_OK)
+        rc = gasdep_batch_prepare(b);
+    if (rc != GASDEP_OK) {
+        fprintf(stderr, "bench_batch: %s\n", gasdep_batch_errmsg(b));
+        gasdep_batch_destroy(b);
+        return NULL;
+    }
+    return b;
+}
+
+/* Peak resident memory (kB) of a process that runs a European winter Monte
+ * Carlo of `runs` runs, -j 2; -1 on failure. */
+static long peak_rss_kb(long runs)
+{
+    char arg[32];
+    snprintf(arg, sizeof arg, "%ld", runs);
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) { /* a fresh process image: nothing of this one's heap */
+        execl("/proc/self/exe", "gasdep_bench_batch", "--rss", arg, (char *)NULL);
+        _exit(127);
+    }
+    int st;
+    struct rusage ru;
+    if (wait4(pid, &st, 0, &ru) != pid || !WIFEXITED(st) || WEXITSTATUS(st))
+        return -1;
+    return ru.ru_maxrss;
+}
+
+/* CPU seconds (user + system, every thread) used by the process so far. */
+static double cpu_s(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           1e-6 * (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+}
+
+static int europe(long eu_runs)
+{
+    static const struct {
+        const char *name, *path;
+    } CASES[] = {{"winter", "scenarios/sweeps/europe-winter-stochastic.ini"},
+                 {"russian stop", "scenarios/sweeps/europe-russian-stop-stochastic.ini"}};
+    printf("\nEuropean Monte Carlo, -j 2 (issue 20), %ld runs (flat: %ld), best of 2\n",
+           eu_runs, 6 * eu_runs);
+    printf("%-13s %-7s %13s %13s %8s %11s %11s %9s %10s\n", "winter", "storage",
+           "per-run run/s", "restart run/s", "speed-up", "per-run ms", "restart ms",
+           "cpu ratio", "s/10^4 j2");
+    int bad = 0;
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++)
+        for (int flat = 0; flat <= 1; flat++) {
+            long runs = flat ? 6 * eu_runs : eu_runs, n = 0;
+            gasdep_batch *b = make_eu(CASES[i].path, runs, flat);
+            if (!b) {
+                bad = 1;
+                continue;
+            }
+            setenv("GASDEP_BATCH_PER_RUN", "1", 1);
+            double c0 = cpu_s();
+            double per = rate(b, 2, 2, &n);
+            double c1 = cpu_s();
+            unsetenv("GASDEP_BATCH_PER_RUN");
+            double re = rate(b, 2, 2, &n);
+            double c2 = cpu_s();
+            gasdep_batch_destroy(b);
+            bad |= per <= 0 || re <= 0;
+            /* CPU per run: what other load on the machine changes least */
+            double cp = 1e3 * (c1 - c0) / (2.0 * (double)runs);
+            double cr = 1e3 * (c2 - c1) / (2.0 * (double)runs);
+            printf("%-13s %-7s %13.2f %13.2f %8.2f %11.1f %11.1f %9.2f %10.0f\n",
+                   CASES[i].name, flat ? "flat" : "water", per, re,
+                   per > 0 ? re / per : 0, cp, cr, cr > 0 ? cp / cr : 0,
+                   1e4 * cr / 1e3 / 2.0);
+            fflush(stdout);
+        }
+    printf("per-run/restart ms = CPU ms a run (user + system, all threads) with a model\n"
+           "per run (GASDEP_BATCH_PER_RUN=1) and with one model per worker restarted;\n"
+           "cpu ratio = their ratio; s/10^4 j2 = 10^4 runs at the restart CPU cost on\n"
+           "2 otherwise idle cores (the run/s columns are wall time, under the load\n"
+           "printed above and below)\n");
+    printf("\npeak resident memory of a European winter Monte Carlo process (-j 2):\n");
+    static const long RUNS[] = {100, 400, 1200};
+    for (size_t i = 0; i < sizeof RUNS / sizeof RUNS[0]; i++) {
+        long kb = peak_rss_kb(RUNS[i]);
+        bad |= kb < 0;
+        printf("  %5ld runs: %6.1f MB\n", RUNS[i], kb / 1024.0);
+        fflush(stdout);
+    }
+    return bad;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && !strcmp(argv[1], "--rss")) { /* peak_rss_kb's child */
+        gasdep_batch *b =
+            make_eu("scenarios/sweeps/europe-winter-stochastic.ini", atol(argv[2]), 1);
+        long n = 0;
+        return b && rate(b, 2, 1, &n) > 0 ? 0 : 1;
+    }
     long runs = argc > 1 ? atol(argv[1]) : 300;
     int repeats = argc > 2 ? atoi(argv[2]) : 3;
+    long eu_runs = argc > 3 ? atol(argv[3]) : 16;
     if (runs < 2 || repeats < 1) {
-        fprintf(stderr, "usage: gasdep_bench_batch [RUNS >= 2] [REPEATS >= 1]\n");
+        fprintf(stderr, "usage: gasdep_bench_batch [RUNS >= 2] [REPEATS >= 1] [EU_RUNS]\n");
         return 2;
     }
     char cpu[256], load[128];
@@ -155,6 +280,8 @@ int main(int argc, char **argv)
         bad |= r1 <= 0 || r2 <= 0;
         gasdep_batch_destroy(b);
     }
+    if (eu_runs > 0)
+        bad |= europe(eu_runs);
     loadavg(load, sizeof load);
     printf("\nload average after: %s\n", load);
     printf("serial fraction f from Amdahl, S = 1 / (f + (1 - f) / 2): f = 2/S - 1\n"

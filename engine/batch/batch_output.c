@@ -8,8 +8,10 @@
  * bands.csv holds, per date x area x metric, the mean and P5/P25/P50/P75/P95
  * over the runs (GSL statistics on sorted data). The per-run daily values are
  * read back from the journal in slices of cells that fit a memory budget
- * (256 MiB, env GASDEP_BATCH_MEM_MB), so the run count is limited by disk,
- * not memory. */
+ * (32 MiB, env GASDEP_BATCH_MEM_MB), and probabilities.csv one area at a
+ * time, so memory stays flat in the number of runs (the run count is
+ * limited by disk, not memory): a smaller slice costs only more reads of
+ * the journal, which the page cache holds. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -61,9 +63,9 @@ static int write_sections(journal *j, const char *dir, const char *name,
 static size_t mem_budget(void)
 {
     const char *s = getenv("GASDEP_BATCH_MEM_MB");
-    double mb = s ? atof(s) : 256;
+    double mb = s ? atof(s) : 32;
     if (!(mb > 0))
-        mb = 256;
+        mb = 32;
     return (size_t)(mb * 1024 * 1024);
 }
 
@@ -198,23 +200,21 @@ static int write_probabilities(const gasdep_batch *b, journal *j, const long *ok
                                bbuf *err)
 {
     size_t A = (size_t)b->n_areas;
-    double *uns = malloc(((size_t)n_ok * A + 1) * sizeof *uns);
-    double *shortd = malloc(((size_t)n_ok * A + 1) * sizeof *shortd);
-    double *pr = malloc((2 * A + 1) * sizeof *pr);
+    /* one area at a time: memory of 3 doubles a run, not 2 per area */
+    double *u = malloc(((size_t)n_ok + 1) * sizeof *u);
+    double *d = malloc(((size_t)n_ok + 1) * sizeof *d);
     double *x = malloc(((size_t)n_ok + 1) * sizeof *x);
     ofile o = {0};
-    int rc = !uns || !shortd || !pr || !x ? GASDEP_ENOMEM : GASDEP_OK;
+    int rc = !u || !d || !x ? GASDEP_ENOMEM : GASDEP_OK;
     if (rc != GASDEP_OK)
         bb_puts(err, "out of memory for probabilities.csv");
+    /* every run's record is there and whole before a file is opened */
     for (long k = 0; rc == GASDEP_OK && k < n_ok; k++) {
-        if (journal_section(j, ok[k], SEC_PROB, 0, 2 * A * sizeof(double), pr, NULL)) {
+        double pr[2];
+        if (A && journal_section(j, ok[k], SEC_PROB, 2 * (A - 1) * sizeof(double),
+                                 sizeof pr, pr, NULL)) {
             bb_printf(err, "%s: run %ld unreadable", j->path, ok[k]);
             rc = GASDEP_EIO;
-            break;
-        }
-        for (size_t a = 0; a < A; a++) {
-            uns[a * (size_t)n_ok + (size_t)k] = pr[2 * a];
-            shortd[a * (size_t)n_ok + (size_t)k] = pr[2 * a + 1];
         }
     }
     if (rc == GASDEP_OK)
@@ -224,8 +224,20 @@ static int write_probabilities(const gasdep_batch *b, journal *j, const long *ok
               "expected_unserved_gwh,p95_unserved_gwh,max_unserved_gwh,"
               "expected_days_short\n", o.f);
         char num[48];
-        for (size_t a = 0; a < A; a++) {
-            const double *u = uns + a * (size_t)n_ok, *d = shortd + a * (size_t)n_ok;
+        for (size_t a = 0; a < A && rc == GASDEP_OK; a++) {
+            for (long k = 0; k < n_ok; k++) {
+                double pr[2];
+                if (journal_section(j, ok[k], SEC_PROB, 2 * a * sizeof(double),
+                                    sizeof pr, pr, NULL)) {
+                    bb_printf(err, "%s: run %ld unreadable", j->path, ok[k]);
+                    rc = GASDEP_EIO;
+                    break;
+                }
+                u[k] = pr[0];
+                d[k] = pr[1];
+            }
+            if (rc != GASDEP_OK)
+                break;
             long hit = 0;
             for (long k = 0; k < n_ok; k++)
                 hit += d[k] > 0;
@@ -251,13 +263,15 @@ static int write_probabilities(const gasdep_batch *b, journal *j, const long *ok
             }
             fputc('\n', o.f);
         }
-        rc = of_commit(&o, r, err);
+        if (rc == GASDEP_OK)
+            rc = of_commit(&o, r, err);
+        else
+            of_abort(&o);
     } else {
         of_abort(&o);
     }
-    free(uns);
-    free(shortd);
-    free(pr);
+    free(u);
+    free(d);
     free(x);
     return rc;
 }

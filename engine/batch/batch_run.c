@@ -39,7 +39,26 @@ struct bworker {
     int *first_short; /* Monte Carlo, per area: first day short on or after
                        * surv_from, or -1 */
     int surv_from;    /* the run's first disruption start (or first day) */
+    /* The worker's model, loaded, set and initialised once and restarted
+     * for every run (gasdep_restart) when no run changes the scenario
+     * itself (see reusable); NULL until the first run builds it. */
+    gasdep_model *tpl;
+    int reuse;        /* runs may restart tpl */
 };
+
+/* Runs that differ only in what is set between steps (Monte Carlo draws of
+ * outages and weather, the removals of dependence and criticality) reuse
+ * the worker's model; a sweep sets scenario values, and a Monte Carlo with
+ * random event starts sets event dates, before init, so each of their runs
+ * loads its own. GASDEP_BATCH_PER_RUN=1 forces a new model for every run
+ * (the byte-identity test runs a batch both ways). */
+static int reusable(const gasdep_batch *b)
+{
+    const char *s = getenv("GASDEP_BATCH_PER_RUN");
+    if (s && *s && strcmp(s, "0"))
+        return 0;
+    return (b->kind == GASDEP_MONTECARLO && b->n_ev == 0) || batch_is_removal(b);
+}
 
 bworker *bworker_create(const gasdep_batch *b, int keep_series)
 {
@@ -48,6 +67,7 @@ bworker *bworker_create(const gasdep_batch *b, int keep_series)
         return NULL;
     w->b = b;
     w->keep_series = keep_series;
+    w->reuse = reusable(b);
     w->last_cap = calloc((size_t)b->n_el + 1, sizeof *w->last_cap);
     w->first_short = calloc((size_t)b->n_areas + 1, sizeof *w->first_short);
     if (batch_is_removal(b))
@@ -68,6 +88,7 @@ void bworker_destroy(bworker *w)
     for (int i = 0; i < SEC_COUNT; i++)
         bb_free(&w->sec[i]);
     mc_draw_free(&w->draw);
+    gasdep_destroy(w->tpl);
     free(w->acc);
     free(w->last_cap);
     free(w->rm_acc);
@@ -355,21 +376,27 @@ int bworker_run(bworker *w, long run, bbuf *out)
     for (int i = 0; i < SEC_COUNT; i++)
         w->sec[i].n = 0;
     bbuf params = {0};
-    gasdep_model *m = gasdep_create();
-    if (!m)
+    if (mc && mc_draw_run(b, run, &w->draw))
         return -1;
-    if (mc && mc_draw_run(b, run, &w->draw)) {
-        gasdep_destroy(m);
-        return -1;
+    int rc;
+    gasdep_model *m = w->tpl;
+    if (m) {
+        rc = gasdep_restart(m);
+        param_columns(b, run, m, 1, &params); /* no varied values here */
+    } else {
+        if (!(m = gasdep_create()))
+            return -1;
+        rc = gasdep_load(m, b->scenario);
+        int loaded = rc == GASDEP_OK;
+        if (loaded)
+            rc = apply_overrides(w, run, m);
+        /* canonical values only when every override took (else as given) */
+        param_columns(b, run, m, loaded && rc == GASDEP_OK, &params);
+        if (rc == GASDEP_OK)
+            rc = gasdep_init(m);
+        if (rc == GASDEP_OK && w->reuse)
+            w->tpl = m; /* the same for every run: kept for the next */
     }
-    int rc = gasdep_load(m, b->scenario);
-    int loaded = rc == GASDEP_OK;
-    if (loaded)
-        rc = apply_overrides(w, run, m);
-    /* canonical values only when every override took (else as given) */
-    param_columns(b, run, m, loaded && rc == GASDEP_OK, &params);
-    if (rc == GASDEP_OK)
-        rc = gasdep_init(m);
     int A = gasdep_count(m, GASDEP_AREA);
     int first = 0, last = -1;
     if (rc == GASDEP_OK) {
@@ -387,7 +414,8 @@ int bworker_run(bworker *w, long run, bbuf *out)
                        gasdep_find(m, GASDEP_ORIGIN_GROUP, "russia"),
                        gasdep_find(m, GASDEP_ORIGIN_GROUP, "caspian")};
     if (acc_reset(w, A)) {
-        gasdep_destroy(m);
+        if (m != w->tpl)
+            gasdep_destroy(m);
         bb_free(&params);
         return -1;
     }
@@ -427,7 +455,8 @@ int bworker_run(bworker *w, long run, bbuf *out)
         if (w->rm_acc)
             removal_record(b, w->rm_acc, &w->sec[SEC_PROB]);
     }
-    gasdep_destroy(m);
+    if (m != w->tpl)
+        gasdep_destroy(m);
     int oom = params.oom;
     bb_free(&params);
     for (int i = 0; i < SEC_COUNT; i++)

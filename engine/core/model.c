@@ -301,6 +301,39 @@ int gasdep_init(gasdep_model *m)
     return GASDEP_OK;
 }
 
+/* The run state of a fresh init on the network and arrays in hand: no
+ * parse, no build, no allocation from the arena (so a model restarted for
+ * every run of a batch does not grow). The LPs are created afresh: a solver
+ * warm-started from the last run's basis could take another path to a
+ * degenerate optimum, and the runs must give the bytes of new models. */
+int gasdep_restart(gasdep_model *m)
+{
+    if (!m)
+        return GASDEP_EARG;
+    if (!m->ready || m->state < ST_READY)
+        return err_fail(&m->err, GASDEP_ESTATE, "restart needs a model that init has built");
+    err_reset(&m->err);
+    const net *n = &m->n;
+    for (int p = 0; p < P_COUNT; p++)
+        for (int i = 0, cnt = ext_cap_count(n, p); i < cnt; i++)
+            m->ext_cap_f[p][i] = 1.0;
+    for (int r = 0; r < n->area.n_regions; r++)
+        m->ext_demand_f[r] = 1.0;
+    for (int k = 0; k < n->corr.count; k++)
+        m->ext_corr_f[k] = 1.0;
+    dispatch_destroy(m->lp);
+    trace_destroy(m->tr);
+    m->lp = dispatch_create(&m->n, &m->scn.sc, m->win_blocks);
+    m->tr = trace_create(&m->n);
+    if (!m->lp || !m->tr || water_restart(&m->water, &m->n, &m->scn.sc) != GASDEP_OK) {
+        m->state = ST_FAILED;
+        return err_fail(&m->err, GASDEP_ENOMEM, "out of memory building the LP");
+    }
+    reset_run(m);
+    m->state = ST_READY;
+    return GASDEP_OK;
+}
+
 /* Day t of the plan into the day state. */
 static void plan_day(gasdep_model *m, int t)
 {

@@ -67,6 +67,9 @@ struct output {
     int n_q;
     char **all_q;
     int q_count[10]; /* names in each all_q list */
+    unsigned *q_len[10]; /* and their lengths (rows copy names, no strlen) */
+    unsigned *l_area, *l_origin, *l_group, *l_pipe, *l_node, *l_src, *l_lng,
+        *l_sto, *l_corr;
     int n_area, n_origin, n_group, n_pipe, n_region, n_supply, n_sto, n_corr, n_ev;
     char *line;
     size_t line_cap, row_max; /* rows gather in line[], written in chunks */
@@ -90,11 +93,28 @@ static char *room(struct output *o, char *p, FILE *f, int done)
     return p;
 }
 
-static char *put_str(char *p, const char *s)
+/* Names are stored in at least NAME_PAD bytes, so a short one is copied as
+ * a block of NAME_PAD bytes (two vector moves, no call); the bytes past its
+ * end land in the row buffer's slack and are overwritten by what follows. */
+#define NAME_PAD 32
+
+/* A name of known length, then a comma. */
+static char *put_name(char *p, const char *s, unsigned n)
 {
-    size_t n = strlen(s);
-    memcpy(p, s, n);
-    return p + n;
+    if (n < NAME_PAD)
+        memcpy(p, s, NAME_PAD);
+    else
+        memcpy(p, s, n);
+    p[n] = ',';
+    return p + n + 1;
+}
+
+/* The day's date (YYYY-MM-DD) and a comma. */
+static char *put_date(char *p, const char *date)
+{
+    memcpy(p, date, 10);
+    p[10] = ',';
+    return p + 11;
 }
 
 /* A CSV field, quoted by libcsv only where it needs quoting. */
@@ -143,10 +163,24 @@ static char **quote_all(struct output *o, const gasdep_model *m, int kind)
     }
     o->all_q = all;
     o->q_count[o->n_q] = n;
+    unsigned *len = xcalloc((size_t)n + 1, sizeof *len);
+    o->q_len[o->n_q] = len;
     o->all_q[o->n_q++] = (char *)q;
-    for (int i = 0; i < n; i++)
+    if (!len)
+        return NULL;
+    for (int i = 0; i < n; i++) {
         if (!q[i])
             return NULL;
+        len[i] = (unsigned)strlen(q[i]);
+        if (len[i] < NAME_PAD) { /* padded for put_name */
+            char *padded = xcalloc(NAME_PAD + 1, 1);
+            if (!padded)
+                return NULL;
+            memcpy(padded, q[i], len[i]);
+            free(q[i]);
+            q[i] = padded;
+        }
+    }
     return q;
 }
 
@@ -157,6 +191,7 @@ static void output_free(struct output *o)
         for (int j = 0; j < o->q_count[i]; j++)
             free(q[j]);
         free(q);
+        free(o->q_len[i]);
     }
     free(o->all_q);
     for (int t = 0; t < T_N; t++) {
@@ -363,13 +398,19 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
     int named = o->q_area && o->q_origin && o->q_group && o->q_pipe &&
                 o->q_node && o->q_src && o->q_lng && o->q_sto && o->q_corr &&
                 o->q_surv;
+    if (named) { /* in the order of the quote_all calls above */
+        unsigned **l[] = {&o->l_area, &o->l_origin, &o->l_group, &o->l_pipe, &o->l_node,
+                          &o->l_src,  &o->l_lng,    &o->l_sto,   &o->l_corr};
+        for (int i = 0; i < 9; i++)
+            *l[i] = o->q_len[i];
+    }
     if (named) {
         /* a daily row: a date, at most four names and a kind word, at most
          * eight numbers of at most 32 characters each (csv_fixed) */
         size_t name_max = 0;
         for (int i = 0; i < o->n_q; i++)
             name_max = max_size(name_max, longest((char *const *)o->all_q[i], o->q_count[i]));
-        o->row_max = 32 + 4 * name_max + 8 * 32;
+        o->row_max = 32 + 4 * name_max + 8 * 32 + NAME_PAD;
         o->line_cap = ((size_t)1 << 16) + o->row_max;
         o->line = malloc(o->line_cap);
     }
@@ -444,10 +485,8 @@ static char *day_balance(struct output *o, const gasdep_model *m, const char *da
     for (int a = 0; a < A; a++) {
         gasdep_area_day r;
         gasdep_area_result(m, a, &r);
-        p = put_str(p, date);
-        *p++ = ',';
-        p = put_str(p, o->q_area[a]);
-        *p++ = ',';
+        p = put_date(p, date);
+        p = put_name(p, o->q_area[a], o->l_area[a]);
         p = csv_fixed(p, r.demand_mcm, 6);
         *p++ = ',';
         p = csv_fixed(p, r.supplied_mcm, 6);
@@ -485,6 +524,9 @@ static char *day_shares(struct output *o, const gasdep_model *m, int t,
     char *const *names = t == T_SHARES    ? o->q_origin
                          : t == T_GSHARES ? o->q_group
                                           : o->q_corr;
+    const unsigned *lens = t == T_SHARES    ? o->l_origin
+                           : t == T_GSHARES ? o->l_group
+                                            : o->l_corr;
     for (int a = 0; a < A; a++) {
         gasdep_area_day r;
         gasdep_area_result(m, a, &r);
@@ -493,12 +535,9 @@ static char *day_shares(struct output *o, const gasdep_model *m, int t,
             double v = t == T_SHARES    ? gasdep_area_origin_mcm(m, a, k)
                        : t == T_GSHARES ? gasdep_area_group_mcm(m, a, k)
                                         : gasdep_area_via_mcm(m, a, k);
-            p = put_str(p, date);
-            *p++ = ',';
-            p = put_str(p, o->q_area[a]);
-            *p++ = ',';
-            p = put_str(p, names[k]);
-            *p++ = ',';
+            p = put_date(p, date);
+            p = put_name(p, o->q_area[a], o->l_area[a]);
+            p = put_name(p, names[k], lens[k]);
             p = csv_fixed(p, v, 6);
             *p++ = ',';
             if (sup > 1e-12)
@@ -520,14 +559,10 @@ static char *day_flows(struct output *o, const gasdep_model *m, const char *date
         int from, to;
         gasdep_pipeline_result(m, q, &f, &cap);
         gasdep_pipeline_ends(m, q, &from, &to);
-        p = put_str(p, date);
-        *p++ = ',';
-        p = put_str(p, o->q_pipe[q]);
-        *p++ = ',';
-        p = put_str(p, o->q_node[from]);
-        *p++ = ',';
-        p = put_str(p, o->q_node[to]);
-        *p++ = ',';
+        p = put_date(p, date);
+        p = put_name(p, o->q_pipe[q], o->l_pipe[q]);
+        p = put_name(p, o->q_node[from], o->l_node[from]);
+        p = put_name(p, o->q_node[to], o->l_node[to]);
         p = csv_fixed(p, f, 6);
         *p++ = ',';
         p = csv_fixed(p, cap, 6);
@@ -554,13 +589,15 @@ static char *day_supply(struct output *o, const gasdep_model *m, const char *dat
         gasdep_supply_day r;
         gasdep_supply_result(m, i, &r);
         int lng = r.kind == GASDEP_LNG;
-        p = put_str(p, date);
-        *p++ = ',';
-        p = put_str(p, lng ? o->q_lng[r.element] : o->q_src[r.element]);
-        p = put_str(p, lng ? ",lng," : ",source,");
-        p = put_str(p, o->q_node[r.node]);
-        *p++ = ',';
-        p = put_str(p, o->q_origin[r.origin]);
+        p = put_date(p, date);
+        if (lng)
+            p = put_name(p, o->q_lng[r.element], o->l_lng[r.element]);
+        else
+            p = put_name(p, o->q_src[r.element], o->l_src[r.element]);
+        static const char LNG[NAME_PAD] = "lng", SOURCE[NAME_PAD] = "source";
+        p = lng ? put_name(p, LNG, 3) : put_name(p, SOURCE, 6);
+        p = put_name(p, o->q_node[r.node], o->l_node[r.node]);
+        p = put_name(p, o->q_origin[r.origin], o->l_origin[r.origin]) - 1;
         double v[] = {r.volume_mcm, r.capacity_mcm, r.min_take_mcm,
                       r.missed_min_take_mcm};
         for (int k = 0; k < 4; k++) {
@@ -588,10 +625,8 @@ static char *day_cover(struct output *o, const gasdep_model *m, const char *date
         gasdep_area_cover c;
         gasdep_area_result(m, a, &r);
         gasdep_area_cover_get(m, a, &c);
-        p = put_str(p, date);
-        *p++ = ',';
-        p = put_str(p, o->q_area[a]);
-        *p++ = ',';
+        p = put_date(p, date);
+        p = put_name(p, o->q_area[a], o->l_area[a]);
         p = csv_fixed(p, c.storage_mcm, 6);
         *p++ = ',';
         p = csv_fixed(p, r.demand_mcm, 6);
@@ -613,11 +648,9 @@ static char *day_storage(struct output *o, const gasdep_model *m, const char *da
     for (int k = 0; k < o->n_sto; k++) {
         gasdep_storage_day r;
         gasdep_storage_result(m, k, &r);
-        p = put_str(p, date);
-        *p++ = ',';
-        p = put_str(p, o->q_sto[k]);
-        *p++ = ',';
-        p = put_str(p, o->q_node[r.node]);
+        p = put_date(p, date);
+        p = put_name(p, o->q_sto[k], o->l_sto[k]);
+        p = put_name(p, o->q_node[r.node], o->l_node[r.node]) - 1;
         double v[] = {r.level_mcm, r.fill, r.target_fill, r.injection_mcm,
                       r.withdrawal_mcm};
         for (int j = 0; j < 5; j++) {

@@ -7,6 +7,17 @@
 #include "water.h"
 #include "gasdep/gasdep.h"
 
+/* The planning LP: it values gas, it does not share shortage: least-cost
+ * (no refinement of the shortage grid) and Clp (measured on windows of
+ * many blocks: docs/DISPATCH.md, "Solver"). */
+static struct dispatch *plan_lp(const net *n, const scenario_el *sc)
+{
+    scenario_el plan_sc = *sc;
+    plan_sc.curtailment = CURT_LEAST_COST;
+    plan_sc.solver = SOLVER_CLP;
+    return dispatch_create(n, &plan_sc, WATER_WEEKS);
+}
+
 int water_create(water *w, const net *n, const scenario_el *sc, arena *a)
 {
     w->lp = NULL;
@@ -30,13 +41,18 @@ int water_create(water *w, const net *n, const scenario_el *sc, arena *a)
     }
     if (dispatch_plan_alloc(&w->plan, n, a, WATER_WEEKS) != GASDEP_OK)
         return GASDEP_ENOMEM;
-    /* The plan values gas, it does not share shortage: least-cost (no
-     * refinement of the shortage grid) and Clp (measured on windows of
-     * many blocks: docs/DISPATCH.md, "Solver"). */
-    scenario_el plan_sc = *sc;
-    plan_sc.curtailment = CURT_LEAST_COST;
-    plan_sc.solver = SOLVER_CLP;
-    w->lp = dispatch_create(n, &plan_sc, WATER_WEEKS);
+    w->lp = plan_lp(n, sc);
+    return w->lp ? GASDEP_OK : GASDEP_ENOMEM;
+}
+
+int water_restart(water *w, const net *n, const scenario_el *sc)
+{
+    w->next = w->first = 0;
+    w->plans = 0;
+    if (!w->lp)
+        return GASDEP_OK;
+    dispatch_destroy(w->lp);
+    w->lp = plan_lp(n, sc);
     return w->lp ? GASDEP_OK : GASDEP_ENOMEM;
 }
 

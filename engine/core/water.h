@@ -32,6 +32,9 @@ typedef struct water {
  * storage_valuation = water (w->lp stays NULL otherwise); GASDEP_ENOMEM. */
 int water_create(water *w, const net *n, const scenario_el *sc, arena *a);
 void water_destroy(water *w);
+/* A fresh planning LP (as water_create made it: no plan, no basis) on the
+ * arrays already allocated, for gasdep_restart; GASDEP_ENOMEM. */
+int water_restart(water *w, const net *n, const scenario_el *sc);
 /* Plan from `day` when due (the first call, then the first day of each
  * month): the year ahead with the events that have started by `day`, the
  * inventories inv, demand raised by `risk_cover` in December to February,

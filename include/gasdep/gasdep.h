@@ -112,6 +112,14 @@ GASDEP_API int gasdep_init(gasdep_model *m);
 GASDEP_API int gasdep_step(gasdep_model *m);
 /** Close the run: finalise summaries. Results stay readable. */
 GASDEP_API int gasdep_finish(gasdep_model *m);
+/** Back to the state init left: the same scenario and network, the run
+ *  state (inventories, mixes, summaries, plans, water values, the LPs)
+ *  as a fresh init makes it and every perturbation factor 1, so that the
+ *  steps that follow give the same bytes as a new model loaded, set and
+ *  initialised the same way; without parsing and building again (the
+ *  batch's Monte Carlo runs reuse one model per worker). Needs a model
+ *  that init has succeeded on (GASDEP_ESTATE otherwise). */
+GASDEP_API int gasdep_restart(gasdep_model *m);
 /** init, step to the end, finish, writing CSV outputs to `outdir` (created
  *  if missing; NULL writes nothing). The files (docs/OUTPUTS.md) are
  *  committed as one set when the run has completed: `outdir` is locked for
