@@ -134,6 +134,7 @@ _PROTOTYPES = {
     "gasdep_init": (_I, [_P]),
     "gasdep_step": (_I, [_P]),
     "gasdep_finish": (_I, [_P]),
+    "gasdep_restart": (_I, [_P]),
     "gasdep_run": (_I, [_P, _S]),
     "gasdep_set_progress": (_I, [_P, ctypes.c_void_p, _P]),
     "gasdep_thread_finish": (None, []),

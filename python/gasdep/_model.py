@@ -163,6 +163,14 @@ class Model:
         self._check(lib.gasdep_finish(self._handle()))
         return self
 
+    def restart(self):
+        """Back to the state init left (inventories, summaries, plans,
+        factors 1) without parsing or building again: the steps that
+        follow repeat the first run, or run again after new factors
+        (set_capacity_factor, set_demand_factor) for a what-if."""
+        self._check(lib.gasdep_restart(self._handle()))
+        return self
+
     def days(self):
         """Step to the end of the horizon, yielding each simulated day."""
         while self.step():

@@ -115,6 +115,33 @@ def test_model_steps_day_by_day(mix):
         assert m.summary().loc["R", "demand_mcm"] == pytest.approx(30.0)
 
 
+def test_restart_repeats_the_run(mix):
+    # the mix network: R takes 6 mcm/d of a and 4 of b every day (shares 0.6
+    # and 0.4, 30 mcm over three days); after restart the same three days
+    # come again and the summary starts from zero
+    with gasdep.Model(mix()) as m:
+        m.init()
+        while m.step():
+            pass
+        m.finish()
+        assert m.summary().loc["R", "demand_mcm"] == pytest.approx(30.0)
+        m.restart()
+        assert m.day is None
+        days = []
+        while m.step():
+            days.append(m.day)
+            assert m.shares().loc["R", "a"] == pytest.approx(0.6, abs=1e-6)
+        m.finish()
+        assert days == list(pd.date_range("2022-01-01", "2022-01-03"))
+        assert m.summary().loc["R", "demand_mcm"] == pytest.approx(30.0)
+
+
+def test_restart_before_init_is_a_state_error(mix):
+    with gasdep.Model(mix()) as m:
+        with pytest.raises(gasdep.GasdepError):
+            m.restart()
+
+
 def test_foresight_and_solver_used(mix):
     # the mix network has no storage: rolling is solved day by day
     with gasdep.Model(mix(), set={"scenario.foresight": "rolling"}) as m:
