@@ -79,6 +79,20 @@ static void loadavg(char *buf, size_t len)
     fclose(f);
 }
 
+/* b prepared when its set-up returned rc == GASDEP_OK; NULL (the error
+ * printed, b destroyed) otherwise. */
+static gasdep_batch *prepared(gasdep_batch *b, int rc)
+{
+    if (rc == GASDEP_OK)
+        rc = gasdep_batch_prepare(b);
+    if (rc != GASDEP_OK) {
+        fprintf(stderr, "bench_batch: %s\n", gasdep_batch_errmsg(b));
+        gasdep_batch_destroy(b);
+        return NULL;
+    }
+    return b;
+}
+
 static gasdep_batch *make(int kind, long runs)
 {
     gasdep_batch *b = gasdep_batch_create(kind);
@@ -98,14 +112,7 @@ static gasdep_batch *make(int kind, long runs)
         if (rc == GASDEP_OK)
             rc = gasdep_batch_set_samples(b, runs);
     }
-    if (rc == GASDEP_OK)
-        rc = gasdep_batch_prepare(b);
-    if (rc != GASDEP_OK) {
-        fprintf(stderr, "bench_batch: %s\n", gasdep_batch_errmsg(b));
-        gasdep_batch_destroy(b);
-        return NULL;
-    }
-    return b;
+    return prepared(b, rc);
 }
 
 /* Best runs/s over `repeats` runs of the whole batch with `threads`. */
@@ -145,14 +152,7 @@ static gasdep_batch *make_eu(const char *path, long runs, int flat)
         rc = gasdep_batch_set(b, "scenario.storage_valuation=flat");
     if (rc == GASDEP_OK)
         rc = gasdep_batch_set_samples(b, runs);
-    if (rc == GASDEP_OK)
-        rc = gasdep_batch_prepare(b);
-    if (rc != GASDEP_OK) {
-        fprintf(stderr, "bench_batch: %s\n", gasdep_batch_errmsg(b));
-        gasdep_batch_destroy(b);
-        return NULL;
-    }
-    return b;
+    return prepared(b, rc);
 }
 
 /* Peak resident memory (kB) of a process that runs a European winter Monte
