@@ -15,13 +15,16 @@
  * (scenarios/sweeps/europe-winter-stochastic.ini) and the same under a full
  * Russian stop (europe-russian-stop-stochastic.ini), with -j 2: runs/s with
  * the model restarted per worker and with a model per run
- * (GASDEP_BATCH_PER_RUN=1), with water values (the scenarios' valuation) and
- * with a flat valuation, and the seconds 10^4 runs would take; and the peak
- * resident memory of a whole Monte Carlo process (fork, wait4) at 100, 400
- * and 1,200 runs (flat valuation, to keep it short: memory does not depend
- * on the valuation).
+ * (GASDEP_BATCH_PER_RUN=1), with water values planned monthly in every run,
+ * with water-value curves (the scenarios' valuation: planned once per
+ * worker) and with a flat valuation, and the seconds 10^4 runs would take;
+ * and the peak resident memory of a whole Monte Carlo process (fork, wait4)
+ * at 100, 400 and 1,200 runs (flat valuation, to keep it short: memory does
+ * not depend on the valuation).
  *
- *   build/gasdep_bench_batch [RUNS] [REPEATS] [EU_RUNS]   (EU_RUNS default 16) */
+ *   build/gasdep_bench_batch [RUNS] [REPEATS] [EU_RUNS]   (EU_RUNS default 16)
+ *   build/gasdep_bench_batch --europe N     N European winters of each file,
+ *                                           timed whole (N = 10000: the issue) */
 #define _GNU_SOURCE
 #include <ftw.h>
 #include <stdio.h>
@@ -141,15 +144,19 @@ static double rate(gasdep_batch *b, int threads, int repeats, long *runs)
     return best;
 }
 
-/* A European Monte Carlo of `runs` runs; NULL on failure (printed). */
-static gasdep_batch *make_eu(const char *path, long runs, int flat)
+/* A European Monte Carlo of `runs` runs under a storage valuation (NULL:
+ * the scenario's); NULL on failure (printed). */
+static gasdep_batch *make_eu(const char *path, long runs, const char *valuation)
 {
     gasdep_batch *b = gasdep_batch_create(GASDEP_MONTECARLO);
     if (!b)
         return NULL;
     int rc = gasdep_batch_set_scenario(b, path);
-    if (rc == GASDEP_OK && flat)
-        rc = gasdep_batch_set(b, "scenario.storage_valuation=flat");
+    if (rc == GASDEP_OK && valuation) {
+        char set[64];
+        snprintf(set, sizeof set, "scenario.storage_valuation=%s", valuation);
+        rc = gasdep_batch_set(b, set);
+    }
     if (rc == GASDEP_OK)
         rc = gasdep_batch_set_samples(b, runs);
     return prepared(b, rc);
@@ -184,49 +191,80 @@ static double cpu_s(void)
            1e-6 * (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
 }
 
+/* CPU seconds (all threads) of a European Monte Carlo of `runs` runs, -j 2,
+ * best of `repeats` wall times' runs (their mean CPU); its wall rate in
+ * *rate; -1 on failure. */
+static double eu_cpu(const char *path, const char *valuation, long runs, int per_run,
+                     int repeats, double *wall_rate)
+{
+    gasdep_batch *b = make_eu(path, runs, valuation);
+    if (!b)
+        return -1;
+    if (per_run)
+        setenv("GASDEP_BATCH_PER_RUN", "1", 1);
+    long n = 0;
+    double c0 = cpu_s();
+    *wall_rate = rate(b, 2, repeats, &n);
+    double c1 = cpu_s();
+    unsetenv("GASDEP_BATCH_PER_RUN");
+    gasdep_batch_destroy(b);
+    return *wall_rate > 0 ? (c1 - c0) / repeats : -1;
+}
+
 static int europe(long eu_runs)
 {
     static const struct {
         const char *name, *path;
     } CASES[] = {{"winter", "scenarios/sweeps/europe-winter-stochastic.ini"},
                  {"russian stop", "scenarios/sweeps/europe-russian-stop-stochastic.ini"}};
-    printf("\nEuropean Monte Carlo, -j 2 (issue 20), %ld runs (flat: %ld), best of 2\n",
-           eu_runs, 6 * eu_runs);
-    printf("%-13s %-7s %13s %13s %8s %11s %11s %9s %10s\n", "winter", "storage",
-           "per-run run/s", "restart run/s", "speed-up", "per-run ms", "restart ms",
-           "cpu ratio", "s/10^4 j2");
+    /* monthly plans in every run; curves planned once per worker's model
+     * (per-run: once per run, too slow to time: tests/test_batch_run.c
+     * shows the same results); flat: no plans */
+    static const struct {
+        const char *name;
+        int runs_x, per_run;
+    } VAL[] = {{"water", 1, 1}, {"curves", 6, 0}, {"flat", 6, 1}};
+    printf("\nEuropean Monte Carlo, -j 2 (issue 20), %ld runs (curves and flat: %ld and "
+           "%ld), best of 2\n",
+           eu_runs, 6 * eu_runs, 24 * eu_runs);
+    printf("%-13s %-7s %13s %13s %11s %11s %9s %10s\n", "winter", "storage",
+           "per-run run/s", "restart run/s", "per-run ms", "restart ms", "set-up s",
+           "s/10^4 j2");
     int bad = 0;
     for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++)
-        for (int flat = 0; flat <= 1; flat++) {
-            long runs = flat ? 6 * eu_runs : eu_runs, n = 0;
-            gasdep_batch *b = make_eu(CASES[i].path, runs, flat);
-            if (!b) {
-                bad = 1;
-                continue;
+        for (size_t v = 0; v < sizeof VAL / sizeof VAL[0]; v++) {
+            long runs = VAL[v].runs_x * eu_runs;
+            double per = 0, re = 0, re4 = 0, cp = -1;
+            if (VAL[v].per_run)
+                cp = eu_cpu(CASES[i].path, VAL[v].name, runs, 1, 2, &per);
+            double cr = eu_cpu(CASES[i].path, VAL[v].name, runs, 0, 2, &re);
+            /* a fixed cost (curves: planned once per worker) and a cost per
+             * run from two run counts: C(R) = fixed + R per run */
+            double fixed = 0, slope = cr / (double)runs;
+            if (v == 1 && cr > 0) {
+                double cr4 = eu_cpu(CASES[i].path, VAL[v].name, 4 * runs, 0, 2, &re4);
+                slope = (cr4 - cr) / (3.0 * (double)runs);
+                fixed = cr - slope * (double)runs;
+                bad |= cr4 <= 0;
             }
-            setenv("GASDEP_BATCH_PER_RUN", "1", 1);
-            double c0 = cpu_s();
-            double per = rate(b, 2, 2, &n);
-            double c1 = cpu_s();
-            unsetenv("GASDEP_BATCH_PER_RUN");
-            double re = rate(b, 2, 2, &n);
-            double c2 = cpu_s();
-            gasdep_batch_destroy(b);
-            bad |= per <= 0 || re <= 0;
-            /* CPU per run: what other load on the machine changes least */
-            double cp = 1e3 * (c1 - c0) / (2.0 * (double)runs);
-            double cr = 1e3 * (c2 - c1) / (2.0 * (double)runs);
-            printf("%-13s %-7s %13.2f %13.2f %8.2f %11.1f %11.1f %9.2f %10.0f\n",
-                   CASES[i].name, flat ? "flat" : "water", per, re,
-                   per > 0 ? re / per : 0, cp, cr, cr > 0 ? cp / cr : 0,
-                   1e4 * cr / 1e3 / 2.0);
+            bad |= cr <= 0 || (VAL[v].per_run && cp <= 0);
+            char pr[16] = "-", pm[16] = "-";
+            if (VAL[v].per_run) {
+                snprintf(pr, sizeof pr, "%.2f", per);
+                snprintf(pm, sizeof pm, "%.1f", 1e3 * cp / (double)runs);
+            }
+            printf("%-13s %-7s %13s %13.2f %11s %11.1f %9.2f %10.0f\n", CASES[i].name,
+                   VAL[v].name, pr, re, pm, 1e3 * slope, fixed,
+                   (fixed + 1e4 * slope) / 2.0);
             fflush(stdout);
         }
     printf("per-run/restart ms = CPU ms a run (user + system, all threads) with a model\n"
            "per run (GASDEP_BATCH_PER_RUN=1) and with one model per worker restarted;\n"
-           "cpu ratio = their ratio; s/10^4 j2 = 10^4 runs at the restart CPU cost on\n"
-           "2 otherwise idle cores (the run/s columns are wall time, under the load\n"
-           "printed above and below)\n");
+           "curves: the restart cost per run and the set-up (both workers planning\n"
+           "the curves, CPU s) from %ld and %ld runs; s/10^4 j2 = (set-up + 10^4 runs)\n"
+           "of CPU on 2 otherwise idle cores (the run/s columns are wall time, under\n"
+           "the load printed above and below)\n",
+           6 * eu_runs, 24 * eu_runs);
     printf("\npeak resident memory of a European winter Monte Carlo process (-j 2):\n");
     static const long RUNS[] = {100, 400, 1200};
     for (size_t i = 0; i < sizeof RUNS / sizeof RUNS[0]; i++) {
@@ -238,13 +276,44 @@ static int europe(long eu_runs)
     return bad;
 }
 
+/* 10^4 European winters (or n), -j 2, curves, as an analyst runs them:
+ * wall seconds. */
+static int eu_full(long n)
+{
+    static const char *const PATHS[] = {"scenarios/sweeps/europe-winter-stochastic.ini",
+                                        "scenarios/sweeps/europe-russian-stop-stochastic.ini"};
+    int bad = 0;
+    for (int i = 0; i < 2; i++) {
+        gasdep_batch *b = make_eu(PATHS[i], n, NULL);
+        if (!b)
+            return 1;
+        long runs = 0;
+        double t0 = now(), c0 = cpu_s();
+        double r = rate(b, 2, 1, &runs);
+        double t = now() - t0, c = cpu_s() - c0;
+        gasdep_batch_destroy(b);
+        bad |= r <= 0;
+        printf("%-55s %6ld runs  %7.1f s wall  %7.1f s CPU  %6.2f ms CPU a run\n", PATHS[i],
+               runs, t, c, 1e3 * c / (double)(runs > 0 ? runs : 1));
+        fflush(stdout);
+    }
+    return bad;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 3 && !strcmp(argv[1], "--rss")) { /* peak_rss_kb's child */
         gasdep_batch *b =
-            make_eu("scenarios/sweeps/europe-winter-stochastic.ini", atol(argv[2]), 1);
+            make_eu("scenarios/sweeps/europe-winter-stochastic.ini", atol(argv[2]), "flat");
         long n = 0;
         return b && rate(b, 2, 1, &n) > 0 ? 0 : 1;
+    }
+    if (argc == 3 && !strcmp(argv[1], "--europe")) { /* the real thing */
+        char load[128];
+        loadavg(load, sizeof load);
+        printf("European Monte Carlo as run (the scenarios' valuation), -j 2; load %s\n",
+               load);
+        return eu_full(atol(argv[2]));
     }
     long runs = argc > 1 ? atol(argv[1]) : 300;
     int repeats = argc > 2 ? atoi(argv[2]) : 3;

@@ -26,8 +26,13 @@ static void run_batch(int kind, const char *scenario, const char *set, long runs
     gasdep_batch *b = gasdep_batch_create(kind);
     cr_assert_not_null(b);
     cr_assert_eq(gasdep_batch_set_scenario(b, scenario), GASDEP_OK);
-    if (set)
-        cr_assert_eq(gasdep_batch_set(b, set), GASDEP_OK);
+    if (set) { /* overrides separated by ';' */
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s", set);
+        for (char *save, *one = strtok_r(buf, ";", &save); one;
+             one = strtok_r(NULL, ";", &save))
+            cr_assert_eq(gasdep_batch_set(b, one), GASDEP_OK, "%s", one);
+    }
     if (kind == GASDEP_MONTECARLO) {
         cr_assert_eq(gasdep_batch_set_samples(b, runs), GASDEP_OK);
         cr_assert_eq(gasdep_batch_set_seed(b, 11), GASDEP_OK);
@@ -63,10 +68,24 @@ static const char *const MC_FILES[] = {"runs.csv", "bands.csv", "probabilities.c
 Test(batch_run, montecarlo_restart_is_byte_identical_to_a_model_per_run)
 {
     const char *s = "scenarios/sweeps/europe-winter-stochastic.ini";
-    const char *horizon = "scenario.end=2021-12-15"; /* three plans */
+    /* three plans, in every run */
+    const char *horizon = "scenario.end=2021-12-15;scenario.storage_valuation=water";
     run_batch(GASDEP_MONTECARLO, s, horizon, 4, 2, 1, "per-run");
     run_batch(GASDEP_MONTECARLO, s, horizon, 4, 2, 0, "restart");
     run_batch(GASDEP_MONTECARLO, s, horizon, 4, 1, 0, "restart-j1");
+    same_dirs("per-run", "restart", MC_FILES);
+    same_dirs("per-run", "restart-j1", MC_FILES);
+}
+
+/* Water-value curves (issue 20): planned once per worker's model and kept
+ * by every restart, once per run with a model per run; the same values. */
+Test(batch_run, montecarlo_with_water_curves_is_byte_identical)
+{
+    const char *s = "scenarios/sweeps/europe-winter-stochastic.ini";
+    const char *set = "scenario.end=2021-11-10;scenario.storage_valuation=curves";
+    run_batch(GASDEP_MONTECARLO, s, set, 3, 2, 1, "per-run");
+    run_batch(GASDEP_MONTECARLO, s, set, 3, 2, 0, "restart");
+    run_batch(GASDEP_MONTECARLO, s, set, 3, 1, 0, "restart-j1");
     same_dirs("per-run", "restart", MC_FILES);
     same_dirs("per-run", "restart-j1", MC_FILES);
 }
@@ -76,7 +95,7 @@ Test(batch_run, montecarlo_restart_is_byte_identical_to_a_model_per_run)
 Test(batch_run, montecarlo_restart_under_shortage_is_byte_identical)
 {
     const char *s = "scenarios/sweeps/europe-russian-stop-stochastic.ini";
-    const char *horizon = "scenario.end=2021-11-20";
+    const char *horizon = "scenario.end=2021-11-20;scenario.storage_valuation=water";
     run_batch(GASDEP_MONTECARLO, s, horizon, 3, 2, 1, "per-run");
     run_batch(GASDEP_MONTECARLO, s, horizon, 3, 2, 0, "restart");
     same_dirs("per-run", "restart", MC_FILES);

@@ -398,3 +398,76 @@ Test(storage, risk_cover_values_the_gas_held_for_a_cold_winter)
         gasdep_destroy(m);
     }
 }
+
+/* Water-value curves by hand (issue 20): demand 10 mcm/d, a source of
+ * exactly 10 mcm/d, a store of 1,000 mcm, risk_cover 50 % from 1 November:
+ * the plan's winter (December to February, 90 days) is 5 mcm/d = 450 mcm
+ * short. At a fill of 40 % (400 mcm) every MWh in store avoids a MWh
+ * unserved: 0.999 voll = 999 EUR/MWh. At 60 % (600 mcm) the winter is
+ * covered and a MWh taken out is a MWh short of the plan's year-end target
+ * (the store back at today's fill; the source has nothing to refill it
+ * with): the target penalty, 100 EUR/MWh (within 0.01: the plan's small
+ * rate costs). The curves plan 0, 20, ..., 100 % once; a fill on a level
+ * gives that level's plan, which is the monthly plan at that inventory
+ * (solved apart, by storage_valuation = water); a fill of 50 % gives the
+ * mean of the 40 and 60 % plans, about 549.5, where the monthly plan at
+ * 50 % says 100: the error of a linear interpolation between two levels
+ * across the kink at 45 %. */
+#define CURVE_CASE(valuation, fill)                                            \
+    "[scenario]\nstart = 2022-11-01\nend = 2022-11-02\nrisk_cover = 50%\n"       \
+    "storage_valuation = " valuation "\n"                                      \
+    "[origin o]\n[region R]\ndemand = 10 mcm/d\n"                              \
+    "[source s]\nnode = R\norigin = o\ncapacity = 10 mcm/d\ncost = 10\n"      \
+    "[storage S]\nnode = R\nvolume = 1000 mcm\ninjection = 10 mcm/d\n"        \
+    "withdrawal = 10 mcm/d\ninitial_fill = " fill "\n"                        \
+    "injection_cost = 0\nwithdrawal_cost = 0\n"
+
+static double first_value(const char *text)
+{
+    gasdep_model *m = th_model(text);
+    th_step(m);
+    gasdep_storage_day s;
+    cr_assert_eq(gasdep_storage_result(m, 0, &s), GASDEP_OK);
+    double v = s.value_eur_mwh;
+    gasdep_destroy(m);
+    return v;
+}
+
+Test(storage, water_curves_interpolate_the_plans_of_the_fill_levels)
+{
+    double w40 = first_value(CURVE_CASE("water", "40%"));
+    double w50 = first_value(CURVE_CASE("water", "50%"));
+    double w60 = first_value(CURVE_CASE("water", "60%"));
+    double w10 = first_value(CURVE_CASE("water", "10%"));
+    /* the monthly plans, by hand */
+    cr_expect_float_eq(w40, 999.0, 0.01, "%g", w40);
+    cr_expect_float_eq(w10, 999.0, 0.01, "%g", w10);
+    cr_expect_float_eq(w60, 100.0, 0.01, "%g", w60);
+    cr_expect_float_eq(w50, 100.0, 0.01, "%g", w50);
+    /* the curves: the level plans, and between them the line */
+    double c40 = first_value(CURVE_CASE("curves", "40%"));
+    double c60 = first_value(CURVE_CASE("curves", "60%"));
+    double c50 = first_value(CURVE_CASE("curves", "50%"));
+    double c10 = first_value(CURVE_CASE("curves", "10%"));
+    cr_expect_float_eq(c40, w40, 1e-9, "%.17g against %.17g", c40, w40);
+    cr_expect_float_eq(c60, w60, 1e-9, "%.17g against %.17g", c60, w60);
+    cr_expect_float_eq(c50, (w40 + w60) / 2, 1e-9, "%.17g", c50);
+    cr_expect_float_eq(c10, 999.0, 0.01, "%g (0 and 20 %% both short)", c10);
+}
+
+/* Curves are planned once per model and kept by gasdep_restart: a
+ * restarted model gives its first run's values again. */
+Test(storage, water_curves_survive_a_restart)
+{
+    gasdep_model *m = th_model(CURVE_CASE("curves", "50%"));
+    th_step(m);
+    gasdep_storage_day a, b;
+    cr_assert_eq(gasdep_storage_result(m, 0, &a), GASDEP_OK);
+    cr_assert_eq(gasdep_restart(m), GASDEP_OK, "%s", gasdep_errmsg(m));
+    th_step(m);
+    cr_assert_eq(gasdep_storage_result(m, 0, &b), GASDEP_OK);
+    double va = a.value_eur_mwh, vb = b.value_eur_mwh;
+    cr_expect_float_eq(va, (999.0 + 100.0) / 2, 0.01, "%g", va);
+    cr_expect_eq(va, vb, "%.17g then %.17g", va, vb);
+    gasdep_destroy(m);
+}

@@ -351,7 +351,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->penalty = sc->target_penalty;
     lp->mt_penalty = sc->min_take_penalty;
     lp->curtailment = sc->curtailment;
-    lp->water = sc->storage_valuation == VALUATION_WATER;
+    lp->water = sc->storage_valuation != VALUATION_FLAT;
     lp->alpha = sc->curtailment == CURT_NATIONAL_FIRST ? ALPHA_NF
                 : sc->curtailment == CURT_LEAST_COST   ? 0.0
                                                        : ALPHA_COOP;

@@ -139,7 +139,7 @@ enum solver { SOLVER_AUTO, SOLVER_CLP, SOLVER_GLPK };
 /* How a monthly shape becomes daily demand (demand.c). */
 enum profile { PROFILE_SMOOTH, PROFILE_MONTHLY };
 /* What gas left in store is worth (docs/DISPATCH.md). */
-enum valuation { VALUATION_WATER, VALUATION_FLAT };
+enum valuation { VALUATION_WATER, VALUATION_FLAT, VALUATION_CURVES };
 
 typedef struct scenario_el {
     char *name, *description;
@@ -153,7 +153,7 @@ typedef struct scenario_el {
     double storage_value; /* EUR/MWh valuation of a withdrawal */
     int solver;           /* SOLVER_AUTO, SOLVER_CLP or SOLVER_GLPK */
     int demand_profile;   /* PROFILE_SMOOTH or PROFILE_MONTHLY */
-    int storage_valuation; /* VALUATION_WATER or VALUATION_FLAT */
+    int storage_valuation; /* VALUATION_WATER, _FLAT or _CURVES */
     double risk_cover;    /* water values: winter demand uplift planned for */
     double long_run_elasticity; /* demand adaptation (adapt.h); 0: off */
     double adaptation_years;    /* its time constant, years */

@@ -37,7 +37,7 @@ enum value_type {
     T_DAYS_POS,   /* int days 1..366 */
     T_SOLVER,     /* auto | clp | glpk */
     T_PROFILE,    /* smooth | monthly */
-    T_VALUATION,  /* water | flat */
+    T_VALUATION,  /* water | flat | curves */
     T_TRANCHES,   /* flow:price pairs, comma-separated (plist) */
     T_BLOCKS,     /* fraction:price pairs, comma-separated (plist) */
     T_FLOWS       /* flows, comma-separated (plist) */

@@ -306,7 +306,7 @@ static const char *const FORESIGHT_WORDS[] = {"myopic", "rolling", "perfect", NU
 static const char *const BOOL_WORDS[] = {"false", "true", NULL};
 static const char *const SOLVER_WORDS[] = {"auto", "clp", "glpk", NULL};
 static const char *const PROFILE_WORDS[] = {"smooth", "monthly", NULL};
-static const char *const VALUATION_WORDS[] = {"water", "flat", NULL};
+static const char *const VALUATION_WORDS[] = {"water", "flat", "curves", NULL};
 
 /* Keys whose value is one word of a list: the word's index is stored. */
 typedef struct word_type {
@@ -320,7 +320,7 @@ static const word_type WORD_TYPES[] = {
     {T_FORESIGHT, FORESIGHT_WORDS, "expected myopic, rolling or perfect"},
     {T_SOLVER, SOLVER_WORDS, "expected auto, clp or glpk"},
     {T_PROFILE, PROFILE_WORDS, "expected smooth or monthly"},
-    {T_VALUATION, VALUATION_WORDS, "expected water or flat"},
+    {T_VALUATION, VALUATION_WORDS, "expected water, flat or curves"},
     {T_BOOL, BOOL_WORDS, "expected true or false"},
     {0, NULL, NULL},
 };
