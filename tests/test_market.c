@@ -193,6 +193,29 @@ Test(market, reduced_and_unserved_apart_in_the_balance)
     gasdep_destroy(m);
 }
 
+/* fixed_demand (the stress tests' demand): the same region with its block
+ * and long-run adaptation written, but no block is built: nothing is
+ * reduced, the whole gap of 30 goes unserved, and demand stays 100 after
+ * a window at VoLL (no adaptation; with it, -0.5 at 1000 EUR/MWh against
+ * 25 would lower the level). */
+Test(market, fixed_demand_builds_no_blocks)
+{
+    gasdep_model *m = th_model(
+        "[scenario]\nstart = 2022-01-01\nend = 2022-01-03\nfixed_demand = true\n"
+        "long_run_elasticity = -0.5\nadaptation_years = 0.01\n"
+        "[origin o]\n[region R]\ndemand = 100 mcm/d\ndemand_response = 20%:100\n"
+        "[source s]\nnode = R\norigin = o\ncapacity = 70 mcm/d\ncost = 10\n");
+    for (int d = 0; d < 3; d++) {
+        th_step(m);
+        gasdep_area_day r = th_area_day(m, "R");
+        cr_expect_float_eq(r.demand_mcm, 100.0, TOL, "day %d", d + 1);
+        cr_expect_float_eq(r.reduced_mcm, 0.0, TOL);
+        cr_expect_float_eq(r.unserved_mcm, 30.0, TOL);
+        cr_expect_float_eq(r.supplied_mcm, 70.0, TOL);
+    }
+    gasdep_destroy(m);
+}
+
 Test(market, reduced_is_not_in_the_fairness_penalty)
 {
     /* A hub with 120 mcm/d feeds A (100, a block of 20 % at 100 EUR/MWh)

@@ -398,11 +398,17 @@ int demand_build_regions(net *n, arena *a, const scenario *scn)
     return GASDEP_OK;
 }
 
-/* Demand-response blocks of every region. */
+/* Demand-response blocks of every region; none under fixed_demand (the
+ * stress tests' demand, which does not answer prices). */
 int demand_build_blocks(net *n, arena *a, const scenario *scn)
 {
     int drs = 0;
     BUILD_ALLOC(a, scn->err, n->dem.block_first, n->area.n_regions + 1);
+    if (scn->sc.fixed_demand) {
+        for (int r = 0; r <= n->area.n_regions; r++)
+            n->dem.block_first[r] = 0;
+        return GASDEP_OK;
+    }
     for (int r = 0; r < n->area.n_regions; r++) {
         const node_el *e = scenario_find(scn, SK_NODE, n->node.name[n->area.node[r]]);
         drs += e->demand_response.n;

@@ -158,6 +158,7 @@ typedef struct scenario_el {
     double long_run_elasticity; /* demand adaptation (adapt.h); 0: off */
     double adaptation_years;    /* its time constant, years */
     double reference_price;     /* EUR/MWh at which demand is the reference */
+    int fixed_demand; /* no demand-response blocks, no adaptation */
     double persistence, sigma_k; /* [weather] */
 } scenario_el;
 

@@ -44,6 +44,7 @@ const key_def KEYS[] = {
     {SK_SCENARIO, "storage_valuation", T_VALUATION, O(scenario_el, storage_valuation), 0},
     {SK_SCENARIO, "risk_cover", T_FRACTION, O(scenario_el, risk_cover), 0},
     {SK_SCENARIO, "long_run_elasticity", T_NUMBER, O(scenario_el, long_run_elasticity), 0},
+    {SK_SCENARIO, "fixed_demand", T_BOOL, O(scenario_el, fixed_demand), 0},
     {SK_SCENARIO, "adaptation_years", T_NUMBER, O(scenario_el, adaptation_years), 0},
     {SK_SCENARIO, "reference_price", T_PRICE, O(scenario_el, reference_price), 0},
     {SK_SCENARIO, "resolve_every", T_DAYS_POS, O(scenario_el, resolve_every), 0},
