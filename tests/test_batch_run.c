@@ -63,42 +63,45 @@ static void same_dirs(const char *a, const char *b, const char *const *files)
 static const char *const MC_FILES[] = {"runs.csv", "bands.csv", "probabilities.csv",
                                        "series.csv", NULL};
 
-/* The European network with water values (a Clp plan each month), weather
- * on twelve regions and outages of thirteen elements. */
+/* A Monte Carlo of `runs` runs with a model per run, then restarted with
+ * -j 2 (and -j 1 when j1): the same bytes. */
+static void restart_matches_per_run(const char *s, const char *set, long runs, int j1)
+{
+    run_batch(GASDEP_MONTECARLO, s, set, runs, 2, 1, "per-run");
+    run_batch(GASDEP_MONTECARLO, s, set, runs, 2, 0, "restart");
+    same_dirs("per-run", "restart", MC_FILES);
+    if (j1) {
+        run_batch(GASDEP_MONTECARLO, s, set, runs, 1, 0, "restart-j1");
+        same_dirs("per-run", "restart-j1", MC_FILES);
+    }
+}
+
+/* The European network with water values (a Clp plan each month, three
+ * here, in every run), weather on twelve regions and outages of thirteen
+ * elements. */
 Test(batch_run, montecarlo_restart_is_byte_identical_to_a_model_per_run)
 {
-    const char *s = "scenarios/sweeps/europe-winter-stochastic.ini";
-    /* three plans, in every run */
-    const char *horizon = "scenario.end=2021-12-15;scenario.storage_valuation=water";
-    run_batch(GASDEP_MONTECARLO, s, horizon, 4, 2, 1, "per-run");
-    run_batch(GASDEP_MONTECARLO, s, horizon, 4, 2, 0, "restart");
-    run_batch(GASDEP_MONTECARLO, s, horizon, 4, 1, 0, "restart-j1");
-    same_dirs("per-run", "restart", MC_FILES);
-    same_dirs("per-run", "restart-j1", MC_FILES);
+    restart_matches_per_run("scenarios/sweeps/europe-winter-stochastic.ini",
+                            "scenario.end=2021-12-15;scenario.storage_valuation=water", 4,
+                            1);
 }
 
 /* Water-value curves (issue 20): planned once per worker's model and kept
  * by every restart, once per run with a model per run; the same values. */
 Test(batch_run, montecarlo_with_water_curves_is_byte_identical)
 {
-    const char *s = "scenarios/sweeps/europe-winter-stochastic.ini";
-    const char *set = "scenario.end=2021-11-10;scenario.storage_valuation=curves";
-    run_batch(GASDEP_MONTECARLO, s, set, 3, 2, 1, "per-run");
-    run_batch(GASDEP_MONTECARLO, s, set, 3, 2, 0, "restart");
-    run_batch(GASDEP_MONTECARLO, s, set, 3, 1, 0, "restart-j1");
-    same_dirs("per-run", "restart", MC_FILES);
-    same_dirs("per-run", "restart-j1", MC_FILES);
+    restart_matches_per_run("scenarios/sweeps/europe-winter-stochastic.ini",
+                            "scenario.end=2021-11-10;scenario.storage_valuation=curves", 3,
+                            1);
 }
 
 /* Under a full Russian stop: shortage days, the shared-shortage grid and
  * its fractions carried from day to day. */
 Test(batch_run, montecarlo_restart_under_shortage_is_byte_identical)
 {
-    const char *s = "scenarios/sweeps/europe-russian-stop-stochastic.ini";
-    const char *horizon = "scenario.end=2021-11-20;scenario.storage_valuation=water";
-    run_batch(GASDEP_MONTECARLO, s, horizon, 3, 2, 1, "per-run");
-    run_batch(GASDEP_MONTECARLO, s, horizon, 3, 2, 0, "restart");
-    same_dirs("per-run", "restart", MC_FILES);
+    restart_matches_per_run("scenarios/sweeps/europe-russian-stop-stochastic.ini",
+                            "scenario.end=2021-11-20;scenario.storage_valuation=water", 3,
+                            0);
 }
 
 /* Dependence: every run removes another origin group by a factor 0; a
