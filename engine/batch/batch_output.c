@@ -26,6 +26,7 @@
 
 #include "batch_journal.h"
 #include "batch_output.h"
+#include "quantiles.h"
 #include "batch_run.h"
 #include "batch_state.h"
 #include "buf.h"
@@ -96,14 +97,15 @@ static void *band_rows(void *arg)
         size_t cell = jb->c0 + c;
         size_t day = cell / (A * M), a = (cell / M) % A, met = cell % M;
         double mean = gsl_stats_mean(x, 1, n); /* in run order */
-        gsl_sort(x, 1, n);
+        double qv[5];
+        quantiles_select(x, n, Q, 5, qv);
         gasdep_date_format(jb->b->first_day + (int)day, date);
         bb_printf(&jb->out, "%s,%s,%s,%zu,", date, jb->b->area_name[a],
                   BAND_METRICS[met], n);
         bb_num(&jb->out, mean, 6);
         for (int q = 0; q < 5; q++) {
             bb_putc(&jb->out, ',');
-            bb_num(&jb->out, gsl_stats_quantile_from_sorted_data(x, 1, n, Q[q]), 6);
+            bb_num(&jb->out, qv[q], 6);
         }
         bb_putc(&jb->out, '\n');
     }
