@@ -201,7 +201,10 @@ static int lay_out_block(struct dispatch *lp, const net *n)
     lp->r_inv = r, r += K;
     lp->r_tgt = r, r += K;
     lp->r_cv = r, r += lp->n_pc;
-    lp->r_nex = r, r += R;
+    /* export rows only where national-first can flag a region (their
+     * columns stay, empty and fixed at 0, so that every later column keeps
+     * its offset and tie-break) */
+    lp->r_nex = r, r += lp->curtailment == CURT_NATIONAL_FIRST ? R : 0;
     lp->r_dmax = r, r += 2 * K;
     lp->r_ts = r, r += n->tranche.n_sets;
     lp->r_smt = r, r += lp->n_smt;
@@ -249,7 +252,7 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
                         triplets *tr)
 {
     int T = lp->T, R = n->area.n_regions, K = n->sto.count;
-    int bad = 0;
+    int bad = 0, nf = lp->curtailment == CURT_NATIONAL_FIRST;
     for (int i = 0; i < n->src.count; i++) {
         int j = col(lp, t, lp->c_src + i), o = n->src.origin[i];
         bad |= put(tr, row(lp, t, lp->r_bal + n->src.node[i]), j, 1.0);
@@ -276,9 +279,9 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
         bad |= put(tr, row(lp, t, lp->r_bal + b), jr, -1.0);
         bad |= put(tr, row(lp, t, lp->r_bal + a), jr, keep);
         /* exports: nex_r - out_r >= 0 */
-        if (ra >= 0)
+        if (ra >= 0 && nf)
             bad |= put(tr, row(lp, t, lp->r_nex + ra), jf, -1.0);
-        if (rb >= 0)
+        if (rb >= 0 && nf)
             bad |= put(tr, row(lp, t, lp->r_nex + rb), jr, -1.0);
     }
     for (int k = 0; k < K; k++) {
@@ -317,7 +320,8 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
         for (int s = 0; s < SEGMENTS; s++)
             bad |= put(tr, row(lp, t, lp->r_bal + nd),
                        col(lp, t, lp->c_uns + q * SEGMENTS + s), 1.0);
-        bad |= put(tr, row(lp, t, lp->r_nex + q), col(lp, t, lp->c_nex + q), 1.0);
+        if (nf)
+            bad |= put(tr, row(lp, t, lp->r_nex + q), col(lp, t, lp->c_nex + q), 1.0);
     }
     bad |= market_matrix(lp, n, t, tr);
     return bad;

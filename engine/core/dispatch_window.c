@@ -99,6 +99,8 @@ void dispatch_nf_priority(struct dispatch *lp, int t, int q, int flag)
     lp_prob *P = lp->P;
     int jn = col(lp, t, lp->c_nex + q);
     lp->flag[(size_t)t * (size_t)lp->R + q] = (unsigned char)flag;
+    if (lp->curtailment != CURT_NATIONAL_FIRST)
+        return; /* never flagged: no export rows, the columns fixed at 0 */
     if (flag == FLAG_WARM || flag == FLAG_SHORT) {
         lp_col_bounds(P, jn, 0.0, LP_INF);
         lp_obj(P, jn,
