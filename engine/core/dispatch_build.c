@@ -145,6 +145,7 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp->prev_len);
     free(lp->len);
     free(lp->oneway);
+    free(lp->sto_cap);
     free(lp->smt_slot);
     free(lp);
 }
@@ -200,7 +201,9 @@ static int lay_out_block(struct dispatch *lp, const net *n)
     lp->r_ocap = r, r += lp->n_ocap;
     lp->r_inv = r, r += K;
     lp->r_tgt = r, r += K;
-    lp->r_cv = r, r += lp->n_pc;
+    /* a one-block LP bounds its injections and withdrawals by the rate
+     * curves directly (dispatch_window.c), without rows */
+    lp->r_cv = r, r += lp->T > 1 ? lp->n_pc : 0;
     /* export rows only where national-first can flag a region (their
      * columns stay, empty and fixed at 0, so that every later column keeps
      * its offset and tie-break) */
@@ -234,11 +237,12 @@ static int alloc_grids(struct dispatch *lp, const net *n)
     lp->prev_day = calloc((size_t)T, sizeof *lp->prev_day);
     lp->prev_len = calloc((size_t)T, sizeof *lp->prev_len);
     lp->oneway = calloc((size_t)T * (size_t)(n->pipe.count ? n->pipe.count : 1), 1);
+    lp->sto_cap = calloc(2 * (size_t)(n->sto.count ? n->sto.count : 1), sizeof *lp->sto_cap);
     lp->len = malloc((size_t)T * sizeof *lp->len);
     if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm || !lp->flat_len ||
         !lp->prev_f || !lp->prev_flag || !lp->prev_f2 || !lp->prev_day ||
         !lp->prev_dem || !lp->base || !lp->order || !lp->shift ||
-        !lp->prev_len || !lp->oneway || !lp->len)
+        !lp->prev_len || !lp->oneway || !lp->len || !lp->sto_cap)
         return -1;
     for (int t = 0; t < T; t++)
         lp->len[t] = 1;
@@ -307,7 +311,7 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
         }
     }
     /* curve pieces: x_t - coef inv_{t-1} <= rhs (coef set per window) */
-    for (int i = 0; i < lp->n_pc; i++) {
+    for (int i = 0; i < (T > 1 ? lp->n_pc : 0); i++) {
         const piece *q = &lp->pc[i];
         int jx = col(lp, t, (q->inj ? lp->c_inj : lp->c_wd) + q->sto);
         bad |= put(tr, row(lp, t, lp->r_cv + i), jx, 1.0);

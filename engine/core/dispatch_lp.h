@@ -107,6 +107,9 @@ struct dispatch {
     int *len; /* days per block as loaded in the matrix */
     /* per pipeline: 1 where the smaller direction is fixed at zero */
     unsigned char *oneway; /* T x n_pipe */
+    /* one-block LP: each store's withdrawal (k) and injection (K + k) cap
+     * of the day after its rate curves */
+    double *sto_cap; /* 2 x n_sto */
     /* market (issue 10), after everything above in a block: tranche
      * columns, demand-block columns, LNG slot floor slacks; tranche-set
      * rows (members - tranches = 0), slot floor rows */
