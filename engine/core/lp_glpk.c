@@ -21,6 +21,12 @@ typedef struct glpk_lp {
     double *cv;
     double *x;   /* column values of the last solve when the basis was kept */
     double *rhs; /* m: workspace of the check */
+    double *cost; /* the costs as last set, 1..n */
+    /* the statuses (rows, then columns) and the basis header of the last
+     * optimal basis, read from P by the first check after the simplex */
+    unsigned char *stat;
+    int *head;
+    int fresh; /* stat and head are those of the basis in P */
     int optimal; /* the basis in P is optimal for the costs and statuses in P */
     int kept;    /* the last solve kept the basis: values in x, not in P */
 } glpk_lp;
@@ -40,6 +46,7 @@ static void glpk_destroy(void *s)
     free(L->type), free(L->lo), free(L->hi);
     free(L->cp), free(L->ri), free(L->cv);
     free(L->x), free(L->rhs);
+    free(L->cost), free(L->stat), free(L->head);
     free(L);
 }
 
@@ -66,8 +73,11 @@ static void *glpk_create(int nrows, int ncols, int nnz, const int *ia,
     L->cv = malloc(((size_t)nnz + 1) * sizeof *L->cv);
     L->x = calloc((size_t)ncols + 1, sizeof *L->x);
     L->rhs = calloc((size_t)nrows + 1, sizeof *L->rhs);
+    L->cost = calloc((size_t)ncols + 1, sizeof *L->cost);
+    L->stat = calloc(mn, 1);
+    L->head = calloc((size_t)nrows + 1, sizeof *L->head);
     if (!L->type || !L->lo || !L->hi || !L->cp || !L->ri || !L->cv || !L->x ||
-        !L->rhs) {
+        !L->rhs || !L->cost || !L->stat || !L->head) {
         glpk_destroy(L);
         return NULL;
     }
@@ -174,8 +184,9 @@ static void glpk_row_bounds(void *s, int i, double lo, double hi)
 static void glpk_obj(void *s, int j, double cost)
 {
     glpk_lp *L = s;
-    if (glp_get_obj_coef(L->P, j) == cost)
+    if (L->cost[j] == cost)
         return;
+    L->cost[j] = cost;
     glp_set_obj_coef(L->P, j, cost);
     L->optimal = 0;
 }
@@ -237,12 +248,21 @@ static int keep_basis(glpk_lp *L)
     glp_prob *P = L->P;
     int m = L->nrows, n = L->ncols;
     double *r = L->rhs;
+    if (!L->fresh) { /* statuses change only in the simplex (or the check fails) */
+        for (int i = 1; i <= m; i++)
+            L->stat[i] = (unsigned char)glp_get_row_stat(P, i);
+        for (int j = 1; j <= n; j++)
+            L->stat[m + j] = (unsigned char)glp_get_col_stat(P, j);
+        for (int i = 1; i <= m; i++)
+            L->head[i] = glp_get_bhead(P, i);
+        L->fresh = 1;
+    }
     for (int i = 1; i <= m; i++) {
-        int st = glp_get_row_stat(P, i);
+        int st = L->stat[i];
         r[i] = st == GLP_BS ? 0.0 : -at_bound(L, i, st);
     }
     for (int j = 1; j <= n; j++) {
-        int st = glp_get_col_stat(P, j);
+        int st = L->stat[m + j];
         if (st == GLP_BS)
             continue;
         double v = at_bound(L, m + j, st);
@@ -254,7 +274,7 @@ static int keep_basis(glpk_lp *L)
     if (m > 0)
         glp_ftran(P, r);
     for (int i = 1; i <= m; i++) {
-        int k = glp_get_bhead(P, i);
+        int k = L->head[i];
         if (!inside(L, k, r[i]))
             return 0;
         if (k > m)
@@ -283,6 +303,7 @@ static int glpk_solve(void *s, int cold)
         rc = glp_simplex(P, &sp);
     }
     L->optimal = rc == 0 && glp_get_status(P) == GLP_OPT;
+    L->fresh = 0;
     return L->optimal ? 0 : -1;
 }
 
