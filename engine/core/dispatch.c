@@ -16,14 +16,18 @@
 /* ---- solving --------------------------------------------------------------- */
 
 
+/* Solve, and read the values of the window's columns at once. */
 static int simplex(struct dispatch *lp)
 {
-    return lp_solve(lp->P, lp->opts.cold_start);
+    int rc = lp_solve(lp->P, lp->opts.cold_start);
+    if (rc == 0)
+        lp_col_values(lp->P, lp->T_used * lp->ncb, lp->x);
+    return rc;
 }
 
 static double prim(const struct dispatch *lp, int t, int off)
 {
-    double x = lp_col_value(lp->P, col(lp, t, off));
+    double x = lp->x[col(lp, t, off)];
     return x > 0 ? x : 0.0;
 }
 

@@ -146,6 +146,7 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp->len);
     free(lp->oneway);
     free(lp->sto_cap);
+    free(lp->x);
     free(lp->smt_slot);
     free(lp);
 }
@@ -238,11 +239,12 @@ static int alloc_grids(struct dispatch *lp, const net *n)
     lp->prev_len = calloc((size_t)T, sizeof *lp->prev_len);
     lp->oneway = calloc((size_t)T * (size_t)(n->pipe.count ? n->pipe.count : 1), 1);
     lp->sto_cap = calloc(2 * (size_t)(n->sto.count ? n->sto.count : 1), sizeof *lp->sto_cap);
+    lp->x = calloc((size_t)T * (size_t)lp->ncb + 1, sizeof *lp->x);
     lp->len = malloc((size_t)T * sizeof *lp->len);
     if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm || !lp->flat_len ||
         !lp->prev_f || !lp->prev_flag || !lp->prev_f2 || !lp->prev_day ||
         !lp->prev_dem || !lp->base || !lp->order || !lp->shift ||
-        !lp->prev_len || !lp->oneway || !lp->len || !lp->sto_cap)
+        !lp->prev_len || !lp->oneway || !lp->len || !lp->sto_cap || !lp->x)
         return -1;
     for (int t = 0; t < T; t++)
         lp->len[t] = 1;

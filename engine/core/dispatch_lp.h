@@ -110,6 +110,7 @@ struct dispatch {
     /* one-block LP: each store's withdrawal (k) and injection (K + k) cap
      * of the day after its rate curves */
     double *sto_cap; /* 2 x n_sto */
+    double *x; /* 1..T x ncb: the column values of the last solve */
     /* market (issue 10), after everything above in a block: tranche
      * columns, demand-block columns, LNG slot floor slacks; tranche-set
      * rows (members - tranches = 0), slot floor rows */

@@ -1,6 +1,7 @@
 /* lp_glpk.c: the GLPK backend of the LP interface (lp_backend.h). */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glpk.h>
 
@@ -154,17 +155,18 @@ static void set_bounds(glpk_lp *L, int k, double lo, double hi)
     double l = isinf(lo) ? 0 : lo, u = isinf(hi) ? 0 : hi;
     if (L->type[k] == type && L->lo[k] == l && L->hi[k] == u)
         return; /* as in the LP already: GLPK is not touched */
+    /* GLPK moves a nonbasic status only with the bound type */
+    int same = L->type[k] == type, m = L->nrows;
     L->type[k] = (unsigned char)type, L->lo[k] = l, L->hi[k] = u;
-    int m = L->nrows;
     if (k <= m) {
-        int st = glp_get_row_stat(L->P, k);
+        int st = same ? 0 : glp_get_row_stat(L->P, k);
         glp_set_row_bnds(L->P, k, type, l, u);
-        if (glp_get_row_stat(L->P, k) != st)
+        if (!same && glp_get_row_stat(L->P, k) != st)
             L->optimal = 0;
     } else {
-        int st = glp_get_col_stat(L->P, k - m);
+        int st = same ? 0 : glp_get_col_stat(L->P, k - m);
         glp_set_col_bnds(L->P, k - m, type, l, u);
-        if (glp_get_col_stat(L->P, k - m) != st)
+        if (!same && glp_get_col_stat(L->P, k - m) != st)
             L->optimal = 0;
     }
 }
@@ -313,6 +315,16 @@ static double glpk_col_value(const void *s, int j)
     return L->kept ? L->x[j] : glp_get_col_prim(L->P, j);
 }
 
+static void glpk_col_values(const void *s, int n, double *x)
+{
+    const glpk_lp *L = s;
+    if (L->kept)
+        memcpy(x + 1, L->x + 1, (size_t)n * sizeof *x);
+    else
+        for (int j = 1; j <= n; j++)
+            x[j] = glp_get_col_prim(L->P, j);
+}
+
 static double glpk_row_dual(const void *s, int i)
 {
     return glp_get_row_dual(((const glpk_lp *)s)->P, i);
@@ -370,6 +382,7 @@ const lp_type lp_glpk_type = {
     .iter_limit = glpk_iter_limit,
     .solve = glpk_solve,
     .col_value = glpk_col_value,
+    .col_values = glpk_col_values,
     .row_dual = glpk_row_dual,
     .col_dual = glpk_col_dual,
     .write = glpk_write,
