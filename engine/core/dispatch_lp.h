@@ -111,6 +111,7 @@ struct dispatch {
      * of the day after its rate curves */
     double *sto_cap; /* 2 x n_sto */
     double *x; /* 1..T x ncb: the column values of the last solve */
+    int static_costs; /* the network's own costs are in the LP (T = 1) */
     /* market (issue 10), after everything above in a block: tranche
      * columns, demand-block columns, LNG slot floor slacks; tranche-set
      * rows (members - tranches = 0), slot floor rows */

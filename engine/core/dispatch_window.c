@@ -114,7 +114,7 @@ void dispatch_nf_priority(struct dispatch *lp, int t, int q, int flag)
 }
 
 static void market_window(struct dispatch *lp, const net *n, int t,
-                          const day_caps *c, double L)
+                          const day_caps *c, double L, int costs)
 {
     lp_prob *P = lp->P;
     for (int i = 0; i < n->tranche.count; i++) {
@@ -135,7 +135,8 @@ static void market_window(struct dispatch *lp, const net *n, int t,
         double cap = c ? c->slot_cap[s] : 0.0;
         double mt = c ? (c->slot_min[s] < cap ? c->slot_min[s] : cap) : 0.0;
         ub(P, j, mt);
-        lp_obj(P, j, L * cost_of(lp, lp->mt_penalty, lp->c_smt + i + 7919 * t));
+        if (costs)
+            lp_obj(P, j, L * cost_of(lp, lp->mt_penalty, lp->c_smt + i + 7919 * t));
         if (mt > 0)
             lp_row_bounds(P, row(lp, t, lp->r_smt + i), mt, LP_INF);
         else
@@ -162,7 +163,7 @@ static void block_length(struct dispatch *lp, const net *n, int t, int len)
 /* Demand at every node, sources with their minimum take, LNG slots and
  * terminals, origin capacities of block t (c NULL: past the window). */
 static void supply_window(struct dispatch *lp, const net *n, int t,
-                          const day_caps *c, double L)
+                          const day_caps *c, double L, int costs)
 {
     lp_prob *P = lp->P;
     int live = c != NULL;
@@ -176,9 +177,11 @@ static void supply_window(struct dispatch *lp, const net *n, int t,
         double cap = live ? c->src_cap[i] : 0.0;
         double mt = live ? (c->src_min[i] < cap ? c->src_min[i] : cap) : 0.0;
         ub(P, j, cap);
-        lp_obj(P, j, L * cost_of(lp, n->src.cost[i], lp->c_src + i + 7919 * t));
         ub(P, jm, mt);
-        lp_obj(P, jm, L * cost_of(lp, lp->mt_penalty, lp->c_mt + i + 7919 * t));
+        if (costs) {
+            lp_obj(P, j, L * cost_of(lp, n->src.cost[i], lp->c_src + i + 7919 * t));
+            lp_obj(P, jm, L * cost_of(lp, lp->mt_penalty, lp->c_mt + i + 7919 * t));
+        }
         if (mt > 0)
             lp_row_bounds(P, row(lp, t, lp->r_mt + i), mt, LP_INF);
         else
@@ -187,7 +190,8 @@ static void supply_window(struct dispatch *lp, const net *n, int t,
     for (int s = 0; s < n->slot.count; s++) {
         int j = col(lp, t, lp->c_slot + s);
         ub(P, j, live ? c->slot_cap[s] : 0.0);
-        lp_obj(P, j, L * cost_of(lp, n->slot.cost[s], lp->c_slot + s + 7919 * t));
+        if (costs)
+            lp_obj(P, j, L * cost_of(lp, n->slot.cost[s], lp->c_slot + s + 7919 * t));
     }
     for (int k = 0; k < n->lng.count; k++)
         lp_row_bounds(P, row(lp, t, lp->r_lng + k), -LP_INF, live ? c->lng_cap[k] : 0.0);
@@ -199,13 +203,15 @@ static void supply_window(struct dispatch *lp, const net *n, int t,
 
 /* Pipeline capacities both ways and tariffs of block t. */
 static void pipe_window(struct dispatch *lp, const net *n, int t,
-                        const day_caps *c, double L)
+                        const day_caps *c, double L, int costs)
 {
     lp_prob *P = lp->P;
     for (int p = 0; p < n->pipe.count; p++) {
         int jf = col(lp, t, lp->c_fwd + p), jr = col(lp, t, lp->c_rev + p);
         ub(P, jf, c ? c->pipe_cap[p] : 0.0);
         ub(P, jr, c ? c->pipe_rev[p] : 0.0);
+        if (!costs)
+            continue;
         double tariff = n->pipe.tariff[p] + EPS_TARIFF;
         lp_obj(P, jf, L * cost_of(lp, tariff, lp->c_fwd + p + 7919 * t));
         lp_obj(P, jr, L * cost_of(lp, tariff, lp->c_rev + p + 7919 * t));
@@ -221,7 +227,8 @@ static void pipe_window(struct dispatch *lp, const net *n, int t,
  * 157 rows fewer on the European network; a curve below 0 at the day's fill
  * bounds the column at 0, where its row made the LP infeasible). */
 static void storage_window(struct dispatch *lp, const net *n, int t,
-                           const day_caps *c, double L, const dispatch_window *w)
+                           const day_caps *c, double L, const dispatch_window *w,
+                           int costs)
 {
     lp_prob *P = lp->P;
     int live = c != NULL, K = n->sto.count;
@@ -246,11 +253,13 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
         int jv = col(lp, t, lp->c_inv + k), jd = col(lp, t, lp->c_def + k);
         ub(P, ji, cap[K + k]);
         ub(P, jw, cap[k]);
-        lp_obj(P, ji, L * cost_of(lp, n->sto.icost[k] + EPS_STORAGE,
-                                  lp->c_inj + k + 7919 * t));
         double value = lp->water ? 0.0 : n->sto.value[k]; /* flat valuation */
-        lp_obj(P, jw, L * cost_of(lp, n->sto.wcost[k] + EPS_STORAGE + value,
-                                  lp->c_wd + k + 7919 * t));
+        if (costs) {
+            lp_obj(P, ji, L * cost_of(lp, n->sto.icost[k] + EPS_STORAGE,
+                                      lp->c_inj + k + 7919 * t));
+            lp_obj(P, jw, L * cost_of(lp, n->sto.wcost[k] + EPS_STORAGE + value,
+                                      lp->c_wd + k + 7919 * t));
+        }
         if (live)
             bounds(P, jv, 0.0, vol);
         else
@@ -294,7 +303,8 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
             double pen = h == 0 ? HARD_TARGET * lp->voll : lp->penalty;
             if (t == 0) {
                 lp_col_bounds(P, jm, 0.0, LP_INF);
-                lp_obj(P, jm, cost_of(lp, pen, lp->c_def + k));
+                if (costs)
+                    lp_obj(P, jm, cost_of(lp, pen, lp->c_def + k));
             } else {
                 ub(P, jm, 0.0);
                 lp_obj(P, jm, 0.0);
@@ -425,11 +435,17 @@ void dispatch_set_window(struct dispatch *lp, const net *n, const dispatch_windo
         day += len;
         double L = len; /* costs of a block's daily means count L times */
         block_length(lp, n, t, len);
-        supply_window(lp, n, t, c, L);
-        pipe_window(lp, n, t, c, L);
-        storage_window(lp, n, t, c, L, w);
+        /* the costs that follow from the network alone (and L): a one-block
+         * LP has L = 1 every day, so they are set once; the others (stored
+         * gas's end value, tranche and demand-block prices, shortage
+         * segments, export penalties) every window */
+        int costs = lp->T > 1 || !lp->static_costs;
+        supply_window(lp, n, t, c, L, costs);
+        pipe_window(lp, n, t, c, L, costs);
+        storage_window(lp, n, t, c, L, w, costs);
         shortage_window(lp, n, t, c, prev);
         memset(lp->oneway + (size_t)t * n->pipe.count, 0, (size_t)n->pipe.count);
-        market_window(lp, n, t, c, L);
+        market_window(lp, n, t, c, L, costs);
     }
+    lp->static_costs = 1;
 }
