@@ -271,6 +271,12 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
      * singular for GLPK (measured: a cold restart every window), while the
      * unmoved one is a valid start a few hundred pivots from the optimum. */
     dispatch_set_window(lp, n, w);
+    if (lp->lost_target) {
+        lp_unguard(lp->P);
+        snprintf(why, whylen, "internal: a fill target in a one-day window without "
+                 "water values");
+        return GASDEP_ESOLVER;
+    }
     lp->prev_ok = lp->prev_T > 0;
     lp->prev_T = 0; /* until this window is solved */
     lp->T_used = w->T;

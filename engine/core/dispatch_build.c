@@ -201,7 +201,7 @@ static int lay_out_block(struct dispatch *lp, const net *n)
     lp->r_lng = r, r += n->lng.count;
     lp->r_ocap = r, r += lp->n_ocap;
     lp->r_inv = r, r += K;
-    lp->r_tgt = r, r += K;
+    lp->r_tgt = r, r += lp->targets ? K : 0;
     /* a one-block LP bounds its injections and withdrawals by the rate
      * curves directly (dispatch_window.c), without rows */
     lp->r_cv = r, r += lp->T > 1 ? lp->n_pc : 0;
@@ -209,7 +209,7 @@ static int lay_out_block(struct dispatch *lp, const net *n)
      * columns stay, empty and fixed at 0, so that every later column keeps
      * its offset and tie-break) */
     lp->r_nex = r, r += lp->curtailment == CURT_NATIONAL_FIRST ? R : 0;
-    lp->r_dmax = r, r += 2 * K;
+    lp->r_dmax = r, r += lp->targets ? 2 * K : 0;
     lp->r_ts = r, r += n->tranche.n_sets;
     lp->r_smt = r, r += lp->n_smt;
     lp->nrb = r;
@@ -303,6 +303,8 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
         if (t + 1 < T)
             bad |= put(tr, row(lp, t + 1, lp->r_inv + k), jv, -1.0);
         /* inv_t + def_t >= target */
+        if (!lp->targets)
+            continue;
         bad |= put(tr, row(lp, t, lp->r_tgt + k), jv, 1.0);
         bad |= put(tr, row(lp, t, lp->r_tgt + k), col(lp, t, lp->c_def + k), 1.0);
         /* dmax_k - def_t >= 0 where t binds (hard: rows 0..K-1, soft: K..) */
@@ -362,6 +364,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->mt_penalty = sc->min_take_penalty;
     lp->curtailment = sc->curtailment;
     lp->water = sc->storage_valuation == VALUATION_WATER;
+    lp->targets = !(lp->water && lp->T == 1);
     lp->alpha = sc->curtailment == CURT_NATIONAL_FIRST ? ALPHA_NF
                 : sc->curtailment == CURT_LEAST_COST   ? 0.0
                                                        : ALPHA_COOP;

@@ -285,6 +285,13 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
         /* the deficit itself is free: its window's largest, per store and
          * kind, pays the penalty once (docs/DISPATCH.md) */
         int hard = binds && c->sto_thard[k];
+        if (!lp->targets) { /* no rows: a target that binds cannot be held */
+            lp->lost_target |= binds;
+            ub(P, jd, 0.0);
+            for (int h = 0; h < 2; h++)
+                ub(P, col(lp, t, lp->c_dmax + h * K + k), 0.0);
+            continue;
+        }
         lp_row_bounds(P, row(lp, t, lp->r_dmax + k), hard ? 0.0 : -LP_INF, LP_INF);
         lp_row_bounds(P, row(lp, t, lp->r_dmax + K + k), binds && !hard ? 0.0 : -LP_INF,
                       LP_INF);
@@ -417,6 +424,7 @@ static void shortage_window(struct dispatch *lp, const net *n, int t,
 
 void dispatch_set_window(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
+    lp->lost_target = 0;
     int day = w->first_day, ps = 0; /* block t's first day; the last window's block */
     if (lp->T == 1)
         predict_fractions(lp, n, &w->caps[0],
