@@ -101,6 +101,44 @@ BOTH_SOLVERS(warm_start_after_changes)
     lp_destroy(L);
 }
 
+BOTH_SOLVERS(nonbasic_bound_moves_the_basic_values)
+{
+    /* x <= 2: x at its bound, y = 4/3 on r2 (above). x <= 2.5 keeps that
+     * basis (GLPK: without the simplex, lp_glpk.c keep_basis): y = (6 -
+     * 2.5) / 3 = 7/6, r1: 2.5 + 7/6 < 4 slack; duals unchanged (0, -2/3).
+     * The values at once (lp_col_values) are the same. */
+    lp_prob *L = two_by_two(*solver);
+    lp_col_bounds(L, 1, 0, 2);
+    cr_assert_eq(lp_solve(L, 1), 0);
+    lp_col_bounds(L, 1, 0, 2.5);
+    lp_iter_limit(L, 1);
+    cr_assert_eq(lp_solve(L, 0), 0, "%s", name_of(*solver));
+    lp_iter_limit(L, 0);
+    expect_solution(L, 2.5, 7.0 / 6.0, 0, -2.0 / 3.0);
+    double x[3] = {0, 0, 0};
+    lp_col_values(L, 2, x);
+    double x1 = x[1], x2 = x[2];
+    cr_expect_float_eq(x1, 2.5, TOL, "%s: %g", name_of(*solver), x1);
+    cr_expect_float_eq(x2, 7.0 / 6.0, TOL, "%s: %g", name_of(*solver), x2);
+    lp_destroy(L);
+}
+
+BOTH_SOLVERS(fixed_column_freed_needs_pivots)
+{
+    /* y fixed at 0: x = 4 on r1 (dual -1), r2 slack. Freeing y keeps (4, 0)
+     * feasible, but y's reduced cost -2 - (1 x -1 + 3 x 0) = -1 < 0: not
+     * optimal, so the kept basis must not be taken (its status moved from
+     * fixed to lower bound); the optimum is (3, 1), duals -1/2. */
+    lp_prob *L = two_by_two(*solver);
+    lp_col_bounds(L, 2, 0, 0);
+    cr_assert_eq(lp_solve(L, 1), 0);
+    expect_solution(L, 4, 0, -1, 0);
+    lp_col_bounds(L, 2, 0, LP_INF);
+    cr_assert_eq(lp_solve(L, 0), 0);
+    expect_solution(L, 3, 1, -0.5, -0.5);
+    lp_destroy(L);
+}
+
 BOTH_SOLVERS(changed_coefficients)
 {
     /* r1 becomes 2x + y <= 4: with x + 3y <= 6, x = 1.2, y = 1.6 (-4.4,

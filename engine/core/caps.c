@@ -1,6 +1,8 @@
 /* caps.c: the capacities, demand and storage targets of a gas day after
  * online dates, events and external factors (what the dispatch needs to
  * know of a day), and their means over a block of days. */
+#include <string.h>
+
 #include "caps.h"
 #include "dates.h"
 #include "demand.h"
@@ -144,6 +146,11 @@ void caps_mean(const net *n, const day_caps *day, int nd, const day_caps *out)
     for (size_t a = 0; a < sizeof f / sizeof f[0]; a++) {
         size_t off = (size_t)((const char *)f[a].dst - (const char *)out);
         double *dst = *f[a].dst;
+        if (nd == 1) { /* a copy (model.c: today's caps from the window's) */
+            memcpy(dst, *(double *const *)((const char *)day + off),
+                   (size_t)f[a].count * sizeof *dst);
+            continue;
+        }
         for (int i = 0; i < f[a].count; i++) {
             double sum = 0.0;
             for (int t = 0; t < nd; t++)

@@ -16,14 +16,18 @@
 /* ---- solving --------------------------------------------------------------- */
 
 
+/* Solve, and read the values of the window's columns at once. */
 static int simplex(struct dispatch *lp)
 {
-    return lp_solve(lp->P, lp->opts.cold_start);
+    int rc = lp_solve(lp->P, lp->opts.cold_start);
+    if (rc == 0)
+        lp_col_values(lp->P, lp->T_used * lp->ncb, lp->x);
+    return rc;
 }
 
 static double prim(const struct dispatch *lp, int t, int off)
 {
-    double x = lp_col_value(lp->P, col(lp, t, off));
+    double x = lp->x[col(lp, t, off)];
     return x > 0 ? x : 0.0;
 }
 
@@ -267,6 +271,12 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
      * singular for GLPK (measured: a cold restart every window), while the
      * unmoved one is a valid start a few hundred pivots from the optimum. */
     dispatch_set_window(lp, n, w);
+    if (lp->lost_target) {
+        lp_unguard(lp->P);
+        snprintf(why, whylen, "internal: a fill target in a one-day window without "
+                 "water values");
+        return GASDEP_ESOLVER;
+    }
     lp->prev_ok = lp->prev_T > 0;
     lp->prev_T = 0; /* until this window is solved */
     lp->T_used = w->T;

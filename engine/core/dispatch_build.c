@@ -145,6 +145,8 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp->prev_len);
     free(lp->len);
     free(lp->oneway);
+    free(lp->sto_cap);
+    free(lp->x);
     free(lp->smt_slot);
     free(lp);
 }
@@ -199,10 +201,15 @@ static int lay_out_block(struct dispatch *lp, const net *n)
     lp->r_lng = r, r += n->lng.count;
     lp->r_ocap = r, r += lp->n_ocap;
     lp->r_inv = r, r += K;
-    lp->r_tgt = r, r += K;
-    lp->r_cv = r, r += lp->n_pc;
-    lp->r_nex = r, r += R;
-    lp->r_dmax = r, r += 2 * K;
+    lp->r_tgt = r, r += lp->targets ? K : 0;
+    /* a one-block LP bounds its injections and withdrawals by the rate
+     * curves directly (dispatch_window.c), without rows */
+    lp->r_cv = r, r += lp->T > 1 ? lp->n_pc : 0;
+    /* export rows only where national-first can flag a region (their
+     * columns stay, empty and fixed at 0, so that every later column keeps
+     * its offset and tie-break) */
+    lp->r_nex = r, r += lp->curtailment == CURT_NATIONAL_FIRST ? R : 0;
+    lp->r_dmax = r, r += lp->targets ? 2 * K : 0;
     lp->r_ts = r, r += n->tranche.n_sets;
     lp->r_smt = r, r += lp->n_smt;
     lp->nrb = r;
@@ -231,11 +238,13 @@ static int alloc_grids(struct dispatch *lp, const net *n)
     lp->prev_day = calloc((size_t)T, sizeof *lp->prev_day);
     lp->prev_len = calloc((size_t)T, sizeof *lp->prev_len);
     lp->oneway = calloc((size_t)T * (size_t)(n->pipe.count ? n->pipe.count : 1), 1);
+    lp->sto_cap = calloc(2 * (size_t)(n->sto.count ? n->sto.count : 1), sizeof *lp->sto_cap);
+    lp->x = calloc((size_t)T * (size_t)lp->ncb + 1, sizeof *lp->x);
     lp->len = malloc((size_t)T * sizeof *lp->len);
     if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm || !lp->flat_len ||
         !lp->prev_f || !lp->prev_flag || !lp->prev_f2 || !lp->prev_day ||
         !lp->prev_dem || !lp->base || !lp->order || !lp->shift ||
-        !lp->prev_len || !lp->oneway || !lp->len)
+        !lp->prev_len || !lp->oneway || !lp->len || !lp->sto_cap || !lp->x)
         return -1;
     for (int t = 0; t < T; t++)
         lp->len[t] = 1;
@@ -249,7 +258,7 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
                         triplets *tr)
 {
     int T = lp->T, R = n->area.n_regions, K = n->sto.count;
-    int bad = 0;
+    int bad = 0, nf = lp->curtailment == CURT_NATIONAL_FIRST;
     for (int i = 0; i < n->src.count; i++) {
         int j = col(lp, t, lp->c_src + i), o = n->src.origin[i];
         bad |= put(tr, row(lp, t, lp->r_bal + n->src.node[i]), j, 1.0);
@@ -276,9 +285,9 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
         bad |= put(tr, row(lp, t, lp->r_bal + b), jr, -1.0);
         bad |= put(tr, row(lp, t, lp->r_bal + a), jr, keep);
         /* exports: nex_r - out_r >= 0 */
-        if (ra >= 0)
+        if (ra >= 0 && nf)
             bad |= put(tr, row(lp, t, lp->r_nex + ra), jf, -1.0);
-        if (rb >= 0)
+        if (rb >= 0 && nf)
             bad |= put(tr, row(lp, t, lp->r_nex + rb), jr, -1.0);
     }
     for (int k = 0; k < K; k++) {
@@ -294,6 +303,8 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
         if (t + 1 < T)
             bad |= put(tr, row(lp, t + 1, lp->r_inv + k), jv, -1.0);
         /* inv_t + def_t >= target */
+        if (!lp->targets)
+            continue;
         bad |= put(tr, row(lp, t, lp->r_tgt + k), jv, 1.0);
         bad |= put(tr, row(lp, t, lp->r_tgt + k), col(lp, t, lp->c_def + k), 1.0);
         /* dmax_k - def_t >= 0 where t binds (hard: rows 0..K-1, soft: K..) */
@@ -304,7 +315,7 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
         }
     }
     /* curve pieces: x_t - coef inv_{t-1} <= rhs (coef set per window) */
-    for (int i = 0; i < lp->n_pc; i++) {
+    for (int i = 0; i < (T > 1 ? lp->n_pc : 0); i++) {
         const piece *q = &lp->pc[i];
         int jx = col(lp, t, (q->inj ? lp->c_inj : lp->c_wd) + q->sto);
         bad |= put(tr, row(lp, t, lp->r_cv + i), jx, 1.0);
@@ -317,7 +328,8 @@ static int block_matrix(const struct dispatch *lp, const net *n, int t,
         for (int s = 0; s < SEGMENTS; s++)
             bad |= put(tr, row(lp, t, lp->r_bal + nd),
                        col(lp, t, lp->c_uns + q * SEGMENTS + s), 1.0);
-        bad |= put(tr, row(lp, t, lp->r_nex + q), col(lp, t, lp->c_nex + q), 1.0);
+        if (nf)
+            bad |= put(tr, row(lp, t, lp->r_nex + q), col(lp, t, lp->c_nex + q), 1.0);
     }
     bad |= market_matrix(lp, n, t, tr);
     return bad;
@@ -352,6 +364,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
     lp->mt_penalty = sc->min_take_penalty;
     lp->curtailment = sc->curtailment;
     lp->water = sc->storage_valuation != VALUATION_FLAT;
+    lp->targets = !(lp->water && lp->T == 1);
     lp->alpha = sc->curtailment == CURT_NATIONAL_FIRST ? ALPHA_NF
                 : sc->curtailment == CURT_LEAST_COST   ? 0.0
                                                        : ALPHA_COOP;

@@ -107,6 +107,18 @@ struct dispatch {
     int *len; /* days per block as loaded in the matrix */
     /* per pipeline: 1 where the smaller direction is fixed at zero */
     unsigned char *oneway; /* T x n_pipe */
+    /* one-block LP: each store's withdrawal (k) and injection (K + k) cap
+     * of the day after its rate curves */
+    double *sto_cap; /* 2 x n_sto */
+    double *x; /* 1..T x ncb: the column values of the last solve */
+    int static_costs; /* the network's own costs are in the LP (T = 1) */
+    /* Target rows, except in the one-day LP under water values: its
+     * window always carries the end values (model.c), so no target binds
+     * there (docs/DISPATCH.md) and the rows (a deficit and the largest
+     * deficits of each store, 69 of 227 on the European network) and
+     * their columns are left out. lost_target: a window without end values
+     * asked for a target all the same (dispatch_solve refuses it). */
+    int targets, lost_target;
     /* market (issue 10), after everything above in a block: tranche
      * columns, demand-block columns, LNG slot floor slacks; tranche-set
      * rows (members - tranches = 0), slot floor rows */

@@ -99,6 +99,8 @@ void dispatch_nf_priority(struct dispatch *lp, int t, int q, int flag)
     lp_prob *P = lp->P;
     int jn = col(lp, t, lp->c_nex + q);
     lp->flag[(size_t)t * (size_t)lp->R + q] = (unsigned char)flag;
+    if (lp->curtailment != CURT_NATIONAL_FIRST)
+        return; /* never flagged: no export rows, the columns fixed at 0 */
     if (flag == FLAG_WARM || flag == FLAG_SHORT) {
         lp_col_bounds(P, jn, 0.0, LP_INF);
         lp_obj(P, jn,
@@ -112,7 +114,7 @@ void dispatch_nf_priority(struct dispatch *lp, int t, int q, int flag)
 }
 
 static void market_window(struct dispatch *lp, const net *n, int t,
-                          const day_caps *c, double L)
+                          const day_caps *c, double L, int costs)
 {
     lp_prob *P = lp->P;
     for (int i = 0; i < n->tranche.count; i++) {
@@ -133,7 +135,8 @@ static void market_window(struct dispatch *lp, const net *n, int t,
         double cap = c ? c->slot_cap[s] : 0.0;
         double mt = c ? (c->slot_min[s] < cap ? c->slot_min[s] : cap) : 0.0;
         ub(P, j, mt);
-        lp_obj(P, j, L * cost_of(lp, lp->mt_penalty, lp->c_smt + i + 7919 * t));
+        if (costs)
+            lp_obj(P, j, L * cost_of(lp, lp->mt_penalty, lp->c_smt + i + 7919 * t));
         if (mt > 0)
             lp_row_bounds(P, row(lp, t, lp->r_smt + i), mt, LP_INF);
         else
@@ -160,7 +163,7 @@ static void block_length(struct dispatch *lp, const net *n, int t, int len)
 /* Demand at every node, sources with their minimum take, LNG slots and
  * terminals, origin capacities of block t (c NULL: past the window). */
 static void supply_window(struct dispatch *lp, const net *n, int t,
-                          const day_caps *c, double L)
+                          const day_caps *c, double L, int costs)
 {
     lp_prob *P = lp->P;
     int live = c != NULL;
@@ -174,9 +177,11 @@ static void supply_window(struct dispatch *lp, const net *n, int t,
         double cap = live ? c->src_cap[i] : 0.0;
         double mt = live ? (c->src_min[i] < cap ? c->src_min[i] : cap) : 0.0;
         ub(P, j, cap);
-        lp_obj(P, j, L * cost_of(lp, n->src.cost[i], lp->c_src + i + 7919 * t));
         ub(P, jm, mt);
-        lp_obj(P, jm, L * cost_of(lp, lp->mt_penalty, lp->c_mt + i + 7919 * t));
+        if (costs) {
+            lp_obj(P, j, L * cost_of(lp, n->src.cost[i], lp->c_src + i + 7919 * t));
+            lp_obj(P, jm, L * cost_of(lp, lp->mt_penalty, lp->c_mt + i + 7919 * t));
+        }
         if (mt > 0)
             lp_row_bounds(P, row(lp, t, lp->r_mt + i), mt, LP_INF);
         else
@@ -185,7 +190,8 @@ static void supply_window(struct dispatch *lp, const net *n, int t,
     for (int s = 0; s < n->slot.count; s++) {
         int j = col(lp, t, lp->c_slot + s);
         ub(P, j, live ? c->slot_cap[s] : 0.0);
-        lp_obj(P, j, L * cost_of(lp, n->slot.cost[s], lp->c_slot + s + 7919 * t));
+        if (costs)
+            lp_obj(P, j, L * cost_of(lp, n->slot.cost[s], lp->c_slot + s + 7919 * t));
     }
     for (int k = 0; k < n->lng.count; k++)
         lp_row_bounds(P, row(lp, t, lp->r_lng + k), -LP_INF, live ? c->lng_cap[k] : 0.0);
@@ -197,13 +203,15 @@ static void supply_window(struct dispatch *lp, const net *n, int t,
 
 /* Pipeline capacities both ways and tariffs of block t. */
 static void pipe_window(struct dispatch *lp, const net *n, int t,
-                        const day_caps *c, double L)
+                        const day_caps *c, double L, int costs)
 {
     lp_prob *P = lp->P;
     for (int p = 0; p < n->pipe.count; p++) {
         int jf = col(lp, t, lp->c_fwd + p), jr = col(lp, t, lp->c_rev + p);
         ub(P, jf, c ? c->pipe_cap[p] : 0.0);
         ub(P, jr, c ? c->pipe_rev[p] : 0.0);
+        if (!costs)
+            continue;
         double tariff = n->pipe.tariff[p] + EPS_TARIFF;
         lp_obj(P, jf, L * cost_of(lp, tariff, lp->c_fwd + p + 7919 * t));
         lp_obj(P, jr, L * cost_of(lp, tariff, lp->c_rev + p + 7919 * t));
@@ -212,23 +220,46 @@ static void pipe_window(struct dispatch *lp, const net *n, int t,
 
 /* Storage of block t: rates, costs and the value of a withdrawal, the
  * inventory carried in (block 0: inv0), the target where it binds (on its
- * dates and at the end of the window), and the rate-curve pieces. */
+ * dates and at the end of the window), and the rate-curve pieces: rows
+ * (rate x (a + b x fill at the block's start), the fill a column of the
+ * block before), except in a one-block LP, where the fill is the day's
+ * start and each piece is a bound of its column (the same feasible set:
+ * 157 rows fewer on the European network; a curve below 0 at the day's fill
+ * bounds the column at 0, where its row made the LP infeasible). */
 static void storage_window(struct dispatch *lp, const net *n, int t,
-                           const day_caps *c, double L, const dispatch_window *w)
+                           const day_caps *c, double L, const dispatch_window *w,
+                           int costs)
 {
     lp_prob *P = lp->P;
     int live = c != NULL, K = n->sto.count;
+    double *cap = lp->sto_cap; /* withdrawal k, injection K + k */
+    for (int k = 0; k < K; k++) {
+        cap[k] = live ? c->sto_wd_rate[k] : 0.0;
+        cap[K + k] = live ? c->sto_inj_rate[k] : 0.0;
+    }
+    if (lp->T == 1) /* one block: the curves at the day's fill are bounds */
+        for (int i = 0; i < lp->n_pc; i++) {
+            const piece *q = &lp->pc[i];
+            int k = q->sto;
+            double vol = n->sto.vol[k], fill = vol > 0 ? w->inv0[k] / vol : 0.0;
+            double rate = live ? (q->inj ? c->sto_inj_rate[k] : c->sto_wd_rate[k]) : 0.0;
+            double at = rate * (q->a + q->b * fill);
+            if (at < cap[q->inj * K + k])
+                cap[q->inj * K + k] = at;
+        }
     for (int k = 0; k < K; k++) {
         double vol = n->sto.vol[k];
         int ji = col(lp, t, lp->c_inj + k), jw = col(lp, t, lp->c_wd + k);
         int jv = col(lp, t, lp->c_inv + k), jd = col(lp, t, lp->c_def + k);
-        ub(P, ji, live ? c->sto_inj_rate[k] : 0.0);
-        ub(P, jw, live ? c->sto_wd_rate[k] : 0.0);
-        lp_obj(P, ji, L * cost_of(lp, n->sto.icost[k] + EPS_STORAGE,
-                                  lp->c_inj + k + 7919 * t));
+        ub(P, ji, cap[K + k]);
+        ub(P, jw, cap[k]);
         double value = lp->water ? 0.0 : n->sto.value[k]; /* flat valuation */
-        lp_obj(P, jw, L * cost_of(lp, n->sto.wcost[k] + EPS_STORAGE + value,
-                                  lp->c_wd + k + 7919 * t));
+        if (costs) {
+            lp_obj(P, ji, L * cost_of(lp, n->sto.icost[k] + EPS_STORAGE,
+                                      lp->c_inj + k + 7919 * t));
+            lp_obj(P, jw, L * cost_of(lp, n->sto.wcost[k] + EPS_STORAGE + value,
+                                      lp->c_wd + k + 7919 * t));
+        }
         if (live)
             bounds(P, jv, 0.0, vol);
         else
@@ -254,6 +285,13 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
         /* the deficit itself is free: its window's largest, per store and
          * kind, pays the penalty once (docs/DISPATCH.md) */
         int hard = binds && c->sto_thard[k];
+        if (!lp->targets) { /* no rows: a target that binds cannot be held */
+            lp->lost_target |= binds;
+            ub(P, jd, 0.0);
+            for (int h = 0; h < 2; h++)
+                ub(P, col(lp, t, lp->c_dmax + h * K + k), 0.0);
+            continue;
+        }
         lp_row_bounds(P, row(lp, t, lp->r_dmax + k), hard ? 0.0 : -LP_INF, LP_INF);
         lp_row_bounds(P, row(lp, t, lp->r_dmax + K + k), binds && !hard ? 0.0 : -LP_INF,
                       LP_INF);
@@ -272,14 +310,15 @@ static void storage_window(struct dispatch *lp, const net *n, int t,
             double pen = h == 0 ? HARD_TARGET * lp->voll : lp->penalty;
             if (t == 0) {
                 lp_col_bounds(P, jm, 0.0, LP_INF);
-                lp_obj(P, jm, cost_of(lp, pen, lp->c_def + k));
+                if (costs)
+                    lp_obj(P, jm, cost_of(lp, pen, lp->c_def + k));
             } else {
                 ub(P, jm, 0.0);
                 lp_obj(P, jm, 0.0);
             }
         }
     }
-    for (int i = 0; i < lp->n_pc; i++) {
+    for (int i = 0; i < (lp->T > 1 ? lp->n_pc : 0); i++) {
         const piece *q = &lp->pc[i];
         int k = q->sto;
         double vol = n->sto.vol[k];
@@ -385,6 +424,7 @@ static void shortage_window(struct dispatch *lp, const net *n, int t,
 
 void dispatch_set_window(struct dispatch *lp, const net *n, const dispatch_window *w)
 {
+    lp->lost_target = 0;
     int day = w->first_day, ps = 0; /* block t's first day; the last window's block */
     if (lp->T == 1)
         predict_fractions(lp, n, &w->caps[0],
@@ -403,11 +443,17 @@ void dispatch_set_window(struct dispatch *lp, const net *n, const dispatch_windo
         day += len;
         double L = len; /* costs of a block's daily means count L times */
         block_length(lp, n, t, len);
-        supply_window(lp, n, t, c, L);
-        pipe_window(lp, n, t, c, L);
-        storage_window(lp, n, t, c, L, w);
+        /* the costs that follow from the network alone (and L): a one-block
+         * LP has L = 1 every day, so they are set once; the others (stored
+         * gas's end value, tranche and demand-block prices, shortage
+         * segments, export penalties) every window */
+        int costs = lp->T > 1 || !lp->static_costs;
+        supply_window(lp, n, t, c, L, costs);
+        pipe_window(lp, n, t, c, L, costs);
+        storage_window(lp, n, t, c, L, w, costs);
         shortage_window(lp, n, t, c, prev);
         memset(lp->oneway + (size_t)t * n->pipe.count, 0, (size_t)n->pipe.count);
-        market_window(lp, n, t, c, L);
+        market_window(lp, n, t, c, L, costs);
     }
+    lp->static_costs = 1;
 }

@@ -96,6 +96,11 @@ double lp_col_value(const lp_prob *L, int j)
     return L->type->col_value(L->s, j);
 }
 
+void lp_col_values(const lp_prob *L, int n, double *x)
+{
+    L->type->col_values(L->s, n, x);
+}
+
 double lp_row_dual(const lp_prob *L, int i)
 {
     return L->type->row_dual(L->s, i);

@@ -42,6 +42,8 @@ void lp_iter_limit(lp_prob *L, int limit);
  * optimal. */
 int lp_solve(lp_prob *L, int cold);
 double lp_col_value(const lp_prob *L, int j);
+/* The values of columns 1..n at once, into x[1..n]. */
+void lp_col_values(const lp_prob *L, int n, double *x);
 double lp_row_dual(const lp_prob *L, int i);
 /* Reduced cost of column j (c_j - y'A_j): at an upper bound of a minimum,
  * minus what one more unit of that bound would save. */

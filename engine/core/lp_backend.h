@@ -23,6 +23,8 @@ typedef struct lp_type {
     /* 0 when optimal (cold: from a fresh basis) */
     int (*solve)(void *s, int cold);
     double (*col_value)(const void *s, int j);
+    /* the values of columns 1..n into x[1..n] */
+    void (*col_values)(const void *s, int n, double *x);
     double (*row_dual)(const void *s, int i);
     double (*col_dual)(const void *s, int j); /* reduced cost */
     int (*write)(void *s, const char *path);

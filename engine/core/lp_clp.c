@@ -5,6 +5,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <Clp_C_Interface.h>
 
@@ -161,6 +162,11 @@ static double clp_col_value(const void *s, int j)
     return Clp_primalColumnSolution(((const clp_lp *)s)->C)[j - 1];
 }
 
+static void clp_col_values(const void *s, int n, double *x)
+{
+    memcpy(x + 1, Clp_primalColumnSolution(((const clp_lp *)s)->C), (size_t)n * sizeof *x);
+}
+
 static double clp_row_dual(const void *s, int i)
 {
     return Clp_dualRowSolution(((const clp_lp *)s)->C)[i - 1];
@@ -192,6 +198,7 @@ const lp_type lp_clp_type = {
     .iter_limit = clp_iter_limit,
     .solve = clp_solve,
     .col_value = clp_col_value,
+    .col_values = clp_col_values,
     .row_dual = clp_row_dual,
     .col_dual = clp_col_dual,
     .write = clp_write,

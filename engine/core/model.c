@@ -371,8 +371,9 @@ int gasdep_step(gasdep_model *m)
         return GASDEP_DONE;
     m->state = ST_RUNNING;
     char why[256];
-    int rc = GASDEP_OK;
+    int rc = GASDEP_OK, solved = 0;
     if (day < m->plan_first || day >= m->plan_first + m->plan_days) {
+        solved = 1;
         int D, B, implement;
         window_layout(m, day, &D, &B, m->blk_len, &implement);
         /* demand levels move once per window: its days see one level */
@@ -382,9 +383,10 @@ int gasdep_step(gasdep_model *m)
                           sizeof why);
         for (int t = 0; t < D; t++)
             caps_fill(n, &m->ext, day + t, INT_MAX, &m->win[t]);
-        for (int b = 0, t = 0; b < B; t += m->blk_len[b++])
+        /* blocks of one day are the days themselves (myopic: always) */
+        for (int b = 0, t = 0; B < D && b < B; t += m->blk_len[b++])
             caps_mean(n, &m->win[t], m->blk_len[b], &m->blk[b]);
-        dispatch_window w = {B, m->blk, m->blk_len, d->sto_inv, day,
+        dispatch_window w = {B, B < D ? m->blk : m->win, m->blk_len, d->sto_inv, day,
                              water_values(&m->water, day + D - 1)};
         if (rc == GASDEP_OK)
             rc = dispatch_solve(m->lp, n, &w, &m->plan, why, sizeof why);
@@ -396,7 +398,10 @@ int gasdep_step(gasdep_model *m)
     }
     if (rc == GASDEP_OK) {
         day_caps today = day_caps_of(d);
-        caps_fill(n, &m->ext, day, INT_MAX, &today);
+        if (solved) /* a window solved today starts today: its caps are today's */
+            caps_mean(n, &m->win[0], 1, &today);
+        else
+            caps_fill(n, &m->ext, day, INT_MAX, &today);
         plan_day(m, day - m->plan_first);
         rc = trace_day(m->tr, n, d);
         if (rc != GASDEP_OK)

@@ -26,6 +26,9 @@ struct trace {
     double *cw;       /* coupling weight of each arc in the current pass */
     double *col;      /* n_nodes: one corridor's fractions */
     unsigned char *member; /* per pipeline: of the corridor being traced */
+    /* all corridors at once on a day without loops (trace_corridors) */
+    unsigned char *pmember; /* n_pipe x C: pipeline p is a member of c */
+    double *vsup, *vmix;    /* n_nodes x C */
     int n_comp;       /* components of the day's graph (tarjan) */
     int *out_first, *out_to, *out_cnt; /* arcs out, for Tarjan */
     double *inflow;   /* total gas entering each node (mcm) */
@@ -47,6 +50,7 @@ void trace_destroy(struct trace *tr)
         return;
     free(tr->in_first), free(tr->in_from), free(tr->in_cnt), free(tr->in_w);
     free(tr->in_pipe), free(tr->cw), free(tr->col), free(tr->member);
+    free(tr->pmember), free(tr->vsup), free(tr->vmix);
     free(tr->out_first), free(tr->out_to), free(tr->out_cnt);
     free(tr->inflow), free(tr->supply);
     free(tr->index), free(tr->low), free(tr->stack), free(tr->on_stack);
@@ -79,6 +83,10 @@ struct trace *trace_create(const net *n)
     tr->cw = calloc(E, sizeof(double));
     tr->col = calloc(N, sizeof(double));
     tr->member = calloc((size_t)n->pipe.count + 1, 1);
+    size_t C = (size_t)n->corr.count + 1;
+    tr->pmember = calloc(((size_t)n->pipe.count + 1) * C, 1);
+    tr->vsup = calloc(N * C, sizeof(double));
+    tr->vmix = calloc(N * C, sizeof(double));
     tr->out_first = calloc(N + 1, sizeof(int));
     tr->out_cnt = calloc(N, sizeof(int));
     tr->out_to = calloc(E, sizeof(int));
@@ -96,7 +104,8 @@ struct trace *trace_create(const net *n)
     tr->call_node = calloc(N, sizeof(int));
     tr->call_edge = calloc(N, sizeof(int));
     if (!tr->in_first || !tr->in_cnt || !tr->in_from || !tr->in_w ||
-        !tr->in_pipe || !tr->cw || !tr->col || !tr->member ||
+        !tr->in_pipe || !tr->cw || !tr->col || !tr->member || !tr->pmember ||
+        !tr->vsup || !tr->vmix ||
         !tr->out_first || !tr->out_cnt || !tr->out_to || !tr->inflow ||
         !tr->supply || !tr->index || !tr->low || !tr->stack ||
         !tr->on_stack || !tr->comp || !tr->order || !tr->comp_first ||
@@ -104,6 +113,9 @@ struct trace *trace_create(const net *n)
         trace_destroy(tr);
         return NULL;
     }
+    for (int c = 0; c < n->corr.count; c++)
+        for (int j = n->corr.pipe_first[c]; j < n->corr.pipe_first[c + 1]; j++)
+            tr->pmember[(size_t)n->corr.pipes[j] * (C - 1) + c] = 1;
     return tr;
 }
 
@@ -340,6 +352,60 @@ static int trace_corridor(struct trace *tr, const net *n, day_state *d, int c)
     return rc;
 }
 
+/* Every corridor's pass at once, on a day whose flows have no loop (every
+ * component one node): the same sums in the same order as trace_corridor
+ * for each corridor (a member arc adds 0 x its sender's fraction there,
+ * nothing here), so the same fractions, with one walk through the nodes
+ * instead of one per corridor. */
+static void trace_corridors(struct trace *tr, const net *n, day_state *d)
+{
+    const corridor_set *cs = &n->corr;
+    int N = n->node.count, C = cs->count;
+    double *S = tr->vsup, *X = tr->vmix;
+    memset(S, 0, (size_t)N * C * sizeof(double));
+    for (int c = 0; c < C; c++) {
+        for (int j = cs->src_first[c]; j < cs->src_first[c + 1]; j++)
+            S[(size_t)n->src.node[cs->srcs[j]] * C + c] += d->src[cs->srcs[j]];
+        for (int j = cs->lng_first[c]; j < cs->lng_first[c + 1]; j++)
+            for (int s = n->lng.slot_first[cs->lngs[j]];
+                 s < n->lng.slot_first[cs->lngs[j] + 1]; s++)
+                S[(size_t)n->lng.node[cs->lngs[j]] * C + c] += d->slot[s];
+        for (int k = 0; k < n->sto.count; k++)
+            if (d->wd[k] > 0)
+                S[(size_t)n->sto.node[k] * C + c] +=
+                    d->wd[k] * d->sto_via[(size_t)k * C + c];
+    }
+    for (int v = 0; v < N; v++)
+        for (int e = tr->in_first[v]; e < tr->in_first[v + 1]; e++) {
+            const unsigned char *mem = tr->pmember + (size_t)tr->in_pipe[e] * C;
+            for (int c = 0; c < C; c++)
+                if (mem[c])
+                    S[(size_t)v * C + c] += tr->in_w[e];
+        }
+    for (int i = tr->n_comp - 1; i >= 0; i--) {
+        int v = tr->order[tr->comp_first[i]];
+        double T = tr->inflow[v], *xv = X + (size_t)v * C;
+        if (T <= FLOW_EPS) {
+            memset(xv, 0, (size_t)C * sizeof(double));
+            continue;
+        }
+        for (int c = 0; c < C; c++)
+            xv[c] = S[(size_t)v * C + c];
+        for (int e = tr->in_first[v]; e < tr->in_first[v + 1]; e++) {
+            const double *xu = X + (size_t)tr->in_from[e] * C;
+            const unsigned char *mem = tr->pmember + (size_t)tr->in_pipe[e] * C;
+            double w = tr->in_w[e];
+            for (int c = 0; c < C; c++)
+                if (!mem[c])
+                    xv[c] += w * xu[c];
+        }
+        for (int c = 0; c < C; c++)
+            xv[c] /= T;
+    }
+    for (size_t i = 0; i < (size_t)N * C; i++)
+        d->node_via[i] = X[i] > 1.0 ? 1.0 : X[i];
+}
+
 int trace_day(struct trace *tr, const net *n, day_state *d)
 {
     int N = n->node.count, O = n->origin.count;
@@ -370,6 +436,10 @@ int trace_day(struct trace *tr, const net *n, day_state *d)
     tr->n_comp = tarjan(tr);
     memcpy(tr->cw, tr->in_w, (size_t)tr->in_first[N] * sizeof(double));
     int rc = mix_solve(tr, O, tr->supply, d->node_mix);
+    if (rc == GASDEP_OK && n->corr.count > 0 && tr->n_comp == N) {
+        trace_corridors(tr, n, d); /* no loop today */
+        return GASDEP_OK;
+    }
     for (int c = 0; rc == GASDEP_OK && c < n->corr.count; c++)
         rc = trace_corridor(tr, n, d, c);
     return rc;
