@@ -5,9 +5,9 @@
  * records appended as runs finish, in any order:
  *     rec_header {magic, nsec, run, len, checksum}  (32 bytes)
  *     uint64 section lengths [nsec], then the section bytes.
- * A record is written with one pwrite; the checksum (FNV-1a 64 of run id and
- * payload) and the length detect a record torn by SIGKILL or a crash, which is
- * cut off on resume. Data reach the page cache at once (a killed process
+ * A record is written with one pwrite; the checksum (rec_checksum: the run id
+ * and the payload in 64-bit words over four lanes) and the length detect a
+ * record torn by SIGKILL or a crash, which is cut off on resume. Data reach the page cache at once (a killed process
  * loses nothing) and are fdatasync'ed at most once a second and at the end
  * (power loss may cost the last second of runs, never consistency).
  * The journal is flock'ed: two processes cannot write one directory.
@@ -29,7 +29,7 @@
 
 static void header_line(const gasdep_batch *b, int keep, char *buf, size_t len)
 {
-    snprintf(buf, len, "gasdep-journal 1 %s %016llx series=%d\n",
+    snprintf(buf, len, "gasdep-journal 2 %s %016llx series=%d\n",
              batch_kind_word(b->kind), (unsigned long long)b->identity, keep ? 1 : 0);
 }
 
@@ -65,10 +65,25 @@ static int pwrite_all(int fd, const void *buf, size_t len, off_t off)
     return 0;
 }
 
+/* Four lanes of 64-bit words, each xor-multiply-shift, joined by FNV-1a
+ * with the run id and the tail bytes. A record's payload is ~0.4 MB a
+ * European winter: FNV-1a a byte at a time (a multiply's latency per byte)
+ * was 2 % of a Monte Carlo run; this is about 16 times fewer dependent
+ * steps. Format 2 of the journal (format 1 used FNV-1a). */
 uint64_t rec_checksum(uint64_t run, const void *payload, size_t len)
 {
-    uint64_t h = fnv1a64(FNV_OFFSET, &run, sizeof run);
-    return fnv1a64(h, payload, len);
+    static const uint64_t K = 0x9e3779b97f4a7c15ULL;
+    uint64_t lane[4] = {run, run ^ K, run + K, ~run};
+    const unsigned char *p = payload;
+    for (; len >= 32; p += 32, len -= 32)
+        for (int i = 0; i < 4; i++) {
+            uint64_t w;
+            memcpy(&w, p + 8 * i, sizeof w);
+            lane[i] = (lane[i] ^ w) * K;
+            lane[i] ^= lane[i] >> 29;
+        }
+    uint64_t h = fnv1a64(FNV_OFFSET, lane, sizeof lane);
+    return fnv1a64(h, p, len);
 }
 
 int rec_build(bbuf *out, long run, bbuf *const sec[SEC_COUNT])

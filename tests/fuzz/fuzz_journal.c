@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     b->n_runs = RUNS;
     int keep = (data[0] >> 1) & 1;
     char head[128];
-    int hl = snprintf(head, sizeof head, "gasdep-journal 1 %s %016llx series=%d\n",
+    int hl = snprintf(head, sizeof head, "gasdep-journal 2 %s %016llx series=%d\n",
                       b->kind == GASDEP_SWEEP ? "sweep" : "montecarlo",
                       (unsigned long long)b->identity, keep);
     uint8_t *file = malloc((size_t)hl + size);
