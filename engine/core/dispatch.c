@@ -309,6 +309,21 @@ int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
     return GASDEP_OK;
 }
 
+size_t dispatch_basis_size(const struct dispatch *lp)
+{
+    return (size_t)lp->nrows + (size_t)lp->ncols;
+}
+
+void dispatch_basis_save(const struct dispatch *lp, unsigned char *st)
+{
+    lp_basis_get(lp->P, st);
+}
+
+void dispatch_basis_load(struct dispatch *lp, const unsigned char *st)
+{
+    lp_basis_set(lp->P, st);
+}
+
 const char *dispatch_solver_name(const struct dispatch *lp)
 {
     return lp_solver_name(lp->solver);

@@ -59,6 +59,12 @@ int dispatch_plan_alloc(dispatch_plan *p, const net *n, arena *a, int T);
 /* Solve a window; on failure a status with the reason in why. */
 int dispatch_solve(struct dispatch *lp, const net *n, const dispatch_window *w,
                    dispatch_plan *out, char *why, size_t whylen);
+/* The LP's basis (a status per row and column, dispatch_basis_size bytes):
+ * read after a solve, and set where the next solve starts, in a dispatch
+ * created alike (the first day's basis of a probe, model.c). */
+size_t dispatch_basis_size(const struct dispatch *lp);
+void dispatch_basis_save(const struct dispatch *lp, unsigned char *st);
+void dispatch_basis_load(struct dispatch *lp, const unsigned char *st);
 /* The LP as last set up, as a CPLEX LP file (to inspect it, or to time other
  * solvers on it: bench/). */
 /* "glpk" or "clp": the backend this dispatch solves with. */

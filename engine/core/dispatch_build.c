@@ -383,6 +383,7 @@ struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T)
         bad |= block_matrix(lp, n, t, &tr);
     lp->solver = choose_solver(sc, n->area.n_regions, T);
     size_t ncols = (size_t)T * lp->ncb, nrows = (size_t)T * lp->nrb;
+    lp->ncols = (int)ncols, lp->nrows = (int)nrows;
     if (!bad)
         lp->P = lp_create(lp->solver, (int)nrows, (int)ncols, tr.n, tr.ia, tr.ja, tr.ar);
     free(tr.ia), free(tr.ja), free(tr.ar);

@@ -72,6 +72,7 @@ struct dispatch {
     int R;       /* regions */
     int T_used;  /* days in the last window */
     int ncb, nrb; /* columns and rows per block */
+    int ncols, nrows; /* of the LP: T blocks */
     /* offsets in a block (0-based) */
     int c_src, c_mt, c_slot, c_fwd, c_rev, c_inj, c_wd, c_inv, c_def, c_uns,
         c_nex, c_dmax;

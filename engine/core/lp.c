@@ -101,6 +101,16 @@ void lp_col_values(const lp_prob *L, int n, double *x)
     L->type->col_values(L->s, n, x);
 }
 
+void lp_basis_get(const lp_prob *L, unsigned char *st)
+{
+    L->type->basis_get(L->s, st);
+}
+
+void lp_basis_set(lp_prob *L, const unsigned char *st)
+{
+    L->type->basis_set(L->s, st);
+}
+
 double lp_row_dual(const lp_prob *L, int i)
 {
     return L->type->row_dual(L->s, i);

@@ -48,6 +48,12 @@ double lp_row_dual(const lp_prob *L, int i);
 /* Reduced cost of column j (c_j - y'A_j): at an upper bound of a minimum,
  * minus what one more unit of that bound would save. */
 double lp_col_dual(const lp_prob *L, int j);
+/* The basis: the status of every row, then every column (nrows + ncols
+ * bytes, the backend's own codes), read after a solve; set, it is where
+ * the next warm solve starts (a basis read from an LP of the same shape
+ * and backend). */
+void lp_basis_get(const lp_prob *L, unsigned char *st);
+void lp_basis_set(lp_prob *L, const unsigned char *st);
 /* Write the LP for inspection (GLPK: CPLEX LP format; Clp: MPS). */
 int lp_write(lp_prob *L, const char *path);
 

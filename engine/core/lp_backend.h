@@ -25,6 +25,9 @@ typedef struct lp_type {
     double (*col_value)(const void *s, int j);
     /* the values of columns 1..n into x[1..n] */
     void (*col_values)(const void *s, int n, double *x);
+    /* statuses of rows then columns, the backend's codes (lp.h) */
+    void (*basis_get)(const void *s, unsigned char *st);
+    void (*basis_set)(void *s, const unsigned char *st);
     double (*row_dual)(const void *s, int i);
     double (*col_dual)(const void *s, int j); /* reduced cost */
     int (*write)(void *s, const char *path);

@@ -157,6 +157,32 @@ static int clp_solve(void *s, int cold)
     return Clp_status(C) == 0 ? 0 : -1;
 }
 
+/* Clp keeps its statuses columns first, rows after (ClpSimplex::Status
+ * codes: 1 basic, 3 at lower, ...); a model never solved has none: the
+ * slack basis. */
+static void clp_basis_get(const void *s, unsigned char *st)
+{
+    const clp_lp *L = s;
+    const unsigned char *a = Clp_statusArray(L->C);
+    for (int i = 0; i < L->nrows; i++)
+        st[i] = a ? a[L->ncols + i] : 1;
+    for (int j = 0; j < L->ncols; j++)
+        st[L->nrows + j] = a ? a[j] : 3;
+}
+
+static void clp_basis_set(void *s, const unsigned char *st)
+{
+    clp_lp *L = s;
+    size_t m = (size_t)L->nrows, n = (size_t)L->ncols;
+    unsigned char *a = malloc(m + n + 1);
+    if (!a)
+        return; /* the basis in hand stays: a warm start, if a slower one */
+    memcpy(a, st + m, n);
+    memcpy(a + n, st, m);
+    Clp_copyinStatus(L->C, a);
+    free(a);
+}
+
 static double clp_col_value(const void *s, int j)
 {
     return Clp_primalColumnSolution(((const clp_lp *)s)->C)[j - 1];
@@ -199,6 +225,8 @@ const lp_type lp_clp_type = {
     .solve = clp_solve,
     .col_value = clp_col_value,
     .col_values = clp_col_values,
+    .basis_get = clp_basis_get,
+    .basis_set = clp_basis_set,
     .row_dual = clp_row_dual,
     .col_dual = clp_col_dual,
     .write = clp_write,

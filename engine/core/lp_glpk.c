@@ -309,6 +309,27 @@ static int glpk_solve(void *s, int cold)
     return L->optimal ? 0 : -1;
 }
 
+static void glpk_basis_get(const void *s, unsigned char *st)
+{
+    const glpk_lp *L = s;
+    for (int i = 1; i <= L->nrows; i++)
+        st[i - 1] = (unsigned char)glp_get_row_stat(L->P, i);
+    for (int j = 1; j <= L->ncols; j++)
+        st[L->nrows + j - 1] = (unsigned char)glp_get_col_stat(L->P, j);
+}
+
+/* A basis given: no factorization of it yet, not known optimal. */
+static void glpk_basis_set(void *s, const unsigned char *st)
+{
+    glpk_lp *L = s;
+    for (int i = 1; i <= L->nrows; i++)
+        glp_set_row_stat(L->P, i, st[i - 1]);
+    for (int j = 1; j <= L->ncols; j++)
+        glp_set_col_stat(L->P, j, st[L->nrows + j - 1]);
+    L->optimal = 0;
+    L->fresh = 0;
+}
+
 static double glpk_col_value(const void *s, int j)
 {
     const glpk_lp *L = s;
@@ -383,6 +404,8 @@ const lp_type lp_glpk_type = {
     .solve = glpk_solve,
     .col_value = glpk_col_value,
     .col_values = glpk_col_values,
+    .basis_get = glpk_basis_get,
+    .basis_set = glpk_basis_set,
     .row_dual = glpk_row_dual,
     .col_dual = glpk_col_dual,
     .write = glpk_write,

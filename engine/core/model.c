@@ -264,6 +264,50 @@ static void reset_run(gasdep_model *m)
     cover_reset(&m->cov, &m->n);
 }
 
+/* A fresh dispatch LP that starts from the probe's first-day basis. */
+static struct dispatch *fresh_lp(gasdep_model *m)
+{
+    struct dispatch *lp = dispatch_create(&m->n, &m->scn.sc, m->win_blocks);
+    if (lp && m->basis0)
+        dispatch_basis_load(lp, m->basis0);
+    return lp;
+}
+
+/* The probe (myopic runs): the first day solved once at init, on the
+ * scenario as loaded (external factors 1, no water values: gas left in
+ * store worth 0), its basis kept, and the LP created afresh to start from
+ * it. Every run of the model, the first and each after gasdep_restart,
+ * starts its first day from that basis, where a fresh LP starts from the
+ * solver's slack basis: a Monte Carlo run's first day is then a warm solve
+ * (docs/DISPATCH.md, "The probe's basis"). Results do not depend on the
+ * path the model took: the first run and a restarted one start alike. A
+ * failed probe leaves no basis (the slack start). */
+static int probe_first_day(gasdep_model *m)
+{
+    const net *n = &m->n;
+    m->basis0 = NULL;
+    int D, B, implement;
+    window_layout(m, n->first_day, &D, &B, m->blk_len, &implement);
+    if (D != 1 || B != 1)
+        return GASDEP_OK;
+    caps_fill(n, &m->ext, n->first_day, INT_MAX, &m->win[0]);
+    double *zero = NULL;
+    if (m->scn.sc.storage_valuation != VALUATION_FLAT && n->sto.count > 0 &&
+        !(zero = arena_alloc(&m->mem, (size_t)n->sto.count, sizeof *zero)))
+        return GASDEP_ENOMEM;
+    dispatch_window w = {1, m->win, m->blk_len, m->d.sto_inv, n->first_day, zero};
+    char why[256];
+    if (dispatch_solve(m->lp, n, &w, &m->plan, why, sizeof why) != GASDEP_OK)
+        return GASDEP_OK;
+    m->basis0 = arena_alloc(&m->mem, dispatch_basis_size(m->lp), 1);
+    if (!m->basis0)
+        return GASDEP_ENOMEM;
+    dispatch_basis_save(m->lp, m->basis0);
+    dispatch_destroy(m->lp);
+    m->lp = fresh_lp(m);
+    return m->lp ? GASDEP_OK : GASDEP_ENOMEM;
+}
+
 int gasdep_init(gasdep_model *m)
 {
     if (!m)
@@ -287,6 +331,11 @@ int gasdep_init(gasdep_model *m)
     m->tr = trace_create(&m->n);
     if (!m->lp || !m->tr ||
         water_create(&m->water, &m->n, &m->scn.sc, &m->mem) != GASDEP_OK) {
+        m->state = ST_FAILED;
+        return err_fail(&m->err, GASDEP_ENOMEM, "out of memory building the LP");
+    }
+    reset_run(m);
+    if (probe_first_day(m) != GASDEP_OK) {
         m->state = ST_FAILED;
         return err_fail(&m->err, GASDEP_ENOMEM, "out of memory building the LP");
     }
@@ -323,7 +372,7 @@ int gasdep_restart(gasdep_model *m)
         m->ext_corr_f[k] = 1.0;
     dispatch_destroy(m->lp);
     trace_destroy(m->tr);
-    m->lp = dispatch_create(&m->n, &m->scn.sc, m->win_blocks);
+    m->lp = fresh_lp(m);
     m->tr = trace_create(&m->n);
     if (!m->lp || !m->tr || water_restart(&m->water, &m->n, &m->scn.sc) != GASDEP_OK) {
         m->state = ST_FAILED;

@@ -31,6 +31,7 @@ struct gasdep_model {
     summary s;
     cover_set cov; /* days of cover, survival times */
     struct dispatch *lp;
+    unsigned char *basis0; /* the probe's first-day basis (NULL: none) */
     struct trace *tr;
     water water;    /* water values (storage_valuation = water) */
     adapt adapt;    /* demand levels that follow lasting prices */
