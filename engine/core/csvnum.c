@@ -49,6 +49,10 @@ char *csv_fixed(char *p, double x, int dec)
                                    100000000000000,
                                    1000000000000000,
                                    10000000000000000};
+    if (x == 0) { /* (-0 too) nearly a third of the daily fields */
+        *p = '0';
+        return p + 1;
+    }
     if (!isfinite(x))
         return p;
     double scaled = x * P10[dec];
