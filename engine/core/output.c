@@ -485,6 +485,8 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
                 output_close(o, m, err, 0);
                 return NULL;
             }
+            /* glibc allocates its own block-sized (4 KiB) buffer for NULL
+             * whatever the size; the rows' 64 KiB chunks keep writes few */
             setvbuf(o->f[t], NULL, _IOFBF, 1 << 20);
         }
     }
