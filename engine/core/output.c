@@ -75,6 +75,7 @@ struct output {
      * are written in chunks of about 64 KiB: a write a table and day made the
      * kernel's writes most of the writer's time */
     char *line[T_N], *end[T_N];
+    char *last[T_N]; /* where a row may still start: row_max before the end */
     size_t line_cap, row_max;
 };
 
@@ -102,7 +103,7 @@ static char *rows_write(struct output *o, int t, char *p)
  * rows out when the next row might not fit. */
 static char *room(struct output *o, int t, char *p)
 {
-    if ((size_t)(p - o->line[t]) + o->row_max > o->line_cap)
+    if (p > o->last[t])
         return rows_write(o, t, p);
     return p;
 }
@@ -491,10 +492,13 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
         }
     }
     for (int t = 0; t < T_N; t++)
-        if (o->f[t] && is_daily(t) && !(o->end[t] = o->line[t] = malloc(o->line_cap))) {
-            err_fail(err, GASDEP_ENOMEM, "out of memory");
-            output_close(o, m, err, 0);
-            return NULL;
+        if (o->f[t] && is_daily(t)) {
+            if (!(o->end[t] = o->line[t] = malloc(o->line_cap))) {
+                err_fail(err, GASDEP_ENOMEM, "out of memory");
+                output_close(o, m, err, 0);
+                return NULL;
+            }
+            o->last[t] = o->line[t] + (o->line_cap - o->row_max);
         }
     for (int t = 0; t < T_N; t++)
         if (o->f[t] && HEADERS[t])
@@ -560,12 +564,24 @@ static void day_shares(struct output *o, const gasdep_model *m, int t,
         gasdep_area_day r;
         gasdep_area_result(m, a, &r);
         double sup = r.supplied_mcm;
+        /* "DATE,AREA," once for the area's rows, copied as one block of
+         * NAME_PAD bytes where it fits in one */
+        char head[11 + 2 * NAME_PAD];
+        int short_head = o->l_area[a] <= NAME_PAD - 12; /* 11 + name + 1 */
+        size_t hl = 0;
+        if (short_head)
+            hl = (size_t)(put_name(put_date(head, date), o->q_area[a], o->l_area[a]) - head);
         for (int k = 0; k < K; k++) {
             double v = t == T_SHARES    ? gasdep_area_origin_mcm(m, a, k)
                        : t == T_GSHARES ? gasdep_area_group_mcm(m, a, k)
                                         : gasdep_area_via_mcm(m, a, k);
-            p = put_date(p, date);
-            p = put_name(p, o->q_area[a], o->l_area[a]);
+            if (short_head) {
+                memcpy(p, head, NAME_PAD);
+                p += hl;
+            } else {
+                p = put_date(p, date);
+                p = put_name(p, o->q_area[a], o->l_area[a]);
+            }
             p = put_name(p, names[k], lens[k]);
             p = csv_fixed(p, v, 6);
             *p++ = ',';
