@@ -32,7 +32,10 @@ int gasdep_warning_count(const gasdep_model *m)
 
 /* ---- network description ------------------------------------------------ */
 
-int gasdep_count(const gasdep_model *m, int kind)
+/* gasdep_count, inlined in this file's range checks: the public one cannot
+ * be (it may be interposed in the shared library), and the daily results are
+ * read per value by the CSV writer. */
+static inline int count_of(const gasdep_model *m, int kind)
 {
     if (!m || !m->ready)
         return 0;
@@ -53,9 +56,14 @@ int gasdep_count(const gasdep_model *m, int kind)
     }
 }
 
+int gasdep_count(const gasdep_model *m, int kind)
+{
+    return count_of(m, kind);
+}
+
 const char *gasdep_name(const gasdep_model *m, int kind, int i)
 {
-    if (i < 0 || i >= gasdep_count(m, kind))
+    if (i < 0 || i >= count_of(m, kind))
         return NULL;
     const net *n = &m->n;
     switch (kind) {
@@ -76,7 +84,7 @@ const char *gasdep_name(const gasdep_model *m, int kind, int i)
 
 int gasdep_find(const gasdep_model *m, int kind, const char *name)
 {
-    int c = gasdep_count(m, kind);
+    int c = count_of(m, kind);
     for (int i = 0; i < c; i++)
         if (strcmp(gasdep_name(m, kind, i), name) == 0)
             return i;
@@ -141,7 +149,7 @@ int gasdep_horizon(const gasdep_model *m, int *first, int *last)
 
 int gasdep_origin_group(const gasdep_model *m, int o)
 {
-    return o >= 0 && o < gasdep_count(m, GASDEP_ORIGIN) ? m->n.origin.group[o] : -1;
+    return o >= 0 && o < count_of(m, GASDEP_ORIGIN) ? m->n.origin.group[o] : -1;
 }
 
 int gasdep_area_is_group(const gasdep_model *m, int a)
@@ -151,7 +159,7 @@ int gasdep_area_is_group(const gasdep_model *m, int a)
 
 int gasdep_area_members(const gasdep_model *m, int a, const int **regions)
 {
-    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA))
+    if (a < 0 || a >= count_of(m, GASDEP_AREA))
         return -1;
     const int *first = m->n.area.member_first;
     *regions = m->n.area.members + first[a];
@@ -160,7 +168,7 @@ int gasdep_area_members(const gasdep_model *m, int a, const int **regions)
 
 int gasdep_pipeline_ends(const gasdep_model *m, int p, int *from, int *to)
 {
-    if (p < 0 || p >= gasdep_count(m, GASDEP_PIPELINE))
+    if (p < 0 || p >= count_of(m, GASDEP_PIPELINE))
         return GASDEP_EARG;
     *from = m->n.pipe.from[p];
     *to = m->n.pipe.to[p];
@@ -170,7 +178,7 @@ int gasdep_pipeline_ends(const gasdep_model *m, int p, int *from, int *to)
 int gasdep_corridor_members(const gasdep_model *m, int c, int kind,
                             const int **index)
 {
-    if (!index || c < 0 || c >= gasdep_count(m, GASDEP_CORRIDOR))
+    if (!index || c < 0 || c >= count_of(m, GASDEP_CORRIDOR))
         return -1;
     const corridor_set *cs = &m->n.corr;
     const int *first = kind == GASDEP_PIPELINE ? cs->pipe_first
@@ -187,7 +195,7 @@ int gasdep_corridor_members(const gasdep_model *m, int c, int kind,
 
 double gasdep_n1_pct(const gasdep_model *m, int a)
 {
-    return a >= 0 && a < gasdep_count(m, GASDEP_AREA) ? m->s.n1[a] : NAN;
+    return a >= 0 && a < count_of(m, GASDEP_AREA) ? m->s.n1[a] : NAN;
 }
 
 /* ---- results ------------------------------------------------------------ */
@@ -199,7 +207,7 @@ int gasdep_day(const gasdep_model *m)
 
 int gasdep_area_result(const gasdep_model *m, int a, gasdep_area_day *out)
 {
-    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || m->day < 0)
+    if (a < 0 || a >= count_of(m, GASDEP_AREA) || m->day < 0)
         return GASDEP_EARG;
     const day_state *d = &m->d;
     out->demand_mcm = d->area_demand[a];
@@ -216,7 +224,7 @@ int gasdep_area_result(const gasdep_model *m, int a, gasdep_area_day *out)
 
 double gasdep_area_origin_mcm(const gasdep_model *m, int a, int o)
 {
-    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || o < 0 ||
+    if (a < 0 || a >= count_of(m, GASDEP_AREA) || o < 0 ||
         o >= m->n.origin.count || m->day < 0)
         return NAN;
     return m->d.area_origin[(size_t)a * m->n.origin.count + o];
@@ -224,7 +232,7 @@ double gasdep_area_origin_mcm(const gasdep_model *m, int a, int o)
 
 double gasdep_area_group_mcm(const gasdep_model *m, int a, int g)
 {
-    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || g < 0 ||
+    if (a < 0 || a >= count_of(m, GASDEP_AREA) || g < 0 ||
         g >= m->n.origin.n_groups || m->day < 0)
         return NAN;
     return m->d.area_group[(size_t)a * m->n.origin.n_groups + g];
@@ -232,7 +240,7 @@ double gasdep_area_group_mcm(const gasdep_model *m, int a, int g)
 
 double gasdep_area_via_mcm(const gasdep_model *m, int a, int c)
 {
-    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || c < 0 ||
+    if (a < 0 || a >= count_of(m, GASDEP_AREA) || c < 0 ||
         c >= m->n.corr.count || m->day < 0)
         return NAN;
     return m->d.area_via[(size_t)a * m->n.corr.count + c];
@@ -241,7 +249,7 @@ double gasdep_area_via_mcm(const gasdep_model *m, int a, int c)
 int gasdep_pipeline_result(const gasdep_model *m, int p, double *flow,
                            double *cap)
 {
-    if (p < 0 || p >= gasdep_count(m, GASDEP_PIPELINE) || m->day < 0)
+    if (p < 0 || p >= count_of(m, GASDEP_PIPELINE) || m->day < 0)
         return GASDEP_EARG;
     const day_state *d = &m->d;
     double f = d->fwd[p] - d->rev[p];
@@ -270,7 +278,7 @@ double gasdep_mass_imbalance_mcm(const gasdep_model *m, double *run_max)
 int gasdep_area_summary_get(const gasdep_model *m, int a,
                             gasdep_area_summary *out)
 {
-    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA))
+    if (a < 0 || a >= count_of(m, GASDEP_AREA))
         return GASDEP_EARG;
     const summary *s = &m->s;
     out->demand_mcm = s->demand[a];
@@ -299,7 +307,7 @@ static int share_stats(const gasdep_model *m, int a, double sum, double lo, doub
 int gasdep_area_group_share_stats(const gasdep_model *m, int a, int g,
                                   double *mean, double *min, double *max)
 {
-    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || g < 0 ||
+    if (a < 0 || a >= count_of(m, GASDEP_AREA) || g < 0 ||
         g >= m->n.origin.n_groups)
         return GASDEP_EARG;
     size_t i = (size_t)a * m->n.origin.n_groups + g;
@@ -310,7 +318,7 @@ int gasdep_area_group_share_stats(const gasdep_model *m, int a, int g,
 int gasdep_area_via_share_stats(const gasdep_model *m, int a, int c, double *mean,
                                 double *min, double *max)
 {
-    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || c < 0 ||
+    if (a < 0 || a >= count_of(m, GASDEP_AREA) || c < 0 ||
         c >= m->n.corr.count)
         return GASDEP_EARG;
     size_t i = (size_t)a * m->n.corr.count + c;
@@ -322,7 +330,7 @@ int gasdep_area_via_share_stats(const gasdep_model *m, int a, int c, double *mea
 
 double gasdep_pipeline_loss_mcm(const gasdep_model *m, int p)
 {
-    if (p < 0 || p >= gasdep_count(m, GASDEP_PIPELINE) || m->day < 0)
+    if (p < 0 || p >= count_of(m, GASDEP_PIPELINE) || m->day < 0)
         return NAN;
     return m->n.pipe.loss[p] * (m->d.fwd[p] + m->d.rev[p]);
 }
@@ -394,7 +402,7 @@ int gasdep_supply_result(const gasdep_model *m, int i, gasdep_supply_day *out)
 
 int gasdep_storage_result(const gasdep_model *m, int k, gasdep_storage_day *out)
 {
-    if (!out || k < 0 || k >= gasdep_count(m, GASDEP_STORAGE) || m->day < 0)
+    if (!out || k < 0 || k >= count_of(m, GASDEP_STORAGE) || m->day < 0)
         return GASDEP_EARG;
     const net *n = &m->n;
     const day_state *d = &m->d;
@@ -414,7 +422,7 @@ int gasdep_storage_result(const gasdep_model *m, int k, gasdep_storage_day *out)
 
 int gasdep_area_cover_get(const gasdep_model *m, int a, gasdep_area_cover *out)
 {
-    if (!out || a < 0 || a >= gasdep_count(m, GASDEP_AREA) || m->day < 0)
+    if (!out || a < 0 || a >= count_of(m, GASDEP_AREA) || m->day < 0)
         return GASDEP_EARG;
     out->storage_mcm = m->cov.storage_mcm[a];
     out->gap_mcm = m->cov.gap_mcm[a];
@@ -440,7 +448,7 @@ int gasdep_area_survival(const gasdep_model *m, int a, int i, int *first_short_d
 {
     if (first_short_day)
         *first_short_day = -1;
-    if (a < 0 || a >= gasdep_count(m, GASDEP_AREA) || i < 0 ||
+    if (a < 0 || a >= count_of(m, GASDEP_AREA) || i < 0 ||
         i >= gasdep_disruption_count(m))
         return -1;
     int day = m->cov.first_short[(size_t)a * m->cov.n_events + i];

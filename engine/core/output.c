@@ -71,9 +71,19 @@ struct output {
     unsigned *l_area, *l_origin, *l_group, *l_pipe, *l_node, *l_src, *l_lng,
         *l_sto, *l_corr;
     int n_area, n_origin, n_group, n_pipe, n_region, n_supply, n_sto, n_corr, n_ev;
-    char *line;
-    size_t line_cap, row_max; /* rows gather in line[], written in chunks */
+    /* a daily table's rows gather in line[t] across days, up to end[t], and
+     * are written in chunks of about 64 KiB: a write a table and day made the
+     * kernel's writes most of the writer's time */
+    char *line[T_N], *end[T_N];
+    char *last[T_N]; /* where a row may still start: row_max before the end */
+    size_t line_cap, row_max;
 };
+
+/* Tables with a row per element and day (the others are written at the end). */
+static int is_daily(int t)
+{
+    return t != T_SUMMARY && t != T_MANIFEST && t != T_SURVIVAL;
+}
 
 /* ---- formatting --------------------------------------------------------- */
 
@@ -82,15 +92,27 @@ static size_t max_size(size_t a, size_t b)
     return a > b ? a : b;
 }
 
-/* Rows of a table gather in o->line; write them out when the next row might
- * not fit (and once at the end of the day's table, with `done`). */
-static char *room(struct output *o, char *p, FILE *f, int done)
+/* Table t's gathered rows written out (p: the end of its last row). */
+static char *rows_write(struct output *o, int t, char *p)
 {
-    if (done || (size_t)(p - o->line) + o->row_max > o->line_cap) {
-        fwrite(o->line, 1, (size_t)(p - o->line), f);
-        return o->line;
-    }
+    fwrite(o->line[t], 1, (size_t)(p - o->line[t]), o->f[t]);
+    return o->line[t];
+}
+
+/* Where table t's next row goes: p, or the buffer's start after writing the
+ * rows out when the next row might not fit. */
+static char *room(struct output *o, int t, char *p)
+{
+    if (p > o->last[t])
+        return rows_write(o, t, p);
     return p;
+}
+
+/* The end of table t's rows of the day: kept for the next day, or written
+ * at once on a caller's stream (whose reader may be waiting for the day). */
+static void rows_end(struct output *o, int t, char *p)
+{
+    o->end[t] = o->owns_stream ? p : rows_write(o, t, p);
 }
 
 /* Names are stored in at least NAME_PAD bytes, so a short one is copied as
@@ -198,7 +220,8 @@ static void output_free(struct output *o)
         free(o->tmp[t]);
         free(o->final[t]);
     }
-    free(o->line);
+    for (int t = 0; t < T_N; t++)
+        free(o->line[t]);
     if (o->dir_fd >= 0)
         close(o->dir_fd); /* releases the lock */
     free(o->dir);
@@ -412,9 +435,8 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
             name_max = max_size(name_max, longest((char *const *)o->all_q[i], o->q_count[i]));
         o->row_max = 32 + 4 * name_max + 8 * 32 + NAME_PAD;
         o->line_cap = ((size_t)1 << 16) + o->row_max;
-        o->line = malloc(o->line_cap);
     }
-    if (!o->line || !named) {
+    if (!named) {
         output_free(o);
         err_fail(err, GASDEP_ENOMEM, "out of memory");
         return NULL;
@@ -464,9 +486,20 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
                 output_close(o, m, err, 0);
                 return NULL;
             }
+            /* glibc allocates its own block-sized (4 KiB) buffer for NULL
+             * whatever the size; the rows' 64 KiB chunks keep writes few */
             setvbuf(o->f[t], NULL, _IOFBF, 1 << 20);
         }
     }
+    for (int t = 0; t < T_N; t++)
+        if (o->f[t] && is_daily(t)) {
+            if (!(o->end[t] = o->line[t] = malloc(o->line_cap))) {
+                err_fail(err, GASDEP_ENOMEM, "out of memory");
+                output_close(o, m, err, 0);
+                return NULL;
+            }
+            o->last[t] = o->line[t] + (o->line_cap - o->row_max);
+        }
     for (int t = 0; t < T_N; t++)
         if (o->f[t] && HEADERS[t])
             fputs(HEADERS[t], o->f[t]);
@@ -478,9 +511,9 @@ struct output *output_open(const gasdep_model *m, errlog *err, const char *dir,
 /* ---- daily rows --------------------------------------------------------- */
 
 /* balance.csv: a row per area. */
-static char *day_balance(struct output *o, const gasdep_model *m, const char *date,
-                         char *p)
+static void day_balance(struct output *o, const gasdep_model *m, const char *date)
 {
+    char *p = o->end[T_BALANCE];
     int A = o->n_area;
     for (int a = 0; a < A; a++) {
         gasdep_area_day r;
@@ -507,18 +540,18 @@ static char *day_balance(struct output *o, const gasdep_model *m, const char *da
         *p++ = ',';
         p = csv_fixed(p, r.price_eur_mwh, PRICE_DECIMALS);
         *p++ = '\n';
-        p = room(o, p, o->f[T_BALANCE], 0);
+        p = room(o, T_BALANCE, p);
     }
-    p = room(o, p, o->f[T_BALANCE], 1);
-    return p;
+    rows_end(o, T_BALANCE, p);
 }
 
 /* shares.csv (t T_SHARES: by origin), group_shares.csv (T_GSHARES) or
  * via_shares.csv (T_VIA: by corridor passed): a row per area and origin,
  * group or corridor. */
-static char *day_shares(struct output *o, const gasdep_model *m, int t,
-                        const char *date, char *p)
+static void day_shares(struct output *o, const gasdep_model *m, int t,
+                       const char *date)
 {
+    char *p = o->end[t];
     int A = o->n_area;
     int K = t == T_SHARES ? o->n_origin : t == T_GSHARES ? o->n_group : o->n_corr;
     char *const *names = t == T_SHARES    ? o->q_origin
@@ -531,29 +564,40 @@ static char *day_shares(struct output *o, const gasdep_model *m, int t,
         gasdep_area_day r;
         gasdep_area_result(m, a, &r);
         double sup = r.supplied_mcm;
+        /* "DATE,AREA," once for the area's rows, copied as one block of
+         * NAME_PAD bytes where it fits in one */
+        char head[11 + 2 * NAME_PAD];
+        int short_head = o->l_area[a] <= NAME_PAD - 12; /* 11 + name + 1 */
+        size_t hl = 0;
+        if (short_head)
+            hl = (size_t)(put_name(put_date(head, date), o->q_area[a], o->l_area[a]) - head);
         for (int k = 0; k < K; k++) {
             double v = t == T_SHARES    ? gasdep_area_origin_mcm(m, a, k)
                        : t == T_GSHARES ? gasdep_area_group_mcm(m, a, k)
                                         : gasdep_area_via_mcm(m, a, k);
-            p = put_date(p, date);
-            p = put_name(p, o->q_area[a], o->l_area[a]);
+            if (short_head) {
+                memcpy(p, head, NAME_PAD);
+                p += hl;
+            } else {
+                p = put_date(p, date);
+                p = put_name(p, o->q_area[a], o->l_area[a]);
+            }
             p = put_name(p, names[k], lens[k]);
             p = csv_fixed(p, v, 6);
             *p++ = ',';
             if (sup > 1e-12)
                 p = csv_fixed(p, v / sup, 6);
             *p++ = '\n';
-            p = room(o, p, o->f[t], 0);
+            p = room(o, t, p);
         }
     }
-    p = room(o, p, o->f[t], 1);
-    return p;
+    rows_end(o, t, p);
 }
 
 /* flows.csv: a row per pipeline. */
-static char *day_flows(struct output *o, const gasdep_model *m, const char *date,
-                       char *p)
+static void day_flows(struct output *o, const gasdep_model *m, const char *date)
 {
+    char *p = o->end[T_FLOWS];
     for (int q = 0; q < o->n_pipe; q++) {
         double f, cap;
         int from, to;
@@ -575,16 +619,15 @@ static char *day_flows(struct output *o, const gasdep_model *m, const char *date
         if (cap > 1e-12)
             p = csv_fixed(p, gasdep_pipeline_capacity_value(m, q), PRICE_DECIMALS);
         *p++ = '\n';
-        p = room(o, p, o->f[T_FLOWS], 0);
+        p = room(o, T_FLOWS, p);
     }
-    p = room(o, p, o->f[T_FLOWS], 1);
-    return p;
+    rows_end(o, T_FLOWS, p);
 }
 
 /* supply.csv: a row per source and LNG slot. */
-static char *day_supply(struct output *o, const gasdep_model *m, const char *date,
-                        char *p)
+static void day_supply(struct output *o, const gasdep_model *m, const char *date)
 {
+    char *p = o->end[T_SUPPLY];
     for (int i = 0; i < o->n_supply; i++) {
         gasdep_supply_day r;
         gasdep_supply_result(m, i, &r);
@@ -607,19 +650,18 @@ static char *day_supply(struct output *o, const gasdep_model *m, const char *dat
         *p++ = ',';
         p = csv_fixed(p, r.cost_eur_mwh, 4);
         *p++ = '\n';
-        p = room(o, p, o->f[T_SUPPLY], 0);
+        p = room(o, T_SUPPLY, p);
     }
-    p = room(o, p, o->f[T_SUPPLY], 1);
-    return p;
+    rows_end(o, T_SUPPLY, p);
 }
 
 /* storage.csv: a row per storage site. */
 /* cover.csv: a row per area: the gas its stores can release at the end of
  * the day, the day's demand and gap, and the days of cover (empty when there
  * is no gap). */
-static char *day_cover(struct output *o, const gasdep_model *m, const char *date,
-                       char *p)
+static void day_cover(struct output *o, const gasdep_model *m, const char *date)
 {
+    char *p = o->end[T_COVER];
     for (int a = 0; a < o->n_area; a++) {
         gasdep_area_day r;
         gasdep_area_cover c;
@@ -636,15 +678,14 @@ static char *day_cover(struct output *o, const gasdep_model *m, const char *date
         if (!isnan(c.days_of_cover))
             p = csv_fixed(p, c.days_of_cover, 3);
         *p++ = '\n';
-        p = room(o, p, o->f[T_COVER], 0);
+        p = room(o, T_COVER, p);
     }
-    p = room(o, p, o->f[T_COVER], 1);
-    return p;
+    rows_end(o, T_COVER, p);
 }
 
-static char *day_storage(struct output *o, const gasdep_model *m, const char *date,
-                         char *p)
+static void day_storage(struct output *o, const gasdep_model *m, const char *date)
 {
+    char *p = o->end[T_STORAGE];
     for (int k = 0; k < o->n_sto; k++) {
         gasdep_storage_day r;
         gasdep_storage_result(m, k, &r);
@@ -660,32 +701,30 @@ static char *day_storage(struct output *o, const gasdep_model *m, const char *da
         *p++ = ',';
         p = csv_fixed(p, r.value_eur_mwh, 4);
         *p++ = '\n';
-        p = room(o, p, o->f[T_STORAGE], 0);
+        p = room(o, T_STORAGE, p);
     }
-    p = room(o, p, o->f[T_STORAGE], 1);
-    return p;
+    rows_end(o, T_STORAGE, p);
 }
 
 int output_day(struct output *o, const gasdep_model *m)
 {
     char date[11];
     gasdep_date_format(gasdep_day(m), date);
-    char *p = o->line;
     if (o->f[T_BALANCE])
-        p = day_balance(o, m, date, p);
+        day_balance(o, m, date);
     for (int t = T_SHARES; t <= T_GSHARES; t++)
         if (o->f[t])
-            p = day_shares(o, m, t, date, p);
+            day_shares(o, m, t, date);
     if (o->f[T_FLOWS])
-        p = day_flows(o, m, date, p);
+        day_flows(o, m, date);
     if (o->f[T_SUPPLY])
-        p = day_supply(o, m, date, p);
+        day_supply(o, m, date);
     if (o->f[T_STORAGE])
-        p = day_storage(o, m, date, p);
+        day_storage(o, m, date);
     if (o->f[T_VIA])
-        p = day_shares(o, m, T_VIA, date, p);
+        day_shares(o, m, T_VIA, date);
     if (o->f[T_COVER])
-        day_cover(o, m, date, p);
+        day_cover(o, m, date);
     return GASDEP_OK;
 }
 
@@ -853,6 +892,9 @@ int output_close(struct output *o, const gasdep_model *m, errlog *err,
                  int commit)
 {
     int rc = GASDEP_OK;
+    for (int t = 0; t < T_N; t++)
+        if (o->line[t] && o->end[t] > o->line[t])
+            o->end[t] = rows_write(o, t, o->end[t]); /* the last days' rows */
     if (commit) {
         if (o->f[T_SUMMARY])
             write_summary(o, m);
