@@ -424,7 +424,13 @@ typedef struct reg {
  * the storage paths then part through the monthly plans): russia-cut-2022
  * DE minimum fill 0.136 -> 0.156, ukraine-transit-end-2025 SEE Russian
  * share 0.404 -> 0.413, ganja-gap-outage-russia-cut EU unserved 842 -> 835
- * mcm; a regression guard, not a truth. An intended
+ * mcm; and re-recorded for issue 20's probe basis (a myopic run's first
+ * day starts from the basis of the first day solved once at init instead of
+ * the solver's slack basis: another vertex among exact ties on day 1, the
+ * storage paths then part through the monthly plans):
+ * ukraine-transit-end-2025 HU Russian share 0.556 -> 0.538,
+ * russia-cut-2022-lng-market DE minimum fill 0.117 -> 0.127, the rest
+ * within 0.4 pp; a regression guard, not a truth. An intended
  * change of results is a visible edit of this table (re-record with
  * GASDEP_RECORD=1, see the file header). Tolerance: abs 0.01 for shares and
  * fills, rel 2 % + 1 mcm for volumes. */
@@ -457,11 +463,11 @@ static const reg regs[] = {
     {"full-russian-stop-winter-national", "EU", UNSERVED, NULL, 515.6020},
     {"full-russian-stop-winter-national", "SEE", UNSERVED, NULL, 196.7854},
     {"full-russian-stop-winter-national", "BG", UNSERVED, NULL, 157.1800},
-    {"full-russian-stop-winter-typical-storage", "EU", SHARE, "russia", 0.1356},
+    {"full-russian-stop-winter-typical-storage", "EU", SHARE, "russia", 0.1365},
     {"full-russian-stop-winter-typical-storage", "SEE", SHARE, "russia", 0.3289},
     {"full-russian-stop-winter-typical-storage", "EU", UNSERVED, NULL, 210.5754},
     {"full-russian-stop-winter-typical-storage", "SEE", UNSERVED, NULL, 138.0650},
-    {"full-russian-stop-winter-typical-storage", "EU", MIN_FILL, NULL, 0.6686},
+    {"full-russian-stop-winter-typical-storage", "EU", MIN_FILL, NULL, 0.6651},
     {"ganja-gap-outage", "EU", SHARE, "russia", 0.4016},
     {"ganja-gap-outage", "SEE", SHARE, "russia", 0.5914},
     {"ganja-gap-outage", "GR", SHARE, "caspian", 0.1193},
@@ -471,15 +477,15 @@ static const reg regs[] = {
     {"ganja-gap-outage-russia-cut", "GR", SHARE, "caspian", 0.1187},
     {"ganja-gap-outage-russia-cut", "EU", UNSERVED, NULL, 835.1168},
     {"ganja-gap-outage-russia-cut", "SEE", UNSERVED, NULL, 751.0069},
-    {"russia-cut-2022", "EU", SHARE, "russia", 0.3004},
-    {"russia-cut-2022", "SEE", SHARE, "russia", 0.5861},
-    {"russia-cut-2022", "IT", SHARE, "caspian", 0.1326},
+    {"russia-cut-2022", "EU", SHARE, "russia", 0.3002},
+    {"russia-cut-2022", "SEE", SHARE, "russia", 0.5869},
+    {"russia-cut-2022", "IT", SHARE, "caspian", 0.1324},
     {"russia-cut-2022", "EU", UNSERVED, NULL, 0.0000},
     {"russia-cut-2022", "DE", MIN_FILL, NULL, 0.1555},
-    {"russia-cut-2022-lng-market", "EU", SHARE, "russia", 0.3035},
-    {"russia-cut-2022-lng-market", "EU", SHARE, "lng", 0.2279},
+    {"russia-cut-2022-lng-market", "EU", SHARE, "russia", 0.3014},
+    {"russia-cut-2022-lng-market", "EU", SHARE, "lng", 0.2289},
     {"russia-cut-2022-lng-market", "EU", UNSERVED, NULL, 0.0000},
-    {"russia-cut-2022-lng-market", "DE", MIN_FILL, NULL, 0.1166},
+    {"russia-cut-2022-lng-market", "DE", MIN_FILL, NULL, 0.1266},
     {"southern-corridor-expansion", "EU", SHARE, "russia", 0.3974},
     {"southern-corridor-expansion", "SEE", SHARE, "russia", 0.6028},
     {"southern-corridor-expansion", "IT", SHARE, "caspian", 0.2245},
@@ -487,13 +493,13 @@ static const reg regs[] = {
     {"southern-corridor-expansion", "EU", UNSERVED, NULL, 0.0000},
     {"southern-corridor-expansion-russia-stop", "EU", SHARE, "russia", 0.1244},
     {"southern-corridor-expansion-russia-stop", "SEE", SHARE, "russia", 0.3260},
-    {"southern-corridor-expansion-russia-stop", "IT", SHARE, "caspian", 0.2800},
+    {"southern-corridor-expansion-russia-stop", "IT", SHARE, "caspian", 0.2797},
     {"southern-corridor-expansion-russia-stop", "EU", UNSERVED, NULL, 313.3691},
     {"southern-corridor-expansion-russia-stop", "SEE", UNSERVED, NULL, 249.1684},
-    {"ukraine-transit-end-2025", "EU", SHARE, "russia", 0.0657},
-    {"ukraine-transit-end-2025", "SEE", SHARE, "russia", 0.4133},
-    {"ukraine-transit-end-2025", "HU", SHARE, "russia", 0.5558},
-    {"ukraine-transit-end-2025", "IT", SHARE, "caspian", 0.0986},
+    {"ukraine-transit-end-2025", "EU", SHARE, "russia", 0.0655},
+    {"ukraine-transit-end-2025", "SEE", SHARE, "russia", 0.4110},
+    {"ukraine-transit-end-2025", "HU", SHARE, "russia", 0.5375},
+    {"ukraine-transit-end-2025", "IT", SHARE, "caspian", 0.0985},
     {"ukraine-transit-end-2025", "EU", UNSERVED, NULL, 0.0000},
 };
 
