@@ -297,12 +297,12 @@ static int probe_first_day(gasdep_model *m)
         return GASDEP_ENOMEM;
     dispatch_window w = {1, m->win, m->blk_len, m->d.sto_inv, n->first_day, zero};
     char why[256];
-    if (dispatch_solve(m->lp, n, &w, &m->plan, why, sizeof why) != GASDEP_OK)
-        return GASDEP_OK;
-    m->basis0 = arena_alloc(&m->mem, dispatch_basis_size(m->lp), 1);
-    if (!m->basis0)
-        return GASDEP_ENOMEM;
-    dispatch_basis_save(m->lp, m->basis0);
+    if (dispatch_solve(m->lp, n, &w, &m->plan, why, sizeof why) == GASDEP_OK) {
+        m->basis0 = arena_alloc(&m->mem, dispatch_basis_size(m->lp), 1);
+        if (!m->basis0)
+            return GASDEP_ENOMEM;
+        dispatch_basis_save(m->lp, m->basis0);
+    } /* failed: the run's own first solve says why, from a fresh LP */
     dispatch_destroy(m->lp);
     m->lp = fresh_lp(m);
     return m->lp ? GASDEP_OK : GASDEP_ENOMEM;
