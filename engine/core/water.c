@@ -234,7 +234,7 @@ int water_update(water *w, const net *n, const scenario_el *sc,
 
 const double *water_values(const water *w, int day)
 {
-    if (w->plans == 0 || (!w->lp && !w->curves_ready))
+    if (w->plans == 0) /* flat valuation, or before the first plan */
         return NULL;
     int b = (day - w->first) / WATER_BLOCK;
     b = b < 0 ? 0 : b >= WATER_WEEKS ? WATER_WEEKS - 1 : b;
