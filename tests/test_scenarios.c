@@ -430,7 +430,13 @@ typedef struct reg {
  * storage paths then part through the monthly plans):
  * ukraine-transit-end-2025 HU Russian share 0.556 -> 0.538,
  * russia-cut-2022-lng-market DE minimum fill 0.117 -> 0.127, the rest
- * within 0.4 pp; a regression guard, not a truth. An intended
+ * within 0.4 pp; and re-recorded for issue 20's shortage grids (today's
+ * first guess keeps yesterday's unexplained change where it had the same
+ * sign the day before; a fine grid that misses widens instead of moving
+ * by its width): the grids end elsewhere within the sharing tolerance,
+ * unserved volumes move by at most 0.03 mcm (default SEE 113.15 ->
+ * 113.12, full-russian-stop-winter BG 53.31 -> 53.29); a regression guard,
+ * not a truth. An intended
  * change of results is a visible edit of this table (re-record with
  * GASDEP_RECORD=1, see the file header). Tolerance: abs 0.01 for shares and
  * fills, rel 2 % + 1 mcm for volumes. */
@@ -449,14 +455,14 @@ static const reg regs[] = {
     {"default", "EU", SHARE, "russia", 0.7434},
     {"default", "SEE", SHARE, "russia", 0.5609},
     {"default", "GR", SHARE, "caspian", 0.2633},
-    {"default", "EU", UNSERVED, NULL, 674.2578},
-    {"default", "SEE", UNSERVED, NULL, 113.1535},
+    {"default", "EU", UNSERVED, NULL, 674.2659},
+    {"default", "SEE", UNSERVED, NULL, 113.1234},
     {"full-russian-stop-winter", "EU", SHARE, "russia", 0.1352},
     {"full-russian-stop-winter", "SEE", SHARE, "russia", 0.3285},
     {"full-russian-stop-winter", "IT", SHARE, "caspian", 0.1636},
-    {"full-russian-stop-winter", "EU", UNSERVED, NULL, 312.3873},
-    {"full-russian-stop-winter", "SEE", UNSERVED, NULL, 249.1684},
-    {"full-russian-stop-winter", "BG", UNSERVED, NULL, 53.3062},
+    {"full-russian-stop-winter", "EU", UNSERVED, NULL, 312.3933},
+    {"full-russian-stop-winter", "SEE", UNSERVED, NULL, 249.1739},
+    {"full-russian-stop-winter", "BG", UNSERVED, NULL, 53.2892},
     {"full-russian-stop-winter-national", "EU", SHARE, "russia", 0.1318},
     {"full-russian-stop-winter-national", "SEE", SHARE, "russia", 0.3189},
     {"full-russian-stop-winter-national", "IT", SHARE, "caspian", 0.1636},
@@ -465,8 +471,8 @@ static const reg regs[] = {
     {"full-russian-stop-winter-national", "BG", UNSERVED, NULL, 157.1800},
     {"full-russian-stop-winter-typical-storage", "EU", SHARE, "russia", 0.1365},
     {"full-russian-stop-winter-typical-storage", "SEE", SHARE, "russia", 0.3289},
-    {"full-russian-stop-winter-typical-storage", "EU", UNSERVED, NULL, 210.5754},
-    {"full-russian-stop-winter-typical-storage", "SEE", UNSERVED, NULL, 138.0650},
+    {"full-russian-stop-winter-typical-storage", "EU", UNSERVED, NULL, 210.5864},
+    {"full-russian-stop-winter-typical-storage", "SEE", UNSERVED, NULL, 138.0765},
     {"full-russian-stop-winter-typical-storage", "EU", MIN_FILL, NULL, 0.6651},
     {"ganja-gap-outage", "EU", SHARE, "russia", 0.4016},
     {"ganja-gap-outage", "SEE", SHARE, "russia", 0.5914},
@@ -475,8 +481,8 @@ static const reg regs[] = {
     {"ganja-gap-outage-russia-cut", "EU", SHARE, "russia", 0.3579},
     {"ganja-gap-outage-russia-cut", "SEE", SHARE, "russia", 0.5473},
     {"ganja-gap-outage-russia-cut", "GR", SHARE, "caspian", 0.1187},
-    {"ganja-gap-outage-russia-cut", "EU", UNSERVED, NULL, 835.1168},
-    {"ganja-gap-outage-russia-cut", "SEE", UNSERVED, NULL, 751.0069},
+    {"ganja-gap-outage-russia-cut", "EU", UNSERVED, NULL, 835.1101},
+    {"ganja-gap-outage-russia-cut", "SEE", UNSERVED, NULL, 750.9986},
     {"russia-cut-2022", "EU", SHARE, "russia", 0.3002},
     {"russia-cut-2022", "SEE", SHARE, "russia", 0.5869},
     {"russia-cut-2022", "IT", SHARE, "caspian", 0.1324},
@@ -494,8 +500,8 @@ static const reg regs[] = {
     {"southern-corridor-expansion-russia-stop", "EU", SHARE, "russia", 0.1244},
     {"southern-corridor-expansion-russia-stop", "SEE", SHARE, "russia", 0.3260},
     {"southern-corridor-expansion-russia-stop", "IT", SHARE, "caspian", 0.2797},
-    {"southern-corridor-expansion-russia-stop", "EU", UNSERVED, NULL, 313.3691},
-    {"southern-corridor-expansion-russia-stop", "SEE", UNSERVED, NULL, 249.1684},
+    {"southern-corridor-expansion-russia-stop", "EU", UNSERVED, NULL, 313.3751},
+    {"southern-corridor-expansion-russia-stop", "SEE", UNSERVED, NULL, 249.1739},
     {"ukraine-transit-end-2025", "EU", SHARE, "russia", 0.0655},
     {"ukraine-transit-end-2025", "SEE", SHARE, "russia", 0.4110},
     {"ukraine-transit-end-2025", "HU", SHARE, "russia", 0.5375},

@@ -104,15 +104,13 @@ static int refine(struct dispatch *lp, const net *n, const dispatch_window *w)
                  * misses, up to the coarse grid; otherwise it starts over
                  * from the coarse grid */
                 double H = WARM_MISS * h;
-                if (lp->warm[i] && lp->T == 1 && H < 1.0 / SEGMENTS) {
-                    lp->warm[i] = 2;
+                if ((!lp->warm[i] || lp->T == 1) && H < 1.0 / SEGMENTS) {
+                    lp->warm[i] = lp->warm[i] ? 2 : 0;
                     dispatch_grid_fine(lp, t, q, R,
                                        f <= lo + 1e-9 ? lo + h - H : hi - h + H, H);
-                } else if (lp->warm[i]) {
+                } else {
                     lp->warm[i] = 0;
                     dispatch_grid_coarse(lp, t, q, R);
-                } else {
-                    dispatch_grid_fine(lp, t, q, R, f, h);
                 }
                 dispatch_set_segments(lp, t, q, dem, R);
                 again = 1;

@@ -139,6 +139,7 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp->prev_f2);
     free(lp->prev_dem);
     free(lp->base);
+    free(lp->drift);
     free(lp->order);
     free(lp->shift);
     free(lp->prev_day);
@@ -233,6 +234,7 @@ static int alloc_grids(struct dispatch *lp, const net *n)
     lp->prev_f2 = calloc((size_t)(R ? R : 1), sizeof *lp->prev_f2);
     lp->prev_dem = calloc((size_t)(R ? R : 1), sizeof *lp->prev_dem);
     lp->base = calloc((size_t)(R ? R : 1), sizeof *lp->base);
+    lp->drift = calloc((size_t)(R ? R : 1), sizeof *lp->drift);
     lp->order = calloc((size_t)(R ? R : 1), sizeof *lp->order);
     lp->shift = calloc((size_t)(R ? R : 1), sizeof *lp->shift);
     lp->prev_day = calloc((size_t)T, sizeof *lp->prev_day);
@@ -243,7 +245,7 @@ static int alloc_grids(struct dispatch *lp, const net *n)
     lp->len = malloc((size_t)T * sizeof *lp->len);
     if (!lp->seg_lo || !lp->seg_hi || !lp->half || !lp->flag || !lp->warm || !lp->flat_len ||
         !lp->prev_f || !lp->prev_flag || !lp->prev_f2 || !lp->prev_day ||
-        !lp->prev_dem || !lp->base || !lp->order || !lp->shift ||
+        !lp->prev_dem || !lp->base || !lp->drift || !lp->order || !lp->shift ||
         !lp->prev_len || !lp->oneway || !lp->len || !lp->sto_cap || !lp->x)
         return -1;
     for (int t = 0; t < T; t++)

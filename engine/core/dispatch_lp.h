@@ -45,9 +45,9 @@ enum { FLAG_NONE, FLAG_WARM, FLAG_SHORT };
  * shortage days of full-russian-stop-winter 0.59 -> 0.28 ms. National-first
  * also carries its flags (nf_priority, nf_release). */
 #define WARM_HALF (0.999 * FINE_TOL * (SEGMENTS - 2) / 2)
-/* A warm grid that missed (myopic): a grid WARM_MISS times as
- * wide around the fraction found, widened again while it misses; two more
- * solves where the coarse restart took five. */
+/* A fine grid that missed (a warm one in myopic mode, or one found by
+ * shrinking): WARM_MISS times as wide on the side it missed, widened again
+ * while it misses; two more solves where the coarse restart took five. */
 #define WARM_MISS 4
 #define MAX_SOLVES 12
 /* solver = auto: Clp for windows of networks above AUTO_CLP_WINDOW
@@ -101,6 +101,7 @@ struct dispatch {
     /* myopic: yesterday's demand, and the part of today's first guess that
      * comes from the demand (see predict_fractions in dispatch_window.c) */
     double *prev_dem, *base; /* R */
+    double *drift; /* R: myopic: yesterday's change the demand did not explain */
     struct frac_of { double f; int q; } *order; /* R: a sorting workspace */
     double *shift; /* R: today's guessed change of each region's fraction */
     int *prev_day, *prev_len, prev_T, prev_ok;

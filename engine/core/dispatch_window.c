@@ -101,16 +101,14 @@ void dispatch_nf_priority(struct dispatch *lp, int t, int q, int flag)
     lp->flag[(size_t)t * (size_t)lp->R + q] = (unsigned char)flag;
     if (lp->curtailment != CURT_NATIONAL_FIRST)
         return; /* never flagged: no export rows, the columns fixed at 0 */
-    if (flag == FLAG_WARM || flag == FLAG_SHORT) {
-        lp_col_bounds(P, jn, 0.0, LP_INF);
-        lp_obj(P, jn,
-               lp->len[t] * cost_of(lp, NF_EXPORT * lp->voll, lp->c_nex + q + 7919 * t));
+    /* the column's bounds and cost are the same flagged or not (only
+     * the row's bounds move): a flag keeps the basis dual feasible */
+    lp_col_bounds(P, jn, 0.0, LP_INF);
+    lp_obj(P, jn, lp->len[t] * cost_of(lp, NF_EXPORT * lp->voll, lp->c_nex + q + 7919 * t));
+    if (flag == FLAG_WARM || flag == FLAG_SHORT)
         lp_row_bounds(P, row(lp, t, lp->r_nex + q), 0.0, LP_INF);
-    } else {
-        ub(P, jn, 0.0);
-        lp_obj(P, jn, 0.0);
+    else
         lp_row_bounds(P, row(lp, t, lp->r_nex + q), -LP_INF, LP_INF);
-    }
 }
 
 static void market_window(struct dispatch *lp, const net *n, int t,
@@ -399,13 +397,21 @@ static void shortage_window(struct dispatch *lp, const net *n, int t,
         size_t i = (size_t)t * R + q;
         double f = prev >= 0 ? lp->prev_f[(size_t)prev * R + q] : -1.0;
         if (f >= 0 && lp->T == 1) {
-            /* myopic: the change today's demand makes, and the drift of
-             * yesterday that the demand did not explain goes on */
+            /* myopic: the change today's demand makes, and the part of
+             * yesterday's change that the demand did not explain (u: a
+             * supply that moves, as stores empty and their withdrawal
+             * rates fall). Where the demand did not move, u goes on; where
+             * it did, u is partly noise (groups that re-form), so only the
+             * smaller of two changes in the same direction goes on */
             double b = f + lp->shift[q];
-            if (lp->prev_f2[q] >= 0 && lp->shift[q] == 0)
-                f = b + (f - lp->base[q]);
+            double u = lp->prev_f2[q] >= 0 ? f - lp->base[q] : 0.0;
+            if (lp->shift[q] == 0)
+                f = b + u;
+            else if (u * lp->drift[q] > 0)
+                f = b + (fabs(u) < fabs(lp->drift[q]) ? u : lp->drift[q]);
             else
                 f = b;
+            lp->drift[q] = u;
             lp->base[q] = b;
             f = f < 0 ? 0 : f > 1 ? 1 : f;
         }
