@@ -45,7 +45,7 @@ enum { FLAG_NONE, FLAG_WARM, FLAG_SHORT };
  * shortage days of full-russian-stop-winter 0.59 -> 0.28 ms. National-first
  * also carries its flags (nf_priority, nf_release). */
 #define WARM_HALF (0.999 * FINE_TOL * (SEGMENTS - 2) / 2)
-/* A fine grid that missed (a warm one in myopic mode, or one found by
+/* A fine grid that missed (myopic: a warm one, or one found by
  * shrinking): WARM_MISS times as wide on the side it missed, widened again
  * while it misses; two more solves where the coarse restart took five. */
 #define WARM_MISS 4
