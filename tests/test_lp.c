@@ -104,7 +104,7 @@ BOTH_SOLVERS(warm_start_after_changes)
 BOTH_SOLVERS(nonbasic_bound_moves_the_basic_values)
 {
     /* x <= 2: x at its bound, y = 4/3 on r2 (above). x <= 2.5 keeps that
-     * basis (GLPK: without the simplex, lp_glpk.c keep_basis): y = (6 -
+     * basis (GLPK: no pivot of lp_glpk_dual.c): y = (6 -
      * 2.5) / 3 = 7/6, r1: 2.5 + 7/6 < 4 slack; duals unchanged (0, -2/3).
      * The values at once (lp_col_values) are the same. */
     lp_prob *L = two_by_two(*solver);

@@ -6,6 +6,7 @@
 #include <glpk.h>
 
 #include "lp_backend.h"
+#include "lp_glpk_dual.h"
 
 typedef struct glpk_lp {
     glp_prob *P;
@@ -16,20 +17,14 @@ typedef struct glpk_lp {
      * m+1..m+n), so that an unchanged bound is not set again. */
     unsigned char *type;
     double *lo, *hi;
-    /* The matrix by columns (1-based, cp[j]..cp[j+1]-1), for the kept-basis
-     * check (keep_basis below). */
+    /* The matrix by columns (1-based, cp[j]..cp[j+1]-1) and the costs as
+     * last set (1..n), for the warm solves of our own (lp_glpk_dual.h). */
     int *cp, *ri;
     double *cv;
-    double *x;   /* column values of the last solve when the basis was kept */
-    double *rhs; /* m: workspace of the check */
-    double *cost; /* the costs as last set, 1..n */
-    /* the statuses (rows, then columns) and the basis header of the last
-     * optimal basis, read from P by the first check after the simplex */
-    unsigned char *stat;
-    int *head;
-    int fresh; /* stat and head are those of the basis in P */
-    int optimal; /* the basis in P is optimal for the costs and statuses in P */
-    int kept;    /* the last solve kept the basis: values in x, not in P */
+    double *cost;
+    lpd_lp view; /* all of the above, as lp_glpk_dual.c reads it */
+    lp_dual *dual;
+    int own; /* the last solve was ours: values, duals, basis in dual */
 } glpk_lp;
 
 static void on_glpk_error(void *info)
@@ -45,9 +40,8 @@ static void glpk_destroy(void *s)
     if (L->P)
         glp_delete_prob(L->P);
     free(L->type), free(L->lo), free(L->hi);
-    free(L->cp), free(L->ri), free(L->cv);
-    free(L->x), free(L->rhs);
-    free(L->cost), free(L->stat), free(L->head);
+    free(L->cp), free(L->ri), free(L->cv), free(L->cost);
+    lpd_destroy(L->dual);
     free(L);
 }
 
@@ -72,13 +66,8 @@ static void *glpk_create(int nrows, int ncols, int nnz, const int *ia,
     L->cp = calloc((size_t)ncols + 2, sizeof *L->cp);
     L->ri = malloc(((size_t)nnz + 1) * sizeof *L->ri);
     L->cv = malloc(((size_t)nnz + 1) * sizeof *L->cv);
-    L->x = calloc((size_t)ncols + 1, sizeof *L->x);
-    L->rhs = calloc((size_t)nrows + 1, sizeof *L->rhs);
     L->cost = calloc((size_t)ncols + 1, sizeof *L->cost);
-    L->stat = calloc(mn, 1);
-    L->head = calloc((size_t)nrows + 1, sizeof *L->head);
-    if (!L->type || !L->lo || !L->hi || !L->cp || !L->ri || !L->cv || !L->x ||
-        !L->rhs || !L->cost || !L->stat || !L->head) {
+    if (!L->type || !L->lo || !L->hi || !L->cp || !L->ri || !L->cv || !L->cost) {
         glpk_destroy(L);
         return NULL;
     }
@@ -100,6 +89,11 @@ static void *glpk_create(int nrows, int ncols, int nnz, const int *ia,
     for (int j = ncols; j >= 1; j--)
         L->cp[j] = L->cp[j - 1];
     L->cp[1] = 1;
+    L->dual = lpd_create(nrows, ncols, L->cp, L->ri);
+    if (!L->dual) {
+        glpk_destroy(L);
+        return NULL;
+    }
     glp_set_obj_dir(L->P, GLP_MIN);
     if (L->ncols)
         glp_add_cols(L->P, L->ncols);
@@ -130,6 +124,8 @@ static void *glpk_create(int nrows, int ncols, int nnz, const int *ia,
     /* a safety net against cycling, far above any solve measured */
     L->it_default = L->smcp.it_lim = 20000 + 20 * (L->nrows + L->ncols);
     glp_adv_basis(L->P, 0);
+    L->view = (lpd_lp){.m = nrows, .n = ncols, .cp = L->cp, .ri = L->ri, .cv = L->cv,
+                       .type = L->type, .lo = L->lo, .hi = L->hi, .cost = L->cost};
     return L;
 }
 
@@ -145,30 +141,22 @@ static int glpk_bound_type(double lo, double hi)
     return lo == hi ? GLP_FX : GLP_DB;
 }
 
-/* A nonbasic variable whose status a new bound type moved (glp_set_col_bnds
- * puts it on the bound of the new type): the kept basis would need its
- * reduced cost checked against the new status, so the next solve is the
- * simplex's. */
+/* Bound k (1..m rows, m+1.. columns) to [lo, hi]; an unchanged bound is
+ * not set again. (A nonbasic status the new type moves is fitted again by
+ * the warm solve, lp_glpk_dual.c.) */
 static void set_bounds(glpk_lp *L, int k, double lo, double hi)
 {
     int type = glpk_bound_type(lo, hi);
     double l = isinf(lo) ? 0 : lo, u = isinf(hi) ? 0 : hi;
     if (L->type[k] == type && L->lo[k] == l && L->hi[k] == u)
         return; /* as in the LP already: GLPK is not touched */
-    /* GLPK moves a nonbasic status only with the bound type */
-    int same = L->type[k] == type, m = L->nrows;
+    int m = L->nrows;
     L->type[k] = (unsigned char)type, L->lo[k] = l, L->hi[k] = u;
-    if (k <= m) {
-        int st = same ? 0 : glp_get_row_stat(L->P, k);
+    lpd_bounds_changed(L->dual, k);
+    if (k <= m)
         glp_set_row_bnds(L->P, k, type, l, u);
-        if (!same && glp_get_row_stat(L->P, k) != st)
-            L->optimal = 0;
-    } else {
-        int st = same ? 0 : glp_get_col_stat(L->P, k - m);
+    else
         glp_set_col_bnds(L->P, k - m, type, l, u);
-        if (!same && glp_get_col_stat(L->P, k - m) != st)
-            L->optimal = 0;
-    }
 }
 
 static void glpk_col_bounds(void *s, int j, double lo, double hi)
@@ -182,7 +170,6 @@ static void glpk_row_bounds(void *s, int i, double lo, double hi)
     set_bounds(s, i, lo, hi);
 }
 
-/* A new cost: the reduced costs of the kept basis change. */
 static void glpk_obj(void *s, int j, double cost)
 {
     glpk_lp *L = s;
@@ -190,7 +177,7 @@ static void glpk_obj(void *s, int j, double cost)
         return;
     L->cost[j] = cost;
     glp_set_obj_coef(L->P, j, cost);
-    L->optimal = 0;
+    lpd_costs_changed(L->dual);
 }
 
 static void glpk_set_row(void *s, int i, int n, const int *ind, const double *val)
@@ -201,7 +188,7 @@ static void glpk_set_row(void *s, int i, int n, const int *ind, const double *va
         for (int e = L->cp[ind[k]]; e < L->cp[ind[k] + 1]; e++)
             if (L->ri[e] == i)
                 L->cv[e] = val[k];
-    L->optimal = 0;
+    lpd_invalidate(L->dual); /* B changes: GLPK factorizes afresh */
 }
 
 static void glpk_pricing(void *s, int pricing)
@@ -215,84 +202,27 @@ static void glpk_iter_limit(void *s, int limit)
     L->smcp.it_lim = limit > 0 ? limit : L->it_default;
 }
 
-/* The value of nonbasic variable k (1..m rows, m+1.. columns) of status st. */
-static double at_bound(const glpk_lp *L, int k, int st)
-{
-    return st == GLP_NU ? L->hi[k] : st == GLP_NF ? 0.0 : L->lo[k];
-}
+/* Pivots our own warm solve may take before glp_simplex takes over: far
+ * above the few a day of the dispatch's LP (docs/DISPATCH.md). */
+#define OWN_PIVOTS 200
 
-/* Within the bounds of variable k, to KEEP_TOL relative (GLPK's own
- * primal tolerance is 1e-7: what passes here passes there). */
-#define KEEP_TOL 1e-9
-static int inside(const glpk_lp *L, int k, double v)
-{
-    int t = L->type[k];
-    double l = L->lo[k], u = L->hi[k];
-    if ((t == GLP_LO || t == GLP_DB || t == GLP_FX) && v < l - KEEP_TOL * (1 + fabs(l)))
-        return 0;
-    if ((t == GLP_UP || t == GLP_DB || t == GLP_FX) && v > u + KEEP_TOL * (1 + fabs(u)))
-        return 0;
-    return 1;
-}
-
-/* The last optimal basis, still optimal? Only bounds have moved since the
- * simplex found it (costs, coefficients and the nonbasic statuses are the
- * same), so its reduced costs and duals are unchanged and it stays dual
- * feasible; it is optimal when its basic values, recomputed for today's
- * bounds, lie within their bounds: x_B = B^-1 (-N x_N) with the basis
- * factorization GLPK keeps in P (B of the columns of (I | -A)). Then the
- * simplex would stop at once on this vertex (measured on baseline-2021:
- * 60 % of the days' first solves take no pivot), and its set-up (copying
- * the LP into its own structures and back, 60 % of a normal day) is saved.
- * The values go to x; the duals stay in P. Returns 1 when kept. */
-static int keep_basis(glpk_lp *L)
-{
-    glp_prob *P = L->P;
-    int m = L->nrows, n = L->ncols;
-    double *r = L->rhs;
-    if (!L->fresh) { /* statuses change only in the simplex (or the check fails) */
-        for (int i = 1; i <= m; i++)
-            L->stat[i] = (unsigned char)glp_get_row_stat(P, i);
-        for (int j = 1; j <= n; j++)
-            L->stat[m + j] = (unsigned char)glp_get_col_stat(P, j);
-        for (int i = 1; i <= m; i++)
-            L->head[i] = glp_get_bhead(P, i);
-        L->fresh = 1;
-    }
-    for (int i = 1; i <= m; i++) {
-        int st = L->stat[i];
-        r[i] = st == GLP_BS ? 0.0 : -at_bound(L, i, st);
-    }
-    for (int j = 1; j <= n; j++) {
-        int st = L->stat[m + j];
-        if (st == GLP_BS)
-            continue;
-        double v = at_bound(L, m + j, st);
-        L->x[j] = v;
-        if (v != 0)
-            for (int e = L->cp[j]; e < L->cp[j + 1]; e++)
-                r[L->ri[e]] += L->cv[e] * v;
-    }
-    if (m > 0)
-        glp_ftran(P, r);
-    for (int i = 1; i <= m; i++) {
-        int k = L->head[i];
-        if (!inside(L, k, r[i]))
-            return 0;
-        if (k > m)
-            L->x[k - m] = r[i];
-    }
-    return 1;
-}
-
+/* Warm: our own dual simplex from the last optimal basis (which covers a
+ * basis still optimal after new bounds: no pivot at all); what it hands
+ * over, and every cold solve, goes to glp_simplex. An iteration limit set
+ * (tests) leaves every pivot to GLPK, which counts them. */
 static int glpk_solve(void *s, int cold)
 {
     glpk_lp *L = s;
     glp_prob *P = L->P;
-    L->kept = 0;
-    if (!cold && L->optimal && glp_bf_exists(P) && keep_basis(L)) {
-        L->kept = 1;
-        return 0;
+    L->own = 0;
+    if (!cold && lpd_valid(L->dual)) {
+        int max = L->smcp.it_lim == L->it_default ? OWN_PIVOTS : 0;
+        if (lpd_solve(L->dual, &L->view, P, max) == LPD_OPTIMAL) {
+            L->own = 1;
+            return 0;
+        }
+        if (lpd_valid(L->dual))
+            lpd_give(L->dual, P); /* GLPK goes on from the basis reached */
     }
     if (cold)
         glp_adv_basis(P, 0);
@@ -304,21 +234,28 @@ static int glpk_solve(void *s, int cold)
         sp.meth = GLP_PRIMAL;
         rc = glp_simplex(P, &sp);
     }
-    L->optimal = rc == 0 && glp_get_status(P) == GLP_OPT;
-    L->fresh = 0;
-    return L->optimal ? 0 : -1;
+    int optimal = rc == 0 && glp_get_status(P) == GLP_OPT;
+    if (optimal && glp_bf_exists(P))
+        lpd_take(L->dual, P);
+    else
+        lpd_invalidate(L->dual);
+    return optimal ? 0 : -1;
 }
 
 static void glpk_basis_get(const void *s, unsigned char *st)
 {
     const glpk_lp *L = s;
+    if (L->own) {
+        memcpy(st, lpd_stat(L->dual) + 1, (size_t)(L->nrows + L->ncols));
+        return;
+    }
     for (int i = 1; i <= L->nrows; i++)
         st[i - 1] = (unsigned char)glp_get_row_stat(L->P, i);
     for (int j = 1; j <= L->ncols; j++)
         st[L->nrows + j - 1] = (unsigned char)glp_get_col_stat(L->P, j);
 }
 
-/* A basis given: no factorization of it yet, not known optimal. */
+/* A basis given: no factorization of it yet; the next solve is GLPK's. */
 static void glpk_basis_set(void *s, const unsigned char *st)
 {
     glpk_lp *L = s;
@@ -326,21 +263,21 @@ static void glpk_basis_set(void *s, const unsigned char *st)
         glp_set_row_stat(L->P, i, st[i - 1]);
     for (int j = 1; j <= L->ncols; j++)
         glp_set_col_stat(L->P, j, st[L->nrows + j - 1]);
-    L->optimal = 0;
-    L->fresh = 0;
+    lpd_invalidate(L->dual);
+    L->own = 0;
 }
 
 static double glpk_col_value(const void *s, int j)
 {
     const glpk_lp *L = s;
-    return L->kept ? L->x[j] : glp_get_col_prim(L->P, j);
+    return L->own ? lpd_x(L->dual)[L->nrows + j] : glp_get_col_prim(L->P, j);
 }
 
 static void glpk_col_values(const void *s, int n, double *x)
 {
     const glpk_lp *L = s;
-    if (L->kept)
-        memcpy(x + 1, L->x + 1, (size_t)n * sizeof *x);
+    if (L->own)
+        memcpy(x + 1, lpd_x(L->dual) + L->nrows + 1, (size_t)n * sizeof *x);
     else
         for (int j = 1; j <= n; j++)
             x[j] = glp_get_col_prim(L->P, j);
@@ -348,12 +285,14 @@ static void glpk_col_values(const void *s, int n, double *x)
 
 static double glpk_row_dual(const void *s, int i)
 {
-    return glp_get_row_dual(((const glpk_lp *)s)->P, i);
+    const glpk_lp *L = s;
+    return L->own ? lpd_d(L->dual)[i] : glp_get_row_dual(L->P, i);
 }
 
 static double glpk_col_dual(const void *s, int j)
 {
-    return glp_get_col_dual(((const glpk_lp *)s)->P, j);
+    const glpk_lp *L = s;
+    return L->own ? lpd_d(L->dual)[L->nrows + j] : glp_get_col_dual(L->P, j);
 }
 
 static int glpk_write(void *s, const char *path)
@@ -383,6 +322,7 @@ static void glpk_broken(void *s)
     glp_error_hook(NULL, NULL);
     glp_free_env();
     L->P = NULL;
+    lpd_invalidate(L->dual);
 }
 
 static void glpk_thread_finish(void)

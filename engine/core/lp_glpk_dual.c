@@ -1,0 +1,651 @@
+/* lp_glpk_dual.c: a bounded dual simplex on GLPK's basis factorization and
+ * an eta file (lp_glpk_dual.h). The algorithm is the textbook one for
+ * boxed variables (dual phase 2, Dantzig's choice of the leaving row, the
+ * bound-flipping ratio test); docs/DISPATCH.md, "Warm solves of our own",
+ * says why and what was measured. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lp_glpk_dual.h"
+
+/* Feasibility: a value within PRIMAL_TOL (1 + |bound|) of its bounds, a
+ * reduced cost within DUAL_TOL (1 + |cost|) of its sign (the backend's
+ * kept-basis tolerance and its simplex's tol_dj, lp_glpk.c). */
+#define PRIMAL_TOL 1e-9
+#define DUAL_TOL 1e-9
+/* A pivot smaller than this is not taken (GLPK's tol_piv is 1e-10). */
+#define PIVOT_TOL 1e-9
+/* The pivot element from the row and from the column must agree to this
+ * (relative): else the factorization has lost accuracy. */
+#define AGREE_TOL 1e-7
+/* The eta file is refactorized (GLPK's LU afresh) past this many etas or
+ * ETA_FILL nonzeros a row of the basis. */
+#define ETA_MAX 32
+#define ETA_FILL 8
+
+struct lp_dual {
+    int m, n, valid;
+    unsigned char *stat; /* 1..m+n */
+    int *head;           /* 1..m: the variable at each position of B */
+    /* eta file: eta e replaces column er[e] of B by the vector
+     * (ei, ev)[es[e] .. es[e+1]-1], whose entry at er[e] is ep[e] */
+    int neta, *er, *es, *ei, cap;
+    double *ev, *ep;
+    double *x;     /* 1..m+n: values */
+    double *d;     /* 1..m+n: reduced costs */
+    double *xb;    /* 1..m: the basic values by position */
+    double *w;     /* 1..m: work (a column of B^-1 N, then B^-1 a) */
+    double *rho;   /* 1..m: a row of B^-1 */
+    double *alpha; /* 1..m+n: the pivot row */
+    int *cand;     /* the ratio test's candidates */
+    double *ratio; /* their breakpoints */
+    /* A by rows (1-based, rp[i]..rp[i+1]-1), for the pivot row from the
+     * few nonzeros of a row of B^-1; entry e of the rows is entry rce[e] of
+     * the columns (coefficients are read there, so set_row needs nothing) */
+    int *rp, *rc, *rce;
+    int *touched, *mark; /* the variables of the pivot row, marked 1..m+n */
+    int dfresh; /* d holds the reduced costs of the basis and costs held */
+    int xfresh; /* x, xb hold the values of the basis and bounds held but
+                 * those of the variables in dirty */
+    int *dirty, ndirty; /* variables whose bounds moved, marked in dmark */
+    unsigned char *dmark;
+    int pivots;
+};
+
+lp_dual *lpd_create(int m, int n, const int *cp, const int *ri)
+{
+    lp_dual *D = calloc(1, sizeof *D);
+    if (!D)
+        return NULL;
+    size_t mn = (size_t)m + (size_t)n + 1, m1 = (size_t)m + 1;
+    D->m = m, D->n = n;
+    D->cap = ETA_FILL * m + 64;
+    D->stat = calloc(mn, 1);
+    D->head = calloc(m1, sizeof *D->head);
+    D->er = calloc(ETA_MAX + 1, sizeof *D->er);
+    D->es = calloc(ETA_MAX + 2, sizeof *D->es);
+    D->ep = calloc(ETA_MAX + 1, sizeof *D->ep);
+    D->ei = calloc((size_t)D->cap, sizeof *D->ei);
+    D->ev = calloc((size_t)D->cap, sizeof *D->ev);
+    D->x = calloc(mn, sizeof *D->x);
+    D->d = calloc(mn, sizeof *D->d);
+    D->xb = calloc(m1, sizeof *D->xb);
+    D->w = calloc(m1, sizeof *D->w);
+    D->rho = calloc(m1, sizeof *D->rho);
+    D->alpha = calloc(mn, sizeof *D->alpha);
+    D->cand = calloc(mn, sizeof *D->cand);
+    D->ratio = calloc(mn, sizeof *D->ratio);
+    D->touched = calloc(mn, sizeof *D->touched);
+    D->mark = calloc(mn, sizeof *D->mark);
+    D->dirty = calloc(mn, sizeof *D->dirty);
+    D->dmark = calloc(mn, 1);
+    D->rp = calloc(m1 + 1, sizeof *D->rp);
+    if (!D->stat || !D->head || !D->er || !D->es || !D->ep || !D->ei || !D->ev ||
+        !D->x || !D->d || !D->xb || !D->w || !D->rho || !D->alpha || !D->cand ||
+        !D->ratio || !D->touched || !D->mark || !D->dirty || !D->dmark || !D->rp) {
+        lpd_destroy(D);
+        return NULL;
+    }
+    /* the rows: counts, starts, entries */
+    int nnz = cp[n + 1] - 1;
+    D->rc = malloc(((size_t)nnz + 1) * sizeof *D->rc);
+    D->rce = malloc(((size_t)nnz + 1) * sizeof *D->rce);
+    if (!D->rc || !D->rce) {
+        lpd_destroy(D);
+        return NULL;
+    }
+    for (int e = 1; e <= nnz; e++)
+        D->rp[ri[e] + 1]++;
+    D->rp[1] = 1;
+    for (int i = 1; i <= m; i++)
+        D->rp[i + 1] += D->rp[i];
+    int *at = D->touched; /* free until the first pivot */
+    for (int i = 1; i <= m; i++)
+        at[i] = D->rp[i];
+    for (int j = 1; j <= n; j++)
+        for (int e = cp[j]; e < cp[j + 1]; e++) {
+            int k = at[ri[e]]++;
+            D->rc[k] = j, D->rce[k] = e;
+        }
+    return D;
+}
+
+void lpd_destroy(lp_dual *D)
+{
+    if (!D)
+        return;
+    free(D->stat), free(D->head), free(D->er), free(D->es), free(D->ep);
+    free(D->ei), free(D->ev), free(D->x), free(D->d), free(D->xb);
+    free(D->w), free(D->rho), free(D->alpha), free(D->cand), free(D->ratio);
+    free(D->touched), free(D->mark), free(D->dirty), free(D->dmark), free(D->rp), free(D->rc), free(D->rce);
+    free(D);
+}
+
+void lpd_take(lp_dual *D, glp_prob *P)
+{
+    int m = D->m;
+    for (int i = 1; i <= m; i++)
+        D->stat[i] = (unsigned char)glp_get_row_stat(P, i);
+    for (int j = 1; j <= D->n; j++)
+        D->stat[m + j] = (unsigned char)glp_get_col_stat(P, j);
+    for (int i = 1; i <= m; i++)
+        D->head[i] = glp_get_bhead(P, i);
+    D->neta = 0;
+    D->es[0] = 0;
+    D->valid = 1;
+    D->dfresh = D->xfresh = 0;
+}
+
+int lpd_valid(const lp_dual *D)
+{
+    return D->valid;
+}
+
+void lpd_invalidate(lp_dual *D)
+{
+    D->valid = 0;
+}
+
+void lpd_give(const lp_dual *D, glp_prob *P)
+{
+    int m = D->m;
+    for (int i = 1; i <= m; i++)
+        glp_set_row_stat(P, i, D->stat[i]);
+    for (int j = 1; j <= D->n; j++)
+        glp_set_col_stat(P, j, D->stat[m + j]);
+}
+
+const double *lpd_x(const lp_dual *D)
+{
+    return D->x;
+}
+
+const double *lpd_d(const lp_dual *D)
+{
+    return D->d;
+}
+
+const unsigned char *lpd_stat(const lp_dual *D)
+{
+    return D->stat;
+}
+
+int lpd_pivots(const lp_dual *D)
+{
+    return D->pivots;
+}
+
+/* ---- B^-1 and B^-T: GLPK's factorization, then the etas ---- */
+
+/* v = B^-1 v: B = B0 E1 .. Ek, so B0^-1 first, then E1^-1 .. Ek^-1. */
+static void ftran(const lp_dual *D, glp_prob *P, double *v)
+{
+    glp_ftran(P, v);
+    for (int e = 0; e < D->neta; e++) {
+        int r = D->er[e];
+        double vr = v[r] / D->ep[e];
+        if (vr != 0)
+            for (int k = D->es[e]; k < D->es[e + 1]; k++)
+                v[D->ei[k]] -= D->ev[k] * vr;
+        v[r] = vr;
+    }
+}
+
+/* v = B^-T v: Ek^-T .. E1^-T first, then B0^-T. */
+static void btran(const lp_dual *D, glp_prob *P, double *v)
+{
+    for (int e = D->neta - 1; e >= 0; e--) {
+        int r = D->er[e];
+        double s = v[r];
+        for (int k = D->es[e]; k < D->es[e + 1]; k++)
+            s -= D->ev[k] * v[D->ei[k]];
+        v[r] = s / D->ep[e];
+    }
+    glp_btran(P, v);
+}
+
+/* Eta of a pivot at position r on column w = B^-1 a_q; 0 when the file is
+ * full. */
+static int add_eta(lp_dual *D, int r, const double *w)
+{
+    int e = D->neta, at = D->es[e];
+    if (e >= ETA_MAX)
+        return 0;
+    for (int i = 1; i <= D->m; i++) {
+        if (i == r || w[i] == 0)
+            continue;
+        if (at >= D->cap)
+            return 0;
+        D->ei[at] = i, D->ev[at] = w[i], at++;
+    }
+    D->er[e] = r, D->ep[e] = w[r];
+    D->es[e + 1] = at;
+    D->neta = e + 1;
+    return 1;
+}
+
+/* ---- the LP's columns ---- */
+
+static double cost_of(const lpd_lp *lp, int k)
+{
+    return k > lp->m ? lp->cost[k - lp->m] : 0.0;
+}
+
+/* v^T a_k for the column a_k of (I | -A) of variable k. */
+static double dot_col(const lpd_lp *lp, const double *v, int k)
+{
+    if (k <= lp->m)
+        return v[k];
+    int j = k - lp->m;
+    double s = 0;
+    for (int e = lp->cp[j]; e < lp->cp[j + 1]; e++)
+        s -= v[lp->ri[e]] * lp->cv[e];
+    return s;
+}
+
+/* v += t a_k. */
+static void add_col(const lpd_lp *lp, double *v, int k, double t)
+{
+    if (k <= lp->m) {
+        v[k] += t;
+        return;
+    }
+    int j = k - lp->m;
+    for (int e = lp->cp[j]; e < lp->cp[j + 1]; e++)
+        v[lp->ri[e]] -= t * lp->cv[e];
+}
+
+static double bound_of(const lpd_lp *lp, int k, int st)
+{
+    return st == GLP_NU ? lp->hi[k] : st == GLP_NF ? 0.0 : lp->lo[k];
+}
+
+static int has_lo(int t)
+{
+    return t == GLP_LO || t == GLP_DB || t == GLP_FX;
+}
+
+static int has_hi(int t)
+{
+    return t == GLP_UP || t == GLP_DB || t == GLP_FX;
+}
+
+/* How far basic value v of variable k lies outside its bounds: < 0 below,
+ * > 0 above, 0 within tolerance. */
+static double outside(const lpd_lp *lp, int k, double v)
+{
+    int t = lp->type[k];
+    double l = lp->lo[k], u = lp->hi[k];
+    if (has_lo(t) && v < l - PRIMAL_TOL * (1 + fabs(l)))
+        return v - l;
+    if (has_hi(t) && v > u + PRIMAL_TOL * (1 + fabs(u)))
+        return v - u;
+    return 0;
+}
+
+/* ---- from scratch: duals and statuses, values ---- */
+
+/* y = B^-T c_B, d = c - y' (I | -A) for every nonbasic variable. */
+static void duals(lp_dual *D, const lpd_lp *lp, glp_prob *P)
+{
+    int m = D->m, mn = m + D->n;
+    double *y = D->rho;
+    for (int i = 1; i <= m; i++)
+        y[i] = cost_of(lp, D->head[i]);
+    btran(D, P, y);
+    for (int k = 1; k <= mn; k++)
+        D->d[k] = D->stat[k] == GLP_BS ? 0.0 : cost_of(lp, k) - dot_col(lp, y, k);
+    D->dfresh = 1;
+}
+
+/* Nonbasic variable k's status fitted to its bound type and, boxed, to
+ * the sign of its reduced cost (which makes it dual feasible wherever a
+ * flip can). Returns 0 when it stays dual infeasible. */
+static int fit_status(lp_dual *D, const lpd_lp *lp, int k)
+{
+    int st = D->stat[k];
+    double d = D->d[k], tol = DUAL_TOL * (1 + fabs(cost_of(lp, k)));
+    switch (lp->type[k]) {
+    case GLP_FX:
+        st = GLP_NS;
+        break;
+    case GLP_DB:
+        if (d < -tol)
+            st = GLP_NU;
+        else if (d > tol || (st != GLP_NL && st != GLP_NU))
+            st = GLP_NL;
+        break;
+    case GLP_LO:
+        st = GLP_NL;
+        if (d < -tol)
+            return 0;
+        break;
+    case GLP_UP:
+        st = GLP_NU;
+        if (d > tol)
+            return 0;
+        break;
+    default: /* free */
+        st = GLP_NF;
+        if (fabs(d) > tol)
+            return 0;
+    }
+    D->stat[k] = (unsigned char)st;
+    return 1;
+}
+
+static int fit_statuses(lp_dual *D, const lpd_lp *lp)
+{
+    for (int k = 1; k <= D->m + D->n; k++)
+        if (D->stat[k] != GLP_BS && !fit_status(D, lp, k))
+            return 0;
+    return 1;
+}
+
+/* x_N at its bounds, x_B = B^-1 (-N x_N). */
+static void values(lp_dual *D, const lpd_lp *lp, glp_prob *P)
+{
+    int m = D->m, mn = m + D->n;
+    double *r = D->xb;
+    memset(r + 1, 0, (size_t)m * sizeof *r);
+    for (int k = 1; k <= mn; k++) {
+        if (D->stat[k] == GLP_BS)
+            continue;
+        double v = bound_of(lp, k, D->stat[k]);
+        D->x[k] = v;
+        if (v != 0)
+            add_col(lp, r, k, -v);
+    }
+    ftran(D, P, r);
+    for (int i = 1; i <= m; i++)
+        D->x[D->head[i]] = r[i];
+    D->xfresh = 1;
+}
+
+/* The values after the bounds of the dirty variables moved: a nonbasic
+ * one fitted and to its bound, x_B -= B^-1 (sum a_k dx_k). Returns 0 when
+ * a status stays dual infeasible. */
+static int values_moved(lp_dual *D, const lpd_lp *lp, glp_prob *P)
+{
+    int m = D->m, moved = 0;
+    double *v = D->w;
+    memset(v + 1, 0, (size_t)m * sizeof *v);
+    for (int t = 0; t < D->ndirty; t++) {
+        int k = D->dirty[t];
+        if (D->stat[k] == GLP_BS)
+            continue;
+        if (!fit_status(D, lp, k))
+            return 0;
+        double x = bound_of(lp, k, D->stat[k]), dx = x - D->x[k];
+        if (dx != 0) {
+            add_col(lp, v, k, dx);
+            D->x[k] = x;
+            moved = 1;
+        }
+    }
+    if (moved) {
+        ftran(D, P, v);
+        for (int i = 1; i <= m; i++) {
+            D->xb[i] -= v[i];
+            D->x[D->head[i]] = D->xb[i];
+        }
+    }
+    return 1;
+}
+
+/* The leaving position: the basic variable farthest outside its bounds
+ * (Dantzig); 0 when the basis is primal feasible. *delta gets the
+ * distance (signed as in outside). */
+static int leaving(const lp_dual *D, const lpd_lp *lp, double *delta)
+{
+    int r = 0;
+    double best = 0;
+    for (int i = 1; i <= D->m; i++) {
+        double o = outside(lp, D->head[i], D->xb[i]);
+        if (fabs(o) > best)
+            best = fabs(o), r = i, *delta = o;
+    }
+    return r;
+}
+
+/* ---- one pivot ---- */
+
+/* The pivot row alpha_k = rho' a_k of the nonbasic variables, from the
+ * rows where rho is not zero; the variables reached go to touched (marked),
+ * their count returned. */
+static int pivot_row(lp_dual *D, const lpd_lp *lp)
+{
+    int m = D->m, nt = 0;
+    const double *rho = D->rho;
+    double *alpha = D->alpha;
+    for (int i = 1; i <= m; i++) {
+        double ri = rho[i];
+        if (ri == 0)
+            continue;
+        if (D->stat[i] != GLP_BS && !D->mark[i])
+            D->mark[i] = 1, alpha[i] = 0, D->touched[nt++] = i;
+        if (D->stat[i] != GLP_BS)
+            alpha[i] += ri;
+        for (int e = D->rp[i]; e < D->rp[i + 1]; e++) {
+            int k = m + D->rc[e];
+            if (D->stat[k] == GLP_BS)
+                continue;
+            if (!D->mark[k])
+                D->mark[k] = 1, alpha[k] = 0, D->touched[nt++] = k;
+            alpha[k] -= ri * lp->cv[D->rce[e]];
+        }
+    }
+    for (int t = 0; t < nt; t++)
+        D->mark[D->touched[t]] = 0;
+    return nt;
+}
+
+/* The pivot on position r, whose variable lies delta outside its bounds.
+ * Returns 1 done, 0 when it hands over (no entering variable: the LP is
+ * primal infeasible, or numerical trouble, or the eta file full). */
+static int pivot(lp_dual *D, const lpd_lp *lp, glp_prob *P, int r, double delta)
+{
+    int m = D->m, p = D->head[r];
+    /* sigma -1: p leaves to its lower bound (its reduced cost must become
+     * >= 0, the duals move by -theta rho), +1 to its upper bound */
+    double sigma = delta < 0 ? -1.0 : 1.0;
+    double *rho = D->rho, *alpha = D->alpha;
+    memset(rho + 1, 0, (size_t)m * sizeof *rho);
+    rho[r] = 1;
+    btran(D, P, rho);
+    int nt = pivot_row(D, lp);
+    /* the candidates: a nonbasic variable whose reduced cost moves toward
+     * the wrong sign as the duals move, and its breakpoint */
+    int nc = 0;
+    for (int t = 0; t < nt; t++) {
+        int k = D->touched[t], st = D->stat[k];
+        double a = alpha[k], sa = sigma * a;
+        if (st == GLP_NS || fabs(a) < PIVOT_TOL)
+            continue;
+        if ((st == GLP_NL && sa > 0) || (st == GLP_NU && sa < 0) || st == GLP_NF) {
+            double b = D->d[k] / sa;
+            D->ratio[nc] = b > 0 ? b : 0;
+            D->cand[nc++] = k;
+        }
+    }
+    /* bound-flipping ratio test: the breakpoints in increasing order; a
+     * boxed one is passed (its variable flips to its other bound) while the
+     * slope of the dual objective, |delta| at first, stays positive */
+    double slope = fabs(delta), theta = 0;
+    int q = 0, left = nc;
+    while (left > 0) {
+        int best = 0;
+        double bt = D->ratio[0], ba = fabs(alpha[D->cand[0]]);
+        for (int c = 1; c < left; c++) {
+            double t = D->ratio[c], a = fabs(alpha[D->cand[c]]);
+            /* ties (to 1e-12 relative) to the larger pivot */
+            if (t < bt - 1e-12 * (1 + bt) || (t <= bt + 1e-12 * (1 + bt) && a > ba))
+                best = c, bt = t, ba = a;
+        }
+        int k = D->cand[best];
+        theta = bt;
+        double range = lp->hi[k] - lp->lo[k];
+        if (lp->type[k] == GLP_DB && slope - ba * range > 0) {
+            slope -= ba * range; /* passed: flipped below */
+            left--;
+            D->cand[best] = D->cand[left], D->ratio[best] = D->ratio[left];
+            D->cand[left] = k;
+            continue;
+        }
+        q = k;
+        break;
+    }
+    if (!q)
+        return 0; /* dual unbounded: primal infeasible, GLPK says so */
+    /* the entering column, B^-1 a_q; its entry r is the pivot */
+    double *w = D->w;
+    memset(w + 1, 0, (size_t)m * sizeof *w);
+    add_col(lp, w, q, 1.0);
+    ftran(D, P, w);
+    if (fabs(w[r]) < PIVOT_TOL ||
+        fabs(w[r] - alpha[q]) > AGREE_TOL * (1 + fabs(alpha[q])) || !add_eta(D, r, w))
+        return 0;
+    /* duals: d_k -= sigma theta alpha_k; the leaving variable gets
+     * -sigma theta, the entering 0 */
+    for (int t = 0; t < nt; t++) {
+        int k = D->touched[t];
+        D->d[k] -= sigma * theta * alpha[k];
+    }
+    D->d[p] = -sigma * theta;
+    D->d[q] = 0;
+    /* flips: each passed variable to its other bound; the basic values
+     * follow, x_B -= B^-1 (sum a_k dx_k), with B before this pivot (the
+     * eta just added is the last in the file: undone here) */
+    if (left < nc) {
+        double *v = D->rho; /* rho is done with */
+        memset(v + 1, 0, (size_t)m * sizeof *v);
+        for (int c = left; c < nc; c++) {
+            int k = D->cand[c];
+            double dx = D->stat[k] == GLP_NL ? lp->hi[k] - lp->lo[k] : lp->lo[k] - lp->hi[k];
+            D->stat[k] = D->stat[k] == GLP_NL ? GLP_NU : GLP_NL;
+            D->x[k] += dx;
+            add_col(lp, v, k, dx);
+        }
+        D->neta--;
+        ftran(D, P, v);
+        D->neta++;
+        for (int i = 1; i <= m; i++)
+            D->xb[i] -= v[i];
+    }
+    double target = sigma < 0 ? lp->lo[p] : lp->hi[p];
+    double tp = (D->xb[r] - target) / w[r];
+    for (int i = 1; i <= m; i++)
+        D->xb[i] -= tp * w[i];
+    D->x[q] += tp;
+    D->xb[r] = D->x[q];
+    D->x[p] = target;
+    D->stat[p] = (unsigned char)(lp->type[p] == GLP_FX ? GLP_NS : sigma < 0 ? GLP_NL : GLP_NU);
+    D->stat[q] = GLP_BS;
+    D->head[r] = q;
+    D->pivots++;
+    return 1;
+}
+
+/* A long eta file goes into a fresh factorization of GLPK's (positions
+ * may move: values and reduced costs are recomputed by the caller). */
+static int refactorize(lp_dual *D, glp_prob *P)
+{
+    lpd_give(D, P);
+    if (glp_factorize(P) != 0) {
+        D->valid = 0;
+        return 0;
+    }
+    lpd_take(D, P); /* values and reduced costs afresh: no drift */
+    return 1;
+}
+
+static int eta_full(const lp_dual *D)
+{
+    return D->neta >= ETA_MAX / 2 || D->es[D->neta] > D->cap / 2;
+}
+
+void lpd_costs_changed(lp_dual *D)
+{
+    D->dfresh = 0;
+}
+
+void lpd_bounds_changed(lp_dual *D, int k)
+{
+    if (D->dmark[k])
+        return;
+    D->dmark[k] = 1;
+    D->dirty[D->ndirty++] = k;
+}
+
+static void clear_dirty(lp_dual *D)
+{
+    for (int t = 0; t < D->ndirty; t++)
+        D->dmark[D->dirty[t]] = 0;
+    D->ndirty = 0;
+}
+
+/* The start of a solve: reduced costs (afresh when costs moved) and
+ * statuses, values (the moved ones only, when the rest stand). */
+static int start(lp_dual *D, const lpd_lp *lp, glp_prob *P)
+{
+    if (!D->dfresh) {
+        duals(D, lp, P);
+        if (!fit_statuses(D, lp))
+            return 0;
+        values(D, lp, P);
+        return 1;
+    }
+    if (!D->xfresh) {
+        if (!fit_statuses(D, lp))
+            return 0;
+        values(D, lp, P);
+        return 1;
+    }
+    return values_moved(D, lp, P);
+}
+
+int lpd_solve(lp_dual *D, const lpd_lp *lp, glp_prob *P, int max_pivots)
+{
+    D->pivots = 0;
+    if (!D->valid || !glp_bf_exists(P)) {
+        clear_dirty(D);
+        return LPD_HAND_OVER;
+    }
+    int ok = (!eta_full(D) || refactorize(D, P)) && start(D, lp, P);
+    clear_dirty(D);
+    if (!ok)
+        return LPD_HAND_OVER;
+    double delta = 0;
+    int r = leaving(D, lp, &delta);
+    if (!r)
+        return LPD_OPTIMAL;
+    /* pivots until the values kept along say feasible, then the values
+     * from scratch to confirm (drifted values go on pivoting); the reduced
+     * costs kept along are those of the basis reached (afresh at each
+     * refactorization) */
+    for (;;) {
+        do {
+            if (D->pivots >= max_pivots)
+                return LPD_HAND_OVER;
+            if (eta_full(D)) {
+                if (!refactorize(D, P))
+                    return LPD_HAND_OVER;
+                duals(D, lp, P);
+                if (!fit_statuses(D, lp))
+                    return LPD_HAND_OVER;
+                values(D, lp, P);
+                r = leaving(D, lp, &delta);
+                if (!r)
+                    break;
+            }
+            if (!pivot(D, lp, P, r, delta))
+                return LPD_HAND_OVER;
+            r = leaving(D, lp, &delta);
+        } while (r);
+        values(D, lp, P);
+        r = leaving(D, lp, &delta);
+        if (!r)
+            return LPD_OPTIMAL;
+    }
+}
