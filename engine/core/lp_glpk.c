@@ -286,13 +286,14 @@ static void glpk_col_values(const void *s, int n, double *x)
 static double glpk_row_dual(const void *s, int i)
 {
     const glpk_lp *L = s;
-    return L->own ? lpd_d(L->dual)[i] : glp_get_row_dual(L->P, i);
+    return L->own ? lpd_reduced_cost(L->dual, &L->view, i) : glp_get_row_dual(L->P, i);
 }
 
 static double glpk_col_dual(const void *s, int j)
 {
     const glpk_lp *L = s;
-    return L->own ? lpd_d(L->dual)[L->nrows + j] : glp_get_col_dual(L->P, j);
+    return L->own ? lpd_reduced_cost(L->dual, &L->view, L->nrows + j)
+                  : glp_get_col_dual(L->P, j);
 }
 
 static int glpk_write(void *s, const char *path)

@@ -32,12 +32,17 @@ struct lp_dual {
      * (ei, ev)[es[e] .. es[e+1]-1], whose entry at er[e] is ep[e] */
     int neta, *er, *es, *ei, cap;
     double *ev, *ep;
+    int *ein, *eout; /* the variables that entered and left at each eta */
     double *x;     /* 1..m+n: values */
     double *d;     /* 1..m+n: reduced costs */
     double *xb;    /* 1..m: the basic values by position */
     double *w;     /* 1..m: work (a column of B^-1 N, then B^-1 a) */
     double *rho;   /* 1..m: a row of B^-1 */
     double *alpha; /* 1..m+n: the pivot row */
+    /* the bounds of the basic variable at each position (-inf, +inf when
+     * open) and the same widened by the primal tolerance, for the choice
+     * of the leaving row; set at a solve's start, moved with each pivot */
+    double *pl, *pu, *tl, *tu;
     int *cand;     /* the ratio test's candidates */
     double *ratio; /* their breakpoints */
     /* A by rows (1-based, rp[i]..rp[i+1]-1), for the pivot row from the
@@ -66,6 +71,8 @@ lp_dual *lpd_create(int m, int n, const int *cp, const int *ri)
     D->er = calloc(ETA_MAX + 1, sizeof *D->er);
     D->es = calloc(ETA_MAX + 2, sizeof *D->es);
     D->ep = calloc(ETA_MAX + 1, sizeof *D->ep);
+    D->ein = calloc(ETA_MAX + 1, sizeof *D->ein);
+    D->eout = calloc(ETA_MAX + 1, sizeof *D->eout);
     D->ei = calloc((size_t)D->cap, sizeof *D->ei);
     D->ev = calloc((size_t)D->cap, sizeof *D->ev);
     D->x = calloc(mn, sizeof *D->x);
@@ -75,15 +82,20 @@ lp_dual *lpd_create(int m, int n, const int *cp, const int *ri)
     D->rho = calloc(m1, sizeof *D->rho);
     D->alpha = calloc(mn, sizeof *D->alpha);
     D->cand = calloc(mn, sizeof *D->cand);
+    D->pl = calloc(m1, sizeof *D->pl);
+    D->pu = calloc(m1, sizeof *D->pu);
+    D->tl = calloc(m1, sizeof *D->tl);
+    D->tu = calloc(m1, sizeof *D->tu);
     D->ratio = calloc(mn, sizeof *D->ratio);
     D->touched = calloc(mn, sizeof *D->touched);
     D->mark = calloc(mn, sizeof *D->mark);
     D->dirty = calloc(mn, sizeof *D->dirty);
     D->dmark = calloc(mn, 1);
     D->rp = calloc(m1 + 1, sizeof *D->rp);
-    if (!D->stat || !D->head || !D->er || !D->es || !D->ep || !D->ei || !D->ev ||
+    if (!D->stat || !D->head || !D->er || !D->es || !D->ep || !D->ein || !D->eout ||
+        !D->ei || !D->ev ||
         !D->x || !D->d || !D->xb || !D->w || !D->rho || !D->alpha || !D->cand ||
-        !D->ratio || !D->touched || !D->mark || !D->dirty || !D->dmark || !D->rp) {
+        !D->pl || !D->pu || !D->tl || !D->tu || !D->ratio || !D->touched || !D->mark || !D->dirty || !D->dmark || !D->rp) {
         lpd_destroy(D);
         return NULL;
     }
@@ -116,8 +128,10 @@ void lpd_destroy(lp_dual *D)
     if (!D)
         return;
     free(D->stat), free(D->head), free(D->er), free(D->es), free(D->ep);
+    free(D->ein), free(D->eout);
     free(D->ei), free(D->ev), free(D->x), free(D->d), free(D->xb);
     free(D->w), free(D->rho), free(D->alpha), free(D->cand), free(D->ratio);
+    free(D->pl), free(D->pu), free(D->tl), free(D->tu);
     free(D->touched), free(D->mark), free(D->dirty), free(D->dmark), free(D->rp), free(D->rc), free(D->rce);
     free(D);
 }
@@ -161,9 +175,17 @@ const double *lpd_x(const lp_dual *D)
     return D->x;
 }
 
-const double *lpd_d(const lp_dual *D)
+double lpd_reduced_cost(const lp_dual *D, const lpd_lp *lp, int k)
 {
-    return D->d;
+    if (k <= D->m || D->stat[k] != GLP_NS)
+        return D->d[k];
+    /* a fixed column's is not kept along the pivots: c - A_k' duals, the
+     * duals being the rows' reduced costs (kept) */
+    int j = k - D->m;
+    double d = lp->cost[j];
+    for (int e = lp->cp[j]; e < lp->cp[j + 1]; e++)
+        d -= D->d[lp->ri[e]] * lp->cv[e];
+    return d;
 }
 
 const unsigned char *lpd_stat(const lp_dual *D)
@@ -271,17 +293,21 @@ static int has_hi(int t)
     return t == GLP_UP || t == GLP_DB || t == GLP_FX;
 }
 
-/* How far basic value v of variable k lies outside its bounds: < 0 below,
- * > 0 above, 0 within tolerance. */
-static double outside(const lpd_lp *lp, int k, double v)
+/* The bounds of basic variable k at position i, as leaving reads them. */
+static void position_bounds(lp_dual *D, const lpd_lp *lp, int i, int k)
 {
     int t = lp->type[k];
     double l = lp->lo[k], u = lp->hi[k];
-    if (has_lo(t) && v < l - PRIMAL_TOL * (1 + fabs(l)))
-        return v - l;
-    if (has_hi(t) && v > u + PRIMAL_TOL * (1 + fabs(u)))
-        return v - u;
-    return 0;
+    D->pl[i] = has_lo(t) ? l : -INFINITY;
+    D->pu[i] = has_hi(t) ? u : INFINITY;
+    D->tl[i] = has_lo(t) ? l - PRIMAL_TOL * (1 + fabs(l)) : -INFINITY;
+    D->tu[i] = has_hi(t) ? u + PRIMAL_TOL * (1 + fabs(u)) : INFINITY;
+}
+
+static void all_position_bounds(lp_dual *D, const lpd_lp *lp)
+{
+    for (int i = 1; i <= D->m; i++)
+        position_bounds(D, lp, i, D->head[i]);
 }
 
 /* ---- from scratch: duals and statuses, values ---- */
@@ -305,6 +331,8 @@ static void duals(lp_dual *D, const lpd_lp *lp, glp_prob *P)
 static int fit_status(lp_dual *D, const lpd_lp *lp, int k)
 {
     int st = D->stat[k];
+    if (st == GLP_NS && lp->type[k] != GLP_FX)
+        D->d[k] = lpd_reduced_cost(D, lp, k); /* a fixed column opened */
     double d = D->d[k], tol = DUAL_TOL * (1 + fabs(cost_of(lp, k)));
     switch (lp->type[k]) {
     case GLP_FX:
@@ -363,16 +391,17 @@ static void values(lp_dual *D, const lpd_lp *lp, glp_prob *P)
     D->xfresh = 1;
 }
 
-/* The values after the bounds of the dirty variables moved: a nonbasic
- * one fitted and to its bound, x_B -= B^-1 (sum a_k dx_k). Returns 0 when
- * a status stays dual infeasible. */
-static int values_moved(lp_dual *D, const lpd_lp *lp, glp_prob *P)
+/* The values after nonbasic variables moved: those of list[0..count-1]
+ * (all variables when list is NULL) fitted and put at their bound, and
+ * x_B -= B^-1 (sum a_k dx_k). Returns 0 when a status stays dual
+ * infeasible. */
+static int move_values(lp_dual *D, const lpd_lp *lp, glp_prob *P, const int *list, int count)
 {
     int m = D->m, moved = 0;
     double *v = D->w;
     memset(v + 1, 0, (size_t)m * sizeof *v);
-    for (int t = 0; t < D->ndirty; t++) {
-        int k = D->dirty[t];
+    for (int t = 0; t < count; t++) {
+        int k = list ? list[t] : t + 1;
         if (D->stat[k] == GLP_BS)
             continue;
         if (!fit_status(D, lp, k))
@@ -395,16 +424,25 @@ static int values_moved(lp_dual *D, const lpd_lp *lp, glp_prob *P)
 }
 
 /* The leaving position: the basic variable farthest outside its bounds
- * (Dantzig); 0 when the basis is primal feasible. *delta gets the
- * distance (signed as in outside). */
-static int leaving(const lp_dual *D, const lpd_lp *lp, double *delta)
+ * (Dantzig), beyond the primal tolerance; 0 when the basis is primal
+ * feasible. *delta gets the distance (< 0 below, > 0 above). */
+static int leaving(const lp_dual *D, double *delta)
 {
     int r = 0;
     double best = 0;
+    const double *xb = D->xb;
     for (int i = 1; i <= D->m; i++) {
-        double o = outside(lp, D->head[i], D->xb[i]);
-        if (fabs(o) > best)
-            best = fabs(o), r = i, *delta = o;
+        double v = xb[i], o;
+        if (v < D->tl[i])
+            o = D->pl[i] - v;
+        else if (v > D->tu[i])
+            o = v - D->pu[i];
+        else
+            continue;
+        if (o > best) {
+            best = o, r = i;
+            *delta = v < D->tl[i] ? -o : o;
+        }
     }
     return r;
 }
@@ -429,8 +467,8 @@ static int pivot_row(lp_dual *D, const lpd_lp *lp)
             alpha[i] += ri;
         for (int e = D->rp[i]; e < D->rp[i + 1]; e++) {
             int k = m + D->rc[e];
-            if (D->stat[k] == GLP_BS)
-                continue;
+            if (D->stat[k] == GLP_BS || D->stat[k] == GLP_NS)
+                continue; /* a fixed column never enters (lpd_reduced_cost) */
             if (!D->mark[k])
                 D->mark[k] = 1, alpha[k] = 0, D->touched[nt++] = k;
             alpha[k] -= ri * lp->cv[D->rce[e]];
@@ -543,20 +581,37 @@ static int pivot(lp_dual *D, const lpd_lp *lp, glp_prob *P, int r, double delta)
     D->stat[p] = (unsigned char)(lp->type[p] == GLP_FX ? GLP_NS : sigma < 0 ? GLP_NL : GLP_NU);
     D->stat[q] = GLP_BS;
     D->head[r] = q;
+    position_bounds(D, lp, r, q);
+    D->ein[D->neta - 1] = q, D->eout[D->neta - 1] = p;
     D->pivots++;
     return 1;
 }
 
-/* A long eta file goes into a fresh factorization of GLPK's (positions
- * may move: values and reduced costs are recomputed by the caller). */
+/* A long eta file goes into a fresh factorization of GLPK's: P learns the
+ * variables that entered and left since its last factorization (which
+ * variables are basic is all a factorization needs; GLPK fits a status to
+ * its bound type itself), and its basis header gives the new positions.
+ * Values and reduced costs are recomputed by the caller. */
 static int refactorize(lp_dual *D, glp_prob *P)
 {
-    lpd_give(D, P);
+    int m = D->m;
+    for (int e = 0; e < D->neta; e++)
+        for (int side = 0; side < 2; side++) {
+            int k = side ? D->ein[e] : D->eout[e];
+            if (k <= m)
+                glp_set_row_stat(P, k, D->stat[k]);
+            else
+                glp_set_col_stat(P, k - m, D->stat[k]);
+        }
     if (glp_factorize(P) != 0) {
         D->valid = 0;
         return 0;
     }
-    lpd_take(D, P); /* values and reduced costs afresh: no drift */
+    for (int i = 1; i <= m; i++)
+        D->head[i] = glp_get_bhead(P, i);
+    D->neta = 0;
+    D->es[0] = 0;
+    D->dfresh = D->xfresh = 0;
     return 1;
 }
 
@@ -585,24 +640,22 @@ static void clear_dirty(lp_dual *D)
     D->ndirty = 0;
 }
 
-/* The start of a solve: reduced costs (afresh when costs moved) and
- * statuses, values (the moved ones only, when the rest stand). */
+/* The start of a solve: reduced costs afresh when costs moved, statuses
+ * fitted, values; values that stand are moved by the columns that moved
+ * (the bounds changed, or a status that new costs flipped) in one FTRAN. */
 static int start(lp_dual *D, const lpd_lp *lp, glp_prob *P)
 {
-    if (!D->dfresh) {
+    int costs = !D->dfresh;
+    if (costs)
         duals(D, lp, P);
-        if (!fit_statuses(D, lp))
-            return 0;
-        values(D, lp, P);
-        return 1;
-    }
     if (!D->xfresh) {
         if (!fit_statuses(D, lp))
             return 0;
         values(D, lp, P);
         return 1;
     }
-    return values_moved(D, lp, P);
+    return costs ? move_values(D, lp, P, NULL, D->m + D->n)
+                 : move_values(D, lp, P, D->dirty, D->ndirty);
 }
 
 int lpd_solve(lp_dual *D, const lpd_lp *lp, glp_prob *P, int max_pivots)
@@ -616,8 +669,9 @@ int lpd_solve(lp_dual *D, const lpd_lp *lp, glp_prob *P, int max_pivots)
     clear_dirty(D);
     if (!ok)
         return LPD_HAND_OVER;
+    all_position_bounds(D, lp);
     double delta = 0;
-    int r = leaving(D, lp, &delta);
+    int r = leaving(D, &delta);
     if (!r)
         return LPD_OPTIMAL;
     /* pivots until the values kept along say feasible, then the values
@@ -631,20 +685,21 @@ int lpd_solve(lp_dual *D, const lpd_lp *lp, glp_prob *P, int max_pivots)
             if (eta_full(D)) {
                 if (!refactorize(D, P))
                     return LPD_HAND_OVER;
+                all_position_bounds(D, lp);
                 duals(D, lp, P);
                 if (!fit_statuses(D, lp))
                     return LPD_HAND_OVER;
                 values(D, lp, P);
-                r = leaving(D, lp, &delta);
+                r = leaving(D, &delta);
                 if (!r)
                     break;
             }
             if (!pivot(D, lp, P, r, delta))
                 return LPD_HAND_OVER;
-            r = leaving(D, lp, &delta);
+            r = leaving(D, &delta);
         } while (r);
         values(D, lp, P);
-        r = leaving(D, lp, &delta);
+        r = leaving(D, &delta);
         if (!r)
             return LPD_OPTIMAL;
     }

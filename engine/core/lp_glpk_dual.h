@@ -36,7 +36,7 @@ typedef struct lpd_lp {
 typedef struct lp_dual lp_dual;
 
 enum lpd_status {
-    LPD_OPTIMAL,  /* values and reduced costs in lpd_x, lpd_d */
+    LPD_OPTIMAL,  /* values and reduced costs in lpd_x, lpd_reduced_cost */
     LPD_HAND_OVER /* glp_simplex from the basis in lpd_stat */
 };
 
@@ -64,11 +64,11 @@ void lpd_invalidate(lp_dual *D);
  * factorized afresh. */
 int lpd_solve(lp_dual *D, const lpd_lp *lp, glp_prob *P, int max_pivots);
 
-/* After a solve: the values of all variables (1..m+n), their reduced costs
- * (a row's is its dual, GLPK's sign), the statuses (1..m+n) and the pivots
- * taken. */
+/* After a solve: the values of all variables (1..m+n), the reduced cost
+ * of variable k (a row's is its dual, GLPK's sign), the statuses (1..m+n)
+ * and the pivots taken. */
 const double *lpd_x(const lp_dual *D);
-const double *lpd_d(const lp_dual *D);
+double lpd_reduced_cost(const lp_dual *D, const lpd_lp *lp, int k);
 const unsigned char *lpd_stat(const lp_dual *D);
 int lpd_pivots(const lp_dual *D);
 
