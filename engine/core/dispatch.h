@@ -54,6 +54,9 @@ typedef struct dispatch_opts {
 struct dispatch *dispatch_create(const net *n, const scenario_el *sc, int T);
 void dispatch_destroy(struct dispatch *lp);
 void dispatch_set_opts(struct dispatch *lp, const dispatch_opts *o);
+/* Draw this LP's tie-breaks from other indices (salt added to each), before
+ * its first window: a planning LP whose duals price another LP's columns. */
+void dispatch_salt_ties(struct dispatch *lp, int salt);
 /* Allocate a plan for windows of up to T days (from arena a). */
 int dispatch_plan_alloc(dispatch_plan *p, const net *n, arena *a, int T);
 /* Solve a window; on failure a status with the reason in why. */

@@ -152,6 +152,11 @@ void dispatch_destroy(struct dispatch *lp)
     free(lp);
 }
 
+void dispatch_salt_ties(struct dispatch *lp, int salt)
+{
+    lp->tie_salt = salt;
+}
+
 void dispatch_set_opts(struct dispatch *lp, const dispatch_opts *o)
 {
     lp->opts = *o;

@@ -84,6 +84,7 @@ struct dispatch {
     double g; /* GWh per mcm: EUR/MWh x g = kEUR per mcm */
     double voll, penalty, mt_penalty;
     int curtailment, foresight_ties;
+    int tie_salt; /* added to every tie-break's index (dispatch_salt_ties) */
     int water; /* storage_valuation = water: no flat withdrawal value, targets
                 * bind on their dates only, the window's end is valued */
     double alpha;
@@ -141,10 +142,21 @@ static inline int row(const struct dispatch *lp, int t, int off)
     return 1 + t * lp->nrb + off;
 }
 
+/* h in [0, 1) from index j by a mixing hash (C. Wellons' lowbias32): a
+ * multiplicative hash alone is linear, so that columns a fixed distance
+ * apart kept the same difference in every block and every salt, and two
+ * stores could swap days (or a plan's duals price the day's tie-breaks
+ * away) at exactly equal cost; and 24 bits, as 10 (1,024 values) let the
+ * tie-breaks around a cycle of columns cancel now and then. */
 static inline double tie(int j)
 {
-    unsigned h = (unsigned)j * 2654435761u;
-    return (double)((h >> 16) & 1023u) / 1024.0;
+    unsigned h = (unsigned)j;
+    h ^= h >> 16;
+    h *= 0x7feb352du;
+    h ^= h >> 15;
+    h *= 0x846ca68bu;
+    h ^= h >> 16;
+    return (double)(h >> 8) / 16777216.0; /* 24 bits: 10 let sums coincide */
 }
 
 /* A column's cost with its tie-break, in kEUR per mcm; j is the column's
@@ -154,7 +166,7 @@ static inline double tie(int j)
 static inline double cost_of(const struct dispatch *lp, double eur_mwh, int j)
 {
     double scale = fabs(eur_mwh) > 1.0 ? fabs(eur_mwh) : 1.0;
-    return (eur_mwh + TIE_REL * scale * (1.0 + tie(j))) * lp->g;
+    return (eur_mwh + TIE_REL * scale * (1.0 + tie(j + lp->tie_salt))) * lp->g;
 }
 
 static inline double marginal(const struct dispatch *lp, double f)

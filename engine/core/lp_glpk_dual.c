@@ -45,6 +45,7 @@ struct lp_dual {
     double *pl, *pu, *tl, *tu;
     int *cand;     /* the ratio test's candidates */
     double *ratio; /* their breakpoints */
+    int *heap, *tie, *flip; /* the ratio test's heap, ties, passed columns */
     /* A by rows (1-based, rp[i]..rp[i+1]-1), for the pivot row from the
      * few nonzeros of a row of B^-1; entry e of the rows is entry rce[e] of
      * the columns (coefficients are read there, so set_row needs nothing) */
@@ -87,6 +88,9 @@ lp_dual *lpd_create(int m, int n, const int *cp, const int *ri)
     D->tl = calloc(m1, sizeof *D->tl);
     D->tu = calloc(m1, sizeof *D->tu);
     D->ratio = calloc(mn, sizeof *D->ratio);
+    D->heap = calloc(mn, sizeof *D->heap);
+    D->tie = calloc(mn, sizeof *D->tie);
+    D->flip = calloc(mn, sizeof *D->flip);
     D->touched = calloc(mn, sizeof *D->touched);
     D->mark = calloc(mn, sizeof *D->mark);
     D->dirty = calloc(mn, sizeof *D->dirty);
@@ -95,7 +99,7 @@ lp_dual *lpd_create(int m, int n, const int *cp, const int *ri)
     if (!D->stat || !D->head || !D->er || !D->es || !D->ep || !D->ein || !D->eout ||
         !D->ei || !D->ev ||
         !D->x || !D->d || !D->xb || !D->w || !D->rho || !D->alpha || !D->cand ||
-        !D->pl || !D->pu || !D->tl || !D->tu || !D->ratio || !D->touched || !D->mark || !D->dirty || !D->dmark || !D->rp) {
+        !D->pl || !D->pu || !D->tl || !D->tu || !D->ratio || !D->heap || !D->tie || !D->flip || !D->touched || !D->mark || !D->dirty || !D->dmark || !D->rp) {
         lpd_destroy(D);
         return NULL;
     }
@@ -131,6 +135,7 @@ void lpd_destroy(lp_dual *D)
     free(D->ein), free(D->eout);
     free(D->ei), free(D->ev), free(D->x), free(D->d), free(D->xb);
     free(D->w), free(D->rho), free(D->alpha), free(D->cand), free(D->ratio);
+    free(D->heap), free(D->tie), free(D->flip);
     free(D->pl), free(D->pu), free(D->tl), free(D->tu);
     free(D->touched), free(D->mark), free(D->dirty), free(D->dmark), free(D->rp), free(D->rc), free(D->rce);
     free(D);
@@ -479,6 +484,64 @@ static int pivot_row(lp_dual *D, const lpd_lp *lp)
     return nt;
 }
 
+/* A binary min-heap h[0..n-1] of candidate numbers by key[c]. */
+static void heap_down(int *h, int n, int i, const double *key)
+{
+    for (;;) {
+        int l = 2 * i + 1, m = i;
+        if (l < n && key[h[l]] < key[h[m]])
+            m = l;
+        if (l + 1 < n && key[h[l + 1]] < key[h[m]])
+            m = l + 1;
+        if (m == i)
+            return;
+        int t = h[i];
+        h[i] = h[m], h[m] = t, i = m;
+    }
+}
+
+static void heap_push(int *h, int *n, int c, const double *key)
+{
+    int i = (*n)++;
+    h[i] = c;
+    while (i > 0 && key[h[(i - 1) / 2]] > key[h[i]]) {
+        int p = (i - 1) / 2, t = h[i];
+        h[i] = h[p], h[p] = t, i = p;
+    }
+}
+
+static int heap_pop(int *h, int *n, const double *key)
+{
+    int c = h[0];
+    h[0] = h[--*n];
+    heap_down(h, *n, 0, key);
+    return c;
+}
+
+/* The next breakpoint of the ratio test: the smallest, and of those within
+ * 1e-12 relative of it the one with the largest |alpha| (then the lowest
+ * variable), the rest of them back into the heap. */
+static int next_breakpoint(lp_dual *D, int *nh)
+{
+    const double *key = D->ratio;
+    int c0 = heap_pop(D->heap, nh, key), g = 0;
+    double t0 = key[c0];
+    D->tie[g++] = c0;
+    while (*nh > 0 && key[D->heap[0]] <= t0 + 1e-12 * (1 + t0))
+        D->tie[g++] = heap_pop(D->heap, nh, key);
+    int b = 0;
+    for (int i = 1; i < g; i++) {
+        int kb = D->cand[D->tie[b]], ki = D->cand[D->tie[i]];
+        double ab = fabs(D->alpha[kb]), ai = fabs(D->alpha[ki]);
+        if (ai > ab || (ai == ab && ki < kb))
+            b = i;
+    }
+    for (int i = 0; i < g; i++)
+        if (i != b)
+            heap_push(D->heap, nh, D->tie[i], key);
+    return D->tie[b];
+}
+
 /* The pivot on position r, whose variable lies delta outside its bounds.
  * Returns 1 done, 0 when it hands over (no entering variable: the LP is
  * primal infeasible, or numerical trouble, or the eta file full). */
@@ -507,28 +570,23 @@ static int pivot(lp_dual *D, const lpd_lp *lp, glp_prob *P, int r, double delta)
             D->cand[nc++] = k;
         }
     }
-    /* bound-flipping ratio test: the breakpoints in increasing order; a
-     * boxed one is passed (its variable flips to its other bound) while the
-     * slope of the dual objective, |delta| at first, stays positive */
+    /* bound-flipping ratio test: the breakpoints in increasing order (a
+     * heap); a boxed one is passed (its variable flips to its other bound)
+     * while the slope of the dual objective, |delta| at first, stays
+     * positive */
     double slope = fabs(delta), theta = 0;
-    int q = 0, left = nc;
-    while (left > 0) {
-        int best = 0;
-        double bt = D->ratio[0], ba = fabs(alpha[D->cand[0]]);
-        for (int c = 1; c < left; c++) {
-            double t = D->ratio[c], a = fabs(alpha[D->cand[c]]);
-            /* ties (to 1e-12 relative) to the larger pivot */
-            if (t < bt - 1e-12 * (1 + bt) || (t <= bt + 1e-12 * (1 + bt) && a > ba))
-                best = c, bt = t, ba = a;
-        }
-        int k = D->cand[best];
-        theta = bt;
-        double range = lp->hi[k] - lp->lo[k];
-        if (lp->type[k] == GLP_DB && slope - ba * range > 0) {
-            slope -= ba * range; /* passed: flipped below */
-            left--;
-            D->cand[best] = D->cand[left], D->ratio[best] = D->ratio[left];
-            D->cand[left] = k;
+    int q = 0, nh = nc, nflip = 0;
+    for (int c = 0; c < nc; c++)
+        D->heap[c] = c;
+    for (int i = nc / 2 - 1; i >= 0; i--)
+        heap_down(D->heap, nc, i, D->ratio);
+    while (nh > 0) {
+        int c = next_breakpoint(D, &nh), k = D->cand[c];
+        double a = fabs(alpha[k]), range = lp->hi[k] - lp->lo[k];
+        theta = D->ratio[c];
+        if (lp->type[k] == GLP_DB && slope - a * range > 0) {
+            slope -= a * range; /* passed: flipped below */
+            D->flip[nflip++] = k;
             continue;
         }
         q = k;
@@ -555,11 +613,11 @@ static int pivot(lp_dual *D, const lpd_lp *lp, glp_prob *P, int r, double delta)
     /* flips: each passed variable to its other bound; the basic values
      * follow, x_B -= B^-1 (sum a_k dx_k), with B before this pivot (the
      * eta just added is the last in the file: undone here) */
-    if (left < nc) {
+    if (nflip > 0) {
         double *v = D->rho; /* rho is done with */
         memset(v + 1, 0, (size_t)m * sizeof *v);
-        for (int c = left; c < nc; c++) {
-            int k = D->cand[c];
+        for (int f = 0; f < nflip; f++) {
+            int k = D->flip[f];
             double dx = D->stat[k] == GLP_NL ? lp->hi[k] - lp->lo[k] : lp->lo[k] - lp->hi[k];
             D->stat[k] = D->stat[k] == GLP_NL ? GLP_NU : GLP_NL;
             D->x[k] += dx;

@@ -11,6 +11,13 @@
 /* The fills at which curves are planned: every store at the same fill. */
 static const double LEVEL[WATER_LEVELS] = {0.0, 0.2, 0.4, 0.6, 0.8, 1.0};
 
+/* The plan's tie-breaks are drawn apart from the day's (docs/DISPATCH.md,
+ * "A unique optimum"): the water values are the plan's duals, and with the
+ * day's own tie-breaks in them two stores linked by a route the plan left
+ * uncongested tied exactly in the daily LP. A prime beyond any block's
+ * index (offset + 7919 x block). */
+#define PLAN_TIE_SALT 1000003
+
 /* The planning LP: it values gas, it does not share shortage: least-cost
  * (no refinement of the shortage grid) and Clp (measured on windows of
  * many blocks: docs/DISPATCH.md, "Solver"). Curves plan the same LP. */
@@ -20,7 +27,10 @@ static struct dispatch *plan_lp(const net *n, const scenario_el *sc)
     plan_sc.curtailment = CURT_LEAST_COST;
     plan_sc.solver = SOLVER_CLP;
     plan_sc.storage_valuation = VALUATION_WATER;
-    return dispatch_create(n, &plan_sc, WATER_WEEKS);
+    struct dispatch *lp = dispatch_create(n, &plan_sc, WATER_WEEKS);
+    if (lp)
+        dispatch_salt_ties(lp, PLAN_TIE_SALT);
+    return lp;
 }
 
 /* The first day of the month after `day`. */
