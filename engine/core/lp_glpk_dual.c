@@ -575,11 +575,19 @@ static int pivot(lp_dual *D, const lpd_lp *lp, glp_prob *P, int r, double delta)
      * while the slope of the dual objective, |delta| at first, stays
      * positive */
     double slope = fabs(delta), theta = 0;
-    int q = 0, nh = nc, nflip = 0;
+    int q = 0, nh = 0, nflip = 0;
+    /* no breakpoint beyond the first column that cannot flip (and its
+     * ties) is ever reached: only those up to it go into the heap */
+    double tmax = INFINITY;
     for (int c = 0; c < nc; c++)
-        D->heap[c] = c;
-    for (int i = nc / 2 - 1; i >= 0; i--)
-        heap_down(D->heap, nc, i, D->ratio);
+        if (lp->type[D->cand[c]] != GLP_DB && D->ratio[c] < tmax)
+            tmax = D->ratio[c];
+    tmax += 1e-12 * (1 + tmax);
+    for (int c = 0; c < nc; c++)
+        if (D->ratio[c] <= tmax)
+            D->heap[nh++] = c;
+    for (int i = nh / 2 - 1; i >= 0; i--)
+        heap_down(D->heap, nh, i, D->ratio);
     while (nh > 0) {
         int c = next_breakpoint(D, &nh), k = D->cand[c];
         double a = fabs(alpha[k]), range = lp->hi[k] - lp->lo[k];
