@@ -24,17 +24,6 @@ typedef struct {
     lp_dual *D;
 } held;
 
-static int type_of(double lo, double hi)
-{
-    if (isinf(lo) && isinf(hi))
-        return GLP_FR;
-    if (isinf(hi))
-        return GLP_LO;
-    if (isinf(lo))
-        return GLP_UP;
-    return lo == hi ? GLP_FX : GLP_DB;
-}
-
 /* Triplets (ia, ja, ar)[1..nnz] sorted by column. */
 static held *held_create(int m, int n, int nnz, const int *ia, const int *ja,
                          const double *ar)
@@ -86,7 +75,7 @@ static void held_destroy(held *H)
 /* Bounds of variable k (1..m rows, m+1.. columns). */
 static void bounds(held *H, int k, double lo, double hi)
 {
-    int t = type_of(lo, hi);
+    int t = lpd_bound_type(lo, hi);
     double l = isinf(lo) ? 0 : lo, u = isinf(hi) ? 0 : hi;
     H->type[k] = (unsigned char)t, H->lo[k] = l, H->hi[k] = u;
     if (k <= H->m)

@@ -129,24 +129,12 @@ static void *glpk_create(int nrows, int ncols, int nnz, const int *ia,
     return L;
 }
 
-/* GLPK's bound type of [lo, hi] (infinite sides open). */
-static int glpk_bound_type(double lo, double hi)
-{
-    if (isinf(lo) && isinf(hi))
-        return GLP_FR;
-    if (isinf(hi))
-        return GLP_LO;
-    if (isinf(lo))
-        return GLP_UP;
-    return lo == hi ? GLP_FX : GLP_DB;
-}
-
 /* Bound k (1..m rows, m+1.. columns) to [lo, hi]; an unchanged bound is
  * not set again. (A nonbasic status the new type moves is fitted again by
  * the warm solve, lp_glpk_dual.c.) */
 static void set_bounds(glpk_lp *L, int k, double lo, double hi)
 {
-    int type = glpk_bound_type(lo, hi);
+    int type = lpd_bound_type(lo, hi);
     double l = isinf(lo) ? 0 : lo, u = isinf(hi) ? 0 : hi;
     if (L->type[k] == type && L->lo[k] == l && L->hi[k] == u)
         return; /* as in the LP already: GLPK is not touched */

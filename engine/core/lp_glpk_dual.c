@@ -59,6 +59,17 @@ struct lp_dual {
     int pivots;
 };
 
+int lpd_bound_type(double lo, double hi)
+{
+    if (isinf(lo) && isinf(hi))
+        return GLP_FR;
+    if (isinf(hi))
+        return GLP_LO;
+    if (isinf(lo))
+        return GLP_UP;
+    return lo == hi ? GLP_FX : GLP_DB;
+}
+
 lp_dual *lpd_create(int m, int n, const int *cp, const int *ri)
 {
     lp_dual *D = calloc(1, sizeof *D);

@@ -35,6 +35,9 @@ typedef struct lpd_lp {
 
 typedef struct lp_dual lp_dual;
 
+/* GLPK's bound type of [lo, hi] (an infinite side open). */
+int lpd_bound_type(double lo, double hi);
+
 enum lpd_status {
     LPD_OPTIMAL,  /* values and reduced costs in lpd_x, lpd_reduced_cost */
     LPD_HAND_OVER /* glp_simplex from the basis in lpd_stat */
