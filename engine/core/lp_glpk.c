@@ -17,6 +17,7 @@ typedef struct glpk_lp {
      * m+1..m+n), so that an unchanged bound is not set again. */
     unsigned char *type;
     double *lo, *hi;
+    double *slo, *shi; /* the same as given (open sides infinite): compared first */
     /* The matrix by columns (1-based, cp[j]..cp[j+1]-1) and the costs as
      * last set (1..n), for the warm solves of our own (lp_glpk_dual.h). */
     int *cp, *ri;
@@ -39,7 +40,7 @@ static void glpk_destroy(void *s)
         return;
     if (L->P)
         glp_delete_prob(L->P);
-    free(L->type), free(L->lo), free(L->hi);
+    free(L->type), free(L->lo), free(L->hi), free(L->slo), free(L->shi);
     free(L->cp), free(L->ri), free(L->cv), free(L->cost);
     lpd_destroy(L->dual);
     free(L);
@@ -63,16 +64,19 @@ static void *glpk_create(int nrows, int ncols, int nnz, const int *ia,
     L->type = malloc(mn);
     L->lo = calloc(mn, sizeof *L->lo);
     L->hi = calloc(mn, sizeof *L->hi);
+    L->slo = calloc(mn, sizeof *L->slo);
+    L->shi = calloc(mn, sizeof *L->shi);
     L->cp = calloc((size_t)ncols + 2, sizeof *L->cp);
     L->ri = malloc(((size_t)nnz + 1) * sizeof *L->ri);
     L->cv = malloc(((size_t)nnz + 1) * sizeof *L->cv);
     L->cost = calloc((size_t)ncols + 1, sizeof *L->cost);
-    if (!L->type || !L->lo || !L->hi || !L->cp || !L->ri || !L->cv || !L->cost) {
+    if (!L->type || !L->lo || !L->hi || !L->slo || !L->shi || !L->cp || !L->ri || !L->cv ||
+        !L->cost) {
         glpk_destroy(L);
         return NULL;
     }
     for (int i = 1; i <= nrows; i++)
-        L->type[i] = GLP_FR;
+        L->type[i] = GLP_FR, L->slo[i] = -INFINITY, L->shi[i] = INFINITY;
     for (int j = 1; j <= ncols; j++)
         L->type[nrows + j] = GLP_FX;
     /* columns: counts, starts, then the entries in triplet order */
@@ -134,6 +138,9 @@ static void *glpk_create(int nrows, int ncols, int nnz, const int *ia,
  * the warm solve, lp_glpk_dual.c.) */
 static void set_bounds(glpk_lp *L, int k, double lo, double hi)
 {
+    if (lo == L->slo[k] && hi == L->shi[k])
+        return; /* as last given (most bounds, most days) */
+    L->slo[k] = lo, L->shi[k] = hi;
     int type = lpd_bound_type(lo, hi);
     double l = isinf(lo) ? 0 : lo, u = isinf(hi) ? 0 : hi;
     if (L->type[k] == type && L->lo[k] == l && L->hi[k] == u)
