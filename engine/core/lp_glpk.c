@@ -17,7 +17,7 @@ typedef struct glpk_lp {
      * m+1..m+n), so that an unchanged bound is not set again. */
     unsigned char *type;
     double *lo, *hi;
-    double *slo, *shi; /* the same as given (open sides infinite): compared first */
+    double *slo, *shi; /* the bounds as given (open sides infinite), to compare */
     /* The matrix by columns (1-based, cp[j]..cp[j+1]-1) and the costs as
      * last set (1..n), for the warm solves of our own (lp_glpk_dual.h). */
     int *cp, *ri;
@@ -139,12 +139,10 @@ static void *glpk_create(int nrows, int ncols, int nnz, const int *ia,
 static void set_bounds(glpk_lp *L, int k, double lo, double hi)
 {
     if (lo == L->slo[k] && hi == L->shi[k])
-        return; /* as last given (most bounds, most days) */
+        return; /* as last given (most bounds, most days): GLPK is not touched */
     L->slo[k] = lo, L->shi[k] = hi;
     int type = lpd_bound_type(lo, hi);
     double l = isinf(lo) ? 0 : lo, u = isinf(hi) ? 0 : hi;
-    if (L->type[k] == type && L->lo[k] == l && L->hi[k] == u)
-        return; /* as in the LP already: GLPK is not touched */
     int m = L->nrows;
     L->type[k] = (unsigned char)type, L->lo[k] = l, L->hi[k] = u;
     lpd_bounds_changed(L->dual, k);

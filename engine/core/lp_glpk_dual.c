@@ -152,6 +152,17 @@ void lpd_destroy(lp_dual *D)
     free(D);
 }
 
+/* The basis header of P's factorization, an empty eta file, and values and
+ * reduced costs to be recomputed. */
+static void take_header(lp_dual *D, glp_prob *P)
+{
+    for (int i = 1; i <= D->m; i++)
+        D->head[i] = glp_get_bhead(P, i);
+    D->neta = 0;
+    D->es[0] = 0;
+    D->dfresh = D->xfresh = 0;
+}
+
 void lpd_take(lp_dual *D, glp_prob *P)
 {
     int m = D->m;
@@ -159,12 +170,8 @@ void lpd_take(lp_dual *D, glp_prob *P)
         D->stat[i] = (unsigned char)glp_get_row_stat(P, i);
     for (int j = 1; j <= D->n; j++)
         D->stat[m + j] = (unsigned char)glp_get_col_stat(P, j);
-    for (int i = 1; i <= m; i++)
-        D->head[i] = glp_get_bhead(P, i);
-    D->neta = 0;
-    D->es[0] = 0;
+    take_header(D, P);
     D->valid = 1;
-    D->dfresh = D->xfresh = 0;
 }
 
 int lpd_valid(const lp_dual *D)
@@ -684,11 +691,7 @@ static int refactorize(lp_dual *D, glp_prob *P)
         D->valid = 0;
         return 0;
     }
-    for (int i = 1; i <= m; i++)
-        D->head[i] = glp_get_bhead(P, i);
-    D->neta = 0;
-    D->es[0] = 0;
-    D->dfresh = D->xfresh = 0;
+    take_header(D, P);
     return 1;
 }
 

@@ -10,8 +10,10 @@
  * It never decides alone: whatever it cannot settle (a basis that no flip of
  * bounded columns makes dual feasible, a small pivot, a primal infeasible
  * LP, too many pivots) it hands back, and the backend runs glp_simplex from
- * the basis reached. A solution it returns has been checked afresh against
- * the bounds (primal) and the reduced costs (dual) to the tolerances below.
+ * the basis reached. A solution it returns has its basic values
+ * recomputed from scratch and within their bounds; its reduced costs are
+ * kept along the pivots (recomputed at each refactorization and whenever a
+ * cost moves), the ratio test keeping them of the right sign.
  *
  * Variables are GLPK's: 1..m the rows' auxiliary variables, m+1..m+n the
  * columns; the basis matrix B holds the columns of (I | -A) of the basic
